@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "casebook",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "casebook", targets: ["casebook"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/pointfreeco/swift-tagged", from: "0.10.0"),
+    ],
+    targets: [
+        // C: libgit2 from the system (Debian: libgit2-dev).
+        .systemLibrary(
+            name: "Clibgit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+        // Value types of the domain: no I/O, no C.
+        .target(
+            name: "CaseModel",
+            dependencies: [.product(name: "Tagged", package: "swift-tagged")]
+        ),
+        // Pure rules: deadlines, transitions, permissions.
+        .target(name: "Procedures", dependencies: ["CaseModel"]),
+        // The only module that touches libgit2.
+        .target(name: "GitStore", dependencies: ["Clibgit2"]),
+        // Pages and feeds from case values.
+        .target(
+            name: "SiteBuilder",
+            dependencies: ["CaseModel", "Procedures", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        // The command-line tool; logic lives in the libraries.
+        .executableTarget(
+            name: "casebook",
+            dependencies: [
+                "CaseModel", "Procedures", "GitStore", "SiteBuilder",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CaseModelTests", dependencies: ["CaseModel"]),
+        .testTarget(name: "ProceduresTests", dependencies: ["Procedures", "CaseModel"]),
+        .testTarget(name: "GitStoreTests", dependencies: ["GitStore"]),
+        .testTarget(name: "casebookTests", dependencies: ["CaseModel"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,69 @@
+/// A procedure profile `records/procedures/<name>.json`: every number of PROCEDURES.md that
+/// applies to one kind of property, as data, each with the clause it comes from.
+public struct Profile: Codable, Equatable, Sendable {
+    public static let format = "casebook.procedures/1"
+    public var format: String = Profile.format
+    /// `residential`, `villa` or `mall`.
+    public var name: String
+    /// Changes whenever a number changes; cases record `name@version`.
+    public var version: String
+    public var deadlines: [DeadlineRule]
+    public var ladder: [LadderStep]
+    public var revisits: [RevisitRule]
+    public var permissions: [Permission]
+
+    /// `name@version`, as recorded on each case.
+    public var reference: String { "\(name)@\(version)" }
+}
+
+/// A length of time with the calendar it is counted in.
+public struct Span: Codable, Equatable, Sendable {
+    public var minutes: Int?
+    public var hours: Int?
+    /// Calendar days (天/日 means a calendar day unless the text says working day).
+    public var days: Int?
+
+    public init(minutes: Int? = nil, hours: Int? = nil, days: Int? = nil) {
+        self.minutes = minutes
+        self.hours = hours
+        self.days = days
+    }
+
+    public var seconds: Int { (minutes ?? 0) * 60 + (hours ?? 0) * 3600 + (days ?? 0) * 86_400 }
+}
+
+/// "Case of this kind (and severity / repair size) must reach `step` within `within`."
+public struct DeadlineRule: Codable, Equatable, Sendable {
+    public var kind: Kind
+    public var severity: Severity?
+    public var repairSize: RepairSize?
+    public var step: String
+    public var within: Span
+    public var clause: String
+}
+
+/// "Not finished within `after` → `level` takes it."
+public struct LadderStep: Codable, Equatable, Sendable {
+    public var level: Level
+    public var after: Span
+    public var clause: String
+}
+
+/// Revisit after the work is done: window, required rate, who and how.
+public struct RevisitRule: Codable, Equatable, Sendable {
+    public var kind: Kind
+    public var severity: Severity?
+    public var within: Span
+    /// Share of cases that must be revisited, in percent.
+    public var rate: Int
+    public var by: [Role]
+    public var modes: [RevisitMode]
+    public var clause: String
+}
+
+/// Which roles may take an action.
+public struct Permission: Codable, Equatable, Sendable {
+    public var action: Action
+    public var roles: [Role]
+    public var clause: String
+}

@@ -1,0 +1,62 @@
+/// A member of staff from `records/staff.json`.
+public struct Staff: Codable, Equatable, Sendable {
+    public var id: StaffID
+    public var name: String
+    public var email: String
+    public var roles: [Role]
+    public var department: Department?
+    /// The SSH public key their commits are signed with (`ssh-ed25519 AAAA… comment`).
+    public var key: String?
+
+    public init(id: StaffID, name: String, email: String, roles: [Role], department: Department? = nil, key: String? = nil) {
+        self.id = id
+        self.name = name
+        self.email = email
+        self.roles = roles
+        self.department = department
+        self.key = key
+    }
+}
+
+/// `records/staff.json`: the staff registry.
+public struct StaffRegistry: Codable, Equatable, Sendable {
+    public static let format = "casebook.staff/1"
+    public var format: String = StaffRegistry.format
+    public var staff: [Staff]
+
+    public init(staff: [Staff] = []) { self.staff = staff }
+
+    public subscript(id: StaffID) -> Staff? { staff.first { $0.id == id } }
+
+    public func byEmail(_ email: String) -> Staff? {
+        staff.first { $0.email.lowercased() == email.lowercased() }
+    }
+}
+
+/// `records/casebook.json`: the service centre's settings.
+public struct Settings: Codable, Equatable, Sendable {
+    public static let format = "casebook.settings/1"
+    public var format: String = Settings.format
+    /// The service centre's name, shown on the dashboard.
+    public var site: String
+    /// IANA time zone of the desk, default Asia/Shanghai.
+    public var timeZone: String
+    /// `zh-Hans` or `en`.
+    public var locale: String
+    /// The active procedure profile: `residential`, `villa` or `mall`.
+    public var profile: String
+    /// Prefix of case ids, e.g. `C`.
+    public var idPrefix: String
+    /// Whether every commit must carry a signature by the author's registered key.
+    public var requireSignatures: Bool
+
+    public init(site: String, timeZone: String = "Asia/Shanghai", locale: String = "zh-Hans",
+                profile: String = "residential", idPrefix: String = "C", requireSignatures: Bool = false) {
+        self.site = site
+        self.timeZone = timeZone
+        self.locale = locale
+        self.profile = profile
+        self.idPrefix = idPrefix
+        self.requireSignatures = requireSignatures
+    }
+}

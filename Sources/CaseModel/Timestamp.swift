@@ -1,0 +1,136 @@
+import Foundation
+
+/// A moment with the UTC offset it was recorded in, written as ISO 8601 with seconds and offset:
+/// `2026-11-22T09:30:00+08:00`. Event times keep the desk's offset so that a record reads as the
+/// paper form did.
+public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+    /// The moment.
+    public let date: Date
+    /// Offset from UTC in seconds (Asia/Shanghai: 28800).
+    public let offsetSeconds: Int
+
+    public init(date: Date, offsetSeconds: Int) {
+        // Whole seconds only: the text form has no fractions, so a value must survive a round trip.
+        self.date = Date(timeIntervalSince1970: (date.timeIntervalSince1970).rounded(.down))
+        self.offsetSeconds = offsetSeconds
+    }
+
+    /// The same moment in `timeZone`'s offset at that moment.
+    public init(date: Date, in timeZone: TimeZone) {
+        self.init(date: date, offsetSeconds: timeZone.secondsFromGMT(for: date))
+    }
+
+    public static func < (a: Timestamp, b: Timestamp) -> Bool { a.date < b.date }
+    public static func == (a: Timestamp, b: Timestamp) -> Bool {
+        a.date == b.date && a.offsetSeconds == b.offsetSeconds
+    }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(date)
+        hasher.combine(offsetSeconds)
+    }
+
+    /// Seconds since 1970, as git records author and committer times.
+    public var unixSeconds: Int64 { Int64(date.timeIntervalSince1970) }
+
+    /// This moment moved by `seconds`, in the same offset.
+    public func adding(seconds: Int) -> Timestamp {
+        Timestamp(date: date.addingTimeInterval(TimeInterval(seconds)), offsetSeconds: offsetSeconds)
+    }
+
+    /// `YYYY-MM-DD` of this moment in its own offset.
+    public var localDay: String { String(description.prefix(10)) }
+
+    public var description: String {
+        let local = unixSeconds + Int64(offsetSeconds)
+        var days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        let secondsOfDay = local - days * 86_400
+        // Civil-from-days (Howard Hinnant's algorithm).
+        days += 719_468
+        let era = (days >= 0 ? days : days - 146_096) / 146_097
+        let doe = days - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        let sign = offsetSeconds < 0 ? "-" : "+"
+        let off = abs(offsetSeconds)
+        func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        func four(_ v: Int64) -> String { String(repeating: "0", count: max(0, 4 - String(v).count)) + String(v) }
+        return "\(four(year))-\(two(month))-\(two(day))T\(two(secondsOfDay / 3600)):\(two(secondsOfDay / 60 % 60)):\(two(secondsOfDay % 60))"
+            + "\(sign)\(two(Int64(off / 3600))):\(two(Int64(off / 60 % 60)))"
+    }
+
+    /// Parses `YYYY-MM-DDTHH:MM[:SS](Z|±HH:MM)`; without an offset (or with a space for `T`, or a
+    /// date alone) the time is read in `defaultZone`. Years 1970–2199 only: anything else is a
+    /// typing mistake, not a service-centre record.
+    public static func parse(_ text: String, defaultZone: TimeZone) -> Timestamp? {
+        let chars = Array(text.utf8)
+        func num(_ from: Int, _ count: Int) -> Int? {
+            guard from + count <= chars.count else { return nil }
+            var v = 0
+            for c in chars[from..<(from + count)] {
+                guard c >= 48, c <= 57 else { return nil }
+                v = v * 10 + Int(c - 48)
+            }
+            return v
+        }
+        guard let year = num(0, 4), chars.count >= 10, chars[4] == 45, let month = num(5, 2), chars[7] == 45,
+              let day = num(8, 2) else { return nil }
+        var hour = 0, minute = 0, second = 0
+        var i = 10
+        if chars.count > 10 {
+            guard chars[10] == 84 || chars[10] == 32, let h = num(11, 2), chars.count > 13, chars[13] == 58,
+                  let m = num(14, 2) else { return nil }
+            hour = h; minute = m; i = 16
+            if i < chars.count, chars[i] == 58 {
+                guard let s = num(i + 1, 2) else { return nil }
+                second = s; i += 3
+            }
+        }
+        var offset: Int?
+        if i < chars.count {
+            if chars[i] == 90, i + 1 == chars.count {
+                offset = 0
+            } else if chars[i] == 43 || chars[i] == 45, i + 6 == chars.count, chars[i + 3] == 58,
+                      let oh = num(i + 1, 2), let om = num(i + 4, 2), oh <= 14, om < 60 {
+                offset = (chars[i] == 45 ? -1 : 1) * (oh * 3600 + om * 60)
+            } else {
+                return nil
+            }
+        }
+        guard (1970...2199).contains(year), (1...12).contains(month), hour < 24, minute < 60, second < 60 else { return nil }
+        let monthDays = [31, (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard (1...monthDays[month - 1]).contains(day) else { return nil }
+        // Days from civil (Howard Hinnant's algorithm).
+        let y = month <= 2 ? year - 1 : year
+        let era = y / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let days = era * 146_097 + doe - 719_468
+        let localSeconds = days * 86_400 + hour * 3600 + minute * 60 + second
+        if let offset {
+            return Timestamp(date: Date(timeIntervalSince1970: TimeInterval(localSeconds - offset)), offsetSeconds: offset)
+        }
+        let guess = Date(timeIntervalSince1970: TimeInterval(localSeconds))
+        let zoneOffset = defaultZone.secondsFromGMT(for: guess.addingTimeInterval(TimeInterval(-defaultZone.secondsFromGMT(for: guess))))
+        return Timestamp(date: Date(timeIntervalSince1970: TimeInterval(localSeconds - zoneOffset)), offsetSeconds: zoneOffset)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard text.count >= 25, let value = Timestamp.parse(text, defaultZone: TimeZone(secondsFromGMT: 0)!) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "time '\(text.prefix(40))' is not ISO 8601 with seconds and offset (2026-11-22T09:30:00+08:00)")
+        }
+        self = value
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

@@ -1,0 +1,143 @@
+/// The words of the procedures as closed sets. Raw values are what case files hold; the Chinese
+/// term of the paper forms is in each doc comment.
+
+/// Kind of request 诉求类别 (001 §3.0, §5.6; 002 篇2 §4.1.1).
+public enum Kind: String, Codable, CaseIterable, Sendable {
+    /// 投诉
+    case complaint
+    /// 建议
+    case suggestion
+    /// 求助
+    case help
+    /// 协调
+    case coordination
+    /// 报修
+    case repair
+    /// 咨询
+    case inquiry
+    /// 特约服务 / 有偿服务
+    case specialService = "special-service"
+    /// 紧急求助 (120, 110, 火警)
+    case emergency
+    /// 邻居纠纷
+    case neighbourDispute = "neighbour-dispute"
+}
+
+/// Complaint severity 投诉等级 (002 篇5 §4).
+public enum Severity: String, Codable, CaseIterable, Sendable {
+    /// 重大
+    case major
+    /// 重要
+    case important
+    /// 轻微
+    case minor
+}
+
+/// Repair size 维修类别 (001 §5.4.2).
+public enum RepairSize: String, Codable, CaseIterable, Sendable {
+    /// 小修
+    case small
+    /// 中修
+    case medium
+    /// 大修
+    case large
+}
+
+/// How the request reached the desk 诉求方式 (001 §3.0; 001 §5.6.2.5).
+public enum Channel: String, Codable, CaseIterable, Sendable {
+    /// 电话
+    case phone
+    /// 亲临现场 / 上门
+    case walkIn = "walk-in"
+    /// 信函
+    case letter
+    /// 网络
+    case online
+    /// 邮件
+    case email
+    /// 政府部门转办
+    case government
+}
+
+/// Where a case is in its life.
+public enum Status: String, Codable, CaseIterable, Sendable {
+    /// 已登记: recorded, not yet passed to a department.
+    case open
+    /// 处理中: passed to a department or being handled.
+    case inProgress = "in-progress"
+    /// 已处理: work done, waiting for the revisit or closing.
+    case resolved
+    /// 已关闭
+    case closed
+    /// 已转相关部门: outside property management.
+    case referred
+    /// 无法处理: closed by the manager with the reason written down.
+    case unresolvable
+
+    /// Whether the case still needs work from the centre.
+    public var isOpen: Bool { self == .open || self == .inProgress || self == .resolved }
+}
+
+/// Step of the front-desk escalation ladder 逐级上报 (002 篇1 §4.5–4.8).
+public enum Level: String, Codable, CaseIterable, Sendable, Comparable {
+    /// 前台
+    case desk
+    /// 客服主管
+    case supervisor
+    /// 经理
+    case manager
+
+    public var rank: Int { Level.allCases.firstIndex(of: self) ?? 0 }
+    public static func < (a: Level, b: Level) -> Bool { a.rank < b.rank }
+}
+
+/// Responsible department 责任部门 (004 §3).
+public enum Department: String, Codable, CaseIterable, Sendable {
+    /// 客服部
+    case customerService = "customer-service"
+    /// 工程部
+    case engineering
+    /// 护管部
+    case security
+    /// 环境部
+    case environment
+}
+
+/// Revisit mode 回访方式 (002 篇2 §4.1.4).
+public enum RevisitMode: String, Codable, CaseIterable, Sendable {
+    /// 家访
+    case home
+    /// 电话
+    case phone
+    /// 信访
+    case letter
+    /// 网络
+    case online
+}
+
+/// Staff role 岗位.
+public enum Role: String, Codable, CaseIterable, Sendable {
+    /// 前台接待员
+    case receptionist
+    /// 客服助理
+    case csAssistant = "cs-assistant"
+    /// 客服主管
+    case supervisor
+    /// 经理 (service-centre manager)
+    case manager
+    /// 管理处主任
+    case director
+    /// 总经理
+    case generalManager = "general-manager"
+    /// 部门负责人
+    case departmentHead = "department-head"
+    /// 维修工 / 技术员
+    case engineer
+    /// casebook itself, for time-driven steps (sweep).
+    case system
+}
+
+/// A step in a case's life; each is one event and one commit.
+public enum Action: String, Codable, CaseIterable, Sendable {
+    case open, dispatch, note, escalate, resolve, revisit, close, reopen, refer, unresolvable
+}

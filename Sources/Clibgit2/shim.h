@@ -1,0 +1,12 @@
+#ifndef CASEBOOK_CLIBGIT2_SHIM_H
+#define CASEBOOK_CLIBGIT2_SHIM_H
+#include <git2.h>
+
+/// `git_libgit2_opts` is variadic, which Swift cannot call; these wrappers can.
+static inline int casebook_git_set_strict_hash_verification(int enabled) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
+}
+static inline int casebook_git_set_cache_max_size(long long bytes) {
+    return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)bytes);
+}
+#endif

@@ -1,0 +1,32 @@
+import Clibgit2
+
+/// A libgit2 call that failed, with the call's name and libgit2's own message.
+public struct GitError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let call: String
+    public let code: Int32
+    public let message: String
+
+    public var description: String { "\(call): \(message) (libgit2 \(code))" }
+
+    /// True when the branch moved under us (another commit won the race).
+    public var isConcurrentUpdate: Bool { code == GIT_EMODIFIED.rawValue || code == GIT_ELOCKED.rawValue }
+    public var isNotFound: Bool { code == GIT_ENOTFOUND.rawValue }
+}
+
+/// Turns a libgit2 return code into a thrown `GitError`; reads `git_error_last()` at once, as it
+/// is per thread and may be NULL.
+@discardableResult
+func check(_ rc: Int32, _ call: String) throws(GitError) -> Int32 {
+    guard rc < 0 else { return rc }
+    let message = git_error_last().flatMap { $0.pointee.message.map { String(cString: $0) } } ?? "unknown error"
+    throw GitError(call: call, code: rc, message: message)
+}
+
+/// `git_libgit2_init` once per process, thread-safely.
+enum Library {
+    static let initialised: Bool = {
+        git_libgit2_init()
+        return true
+    }()
+    static func ensure() { _ = initialised }
+}

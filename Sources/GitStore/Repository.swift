@@ -1,0 +1,372 @@
+import Clibgit2
+import Foundation
+
+/// A file to write at a path (relative to the work tree) in one commit.
+public struct FileChange: Sendable {
+    public let path: String
+    public let content: Data
+
+    public init(path: String, content: Data) {
+        self.path = path
+        self.content = content
+    }
+}
+
+/// Signs the exact bytes of a commit; returns the armored signature.
+public protocol CommitSigner: Sendable {
+    func sign(_ content: String) throws -> String
+}
+
+/// A git repository with a work tree, opened through libgit2. The only owner of a
+/// `git_repository` pointer; every other libgit2 object is freed where it was made.
+public final class Repository: @unchecked Sendable {
+    let pointer: OpaquePointer
+    /// Absolute path of the work tree, with a trailing `/`.
+    public let workdir: String
+
+    private init(_ pointer: OpaquePointer) throws(GitError) {
+        self.pointer = pointer
+        guard let wd = git_repository_workdir(pointer) else {
+            git_repository_free(pointer)
+            throw GitError(call: "git_repository_workdir", code: -1, message: "repository has no work tree (bare)")
+        }
+        self.workdir = String(cString: wd)
+    }
+
+    deinit { git_repository_free(pointer) }
+
+    /// Opens the repository that contains `path` (searching upwards, like git).
+    public static func discover(from path: String) throws(GitError) -> Repository {
+        Library.ensure()
+        var buf = git_buf()
+        defer { git_buf_dispose(&buf) }
+        try check(git_repository_discover(&buf, path, 0, nil), "git_repository_discover(\(path))")
+        var repo: OpaquePointer?
+        try check(git_repository_open(&repo, buf.ptr), "git_repository_open")
+        return try Repository(repo!)
+    }
+
+    /// Creates a new, empty repository at `path` whose first branch is `branch`.
+    public static func create(at path: String, branch: String = "main") throws(GitError) -> Repository {
+        Library.ensure()
+        var opts = git_repository_init_options()
+        try check(git_repository_init_options_init(&opts, UInt32(GIT_REPOSITORY_INIT_OPTIONS_VERSION)), "git_repository_init_options_init")
+        opts.flags = GIT_REPOSITORY_INIT_MKPATH.rawValue | GIT_REPOSITORY_INIT_NO_REINIT.rawValue
+        var repo: OpaquePointer?
+        let rc = branch.withCString { name -> Int32 in
+            opts.initial_head = name
+            return git_repository_init_ext(&repo, path, &opts)
+        }
+        try check(rc, "git_repository_init(\(path))")
+        return try Repository(repo!)
+    }
+
+    // MARK: - Reading
+
+    /// The commit HEAD points at, or nil on an unborn branch.
+    public func head() throws(GitError) -> OID? {
+        var oid = git_oid()
+        let rc = git_reference_name_to_id(&oid, pointer, "HEAD")
+        if rc == GIT_ENOTFOUND.rawValue || rc == GIT_EUNBORNBRANCH.rawValue { return nil }
+        try check(rc, "git_reference_name_to_id(HEAD)")
+        return OID(oid)
+    }
+
+    /// The branch HEAD names, e.g. `refs/heads/main`, even when it has no commit yet.
+    public func headBranch() throws(GitError) -> String {
+        var ref: OpaquePointer?
+        try check(git_reference_lookup(&ref, pointer, "HEAD"), "git_reference_lookup(HEAD)")
+        defer { git_reference_free(ref) }
+        guard let target = git_reference_symbolic_target(ref) else {
+            throw GitError(call: "git_reference_symbolic_target", code: -1, message: "HEAD is detached; check out a branch first")
+        }
+        return String(cString: target)
+    }
+
+    /// The tree of `commit`; the caller frees it.
+    private func tree(of commit: OID) throws(GitError) -> OpaquePointer {
+        var raw = commit.raw
+        var c: OpaquePointer?
+        try check(git_commit_lookup(&c, pointer, &raw), "git_commit_lookup(\(commit.short))")
+        defer { git_commit_free(c) }
+        var t: OpaquePointer?
+        try check(git_commit_tree(&t, c), "git_commit_tree")
+        return t!
+    }
+
+    /// The blob id at `path` in `commit`, or nil if there is none.
+    public func blobID(at path: String, in commit: OID) throws(GitError) -> OID? {
+        let t = try tree(of: commit)
+        defer { git_tree_free(t) }
+        return try entryID(path, in: t)
+    }
+
+    private func entryID(_ path: String, in tree: OpaquePointer) throws(GitError) -> OID? {
+        var entry: OpaquePointer?
+        let rc = git_tree_entry_bypath(&entry, tree, path)
+        if rc == GIT_ENOTFOUND.rawValue { return nil }
+        try check(rc, "git_tree_entry_bypath(\(path))")
+        defer { git_tree_entry_free(entry) }
+        return OID(git_tree_entry_id(entry).pointee)
+    }
+
+    /// The content of the blob `id`.
+    public func blob(_ id: OID) throws(GitError) -> Data {
+        var raw = id.raw
+        var b: OpaquePointer?
+        try check(git_blob_lookup(&b, pointer, &raw), "git_blob_lookup(\(id.short))")
+        defer { git_blob_free(b) }
+        let size = Int(git_blob_rawsize(b))
+        guard size > 0, let bytes = git_blob_rawcontent(b) else { return Data() }
+        return Data(bytes: bytes, count: size)
+    }
+
+    /// The content of `path` at `commit` (default HEAD), or nil if the file is not there.
+    public func read(_ path: String, at commit: OID? = nil) throws(GitError) -> Data? {
+        let start: OID? = if let commit { commit } else { try head() }
+        guard let c = start, let id = try blobID(at: path, in: c) else { return nil }
+        return try blob(id)
+    }
+
+    /// Every file under the folder `prefix` at `commit` (default HEAD), with its blob id.
+    public func files(under prefix: String, at commit: OID? = nil) throws(GitError) -> [(path: String, blob: OID)] {
+        let start: OID? = if let commit { commit } else { try head() }
+        guard let c = start else { return [] }
+        let root = try tree(of: c)
+        defer { git_tree_free(root) }
+        var top: OpaquePointer? = root
+        var subtree: OpaquePointer?
+        defer { if let subtree { git_tree_free(subtree) } }
+        if !prefix.isEmpty {
+            guard let id = try entryID(prefix, in: root) else { return [] }
+            var raw = id.raw
+            guard git_tree_lookup(&subtree, pointer, &raw) == 0 else { return [] }
+            top = subtree
+        }
+        var out: [(String, OID)] = []
+        try walk(top!, prefix: prefix.isEmpty ? "" : prefix + "/", into: &out)
+        return out
+    }
+
+    private func walk(_ tree: OpaquePointer, prefix: String, into out: inout [(String, OID)]) throws(GitError) {
+        for i in 0..<git_tree_entrycount(tree) {
+            let entry = git_tree_entry_byindex(tree, i)
+            let name = prefix + String(cString: git_tree_entry_name(entry))
+            let id = git_tree_entry_id(entry).pointee
+            if git_tree_entry_type(entry) == GIT_OBJECT_TREE {
+                var raw = id
+                var sub: OpaquePointer?
+                try check(git_tree_lookup(&sub, pointer, &raw), "git_tree_lookup(\(name))")
+                defer { git_tree_free(sub) }
+                try walk(sub!, prefix: name + "/", into: &out)
+            } else if git_tree_entry_type(entry) == GIT_OBJECT_BLOB {
+                out.append((name, OID(id)))
+            }
+        }
+    }
+
+    /// Whether `path` in the index and the work tree is exactly as in HEAD (or absent from all
+    /// three).
+    public func isUnchanged(_ path: String) throws(GitError) -> Bool {
+        var flags: UInt32 = 0
+        let rc = git_status_file(&flags, pointer, path)
+        if rc == GIT_ENOTFOUND.rawValue { return true }
+        try check(rc, "git_status_file(\(path))")
+        return flags & ~GIT_STATUS_IGNORED.rawValue == 0
+    }
+
+    // MARK: - Configuration
+
+    /// A value from git's configuration as seen by this repository (local, global, system).
+    public func config(_ key: String) -> String? {
+        var cfg: OpaquePointer?
+        guard git_repository_config_snapshot(&cfg, pointer) == 0 else { return nil }
+        defer { git_config_free(cfg) }
+        var buf = git_buf()
+        defer { git_buf_dispose(&buf) }
+        guard git_config_get_string_buf(&buf, cfg, key) == 0, let p = buf.ptr else { return nil }
+        return String(cString: p)
+    }
+
+    /// Sets a value in this repository's own configuration (`.git/config`).
+    public func setConfig(_ key: String, _ value: String) throws(GitError) {
+        var cfg: OpaquePointer?
+        try check(git_repository_config(&cfg, pointer), "git_repository_config")
+        defer { git_config_free(cfg) }
+        var local: OpaquePointer?
+        try check(git_config_open_level(&local, cfg, GIT_CONFIG_LEVEL_LOCAL), "git_config_open_level")
+        defer { git_config_free(local) }
+        try check(git_config_set_string(local, key, value), "git_config_set_string(\(key))")
+    }
+
+    // MARK: - History
+
+    /// A commit's author, committer, message and whether it carries a signature.
+    public func commit(_ id: OID) throws(GitError) -> CommitInfo {
+        var raw = id.raw
+        var c: OpaquePointer?
+        try check(git_commit_lookup(&c, pointer, &raw), "git_commit_lookup(\(id.short))")
+        defer { git_commit_free(c) }
+        return info(c!, id: id)
+    }
+
+    private func info(_ c: OpaquePointer, id: OID) -> CommitInfo {
+        var buf = git_buf()
+        defer { git_buf_dispose(&buf) }
+        let signed = git_commit_header_field(&buf, c, "gpgsig") == 0
+        return CommitInfo(id: id, author: Person(git_commit_author(c)), committer: Person(git_commit_committer(c)),
+                          message: String(cString: git_commit_message(c)), isSigned: signed)
+    }
+
+    /// The commits reachable from HEAD that changed `path` (against their first parent),
+    /// newest first.
+    public func history(of path: String) throws(GitError) -> [CommitInfo] {
+        guard let start = try head() else { return [] }
+        var walker: OpaquePointer?
+        try check(git_revwalk_new(&walker, pointer), "git_revwalk_new")
+        defer { git_revwalk_free(walker) }
+        git_revwalk_sorting(walker, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue)
+        var raw = start.raw
+        try check(git_revwalk_push(walker, &raw), "git_revwalk_push")
+        var out: [CommitInfo] = []
+        var oid = git_oid()
+        while git_revwalk_next(&oid, walker) == 0 {
+            var c: OpaquePointer?
+            try check(git_commit_lookup(&c, pointer, &oid), "git_commit_lookup")
+            defer { git_commit_free(c) }
+            var t: OpaquePointer?
+            try check(git_commit_tree(&t, c), "git_commit_tree")
+            defer { git_tree_free(t) }
+            let mine = try entryID(path, in: t!)
+            var parentID: OID?
+            if git_commit_parentcount(c) > 0 {
+                var p: OpaquePointer?
+                try check(git_commit_parent(&p, c, 0), "git_commit_parent")
+                defer { git_commit_free(p) }
+                var pt: OpaquePointer?
+                try check(git_commit_tree(&pt, p), "git_commit_tree")
+                defer { git_tree_free(pt) }
+                parentID = try entryID(path, in: pt!)
+            }
+            if mine != parentID { out.append(info(c!, id: OID(oid))) }
+        }
+        return out
+    }
+
+    // MARK: - Committing
+
+    /// Commits `changes` on the current branch as one commit whose tree is HEAD's tree with just
+    /// these files replaced; other staged or unstaged work is left alone. Writes the files into
+    /// the work tree (atomically) and the index, so `git status` shows them clean.
+    ///
+    /// The branch is moved by compare-and-swap: if another process committed in between, nothing
+    /// is changed and a `GitError` with `isConcurrentUpdate` is thrown. If anything fails after
+    /// the files were written, they are restored.
+    /// - Returns: the new commit's id.
+    @discardableResult
+    public func commit(_ changes: [FileChange], author: Person, committer: Person, message: String,
+                       signer: (any CommitSigner)? = nil) throws -> OID {
+        let branch = try headBranch()
+        let parent = try head()
+
+        // 1. Objects: blobs, tree, commit. Unreferenced objects are harmless if we stop here.
+        var baseline: OpaquePointer?
+        if let parent {
+            baseline = try tree(of: parent)
+        } else {
+            var builder: OpaquePointer?
+            try check(git_treebuilder_new(&builder, pointer, nil), "git_treebuilder_new")
+            defer { git_treebuilder_free(builder) }
+            var empty = git_oid()
+            try check(git_treebuilder_write(&empty, builder), "git_treebuilder_write")
+            try check(git_tree_lookup(&baseline, pointer, &empty), "git_tree_lookup")
+        }
+        defer { git_tree_free(baseline) }
+
+        var updates: [git_tree_update] = []
+        defer { for u in updates { free(UnsafeMutablePointer(mutating: u.path)) } }
+        for change in changes {
+            var blob = git_oid()
+            try check(change.content.withUnsafeBytes { git_blob_create_from_buffer(&blob, pointer, $0.baseAddress, $0.count) },
+                      "git_blob_create_from_buffer(\(change.path))")
+            updates.append(git_tree_update(action: GIT_TREE_UPDATE_UPSERT, id: blob, filemode: GIT_FILEMODE_BLOB, path: strdup(change.path)))
+        }
+        var treeID = git_oid()
+        try check(git_tree_create_updated(&treeID, pointer, baseline, updates.count, &updates), "git_tree_create_updated")
+        var newTree: OpaquePointer?
+        try check(git_tree_lookup(&newTree, pointer, &treeID), "git_tree_lookup")
+        defer { git_tree_free(newTree) }
+
+        var parents: [OpaquePointer?] = []
+        defer { parents.forEach { git_commit_free($0) } }
+        if let parent {
+            var raw = parent.raw
+            var pc: OpaquePointer?
+            try check(git_commit_lookup(&pc, pointer, &raw), "git_commit_lookup")
+            parents.append(pc)
+        }
+        var authorSig: UnsafeMutablePointer<git_signature>?
+        try check(git_signature_new(&authorSig, author.name, author.email, git_time_t(author.time), author.offsetMinutes), "git_signature_new(author)")
+        defer { git_signature_free(authorSig) }
+        var committerSig: UnsafeMutablePointer<git_signature>?
+        try check(git_signature_new(&committerSig, committer.name, committer.email, git_time_t(committer.time), committer.offsetMinutes), "git_signature_new(committer)")
+        defer { git_signature_free(committerSig) }
+
+        var buffer = git_buf()
+        defer { git_buf_dispose(&buffer) }
+        try check(parents.withUnsafeMutableBufferPointer { p in
+            git_commit_create_buffer(&buffer, pointer, authorSig, committerSig, nil, message, newTree, p.count, p.baseAddress)
+        }, "git_commit_create_buffer")
+        let content = String(cString: buffer.ptr)
+        var signature: String?
+        if let signer {
+            var s = try signer.sign(content)
+            while s.hasSuffix("\n") { s.removeLast() }
+            signature = s
+        }
+        var commitID = git_oid()
+        try check(git_commit_create_with_signature(&commitID, pointer, content, signature, signature == nil ? nil : "gpgsig"),
+                  "git_commit_create_with_signature")
+
+        // 2. Work tree: write each file atomically, remembering what was there.
+        var previous: [(URL, Data?)] = []
+        func restore() {
+            for (url, data) in previous.reversed() {
+                if let data { try? data.write(to: url, options: .atomic) } else { try? FileManager.default.removeItem(at: url) }
+            }
+        }
+        do {
+            for change in changes {
+                let url = URL(fileURLWithPath: workdir + change.path)
+                previous.append((url, try? Data(contentsOf: url)))
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try change.content.write(to: url, options: .atomic)
+            }
+            // 3. The branch, compare-and-swap.
+            var ref: OpaquePointer?
+            let summary = "commit: " + String(message.prefix { $0 != "\n" })
+            let rc: Int32
+            if var expected = parent?.raw {
+                rc = git_reference_create_matching(&ref, pointer, branch, &commitID, 0, &expected, summary)
+            } else {
+                rc = git_reference_create_matching(&ref, pointer, branch, &commitID, 0, nil, summary)
+            }
+            try check(rc, "git_reference_create_matching(\(branch))")
+            git_reference_free(ref)
+        } catch {
+            restore()
+            throw error
+        }
+
+        // 4. The index, so `git status` agrees; the commit stands even if this fails.
+        var index: OpaquePointer?
+        try check(git_repository_index(&index, pointer), "git_repository_index")
+        defer { git_index_free(index) }
+        try check(git_index_read(index, 0), "git_index_read")
+        for change in changes {
+            try check(git_index_add_bypath(index, change.path), "git_index_add_bypath(\(change.path))")
+        }
+        try check(git_index_write(index), "git_index_write")
+        return OID(commitID)
+    }
+}
