@@ -39,7 +39,8 @@ let package = Package(
             dependencies: [
                 "CaseModel", "Procedures", "GitStore", "SiteBuilder",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            resources: [.copy("Defaults")]
         ),
         .testTarget(name: "CaseModelTests", dependencies: ["CaseModel"]),
         .testTarget(name: "ProceduresTests", dependencies: ["Procedures", "CaseModel"]),

@@ -18,7 +18,7 @@ public struct Contact: Codable, Equatable, Sendable {
     }
 
     /// - Throws: `ContactError` when the name is empty or the phone is not a phone number.
-    public init(name: String, phone: String?) throws {
+    public init(name: String, phone: String?) throws(ContactError) {
         let name = name.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name.count <= 40, !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw ContactError.badName
@@ -55,8 +55,10 @@ public struct Contact: Codable, Equatable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(name, forKey: .name)
-        try c.encodeIfPresent(phone, forKey: .phone)
+        if encoder.userInfo[.redactPersonalData] as? Bool != true {
+            try c.encode(name, forKey: .name)
+            try c.encodeIfPresent(phone, forKey: .phone)
+        }
         try c.encode(nameDisplay, forKey: .nameDisplay)
         try c.encodeIfPresent(phoneMasked, forKey: .phoneMasked)
     }
@@ -86,4 +88,10 @@ public enum ContactError: Error, Equatable, CustomStringConvertible {
         case .badPhone: "phone is not a phone number (7 to 12 digits, optionally +86)"
         }
     }
+}
+
+extension CodingUserInfoKey {
+    /// When true, a `Contact` encodes only its display forms: for output that leaves the desk
+    /// (`show --json`, the dashboard's feeds).
+    public static let redactPersonalData = CodingUserInfoKey(rawValue: "casebook.redactPersonalData")!
 }

@@ -3,8 +3,10 @@ import Foundation
 /// The one way casebook writes and reads its JSON files: keys sorted, two-space indentation,
 /// Chinese text and `/` as they are, a final newline. Same value → same bytes → same blob id.
 public enum RecordJSON {
-    public static func encode<T: Encodable>(_ value: T) throws -> Data {
+    /// - Parameter redacted: leave residents' full names and phone numbers out (display forms only).
+    public static func encode<T: Encodable>(_ value: T, redacted: Bool = false) throws -> Data {
         let encoder = JSONEncoder()
+        if redacted { encoder.userInfo[.redactPersonalData] = true }
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(value)
         data.append(0x0A)

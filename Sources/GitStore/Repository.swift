@@ -5,10 +5,13 @@ import Foundation
 public struct FileChange: Sendable {
     public let path: String
     public let content: Data
+    /// Whether the file is a program (mode 100755), such as a hook.
+    public let executable: Bool
 
-    public init(path: String, content: Data) {
+    public init(path: String, content: Data, executable: Bool = false) {
         self.path = path
         self.content = content
+        self.executable = executable
     }
 }
 
@@ -289,7 +292,7 @@ public final class Repository: @unchecked Sendable {
             var blob = git_oid()
             try check(change.content.withUnsafeBytes { git_blob_create_from_buffer(&blob, pointer, $0.baseAddress, $0.count) },
                       "git_blob_create_from_buffer(\(change.path))")
-            updates.append(git_tree_update(action: GIT_TREE_UPDATE_UPSERT, id: blob, filemode: GIT_FILEMODE_BLOB, path: strdup(change.path)))
+            updates.append(git_tree_update(action: GIT_TREE_UPDATE_UPSERT, id: blob, filemode: change.executable ? GIT_FILEMODE_BLOB_EXECUTABLE : GIT_FILEMODE_BLOB, path: strdup(change.path)))
         }
         var treeID = git_oid()
         try check(git_tree_create_updated(&treeID, pointer, baseline, updates.count, &updates), "git_tree_create_updated")
@@ -341,13 +344,16 @@ public final class Repository: @unchecked Sendable {
                 previous.append((url, try? Data(contentsOf: url)))
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try change.content.write(to: url, options: .atomic)
+                if change.executable {
+                    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
+                }
             }
             // 3. The branch, compare-and-swap.
             var ref: OpaquePointer?
             let summary = "commit: " + String(message.prefix { $0 != "\n" })
             let rc: Int32
             if var expected = parent?.raw {
-                rc = git_reference_create_matching(&ref, pointer, branch, &commitID, 0, &expected, summary)
+                rc = git_reference_create_matching(&ref, pointer, branch, &commitID, 1, &expected, summary)
             } else {
                 rc = git_reference_create_matching(&ref, pointer, branch, &commitID, 0, nil, summary)
             }

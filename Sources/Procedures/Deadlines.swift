@@ -37,3 +37,40 @@ public enum Schedule {
         return profile.ladder.filter { age >= $0.after.seconds }.max { $0.level < $1.level }
     }
 }
+
+/// Where a deadline stands: met (on time or late) or still open (due or overdue) at `now`.
+public enum DeadlineStanding: Equatable, Sendable {
+    case met(at: Timestamp, late: Bool)
+    case pending(overdue: Bool)
+
+    public var isOverdue: Bool { self == .pending(overdue: true) }
+}
+
+extension Schedule {
+    /// The event that satisfies a deadline's step: `report` → an escalation; `hand-over` → a
+    /// dispatch; `answer` → progress fed back to the owner or the resolution; `resolve` → the
+    /// resolution, a referral or an unresolvable decision.
+    public static func fulfilment(of deadline: Deadline, in file: CaseFile) -> Event? {
+        let actions: Set<Action>
+        switch deadline.step {
+        case "report": actions = [.escalate]
+        case "hand-over": actions = [.dispatch]
+        case "answer": actions = [.resolve, .refer, .unresolvable]
+        default: actions = [.resolve, .refer, .unresolvable]
+        }
+        return file.events.first { actions.contains($0.action) || (deadline.step == "answer" && $0.ownerInformed == true) }
+    }
+
+    public static func standing(of deadline: Deadline, in file: CaseFile, at now: Timestamp) -> DeadlineStanding {
+        if let done = fulfilment(of: deadline, in: file) {
+            return .met(at: done.at, late: done.at > deadline.due)
+        }
+        if !file.state.status.isOpen { return .met(at: file.state.updatedAt, late: file.state.updatedAt > deadline.due) }
+        return .pending(overdue: now > deadline.due)
+    }
+
+    /// The deadlines of `file` that are past due and not met at `now`.
+    public static func overdue(_ file: CaseFile, at now: Timestamp) -> [Deadline] {
+        file.state.deadlines.filter { standing(of: $0, in: file, at: now).isOverdue }
+    }
+}

@@ -1,0 +1,71 @@
+import CaseModel
+
+/// The one check every change to a case file goes through, whether it comes from a casebook
+/// command or from a hand-edited file in a commit (the hooks call the same function).
+public enum CaseChange {
+    /// Validates that `new` may replace `old` (nil for a new case) at `path`.
+    /// - Throws: `Refusal` for the first rule broken.
+    public static func validate(old: CaseFile?, new: CaseFile, path: String, staff: StaffRegistry, profile: Profile) throws(Refusal) {
+        guard new.format == CaseFile.format else {
+            throw Refusal(rule: "schema", clause: "records/schema/case.schema.json", "format must be \(CaseFile.format)")
+        }
+        guard new.id.isWellFormed else {
+            throw Refusal(rule: "case-id", clause: "DESIGN: records/cases/YYYY/MM/<id>.json", "id '\(new.id.rawValue.prefix(64))' is not a case id")
+        }
+        guard path == new.path else {
+            throw Refusal(rule: "path", clause: "DESIGN: records/cases/YYYY/MM/<id>.json", "file must be at \(new.path), not \(path)")
+        }
+        guard new.isConsistent else {
+            throw Refusal(rule: "state-is-fold", clause: "DESIGN: case file", "intake and state are not the fold of the events")
+        }
+        var sofar: CaseFile?
+        var start = 0
+        if let old {
+            guard old.id == new.id else {
+                throw Refusal(rule: "case-id", clause: "DESIGN: case file", "id changed from \(old.id.rawValue) to \(new.id.rawValue)")
+            }
+            guard new.events.count >= old.events.count, Array(new.events.prefix(old.events.count)) == old.events else {
+                throw Refusal(rule: "append-only", clause: "DESIGN: case file; 000 篇2 §5.0",
+                              "events may only be appended: an existing event was edited, reordered or removed")
+            }
+            sofar = old
+            start = old.events.count
+        }
+        for (i, event) in new.events.enumerated().dropFirst(start) {
+            do {
+                try Transitions.check(event, after: sofar, actor: staff[event.by], profile: profile)
+                try checkComputed(event, in: new, profile: profile)
+            } catch {
+                throw Refusal(rule: error.rule, clause: error.clause, "events[\(i)] (\(event.action.rawValue)): \(error.message)")
+            }
+            do {
+                sofar = try CaseFile(id: new.id, events: Array(new.events.prefix(i + 1)))
+            } catch {
+                throw Refusal(rule: "state-is-fold", clause: "DESIGN: case file", "events[\(i)]: \(error)")
+            }
+        }
+    }
+
+    /// Values a command computes from the profile (deadlines, revisit plans, the first
+    /// responder) must be what the profile gives, unless the case was made under another
+    /// version of the profile.
+    static func checkComputed(_ event: Event, in file: CaseFile, profile: Profile) throws(Refusal) {
+        switch event.action {
+        case .open:
+            guard let intake = event.intake, intake.firstResponder == event.by else {
+                throw Refusal(rule: "first-responder", clause: "001 §4.1; 002 篇1 §4.2",
+                              "the receiver who opens a case is its first-responsible person (首问责任人)")
+            }
+            if event.profile == profile.reference, event.deadlines ?? [] != Schedule.deadlines(for: intake, profile: profile) {
+                throw Refusal(rule: "deadlines", clause: "PROCEDURES.md §2", "deadlines differ from those of profile \(profile.reference)")
+            }
+        case .resolve:
+            if file.state.profile == profile.reference,
+               event.revisitsPlanned ?? [] != Schedule.revisits(for: file.intake, resolvedAt: event.at, profile: profile) {
+                throw Refusal(rule: "revisit-plan", clause: "002 篇2 §4.1.1", "revisit plan differs from that of profile \(profile.reference)")
+            }
+        default:
+            break
+        }
+    }
+}

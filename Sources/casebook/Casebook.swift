@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// `casebook`: a service centre's customer requests as signed commits in a git repository.
+@main
+struct Casebook: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "casebook",
+        abstract: "Run a property-management service centre's case procedures on a git repository.",
+        discussion: """
+        Every step of a case (open, dispatch, note, escalate, resolve, revisit, close, reopen, refer,
+        unresolvable) is one commit authored by the acting staff member. See README.md.
+        """,
+        version: "0.1.0",
+        subcommands: [
+            Init.self, StaffCommand.self,
+            Open.self, Dispatch.self, Note.self, Escalate.self, Resolve.self, Revisit.self,
+            Close.self, Reopen.self, Refer.self, Unresolvable.self,
+            Show.self, List.self, Log.self, Check.self, Site.self,
+        ]
+    )
+}

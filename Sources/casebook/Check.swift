@@ -1,0 +1,80 @@
+import ArgumentParser
+import CaseModel
+import Foundation
+import GitStore
+import Procedures
+
+extension Casebook {
+    /// `casebook check --staged`: the validator behind the pre-commit hook.
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check the staged change against the procedures (what hooks/pre-commit runs).",
+            discussion: """
+            Every staged case file must parse, sit at the path its id gives, only append events, hold the
+            fold of its events, and each new event must be allowed to its actor; configuration files
+            may change only by a manager or above; case files are never deleted. One line per refusal;
+            exit 1 on any.
+            Example: casebook check --staged
+            """
+        )
+        @OptionGroup var global: GlobalOptions
+        @Flag(help: "Check the index against HEAD.") var staged = false
+
+        func validate() throws {
+            guard staged else { throw ValidationError("give --staged") }
+        }
+
+        func run() throws {
+            let ws = try global.workspace()
+            let env = ProcessInfo.processInfo.environment
+            let authorEmail = env["GIT_AUTHOR_EMAIL"].flatMap { $0.isEmpty ? nil : $0 } ?? ws.repo.config("user.email")
+            let author = authorEmail.flatMap(ws.staff.byEmail)
+            var refusals: [String] = []
+            for delta in try ws.repo.stagedChanges() {
+                if let reason = try check(delta, ws: ws, author: author, authorEmail: authorEmail) {
+                    refusals.append("\(delta.path): \(reason)")
+                }
+            }
+            if refusals.isEmpty { return }
+            for line in refusals { FileHandle.standardError.write(Data(("casebook check: " + line + "\n").utf8)) }
+            throw ExitCode(1)
+        }
+
+        /// The refusal for one changed path, or nil if it is acceptable.
+        func check(_ delta: FileDelta, ws: Workspace, author: Staff?, authorEmail: String?) throws -> String? {
+            let configFiles = ["records/casebook.json", "records/staff.json"]
+            if configFiles.contains(delta.path) || delta.path.hasPrefix("records/procedures/") || delta.path.hasPrefix("records/calendar/")
+                || delta.path.hasPrefix("records/schema/") || delta.path.hasPrefix("hooks/") {
+                let managers: Set<Role> = [.manager, .director, .generalManager]
+                guard let author, author.roles.contains(where: managers.contains) else {
+                    return "configuration may be changed only by a manager, director or general manager (author \(authorEmail ?? "unknown")) [rule config-owner; 002 篇1 §3.3.1]"
+                }
+                return nil
+            }
+            guard delta.path.hasPrefix("records/cases/"), delta.path.hasSuffix(".json") else { return nil }
+            guard let newBlob = delta.new else {
+                return "case files are never deleted or renamed [rule append-only; 000 篇2 §5.0]"
+            }
+            let new: CaseFile
+            let old: CaseFile?
+            do {
+                new = try RecordJSON.decode(CaseFile.self, from: ws.repo.blob(newBlob), file: delta.path)
+                old = try delta.old.map { try RecordJSON.decode(CaseFile.self, from: ws.repo.blob($0), file: delta.path) }
+            } catch let error as RecordError {
+                return "\(error.description.dropFirst(delta.path.count + 2)) [rule schema; records/schema/case.schema.json]"
+            }
+            do {
+                try CaseChange.validate(old: old, new: new, path: delta.path, staff: ws.staff, profile: ws.profile)
+            } catch {
+                return error.description
+            }
+            let added = new.events.dropFirst(old?.events.count ?? 0)
+            for event in added {
+                guard let actor = ws.staff[event.by], let authorEmail, actor.email.lowercased() == authorEmail.lowercased() else {
+                    return "events by \(event.by.rawValue) must be committed by that person (author \(authorEmail ?? "unknown")) [rule author; DESIGN: one commit per step by its actor]"
+                }
+            }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import CaseModel
+import Foundation
+import GitStore
+
+extension Casebook {
+    /// `casebook init DIR`: a new case repository, laid out as in DESIGN.md, hooks installed.
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a new case repository with the procedures, calendar, schemas and hooks.",
+            discussion: "Example: casebook init ~/cases --profile residential --site 翠湖花园服务中心"
+        )
+
+        @Argument(help: "Directory for the new repository (created if missing; must not hold a repository).")
+        var directory: String
+
+        @Option(help: "Procedure profile: residential, villa or mall.")
+        var profile: String = "residential"
+
+        @Option(help: "The service centre's name, shown on the dashboard.")
+        var site: String = "物业服务中心"
+
+        @Option(help: "This clone's desk code (capital letters and digits); random if not given.")
+        var desk: String?
+
+        func validate() throws {
+            guard Defaults.profiles.contains(profile) else {
+                throw ValidationError("--profile must be one of \(Defaults.profiles.joined(separator: ", "))")
+            }
+            if let desk, desk.isEmpty || desk.count > 6 || !desk.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) {
+                throw ValidationError("--desk must be 1 to 6 capital letters or digits")
+            }
+        }
+
+        func run() throws {
+            let fm = FileManager.default
+            if fm.fileExists(atPath: directory + "/.git") {
+                throw Failure("\(directory): already holds a git repository")
+            }
+            if let items = try? fm.contentsOfDirectory(atPath: directory), !items.isEmpty {
+                throw Failure("\(directory): is not empty")
+            }
+            let repo = try Repository.create(at: directory)
+            let settings = Settings(site: site, profile: profile)
+            let system = Staff(id: "system", name: "casebook", email: "system@casebook.invalid", roles: [.system])
+            var changes = [
+                FileChange(path: Workspace.settingsPath, content: try RecordJSON.encode(settings)),
+                FileChange(path: Workspace.staffPath, content: try RecordJSON.encode(StaffRegistry(staff: [system]))),
+                FileChange(path: "records/cases/.gitkeep", content: Data()),
+            ]
+            changes += try Defaults.files()
+            try repo.setConfig("core.hooksPath", "hooks")
+            try repo.setConfig("casebook.desk", desk ?? Workspace.deskCode(repo))
+            let now = try Clock.now(in: TimeZone(identifier: settings.timeZone) ?? .current)
+            let person = Person(name: system.name, email: system.email, time: now.unixSeconds, offsetMinutes: Int32(now.offsetSeconds / 60))
+            try repo.commit(changes, author: person, committer: person, message: """
+                casebook: new case repository (\(profile) profile)
+
+                Action: init
+                """)
+            print(repo.workdir.hasSuffix("/") ? String(repo.workdir.dropLast()) : repo.workdir)
+        }
+    }
+}
+
+/// The default procedures, calendars, schemas and hooks a new repository starts with; the
+/// project's own `records/` and `hooks/` hold the same files (a test keeps them equal).
+enum Defaults {
+    static let profiles = ["residential", "villa", "mall"]
+    static let hooks = ["pre-commit"]
+
+    static var root: URL { Bundle.module.url(forResource: "Defaults", withExtension: nil)! }
+
+    /// Every default file as a change at its repository path.
+    static func files() throws -> [FileChange] {
+        let fm = FileManager.default
+        var out: [FileChange] = []
+        for folder in ["records/procedures", "records/calendar", "records/schema", "hooks"] {
+            let dir = root.appendingPathComponent(folder)
+            for name in try fm.contentsOfDirectory(atPath: dir.path).sorted() where !name.hasPrefix(".") {
+                out.append(FileChange(path: "\(folder)/\(name)", content: try Data(contentsOf: dir.appendingPathComponent(name)),
+                                      executable: folder == "hooks"))
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import CaseModel
+import Foundation
+import Procedures
+
+extension Casebook {
+    /// `casebook list`: the cases at HEAD, one line each.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List cases, optionally only open, of one status or overdue.",
+            discussion: "Example: casebook list --open"
+        )
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Only cases with this status: \(Status.allCases.map(\.rawValue).joined(separator: ", ")).") var status: Status?
+        @Flag(help: "Only cases that still need work (open, in progress, resolved).") var open = false
+        @Flag(help: "Only cases with a deadline past due and not met.") var overdue = false
+        @Flag(help: "JSON array (personal data masked).") var json = false
+
+        struct Row: Encodable {
+            let id: CaseID
+            let kind: Kind
+            let severity: Severity?
+            let repairSize: RepairSize?
+            let status: Status
+            let level: Level
+            let holder: StaffID
+            let department: Department?
+            let unit: String?
+            let receivedAt: Timestamp
+            let summary: String
+            let overdue: [String]
+        }
+
+        func run() throws {
+            let ws = try global.workspace()
+            let now = try ws.now()
+            let rows: [Row] = try ws.allCases().compactMap { file in
+                let late = Schedule.overdue(file, at: now).map(\.step)
+                if let status, file.state.status != status { return nil }
+                if open, !file.state.status.isOpen { return nil }
+                if overdue, late.isEmpty { return nil }
+                return Row(id: file.id, kind: file.intake.kind, severity: file.intake.severity, repairSize: file.intake.repairSize,
+                           status: file.state.status, level: file.state.level, holder: file.state.holder,
+                           department: file.state.department, unit: file.intake.unit, receivedAt: file.intake.receivedAt,
+                           summary: file.intake.summary, overdue: late)
+            }
+            if json {
+                FileHandle.standardOutput.write(try RecordJSON.encode(rows, redacted: true))
+                return
+            }
+            for r in rows {
+                let kind = r.kind.rawValue + ([r.severity?.rawValue, r.repairSize?.rawValue].compactMap { $0 }.first.map { "/\($0)" } ?? "")
+                let late = r.overdue.isEmpty ? "" : "  OVERDUE: " + r.overdue.joined(separator: ",")
+                print([r.id.rawValue, kind, r.status.rawValue, r.level.rawValue, r.holder.rawValue, r.unit ?? "-", r.summary].joined(separator: "\t") + late)
+            }
+        }
+    }
+}

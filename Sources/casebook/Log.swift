@@ -1,0 +1,29 @@
+import ArgumentParser
+import CaseModel
+import Foundation
+import GitStore
+
+extension Casebook {
+    /// `casebook log ID`: the commits that changed the case, newest first.
+    struct Log: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the commits of one case: hash, time, author, action, signature.",
+            discussion: "Example: casebook log C-20261122-K3F-0001"
+        )
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var target: CaseArgument
+
+        func run() throws {
+            let ws = try global.workspace()
+            let id = CaseID(rawValue: target.id)
+            let path = try ws.path(of: id)
+            let commits = try ws.repo.history(of: path)
+            guard !commits.isEmpty else { throw Failure("case \(id.rawValue): no such case") }
+            for c in commits {
+                let time = Timestamp(date: Date(timeIntervalSince1970: TimeInterval(c.author.time)), offsetSeconds: Int(c.author.offsetMinutes) * 60)
+                print([c.id.short, time.description, "\(c.author.name) <\(c.author.email)>", c.trailer("Action") ?? "-",
+                       c.isSigned ? "signed" : "unsigned"].joined(separator: "\t"))
+            }
+        }
+    }
+}

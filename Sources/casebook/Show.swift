@@ -1,0 +1,70 @@
+import ArgumentParser
+import CaseModel
+import Foundation
+import Procedures
+
+extension Casebook {
+    /// `casebook show ID`: the case as the paper form shows it, with deadlines and events.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show one case: intake, state, deadlines and events.",
+            discussion: """
+            Residents' names and phones are shown masked (王女士, 138****5678).
+            Example: casebook show C-20261122-K3F-0001 --json
+            """
+        )
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var target: CaseArgument
+        @Flag(help: "Print the case file's intake, state and events as JSON (personal data masked).") var json = false
+
+        func run() throws {
+            let ws = try global.workspace()
+            let file = try ws.load(CaseID(rawValue: target.id))
+            if json {
+                FileHandle.standardOutput.write(try RecordJSON.encode(file, redacted: true))
+                return
+            }
+            let now = try ws.now()
+            let i = file.intake, s = file.state
+            var lines: [String] = []
+            let grade = [i.severity?.rawValue, i.repairSize?.rawValue].compactMap { $0 }.first.map { " (\($0))" } ?? ""
+            lines.append("\(file.id.rawValue)  \(i.kind.rawValue)\(grade)  \(s.status.rawValue)  level \(s.level.rawValue)")
+            lines.append("received      \(i.receivedAt) via \(i.channel.rawValue), first responsible \(i.firstResponder.rawValue)")
+            lines.append("reporter      \(i.reporter.nameDisplay)  \(i.reporter.phoneMasked ?? "-")  unit \(i.unit ?? "-")")
+            lines.append("summary       \(i.summary)")
+            if let d = i.details { lines.append("details       \(d)") }
+            lines.append("holder        \(s.holder.rawValue)  department \(s.department?.rawValue ?? "-")  profile \(s.profile)")
+            if let r = s.resolution {
+                lines.append("resolution    \(r.at) by \(r.by.rawValue): \(r.result)" + (r.customerConfirmed ? " (confirmed)" : "") + (r.rating.map { " rating \($0)" } ?? ""))
+            }
+            if let r = s.referral { lines.append("referred      \(r.at) to \(r.agency)") }
+            if let why = s.unresolvableReason { lines.append("unresolvable  \(why)") }
+            if !s.deadlines.isEmpty {
+                lines.append("deadlines")
+                for d in s.deadlines {
+                    let standing: String
+                    switch Schedule.standing(of: d, in: file, at: now) {
+                    case .met(let at, let late): standing = late ? "met late \(at)" : "met \(at)"
+                    case .pending(let overdue): standing = overdue ? "OVERDUE" : "due"
+                    }
+                    lines.append("  \(d.step.padding(toLength: 10, withPad: " ", startingAt: 0)) \(d.due)  \(standing)  [\(d.clause)]")
+                }
+            }
+            if let step = Schedule.ladderLevel(for: file, at: now, profile: ws.profile), step.level > s.level {
+                lines.append("ladder        should be held by \(step.level.rawValue) now [\(step.clause)]")
+            }
+            for p in s.revisitsPlanned {
+                let who = p.by.map(\.rawValue).joined(separator: "/"), how = p.modes.map(\.rawValue).joined(separator: "/")
+                lines.append("revisit plan  due \(p.due) by \(who) (\(how)) " + (p.doneAt.map { "done \($0)" } ?? (now > p.due ? "OVERDUE" : "pending")) + "  [\(p.clause)]")
+            }
+            lines.append("events")
+            for e in file.events {
+                let detail = [e.department?.rawValue, e.level.map { "to \($0.rawValue)" }, e.assignee.map { "→ \($0.rawValue)" },
+                              e.text, e.result, e.reason, e.agency, e.mode?.rawValue,
+                              e.satisfied.map { $0 ? "satisfied" : "unsatisfied" }, e.notes].compactMap { $0 }.joined(separator: "  ")
+                lines.append("  \(e.at)  \(e.by.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(e.action.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(detail)")
+            }
+            print(lines.joined(separator: "\n"))
+        }
+    }
+}

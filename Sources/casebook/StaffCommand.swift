@@ -1,0 +1,114 @@
+import ArgumentParser
+import CaseModel
+import Foundation
+import GitStore
+
+extension Casebook {
+    /// `casebook staff add|list`: the staff registry `records/staff.json`.
+    struct StaffCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "staff",
+            abstract: "Register staff and list them.",
+            subcommands: [Add.self, ListStaff.self]
+        )
+
+        struct Add: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Register a member of staff (one commit).",
+                discussion: """
+                Only a manager, director or general manager may change the registry, except while it
+                has none of them yet (setting up a new repository).
+                Example: casebook staff add li.na --name 李娜 --email li.na@example.cn --role receptionist --department customer-service
+                """
+            )
+
+            @OptionGroup var global: GlobalOptions
+
+            @Argument(help: "Staff id: lower-case letters, digits, '.', '-' or '_'.")
+            var id: String
+
+            @Option(help: "Full name, as on commits.") var name: String
+            @Option(help: "Email, as on commits (must be unique).") var email: String
+            @Option(help: ArgumentHelp("Role (repeat for several): \(Role.allCases.map(\.rawValue).joined(separator: ", ")).")) var role: [Role]
+            @Option(help: "Department: \(Department.allCases.map(\.rawValue).joined(separator: ", ")).") var department: Department?
+            @Option(help: ArgumentHelp("SSH public key file whose private key signs this person's commits.", valueName: "public-key-file")) var key: String?
+
+            func validate() throws {
+                guard StaffID(rawValue: id).isWellFormed else {
+                    throw ValidationError("id: '\(id.prefix(64))' must be 1–64 of a-z, 0-9, '.', '-', '_'")
+                }
+                guard !name.trimmingCharacters(in: .whitespaces).isEmpty, name.count <= 60, !name.contains(where: { $0.isNewline || $0 == "<" || $0 == ">" }) else {
+                    throw ValidationError("--name: must be 1–60 characters without newlines or angle brackets")
+                }
+                let parts = email.split(separator: "@")
+                guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" }) else {
+                    throw ValidationError("--email: '\(email.prefix(80))' is not an email address")
+                }
+                guard !role.isEmpty else { throw ValidationError("--role: at least one role") }
+            }
+
+            func run() throws {
+                let ws = try global.workspace()
+                var registry = ws.staff
+                let staffID = StaffID(rawValue: id)
+                guard registry[staffID] == nil else { throw Failure("id: '\(id)' is already registered") }
+                guard registry.byEmail(email) == nil else { throw Failure("--email: \(email) is already registered") }
+                var publicKey: String?
+                if let key {
+                    guard let text = try? String(contentsOfFile: key, encoding: .utf8) else {
+                        throw Failure("--key: cannot read \(key)")
+                    }
+                    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                    guard trimmed.hasPrefix("ssh-") || trimmed.hasPrefix("ecdsa-"), !trimmed.contains("PRIVATE KEY"),
+                          trimmed.split(separator: " ").count >= 2, !trimmed.contains("\n") else {
+                        throw Failure("--key: \(key) is not an OpenSSH public key (ssh-ed25519 AAAA…)")
+                    }
+                    publicKey = trimmed
+                }
+                let managers: Set<Role> = [.manager, .director, .generalManager]
+                let member = Staff(id: staffID, name: name.trimmingCharacters(in: .whitespaces), email: email, roles: role, department: department, key: publicKey)
+                let bootstrap = !registry.staff.contains { $0.roles.contains(where: managers.contains) }
+                let actor: Staff
+                if bootstrap {
+                    // Setting up: nobody can approve yet; the commit is the new member's own.
+                    actor = (try? ws.actor(global.actor)) ?? member
+                } else {
+                    actor = try ws.actor(global.actor)
+                    guard actor.roles.contains(where: managers.contains) else {
+                        throw Failure("\(actor.id.rawValue) may not change \(Workspace.staffPath); only a manager, director or general manager [rule config-owner; 002 篇1 §3.3.1]")
+                    }
+                }
+                registry.staff.append(member)
+                try ws.commit([FileChange(path: Workspace.staffPath, content: try RecordJSON.encode(registry))],
+                              by: actor, at: try ws.now(), message: """
+                    staff: add \(id) (\(role.map(\.rawValue).joined(separator: ", ")))
+
+                    Staff-Id: \(id)
+                    Action: staff-add
+                    """)
+                print(id)
+            }
+        }
+
+        struct ListStaff: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "list", abstract: "List registered staff.")
+            @OptionGroup var global: GlobalOptions
+
+            func run() throws {
+                let ws = try global.workspace()
+                for s in ws.staff.staff {
+                    print([s.id.rawValue, s.name, s.email, s.roles.map(\.rawValue).joined(separator: ","), s.department?.rawValue ?? "-", s.key == nil ? "unsigned" : "key"].joined(separator: "\t"))
+                }
+            }
+        }
+    }
+}
+
+extension Role: ExpressibleByArgument {}
+extension Department: ExpressibleByArgument {}
+extension Kind: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {}
+extension RepairSize: ExpressibleByArgument {}
+extension Channel: ExpressibleByArgument {}
+extension RevisitMode: ExpressibleByArgument {}
+extension Status: ExpressibleByArgument {}

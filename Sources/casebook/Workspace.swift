@@ -1,0 +1,242 @@
+import CaseModel
+import Foundation
+import GitStore
+import Procedures
+
+/// "Now" for the whole process: `CASEBOOK_NOW` (ISO 8601) fixes it, for tests and simulation.
+enum Clock {
+    static func now(in zone: TimeZone) throws -> Timestamp {
+        if let fixed = ProcessInfo.processInfo.environment["CASEBOOK_NOW"], !fixed.isEmpty {
+            guard let t = Timestamp.parse(fixed, defaultZone: zone) else {
+                throw Failure("CASEBOOK_NOW: '\(fixed.prefix(40))' is not an ISO 8601 time")
+            }
+            return t
+        }
+        return Timestamp(date: Date(), in: zone)
+    }
+}
+
+/// A case repository opened for one command: settings, staff and the active profile as
+/// committed at HEAD, and the operations every command shares.
+final class Workspace {
+    static let settingsPath = "records/casebook.json"
+    static let staffPath = "records/staff.json"
+
+    let repo: Repository
+    let settings: Settings
+    let staff: StaffRegistry
+    let profile: Profile
+    let zone: TimeZone
+
+    init(path: String) throws {
+        do {
+            repo = try Repository.discover(from: path)
+        } catch {
+            throw Failure("--repo: no git repository at or above '\(path)'")
+        }
+        settings = try Workspace.record(Settings.self, Workspace.settingsPath, in: repo,
+                                         missing: "is missing: not a case repository (run 'casebook init')")
+        guard let zone = TimeZone(identifier: settings.timeZone) else {
+            throw Failure("\(Workspace.settingsPath): timeZone: unknown time zone '\(settings.timeZone)'")
+        }
+        self.zone = zone
+        staff = try Workspace.record(StaffRegistry.self, Workspace.staffPath, in: repo, missing: "is missing")
+        let profilePath = "records/procedures/\(settings.profile).json"
+        profile = try Workspace.record(Profile.self, profilePath, in: repo, missing: "is missing (profile '\(settings.profile)' in \(Workspace.settingsPath))")
+    }
+
+    /// Reads and decodes a record file as committed at HEAD.
+    static func record<T: Decodable>(_ type: T.Type, _ path: String, in repo: Repository, missing: String) throws -> T {
+        guard let data = try repo.read(path) else { throw Failure("\(path) \(missing)") }
+        return try RecordJSON.decode(type, from: data, file: path)
+    }
+
+    // MARK: - Time and actor
+
+    func now() throws -> Timestamp { try Clock.now(in: zone) }
+
+    /// The event time: `--at` if given (not in the future), else now.
+    func eventTime(_ option: String?) throws -> Timestamp {
+        let now = try now()
+        guard let option else { return now }
+        guard let t = Timestamp.parse(option, defaultZone: zone) else {
+            throw Failure("--at: '\(option.prefix(40))' is not an ISO 8601 time (e.g. 2026-11-22T09:30)")
+        }
+        guard t <= now else { throw Failure("--at: \(t) is in the future (now is \(now))") }
+        return t
+    }
+
+    /// The acting staff member: `--as`, then `CASEBOOK_ACTOR`, then git's `user.email`.
+    func actor(_ option: String?) throws -> Staff {
+        let env = ProcessInfo.processInfo.environment["CASEBOOK_ACTOR"].flatMap { $0.isEmpty ? nil : $0 }
+        if let id = option ?? env {
+            guard let member = staff[StaffID(rawValue: id)] else {
+                throw Failure("--as: '\(id.prefix(64))' is not in \(Workspace.staffPath)")
+            }
+            return member
+        }
+        if let email = repo.config("user.email"), let member = staff.byEmail(email) {
+            return member
+        }
+        throw Failure("--as: no acting staff member (give --as, set CASEBOOK_ACTOR, or set git user.email to a registered email)")
+    }
+
+    // MARK: - Cases
+
+    /// The path of case `id`, derived from the date inside the id.
+    func path(of id: CaseID) throws -> String {
+        guard id.isWellFormed else { throw Failure("case id '\(id.rawValue.prefix(64))' is not a case id (letters, digits and '-')") }
+        let parts = id.rawValue.split(separator: "-")
+        guard parts.count >= 3, let day = parts.first(where: { $0.count == 8 && $0.allSatisfy(\.isNumber) }) else {
+            throw Failure("case id '\(id.rawValue)' has no date (expected \(settings.idPrefix)-YYYYMMDD-DESK-NNNN)")
+        }
+        return "records/cases/\(day.prefix(4))/\(day.dropFirst(4).prefix(2))/\(id.rawValue).json"
+    }
+
+    /// Case `id` as committed at HEAD.
+    func load(_ id: CaseID) throws -> CaseFile {
+        let path = try path(of: id)
+        guard let data = try repo.read(path) else { throw Failure("case \(id.rawValue): no such case") }
+        let file = try RecordJSON.decode(CaseFile.self, from: data, file: path)
+        guard file.id == id, file.path == path else { throw Failure("\(path): id field does not match its path") }
+        guard file.isConsistent else { throw Failure("\(path): state is not the fold of its events") }
+        return file
+    }
+
+    /// Every case at HEAD, in path order.
+    func allCases() throws -> [CaseFile] {
+        try repo.files(under: "records/cases").filter { $0.path.hasSuffix(".json") }.map { entry in
+            try RecordJSON.decode(CaseFile.self, from: repo.blob(entry.blob), file: entry.path)
+        }
+    }
+
+    /// A new case id: prefix, intake date, this clone's desk code, and the next sequence number
+    /// of that desk on that day. Two clones have different desk codes, so their ids never collide.
+    func newID(receivedAt: Timestamp) throws -> CaseID {
+        let desk = try Workspace.deskCode(repo)
+        let day = receivedAt.localDay.replacingOccurrences(of: "-", with: "")
+        let stem = "\(settings.idPrefix)-\(day)-\(desk)-"
+        let folder = "records/cases/\(day.prefix(4))/\(day.dropFirst(4).prefix(2))"
+        let taken = try repo.files(under: folder).compactMap { entry -> Int? in
+            let name = (entry.path as NSString).lastPathComponent
+            guard name.hasPrefix(stem), name.hasSuffix(".json") else { return nil }
+            return Int(name.dropFirst(stem.count).dropLast(5))
+        }
+        let next = (taken.max() ?? 0) + 1
+        return CaseID(rawValue: stem + String(format: "%04d", next))
+    }
+
+    /// This clone's desk code (`git config casebook.desk`), made at random the first time.
+    static func deskCode(_ repo: Repository) throws -> String {
+        if let code = repo.config("casebook.desk"), !code.isEmpty,
+           code.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) {
+            return code
+        }
+        let alphabet = Array("ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        var rng = SystemRandomNumberGenerator()
+        let code = String((0..<3).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] })
+        try repo.setConfig("casebook.desk", code)
+        return code
+    }
+
+    /// Validates `event` against the case as it stands (nil: a new case), then writes the file
+    /// and makes one commit authored by the actor. Nothing is written if any rule refuses.
+    @discardableResult
+    func record(_ event: Event, on previous: CaseFile?, id: CaseID, actor: Staff, summary: String, clause: String) throws -> CaseFile {
+        let events = (previous?.events ?? []) + [event]
+        let next: CaseFile
+        do {
+            next = try CaseFile(id: id, events: events)
+        } catch {
+            throw Failure("\(id.rawValue): \(error)")
+        }
+        do {
+            try CaseChange.validate(old: previous, new: next, path: next.path, staff: staff, profile: profile)
+        } catch {
+            throw error.about(id.rawValue)
+        }
+        guard try repo.isUnchanged(next.path) else {
+            throw Failure("\(next.path): has uncommitted changes; commit or restore them first")
+        }
+        let message = """
+        \(next.intake.kind.rawValue) \(id.rawValue): \(summary)
+
+        Case-Id: \(id.rawValue)
+        Action: \(event.action.rawValue)
+        Procedure: \(clause)
+        """
+        try commit([FileChange(path: next.path, content: try RecordJSON.encode(next))], by: actor, at: event.at, message: message)
+        return next
+    }
+
+    /// One commit of `changes`: author = `actor` at `time`, committer = the same person now,
+    /// signed when a signing key is configured (and required when the settings say so).
+    func commit(_ changes: [FileChange], by actor: Staff, at time: Timestamp, message: String) throws {
+        let now = try now()
+        let author = Person(name: actor.name, email: actor.email, time: time.unixSeconds, offsetMinutes: Int32(time.offsetSeconds / 60))
+        let committer = Person(name: actor.name, email: actor.email, time: now.unixSeconds, offsetMinutes: Int32(now.offsetSeconds / 60))
+        let signer = try signer(for: actor)
+        do {
+            try repo.commit(changes, author: author, committer: committer, message: message, signer: signer)
+        } catch let error as GitError where error.isConcurrentUpdate {
+            throw Failure("commit: the branch moved while this step was being recorded; nothing was changed, run the command again")
+        }
+    }
+
+    /// The key that signs the actor's commits: `CASEBOOK_SIGNING_KEY`, then git's
+    /// `user.signingkey` (a private key file, or a public key whose private half sits beside it).
+    func signer(for actor: Staff) throws -> SSHSigner? {
+        let env = ProcessInfo.processInfo.environment["CASEBOOK_SIGNING_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+        guard let key = env ?? repo.config("user.signingkey") else {
+            if settings.requireSignatures {
+                throw Failure("signature: \(Workspace.settingsPath) requires signed commits; set CASEBOOK_SIGNING_KEY or git user.signingkey")
+            }
+            return nil
+        }
+        let expanded = (key as NSString).expandingTildeInPath
+        guard FileManager.default.fileExists(atPath: expanded) else {
+            throw Failure("signature: signing key file '\(key)' does not exist")
+        }
+        if settings.requireSignatures || actor.key != nil {
+            // The key must be the one registered for this person, or their commits will not verify.
+            let pub = expanded.hasSuffix(".pub") ? expanded : expanded + ".pub"
+            if let registered = actor.key, let text = try? String(contentsOfFile: pub, encoding: .utf8),
+               !Workspace.sameKey(text, registered) {
+                throw Failure("signature: \(pub) is not the key registered for \(actor.id.rawValue) in \(Workspace.staffPath)")
+            }
+        }
+        return SSHSigner(keyPath: expanded)
+    }
+
+    /// Two OpenSSH public keys are the same if type and base64 body agree (comments may differ).
+    static func sameKey(_ a: String, _ b: String) -> Bool {
+        func body(_ s: String) -> [Substring] { Array(s.split(whereSeparator: \.isWhitespace).prefix(2)) }
+        return body(a) == body(b)
+    }
+}
+
+extension GlobalOptions {
+    /// Records one step on an existing case: loads it at HEAD, lets `fill` set the event's
+    /// fields, validates and commits. Prints the case id.
+    func step(_ rawID: String, _ action: Action, summary: String, fill: (inout Event, CaseFile, Workspace) throws -> Void = { _, _, _ in }) throws {
+        let ws = try workspace()
+        let id = CaseID(rawValue: rawID)
+        let file = try ws.load(id)
+        let actor = try ws.actor(self.actor)
+        var event = Event(at: try ws.eventTime(at), by: actor.id, action: action)
+        try fill(&event, file, ws)
+        try ws.record(event, on: file, id: id, actor: actor, summary: summary, clause: Transitions.allowed(action).clause)
+        print(id.rawValue)
+    }
+}
+
+/// Free text a user typed: trimmed, not empty, one paragraph of sensible size.
+func text(_ value: String, field: String, limit: Int = 2000) throws -> String {
+    let t = value.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !t.isEmpty else { throw Failure("\(field): must not be empty") }
+    guard t.count <= limit else { throw Failure("\(field): longer than \(limit) characters") }
+    guard !t.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) else {
+        throw Failure("\(field): contains control characters")
+    }
+    return t
+}
