@@ -12,9 +12,16 @@ public struct FileDelta: Equatable, Sendable {
 extension Repository {
     /// What the index would commit: every path whose staged blob differs from HEAD's.
     /// Renames appear as a deletion and an addition.
-    public func stagedChanges() throws(GitError) -> [FileDelta] {
+    /// - Parameter indexFile: another index file, as git names in `GIT_INDEX_FILE` for
+    ///   `git commit -a` or `git commit PATH` (relative paths are taken from the work tree).
+    public func stagedChanges(indexFile: String? = nil) throws(GitError) -> [FileDelta] {
         var index: OpaquePointer?
-        try check(git_repository_index(&index, pointer), "git_repository_index")
+        if let indexFile {
+            let path = indexFile.hasPrefix("/") ? indexFile : workdir + indexFile
+            try check(git_index_open(&index, path), "git_index_open(\(path))")
+        } else {
+            try check(git_repository_index(&index, pointer), "git_repository_index")
+        }
         defer { git_index_free(index) }
         var headTree: OpaquePointer?
         if let h = try head() {

@@ -30,7 +30,7 @@ public struct Dashboard {
         let index: [String: Any] = [
             "title": "总览", "siteName": siteName, "root": "", "generatedAt": now.description,
             "openCount": open.count, "overdueCount": overdueCount, "totalCount": cases.count,
-            "open": open.map(row),
+            "open": open.map(row), "hasOpen": !open.isEmpty,
         ]
         pages.append(("index.html", library.render(index, withTemplate: "index") ?? ""))
         for file in cases {

@@ -30,19 +30,17 @@ enum Templates {
     <div class="figure"><b>{{totalCount}}</b>全部案件 all cases</div>
     </div>
     <h2>未结案件 Open cases</h2>
-    {{^open}}<p>没有未结案件。No open cases.</p>{{/open}}
-    {{#open.first}}
+    {{^hasOpen}}<p>没有未结案件。No open cases.</p>{{/hasOpen}}
+    {{#hasOpen}}
     <table>
     <thead><tr><th>编号 Id</th><th>类别 Kind</th><th>状态 Status</th><th>层级 Level</th><th>处理人 Holder</th><th>房号 Unit</th><th>反映人 Reporter</th><th>事由 Matter</th><th>超时 Overdue</th></tr></thead>
     <tbody>
-    {{/open.first}}
     {{#open}}
     <tr><td><a href="cases/{{id}}.html">{{id}}</a></td><td>{{kind}}</td><td>{{status}}</td><td>{{level}}</td><td>{{holder}}</td><td>{{unit}}</td><td>{{reporter}} {{phone}}</td><td>{{summary}}</td><td class="late">{{overdue}}</td></tr>
     {{/open}}
-    {{#open.first}}
     </tbody>
     </table>
-    {{/open.first}}
+    {{/hasOpen}}
     </body>
     </html>
     """

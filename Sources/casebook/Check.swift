@@ -30,7 +30,7 @@ extension Casebook {
             let authorEmail = env["GIT_AUTHOR_EMAIL"].flatMap { $0.isEmpty ? nil : $0 } ?? ws.repo.config("user.email")
             let author = authorEmail.flatMap(ws.staff.byEmail)
             var refusals: [String] = []
-            for delta in try ws.repo.stagedChanges() {
+            for delta in try ws.repo.stagedChanges(indexFile: env["GIT_INDEX_FILE"].flatMap { $0.isEmpty ? nil : $0 }) {
                 if let reason = try check(delta, ws: ws, author: author, authorEmail: authorEmail) {
                     refusals.append("\(delta.path): \(reason)")
                 }

@@ -1,0 +1,48 @@
+# casebook: `make demo` (install what is missing, build, demo repository, dashboard) and
+# `make test` (the whole suite). See README.md.
+
+SWIFT   ?= swift
+BIN     := .build/debug/casebook
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+DEMO    ?= demo
+OUT     ?= site/public
+
+.PHONY: all deps build demo test test-deps defaults clean
+
+all: build
+
+# libgit2-dev through apt-get when pkg-config cannot find libgit2.
+deps:
+	@pkg-config --exists libgit2 2>/dev/null || { \
+	  echo "casebook: installing libgit2-dev"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libgit2-dev pkg-config; }
+	@command -v git >/dev/null || { DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq git; }
+	@command -v ssh-keygen >/dev/null || { DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq openssh-client; }
+
+build: deps
+	$(SWIFT) build
+
+# A demo case repository made through the real commands, and its dashboard.
+demo: build
+	rm -rf $(DEMO)
+	scripts/demo.sh $(BIN) $(DEMO)
+	CASEBOOK_NOW=2026-11-20T17:00:00+08:00 $(BIN) site --repo $(DEMO) --out $(OUT)
+	@echo "dashboard: $(OUT)/index.html"
+
+# The independent JSON Schema validator the tests use.
+test-deps:
+	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema
+
+test: build test-deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+# Copy the project's own configuration into the defaults `casebook init` writes (a test keeps
+# them equal, so run this after changing records/procedures, calendar, schema or hooks/).
+defaults:
+	rm -rf Sources/casebook/Defaults && mkdir -p Sources/casebook/Defaults/records
+	cp -r records/procedures records/calendar records/schema Sources/casebook/Defaults/records/
+	cp -r hooks Sources/casebook/Defaults/
+
+clean:
+	rm -rf .build $(DEMO) $(OUT)
