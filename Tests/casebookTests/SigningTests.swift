@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+/// Commits signed with the staff member's SSH key verify with stock git.
+@Suite struct SigningTests {
+    @Test func signedStepsVerifyWithStockGit() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.makeRepository()
+        let key = box.root.appendingPathComponent("li.na_ed25519").path
+        #expect(try box.run("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "li.na", "-f", key], in: box.root.path).status == 0)
+        try box.ok(["staff", "add", "li.xiao", "--name", "李晓", "--email", "li.xiao@cuihu.example", "--role", "receptionist",
+                    "--key", key + ".pub", "--as", "zhou.jl"])
+        let id = try box.ok(["open", "--as", "li.xiao", "--kind", "inquiry", "--channel", "letter", "--reporter", "周女士",
+                             "--summary", "咨询车位续租"], env: ["CASEBOOK_SIGNING_KEY": key])
+        let pub = try String(contentsOfFile: key + ".pub", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let signers = box.root.appendingPathComponent("allowed_signers").path
+        try "li.xiao@cuihu.example namespaces=\"git\" \(pub)\n".write(toFile: signers, atomically: true, encoding: .utf8)
+        let verify = try box.run("git", ["-c", "gpg.format=ssh", "-c", "gpg.ssh.allowedSignersFile=\(signers)", "verify-commit", "HEAD"])
+        #expect(verify.status == 0, "\(verify.stderr)")
+        #expect(verify.stderr.contains("Good \"git\" signature for li.xiao@cuihu.example"))
+        #expect(try box.ok(["log", id]).hasSuffix("\topen\tsigned"))
+        // The signed commit is otherwise an ordinary casebook commit.
+        #expect(try box.git(["log", "-1", "--format=%an <%ae>"]).hasPrefix("李晓 <li.xiao@cuihu.example>"))
+
+        // A key that is not the one registered for the actor is refused before anything is written.
+        let other = box.root.appendingPathComponent("other_ed25519").path
+        #expect(try box.run("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", other], in: box.root.path).status == 0)
+        let before = try box.snapshot()
+        let o = try box.cb(["note", id, "已回复", "--as", "li.xiao"], env: ["CASEBOOK_SIGNING_KEY": other])
+        #expect(o.status == 1)
+        #expect(o.stderr.contains("is not the key registered for li.xiao"))
+        #expect(try box.snapshot() == before)
+    }
+}
