@@ -21,6 +21,8 @@ extension Repository {
             try check(git_index_open(&index, path), "git_index_open(\(path))")
         } else {
             try check(git_repository_index(&index, pointer), "git_repository_index")
+            // Another process (stock git) may have staged since this handle last read it.
+            try check(git_index_read(index, 0), "git_index_read")
         }
         defer { git_index_free(index) }
         var headTree: OpaquePointer?

@@ -266,11 +266,15 @@ public final class Repository: @unchecked Sendable {
     /// is changed and a `GitError` with `isConcurrentUpdate` is thrown. If anything fails after
     /// the files were written, they are restored.
     /// - Returns: the new commit's id.
+    /// - Parameter base: the commit the caller read its data from; the new commit's parent. If
+    ///   the branch no longer points there, nothing is changed and the concurrent-update error is
+    ///   thrown, so a change validated against one state is never committed on top of another.
+    ///   Default: HEAD as it is now.
     @discardableResult
     public func commit(_ changes: [FileChange], author: Person, committer: Person, message: String,
-                       signer: (any CommitSigner)? = nil) throws -> OID {
+                       signer: (any CommitSigner)? = nil, onto base: OID? = nil) throws -> OID {
         let branch = try headBranch()
-        let parent = try head()
+        let parent = try base ?? head()
 
         // 1. Objects: blobs, tree, commit. Unreferenced objects are harmless if we stop here.
         var baseline: OpaquePointer?

@@ -27,6 +27,8 @@ final class Workspace {
     let staff: StaffRegistry
     let profile: Profile
     let zone: TimeZone
+    /// HEAD when the workspace was opened: everything was read there, and commits go onto it.
+    let base: OID?
 
     init(path: String) throws {
         do {
@@ -34,20 +36,21 @@ final class Workspace {
         } catch {
             throw Failure("--repo: no git repository at or above '\(path)'")
         }
-        settings = try Workspace.record(Settings.self, Workspace.settingsPath, in: repo,
+        base = try repo.head()
+        settings = try Workspace.record(Settings.self, Workspace.settingsPath, in: repo, at: base,
                                          missing: "is missing: not a case repository (run 'casebook init')")
         guard let zone = TimeZone(identifier: settings.timeZone) else {
             throw Failure("\(Workspace.settingsPath): timeZone: unknown time zone '\(settings.timeZone)'")
         }
         self.zone = zone
-        staff = try Workspace.record(StaffRegistry.self, Workspace.staffPath, in: repo, missing: "is missing")
+        staff = try Workspace.record(StaffRegistry.self, Workspace.staffPath, in: repo, at: base, missing: "is missing")
         let profilePath = "records/procedures/\(settings.profile).json"
-        profile = try Workspace.record(Profile.self, profilePath, in: repo, missing: "is missing (profile '\(settings.profile)' in \(Workspace.settingsPath))")
+        profile = try Workspace.record(Profile.self, profilePath, in: repo, at: base, missing: "is missing (profile '\(settings.profile)' in \(Workspace.settingsPath))")
     }
 
     /// Reads and decodes a record file as committed at HEAD.
-    static func record<T: Decodable>(_ type: T.Type, _ path: String, in repo: Repository, missing: String) throws -> T {
-        guard let data = try repo.read(path) else { throw Failure("\(path) \(missing)") }
+    static func record<T: Decodable>(_ type: T.Type, _ path: String, in repo: Repository, at base: OID?, missing: String) throws -> T {
+        guard let base, let data = try repo.read(path, at: base) else { throw Failure("\(path) \(missing)") }
         return try RecordJSON.decode(type, from: data, file: path)
     }
 
@@ -96,7 +99,7 @@ final class Workspace {
     /// Case `id` as committed at HEAD.
     func load(_ id: CaseID) throws -> CaseFile {
         let path = try path(of: id)
-        guard let data = try repo.read(path) else { throw Failure("case \(id.rawValue): no such case") }
+        guard let data = try repo.read(path, at: base) else { throw Failure("case \(id.rawValue): no such case") }
         let file = try RecordJSON.decode(CaseFile.self, from: data, file: path)
         guard file.id == id, file.path == path else { throw Failure("\(path): id field does not match its path") }
         guard file.isConsistent else { throw Failure("\(path): state is not the fold of its events") }
@@ -105,7 +108,7 @@ final class Workspace {
 
     /// Every case at HEAD, in path order.
     func allCases() throws -> [CaseFile] {
-        try repo.files(under: "records/cases").filter { $0.path.hasSuffix(".json") }.map { entry in
+        try repo.files(under: "records/cases", at: base).filter { $0.path.hasSuffix(".json") }.map { entry in
             try RecordJSON.decode(CaseFile.self, from: repo.blob(entry.blob), file: entry.path)
         }
     }
@@ -117,7 +120,7 @@ final class Workspace {
         let day = receivedAt.localDay.replacingOccurrences(of: "-", with: "")
         let stem = "\(settings.idPrefix)-\(day)-\(desk)-"
         let folder = "records/cases/\(day.prefix(4))/\(day.dropFirst(4).prefix(2))"
-        let taken = try repo.files(under: folder).compactMap { entry -> Int? in
+        let taken = try repo.files(under: folder, at: base).compactMap { entry -> Int? in
             let name = (entry.path as NSString).lastPathComponent
             guard name.hasPrefix(stem), name.hasSuffix(".json") else { return nil }
             return Int(name.dropFirst(stem.count).dropLast(5))
@@ -177,7 +180,7 @@ final class Workspace {
         let committer = Person(name: actor.name, email: actor.email, time: now.unixSeconds, offsetMinutes: Int32(now.offsetSeconds / 60))
         let signer = try signer(for: actor)
         do {
-            try repo.commit(changes, author: author, committer: committer, message: message, signer: signer)
+            try repo.commit(changes, author: author, committer: committer, message: message, signer: signer, onto: base)
         } catch let error as GitError where error.isConcurrentUpdate {
             throw Failure("commit: the branch moved while this step was being recorded; nothing was changed, run the command again")
         }
