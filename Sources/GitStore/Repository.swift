@@ -339,7 +339,7 @@ public final class Repository: @unchecked Sendable {
         var previous: [(URL, Data?)] = []
         func restore() {
             for (url, data) in previous.reversed() {
-                if let data { try? data.write(to: url, options: .atomic) } else { try? FileManager.default.removeItem(at: url) }
+                if let data { try? AtomicFile.write(data, to: url.path) } else { try? FileManager.default.removeItem(at: url) }
             }
         }
         do {
@@ -347,10 +347,7 @@ public final class Repository: @unchecked Sendable {
                 let url = URL(fileURLWithPath: workdir + change.path)
                 previous.append((url, try? Data(contentsOf: url)))
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try change.content.write(to: url, options: .atomic)
-                if change.executable {
-                    try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
-                }
+                try AtomicFile.write(change.content, to: url.path, mode: change.executable ? 0o755 : 0o644)
             }
             // 3. The branch, compare-and-swap.
             var ref: OpaquePointer?

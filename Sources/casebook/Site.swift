@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaseModel
 import Foundation
+import GitStore
 import SiteBuilder
 
 extension Casebook {
@@ -22,7 +23,7 @@ extension Casebook {
             for (name, content) in pages {
                 let url = root.appendingPathComponent(name)
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(content.utf8).write(to: url, options: .atomic)
+                try AtomicFile.write(Data(content.utf8), to: url.path)
             }
             print("\(pages.count) pages in \(out)")
         }

@@ -63,7 +63,7 @@ import Testing
         try appendNoteByHand(box, id: id, by: "li.na", at: "2026-11-22T09:30:00+08:00")
         let url = box.root.appendingPathComponent("cases/records/cases/2026/11/\(id).json")
         try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "\"in-progress\"", with: "\"closed\"")
-            .write(to: url, atomically: true, encoding: .utf8)
+            .write(to: url, atomically: false, encoding: .utf8)
         o = try commitByHand(box, as: "li.na@cuihu.example", name: "李娜")
         #expect(o.status == 1)
         #expect(o.stderr.contains("rule state-is-fold"))
@@ -71,7 +71,7 @@ import Testing
 
         // An event edited in place.
         try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "楼道灯不亮", with: "楼道灯已修好")
-            .write(to: url, atomically: true, encoding: .utf8)
+            .write(to: url, atomically: false, encoding: .utf8)
         o = try commitByHand(box, as: "li.na@cuihu.example", name: "李娜")
         #expect(o.status == 1)
         #expect(o.stderr.contains("rule append-only"))
@@ -87,7 +87,7 @@ import Testing
         // The profile changed by a receptionist.
         let profile = box.root.appendingPathComponent("cases/records/procedures/residential.json")
         try String(contentsOf: profile, encoding: .utf8).replacingOccurrences(of: "\"hours\": 12", with: "\"hours\": 48")
-            .write(to: profile, atomically: true, encoding: .utf8)
+            .write(to: profile, atomically: false, encoding: .utf8)
         o = try commitByHand(box, as: "li.na@cuihu.example", name: "李娜")
         #expect(o.status == 1)
         #expect(o.stderr.contains("rule config-owner"))

@@ -100,7 +100,7 @@ import Testing
         let url = box.root.appendingPathComponent("cases/records/cases/2026/11/\(id).json")
         var text = try String(contentsOf: url, encoding: .utf8)
         text += " "
-        try text.write(to: url, atomically: true, encoding: .utf8)
+        try text.write(to: url, atomically: false, encoding: .utf8)
         try refuse(box, ["note", id, "进展", "--as", "li.na"], mentions: ["uncommitted changes"])
         #expect(try String(contentsOf: url, encoding: .utf8) == text)
     }

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Writes a file so that a reader (or a crash) sees either the old content or the new, never
+/// half: the bytes go to a temporary file beside the target, are flushed to disk, and the
+/// temporary file is renamed over the target. (Foundation's `.atomic` option on Linux leaves an
+/// empty `TemporaryDirectory.*` folder behind in /tmp for every write.)
+public enum AtomicFile {
+    public static func write(_ data: Data, to path: String, mode: mode_t = 0o644) throws {
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).casebook-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw AtomicFileError(path: path, step: "create", code: errno) }
+        var ok = false
+        defer {
+            if !ok { unlink(temporary) }
+        }
+        let written = data.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                offset += n
+            }
+            return true
+        }
+        guard written, fchmod(fd, mode) == 0, fsync(fd) == 0 else {
+            let code = errno
+            close(fd)
+            throw AtomicFileError(path: path, step: "write", code: code)
+        }
+        close(fd)
+        guard rename(temporary, path) == 0 else { throw AtomicFileError(path: path, step: "rename", code: errno) }
+        ok = true
+    }
+}
+
+public struct AtomicFileError: Error, CustomStringConvertible {
+    public let path: String
+    public let step: String
+    public let code: Int32
+    public var description: String { "\(path): \(step) failed: \(String(cString: strerror(code)))" }
+}
