@@ -22,13 +22,18 @@ public struct Span: Codable, Equatable, Sendable {
     public var hours: Int?
     /// Calendar days (天/日 means a calendar day unless the text says working day).
     public var days: Int?
+    /// Working days 工作日 on the holiday calendar: due at the end of the working day that many
+    /// working days after intake; 0 means the end of the same working day (当天).
+    public var workingDays: Int?
 
-    public init(minutes: Int? = nil, hours: Int? = nil, days: Int? = nil) {
+    public init(minutes: Int? = nil, hours: Int? = nil, days: Int? = nil, workingDays: Int? = nil) {
         self.minutes = minutes
         self.hours = hours
         self.days = days
+        self.workingDays = workingDays
     }
 
+    /// The natural-time part in seconds (minutes, hours, calendar days).
     public var seconds: Int { (minutes ?? 0) * 60 + (hours ?? 0) * 3600 + (days ?? 0) * 86_400 }
 }
 

@@ -6,28 +6,32 @@ public enum Schedule {
     /// The deadlines of a new case (PROCEDURES.md §2), measured from intake. A minor complaint
     /// with a date requested by the owner is due then instead of after the profile's span
     /// (002 篇5 §5.2.3).
-    public static func deadlines(for intake: Intake, profile: Profile) -> [Deadline] {
-        profile.deadlines.filter { rule in
+    /// - Throws: `Refusal` when a working-day deadline falls outside the loaded calendar years.
+    public static func deadlines(for intake: Intake, profile: Profile, calendar: BusinessCalendar) throws(Refusal) -> [Deadline] {
+        let rules = profile.deadlines.filter { rule in
             rule.kind == intake.kind
                 && (rule.severity == nil || rule.severity == intake.severity)
                 && (rule.repairSize == nil || rule.repairSize == intake.repairSize)
-        }.map { rule in
-            var due = intake.receivedAt.adding(seconds: rule.within.seconds)
+        }
+        var out: [Deadline] = []
+        for rule in rules {
+            var due = try calendar.adding(rule.within, to: intake.receivedAt)
             if rule.step == "resolve", intake.kind == .complaint, intake.severity == .minor,
                let requested = intake.requestedBy {
                 due = Timestamp(date: requested.date, offsetSeconds: intake.receivedAt.offsetSeconds)
             }
-            return Deadline(step: rule.step, due: due, clause: rule.clause)
+            out.append(Deadline(step: rule.step, due: due, clause: rule.clause))
         }
+        return out
     }
 
     /// The revisits required once the work is done at `resolvedAt` (PROCEDURES.md §4). Kinds
     /// revisited at a rate below 100 % are sampled monthly instead, so they get no plan here.
-    public static func revisits(for intake: Intake, resolvedAt: Timestamp, profile: Profile) -> [PlannedRevisit] {
+    public static func revisits(for intake: Intake, resolvedAt: Timestamp, profile: Profile, calendar: BusinessCalendar) throws(Refusal) -> [PlannedRevisit] {
         let rules = profile.revisits.filter { $0.kind == intake.kind && $0.rate >= 100 }
         let rule = rules.first { $0.severity != nil && $0.severity == intake.severity } ?? rules.first { $0.severity == nil }
         guard let rule else { return [] }
-        return [PlannedRevisit(due: resolvedAt.adding(seconds: rule.within.seconds), by: rule.by, modes: rule.modes, clause: rule.clause)]
+        return [PlannedRevisit(due: try calendar.adding(rule.within, to: resolvedAt), by: rule.by, modes: rule.modes, clause: rule.clause)]
     }
 
     /// The ladder level a case should have reached at `now` if still unfinished (002 篇1 §4.7–4.8).

@@ -5,7 +5,7 @@ import CaseModel
 public enum CaseChange {
     /// Validates that `new` may replace `old` (nil for a new case) at `path`.
     /// - Throws: `Refusal` for the first rule broken.
-    public static func validate(old: CaseFile?, new: CaseFile, path: String, staff: StaffRegistry, profile: Profile) throws(Refusal) {
+    public static func validate(old: CaseFile?, new: CaseFile, path: String, staff: StaffRegistry, profile: Profile, calendar: BusinessCalendar) throws(Refusal) {
         guard new.format == CaseFile.format else {
             throw Refusal(rule: "schema", clause: "records/schema/case.schema.json", "format must be \(CaseFile.format)")
         }
@@ -34,7 +34,7 @@ public enum CaseChange {
         for (i, event) in new.events.enumerated().dropFirst(start) {
             do {
                 try Transitions.check(event, after: sofar, actor: staff[event.by], profile: profile)
-                try checkComputed(event, in: new, profile: profile)
+                try checkComputed(event, in: new, profile: profile, calendar: calendar)
             } catch {
                 throw Refusal(rule: error.rule, clause: error.clause, "events[\(i)] (\(event.action.rawValue)): \(error.message)")
             }
@@ -49,19 +49,19 @@ public enum CaseChange {
     /// Values a command computes from the profile (deadlines, revisit plans, the first
     /// responder) must be what the profile gives, unless the case was made under another
     /// version of the profile.
-    static func checkComputed(_ event: Event, in file: CaseFile, profile: Profile) throws(Refusal) {
+    static func checkComputed(_ event: Event, in file: CaseFile, profile: Profile, calendar: BusinessCalendar) throws(Refusal) {
         switch event.action {
         case .open:
             guard let intake = event.intake, intake.firstResponder == event.by else {
                 throw Refusal(rule: "first-responder", clause: "001 §4.1; 002 篇1 §4.2",
                               "the receiver who opens a case is its first-responsible person (首问责任人)")
             }
-            if event.profile == profile.reference, event.deadlines ?? [] != Schedule.deadlines(for: intake, profile: profile) {
+            if event.profile == profile.reference, try event.deadlines ?? [] != Schedule.deadlines(for: intake, profile: profile, calendar: calendar) {
                 throw Refusal(rule: "deadlines", clause: "PROCEDURES.md §2", "deadlines differ from those of profile \(profile.reference)")
             }
         case .resolve:
             if file.state.profile == profile.reference,
-               event.revisitsPlanned ?? [] != Schedule.revisits(for: file.intake, resolvedAt: event.at, profile: profile) {
+               try event.revisitsPlanned ?? [] != Schedule.revisits(for: file.intake, resolvedAt: event.at, profile: profile, calendar: calendar) {
                 throw Refusal(rule: "revisit-plan", clause: "002 篇2 §4.1.1", "revisit plan differs from that of profile \(profile.reference)")
             }
         default:

@@ -64,7 +64,7 @@ extension Casebook {
                 return "\(error.description.dropFirst(delta.path.count + 2)) [rule schema; records/schema/case.schema.json]"
             }
             do {
-                try CaseChange.validate(old: old, new: new, path: delta.path, staff: ws.staff, profile: ws.profile)
+                try CaseChange.validate(old: old, new: new, path: delta.path, staff: ws.staff, profile: ws.profile, calendar: ws.calendar)
             } catch {
                 return error.description
             }

@@ -67,7 +67,11 @@ extension Casebook {
                 requestedBy: requested, firstResponder: actor.id)
             var event = Event(at: at, by: actor.id, action: .open)
             event.intake = intake
-            event.deadlines = Schedule.deadlines(for: intake, profile: ws.profile)
+            do {
+                event.deadlines = try Schedule.deadlines(for: intake, profile: ws.profile, calendar: ws.calendar)
+            } catch {
+                throw Failure("deadlines: \(error.description)")
+            }
             event.profile = ws.profile.reference
             let id = try ws.newID(receivedAt: at)
             let label = [severity?.rawValue, repairSize?.rawValue].compactMap { $0 }.first.map { " (\($0))" } ?? ""

@@ -25,7 +25,11 @@ extension Casebook {
                 event.result = done
                 if customerConfirmed { event.customerConfirmed = true }
                 event.rating = rating
-                event.revisitsPlanned = Schedule.revisits(for: file.intake, resolvedAt: event.at, profile: ws.profile)
+                do {
+                    event.revisitsPlanned = try Schedule.revisits(for: file.intake, resolvedAt: event.at, profile: ws.profile, calendar: ws.calendar)
+                } catch {
+                    throw Failure("revisit plan: \(error)")
+                }
             }
         }
     }

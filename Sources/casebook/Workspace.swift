@@ -26,6 +26,7 @@ final class Workspace {
     let settings: Settings
     let staff: StaffRegistry
     let profile: Profile
+    let calendar: BusinessCalendar
     let zone: TimeZone
     /// HEAD when the workspace was opened: everything was read there, and commits go onto it.
     let base: OID?
@@ -46,6 +47,17 @@ final class Workspace {
         staff = try Workspace.record(StaffRegistry.self, Workspace.staffPath, in: repo, at: base, missing: "is missing")
         let profilePath = "records/procedures/\(settings.profile).json"
         profile = try Workspace.record(Profile.self, profilePath, in: repo, at: base, missing: "is missing (profile '\(settings.profile)' in \(Workspace.settingsPath))")
+        var years: [CalendarYear] = []
+        if let base {
+            for entry in try repo.files(under: "records/calendar", at: base) where entry.path.hasSuffix(".json") {
+                years.append(try RecordJSON.decode(CalendarYear.self, from: repo.blob(entry.blob), file: entry.path))
+            }
+        }
+        do {
+            calendar = try BusinessCalendar(years)
+        } catch {
+            throw Failure(error.description)
+        }
     }
 
     /// Reads and decodes a record file as committed at HEAD.
@@ -154,7 +166,7 @@ final class Workspace {
             throw Failure("\(id.rawValue): \(error)")
         }
         do {
-            try CaseChange.validate(old: previous, new: next, path: next.path, staff: staff, profile: profile)
+            try CaseChange.validate(old: previous, new: next, path: next.path, staff: staff, profile: profile, calendar: calendar)
         } catch {
             throw error.about(id.rawValue)
         }
