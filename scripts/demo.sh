@@ -41,7 +41,7 @@ at 2026-11-09T10:20:00+08:00
 c=$(open_case --as li.na --kind complaint --severity minor --channel online --unit 2-3-601 --reporter 刘阿姨 --phone 13700001111 --summary 垃圾桶未及时清运)
 at 2026-11-09T10:30:00+08:00; cb dispatch "$c" --department environment --assignee qian.bz --as li.na
 at 2026-11-10T09:00:00+08:00; cb resolve "$c" --result "已清运并增加清运频次" --as qian.bz
-at 2026-11-11T15:00:00+08:00; cb revisit "$c" --mode phone --unsatisfied --notes "业主反映晚间仍有堆放" --as qian.bz
+at 2026-11-11T15:00:00+08:00; cb revisit "$c" --mode home --unsatisfied --notes "业主反映晚间仍有堆放" --as qian.bz
 at 2026-11-11T15:10:00+08:00; cb note "$c" "环境部调整晚间清运班次" --owner-informed --as chen.jie
 
 # 4. Medium repair, late: not resolved within 3 days, escalated.
@@ -70,4 +70,7 @@ open_case --as sun.li --kind inquiry --channel letter --unit 4-2-502 --reporter 
 at 2026-11-20T14:30:00+08:00
 c=$(open_case --as sun.li --kind help --channel phone --unit 6-1-101 --reporter 吴大爷 --phone 13855556666 --summary 独居老人需协助搬运家具)
 at 2026-11-20T14:40:00+08:00; cb dispatch "$c" --department security --assignee ma.bz --as sun.li
+# The time-driven steps up to the demo's "now": ladder escalations and breached deadlines.
+at 2026-11-20T17:00:00+08:00
+"$bin" sweep --repo "$dir" >/dev/null 2>&1
 echo "demo repository: $dir ($(git -C "$dir" rev-list --count HEAD) commits)"

@@ -48,11 +48,17 @@ public struct Deadline: Codable, Equatable, Sendable {
     public var due: Timestamp
     /// The procedure clause, e.g. `002 篇5 §5.2.1`.
     public var clause: String
+    /// Who must be told when it is missed (e.g. important complaint overdue → manager).
+    public var escalateTo: Level?
+    /// Set by the fold when `sweep` recorded the deadline as breached.
+    public var breachedAt: Timestamp?
 
-    public init(step: String, due: Timestamp, clause: String) {
+    public init(step: String, due: Timestamp, clause: String, escalateTo: Level? = nil, breachedAt: Timestamp? = nil) {
         self.step = step
         self.due = due
         self.clause = clause
+        self.escalateTo = escalateTo
+        self.breachedAt = breachedAt
     }
 }
 
@@ -121,6 +127,9 @@ public struct CaseState: Codable, Equatable, Sendable {
     public var reopenCount: Int
     /// Reason written down for `unresolvable` (002 篇1 §3.3.3).
     public var unresolvableReason: String?
+    /// Complaint validity 有效投诉 (about the promised service), decided by a department manager
+    /// (001 篇2 §4.5); nil until decided.
+    public var valid: Bool?
     public var closedAt: Timestamp?
     public var updatedAt: Timestamp
 }
@@ -161,6 +170,15 @@ public struct Event: Codable, Equatable, Sendable {
     public var notes: String?
     /// `refer`
     public var agency: String?
+    /// `reclassify`: the new classification (only the fields that change).
+    public var kind: Kind?
+    public var severity: Severity?
+    public var repairSize: RepairSize?
+    public var valid: Bool?
+    /// `breach`: the deadline's step.
+    public var step: String?
+    /// `revisit` when unsatisfied: the director was told (002 篇2 §4.4).
+    public var directorInformed: Bool?
 
     public init(at: Timestamp, by: StaffID, action: Action) {
         self.at = at
@@ -226,11 +244,11 @@ public enum FoldError: Error, Equatable, CustomStringConvertible {
 public func fold(_ events: [Event]) throws(FoldError) -> (Intake, CaseState) {
     guard let first = events.first else { throw .empty }
     guard first.action == .open else { throw .firstEventNotOpen }
-    guard let intake = first.intake else { throw .missingField(event: 0, field: "intake") }
+    guard var intake = first.intake else { throw .missingField(event: 0, field: "intake") }
     var s = CaseState(status: .open, level: .desk, department: nil, holder: first.by,
                       deadlines: first.deadlines ?? [], profile: first.profile ?? "",
                       revisitsPlanned: [], revisits: [], resolution: nil, referral: nil,
-                      ownerInformedAt: nil, reopenCount: 0, unresolvableReason: nil, closedAt: nil,
+                      ownerInformedAt: nil, reopenCount: 0, unresolvableReason: nil, valid: nil, closedAt: nil,
                       updatedAt: first.at)
     for (i, e) in events.enumerated().dropFirst() {
         func need<T>(_ value: T?, _ field: String) throws(FoldError) -> T {
@@ -286,6 +304,23 @@ public func fold(_ events: [Event]) throws(FoldError) -> (Intake, CaseState) {
             s.unresolvableReason = try need(e.reason, "reason")
             s.status = .unresolvable
             s.closedAt = e.at
+        case .reclassify:
+            _ = try need(e.reason, "reason")
+            if let k = e.kind { intake.kind = k }
+            if e.kind != nil || e.severity != nil { intake.severity = e.severity }
+            if e.kind != nil || e.repairSize != nil { intake.repairSize = e.repairSize }
+            if let v = e.valid { s.valid = v }
+            if let p = e.profile { s.profile = p }
+            if let d = e.deadlines {
+                // Deadlines already breached stay on record; the new ones replace the rest.
+                s.deadlines = s.deadlines.filter { $0.breachedAt != nil } + d
+            }
+        case .breach:
+            let step = try need(e.step, "step")
+            if let k = s.deadlines.firstIndex(where: { $0.step == step && $0.breachedAt == nil }) {
+                s.deadlines[k].breachedAt = e.at
+            }
+            if let level = e.level, level > s.level { s.level = level }
         }
         s.updatedAt = e.at
     }

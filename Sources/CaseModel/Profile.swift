@@ -45,6 +45,8 @@ public struct DeadlineRule: Codable, Equatable, Sendable {
     public var step: String
     public var within: Span
     public var clause: String
+    /// Missed → the case goes up to this level (002 篇5 §5.2.2–5.2.3).
+    public var escalateTo: Level?
 }
 
 /// "Not finished within `after` → `level` takes it."

@@ -134,3 +134,13 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
         try container.encode(description)
     }
 }
+
+extension Timestamp {
+    /// The same local clock time `months` calendar months later (Jan 31 + 1 month = Feb 28/29).
+    public func addingMonths(_ months: Int) -> Timestamp {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: offsetSeconds)!
+        let moved = calendar.date(byAdding: .month, value: months, to: date) ?? date
+        return Timestamp(date: moved, offsetSeconds: offsetSeconds)
+    }
+}

@@ -135,9 +135,26 @@ public enum Role: String, Codable, CaseIterable, Sendable {
     case engineer
     /// casebook itself, for time-driven steps (sweep).
     case system
+
+    /// Seniority for "someone of that level" (002 篇2 §4.1.3): front-line staff 0, supervisor
+    /// and department head 1, manager 2, director 3, general manager 4; `system` ranks nowhere.
+    public var rank: Int {
+        switch self {
+        case .receptionist, .csAssistant, .engineer: 0
+        case .supervisor, .departmentHead: 1
+        case .manager: 2
+        case .director: 3
+        case .generalManager: 4
+        case .system: -1
+        }
+    }
 }
 
 /// A step in a case's life; each is one event and one commit.
 public enum Action: String, Codable, CaseIterable, Sendable {
     case open, dispatch, note, escalate, resolve, revisit, close, reopen, refer, unresolvable
+    /// Kind, severity, repair size or validity changed; deadlines recomputed (002 篇5 §4).
+    case reclassify
+    /// A deadline passed unmet, recorded by `sweep` (PROCEDURES.md §2).
+    case breach
 }

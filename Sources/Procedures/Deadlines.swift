@@ -20,7 +20,7 @@ public enum Schedule {
                let requested = intake.requestedBy {
                 due = Timestamp(date: requested.date, offsetSeconds: intake.receivedAt.offsetSeconds)
             }
-            out.append(Deadline(step: rule.step, due: due, clause: rule.clause))
+            out.append(Deadline(step: rule.step, due: due, clause: rule.clause, escalateTo: rule.escalateTo))
         }
         return out
     }

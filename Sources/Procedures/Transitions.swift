@@ -15,14 +15,16 @@ public enum Transitions {
         case .reopen: return ([.resolved, .closed, .referred, .unresolvable], "002 篇2 §4.4")
         case .refer: return ([.open, .inProgress], "001 篇2 §4.5; 000 §2(2)")
         case .unresolvable: return ([.open, .inProgress], "002 篇1 §3.3.3")
+        case .reclassify: return ([.open, .inProgress, .resolved], "002 篇5 §4; 001 篇2 §4.5")
+        case .breach: return ([.open, .inProgress, .resolved], "PROCEDURES.md §2")
         }
     }
 
     /// Checks that `event` may follow the case as it stands, by `actor`, under `profile`.
     /// `previous` is nil for the `open` event.
     /// - Throws: `Refusal` naming the first rule that fails.
-    public static func check(_ event: Event, after previous: CaseFile?, actor: Staff?, profile: Profile) throws(Refusal) {
-        guard let actor else {
+    public static func check(_ event: Event, after previous: CaseFile?, staff: StaffRegistry, profile: Profile) throws(Refusal) {
+        guard let actor = staff[event.by] else {
             throw Refusal(rule: "known-staff", clause: "002 篇1 §4.2", "actor '\(event.by.rawValue)' is not in records/staff.json")
         }
         try Permissions.check(event.action, by: actor, profile: profile)
@@ -59,12 +61,24 @@ public enum Transitions {
                 }
             }
         case .revisit:
-            if let rating = event.rating, !(1...5).contains(rating) {
-                throw Refusal(rule: "rating", clause: "003 五.4", "rating must be 1 to 5")
-            }
+            try RevisitRules.check(event, on: previous, by: actor, staff: staff, profile: profile)
         case .resolve:
             if let rating = event.rating, !(1...5).contains(rating) {
                 throw Refusal(rule: "rating", clause: "003 五.4", "rating must be 1 to 5")
+            }
+        case .reclassify:
+            guard event.kind != nil || event.severity != nil || event.repairSize != nil || event.valid != nil else {
+                throw Refusal(rule: "reclassify", clause: clause, "reclassify changes nothing")
+            }
+            let kind = event.kind ?? previous.intake.kind
+            let severity = event.kind != nil || event.severity != nil ? event.severity : previous.intake.severity
+            let size = event.kind != nil || event.repairSize != nil ? event.repairSize : previous.intake.repairSize
+            guard (kind == .complaint) == (severity != nil), (kind == .repair) == (size != nil) else {
+                throw Refusal(rule: "classification", clause: "002 篇5 §4; 001 §5.4.2",
+                              "a complaint needs a severity and a repair a size, and nothing else has either")
+            }
+            if event.valid != nil, kind != .complaint {
+                throw Refusal(rule: "classification", clause: "001 篇2 §4.5", "only complaints are valid or invalid")
             }
         default:
             break
@@ -82,6 +96,52 @@ public enum Permissions {
             let roles = rule.roles.map(\.rawValue).joined(separator: ", ")
             throw Refusal(rule: "role", clause: rule.clause,
                           "\(actor.id.rawValue) (\(actor.roles.map(\.rawValue).joined(separator: ", "))) may not \(action.rawValue); only \(roles)")
+        }
+    }
+}
+
+/// Who may revisit and how (002 篇2 §4.1.3, §4.1.4, §4.4).
+public enum RevisitRules {
+    /// The plan the next revisit fulfils, or the profile's rule for the case's kind when the case
+    /// has no plan (kinds revisited by monthly sample).
+    static func expectation(for file: CaseFile, profile: Profile) -> (by: [Role], modes: [RevisitMode], clause: String)? {
+        if let plan = file.state.revisitsPlanned.first(where: { $0.doneAt == nil }) {
+            return (plan.by, plan.modes, plan.clause)
+        }
+        let rules = profile.revisits.filter { $0.kind == file.intake.kind }
+        guard let rule = rules.first(where: { $0.severity != nil && $0.severity == file.intake.severity }) ?? rules.first(where: { $0.severity == nil })
+        else { return nil }
+        return (rule.by, rule.modes, rule.clause)
+    }
+
+    static func check(_ event: Event, on file: CaseFile, by actor: Staff, staff: StaffRegistry, profile: Profile) throws(Refusal) {
+        if let rating = event.rating, !(1...5).contains(rating) {
+            throw Refusal(rule: "rating", clause: "003 五.4", "rating must be 1 to 5")
+        }
+        let rank = actor.roles.map(\.rank).max() ?? -1
+        if let expected = expectation(for: file, profile: profile) {
+            // One of the named roles, or someone more senior than all of them.
+            let named = actor.roles.contains(where: expected.by.contains)
+            let senior = rank > (expected.by.map(\.rank).max() ?? 0)
+            guard named || senior else {
+                throw Refusal(rule: "revisit-visitor", clause: expected.clause,
+                              "this revisit is for \(expected.by.map(\.rawValue).joined(separator: " or ")), not \(actor.roles.map(\.rawValue).joined(separator: ", "))")
+            }
+            if let mode = event.mode, !expected.modes.contains(mode) {
+                throw Refusal(rule: "revisit-mode", clause: "002 篇2 §4.1.4, §4.1.6",
+                              "mode \(mode.rawValue) does not suit this case; use \(expected.modes.map(\.rawValue).joined(separator: " or "))")
+            }
+        }
+        // A case resolved by a supervisor or higher is revisited by someone of that level.
+        if let resolver = file.state.resolution.flatMap({ staff[$0.by] }) {
+            let level = resolver.roles.map(\.rank).max() ?? 0
+            if level >= Role.supervisor.rank, rank < level {
+                throw Refusal(rule: "revisit-level", clause: "000 篇2 §4.7",
+                              "the case was resolved by \(resolver.id.rawValue) (\(resolver.roles.map(\.rawValue).joined(separator: ", "))); the revisit needs someone of that level")
+            }
+        }
+        if event.satisfied == false, event.directorInformed != true {
+            throw Refusal(rule: "unsatisfied-reported", clause: "002 篇2 §4.4", "an unsatisfied revisit must be reported to the director (directorInformed)")
         }
     }
 }

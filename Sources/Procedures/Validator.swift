@@ -33,8 +33,8 @@ public enum CaseChange {
         }
         for (i, event) in new.events.enumerated().dropFirst(start) {
             do {
-                try Transitions.check(event, after: sofar, actor: staff[event.by], profile: profile)
-                try checkComputed(event, in: new, profile: profile, calendar: calendar)
+                try Transitions.check(event, after: sofar, staff: staff, profile: profile)
+                try checkComputed(event, after: sofar, in: new, profile: profile, calendar: calendar)
             } catch {
                 throw Refusal(rule: error.rule, clause: error.clause, "events[\(i)] (\(event.action.rawValue)): \(error.message)")
             }
@@ -49,7 +49,7 @@ public enum CaseChange {
     /// Values a command computes from the profile (deadlines, revisit plans, the first
     /// responder) must be what the profile gives, unless the case was made under another
     /// version of the profile.
-    static func checkComputed(_ event: Event, in file: CaseFile, profile: Profile, calendar: BusinessCalendar) throws(Refusal) {
+    static func checkComputed(_ event: Event, after previous: CaseFile?, in file: CaseFile, profile: Profile, calendar: BusinessCalendar) throws(Refusal) {
         switch event.action {
         case .open:
             guard let intake = event.intake, intake.firstResponder == event.by else {
@@ -63,6 +63,25 @@ public enum CaseChange {
             if file.state.profile == profile.reference,
                try event.revisitsPlanned ?? [] != Schedule.revisits(for: file.intake, resolvedAt: event.at, profile: profile, calendar: calendar) {
                 throw Refusal(rule: "revisit-plan", clause: "002 篇2 §4.1.1", "revisit plan differs from that of profile \(profile.reference)")
+            }
+        case .reclassify:
+            guard let previous else { return }
+            if let d = event.deadlines {
+                var next = previous
+                next.events.append(event)
+                guard let (intake, _) = try? fold(next.events) else { return }
+                if event.profile == profile.reference, try d != Schedule.deadlines(for: intake, profile: profile, calendar: calendar) {
+                    throw Refusal(rule: "deadlines", clause: "PROCEDURES.md §2", "deadlines differ from those of profile \(profile.reference)")
+                }
+            }
+        case .breach:
+            guard let previous else { return }
+            guard let step = event.step,
+                  let deadline = previous.state.deadlines.first(where: { $0.step == step && $0.breachedAt == nil }) else {
+                throw Refusal(rule: "breach", clause: "PROCEDURES.md §2", "no unbreached deadline '\(event.step ?? "")' to record")
+            }
+            guard event.at > deadline.due, Schedule.fulfilment(of: deadline, in: previous) == nil else {
+                throw Refusal(rule: "breach", clause: deadline.clause, "deadline '\(step)' (due \(deadline.due)) was not missed at \(event.at)")
             }
         default:
             break

@@ -28,8 +28,9 @@ final class Workspace {
     let profile: Profile
     let calendar: BusinessCalendar
     let zone: TimeZone
-    /// HEAD when the workspace was opened: everything was read there, and commits go onto it.
-    let base: OID?
+    /// HEAD when the workspace was opened (or after its own last commit): everything is read
+    /// there, and commits go onto it.
+    private(set) var base: OID?
 
     init(path: String) throws {
         do {
@@ -192,7 +193,7 @@ final class Workspace {
         let committer = Person(name: actor.name, email: actor.email, time: now.unixSeconds, offsetMinutes: Int32(now.offsetSeconds / 60))
         let signer = try signer(for: actor)
         do {
-            try repo.commit(changes, author: author, committer: committer, message: message, signer: signer, onto: base)
+            base = try repo.commit(changes, author: author, committer: committer, message: message, signer: signer, onto: base)
         } catch let error as GitError where error.isConcurrentUpdate {
             throw Failure("commit: the branch moved while this step was being recorded; nothing was changed, run the command again")
         }

@@ -31,6 +31,10 @@ let registry = StaffRegistry(staff: [
     Staff(id: "chen.jie", name: "陈洁", email: "chen@x.cn", roles: [.csAssistant]),
     Staff(id: "zhou.jl", name: "周经理", email: "zhou@x.cn", roles: [.manager]),
     Staff(id: "zhao.gong", name: "赵工", email: "zhao@x.cn", roles: [.engineer]),
+    Staff(id: "wang.zg", name: "王主管", email: "wang@x.cn", roles: [.supervisor]),
+    Staff(id: "he.zr", name: "何主任", email: "he@x.cn", roles: [.director]),
+    Staff(id: "ma.bz", name: "马班长", email: "ma@x.cn", roles: [.departmentHead]),
+    Staff(id: "system", name: "casebook", email: "system@casebook.invalid", roles: [.system]),
 ])
 
 func intake(_ kind: Kind, severity: Severity? = nil, size: RepairSize? = nil, at: String = "2026-11-22T09:00", requested: String? = nil) throws -> Intake {
@@ -44,6 +48,13 @@ func opened(_ i: Intake, profile p: Profile) throws -> CaseFile {
     e.deadlines = try Schedule.deadlines(for: i, profile: p, calendar: noCalendar)
     e.profile = p.reference
     return try CaseFile(id: "C-20261122-T01-0001", events: [e])
+}
+
+/// `file` with `event` appended, after the validator has accepted it.
+func appending(_ event: Event, to file: CaseFile, profile p: Profile, calendar: BusinessCalendar = noCalendar) throws -> CaseFile {
+    let next = try CaseFile(id: file.id, events: file.events + [event])
+    try CaseChange.validate(old: file, new: next, path: next.path, staff: registry, profile: p, calendar: calendar)
+    return next
 }
 
 @Suite struct DeadlineTests {
@@ -111,9 +122,9 @@ func opened(_ i: Intake, profile p: Profile) throws -> CaseFile {
     @Test func closeBeforeResolveIsRefused() throws {
         let p = try profile("residential")
         let file = try opened(try intake(.repair, size: .small), profile: p)
-        #expect(throws: Refusal.self) { try Transitions.check(event(.close, by: "chen.jie"), after: file, actor: registry["chen.jie"], profile: p) }
+        #expect(throws: Refusal.self) { try Transitions.check(event(.close, by: "chen.jie"), after: file, staff: registry, profile: p) }
         let r = refusal { () throws(Refusal) in
-            try Transitions.check(event(.close, by: "chen.jie"), after: file, actor: registry["chen.jie"], profile: p)
+            try Transitions.check(event(.close, by: "chen.jie"), after: file, staff: registry, profile: p)
         }
         #expect(r?.rule == "transition")
         #expect(r?.description.contains("close is not allowed while the case is open") == true)
@@ -124,10 +135,10 @@ func opened(_ i: Intake, profile p: Profile) throws -> CaseFile {
         let file = try opened(try intake(.repair, size: .small), profile: p)
         let e = event(.unresolvable, by: "chen.jie") { $0.reason = "x" }
         #expect(throws: Refusal(rule: "role", clause: "002 篇1 §3.3.3, §4.8", "chen.jie (cs-assistant) may not unresolvable; only manager")) {
-            try Transitions.check(e, after: file, actor: registry["chen.jie"], profile: p)
+            try Transitions.check(e, after: file, staff: registry, profile: p)
         }
-        try Transitions.check(event(.unresolvable, by: "zhou.jl") { $0.reason = "x" }, after: file, actor: registry["zhou.jl"], profile: p)
-        #expect(throws: Refusal.self) { try Transitions.check(e, after: file, actor: nil, profile: p) }
+        try Transitions.check(event(.unresolvable, by: "zhou.jl") { $0.reason = "x" }, after: file, staff: registry, profile: p)
+        #expect(throws: Refusal.self) { try Transitions.check(event(.unresolvable, by: "ghost") { $0.reason = "x" }, after: file, staff: registry, profile: p) }
     }
 
     @Test func validatorRefusesRewrittenHistory() throws {

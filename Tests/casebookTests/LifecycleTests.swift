@@ -87,7 +87,8 @@ import Testing
         let id = try box.ok(["open", "--as", "li.na", "--kind", "complaint", "--severity", "minor", "--channel", "online",
                              "--unit", "2-3-601", "--reporter", "刘阿姨", "--summary", "垃圾桶未及时清运"], now: "2026-11-20T10:00:00+08:00")
         try box.ok(["resolve", id, "--result", "已清运", "--as", "zhao.gong"], now: "2026-11-20T15:00:00+08:00")
-        try box.ok(["revisit", id, "--mode", "phone", "--unsatisfied", "--as", "chen.jie"], now: "2026-11-21T10:00:00+08:00")
+        try box.ok(["revisit", id, "--mode", "home", "--unsatisfied", "--as", "chen.jie"], now: "2026-11-21T10:00:00+08:00")
+        #expect(try box.git(["log", "-1", "--format=%s"]).contains("reported to the director"))
         #expect(try box.ok(["list", "--status", "in-progress"]).hasPrefix(id))
         // A second referral case: refer, then close without a revisit.
         let noise = try box.ok(["open", "--as", "li.na", "--kind", "complaint", "--severity", "minor", "--channel", "phone",

@@ -1,0 +1,59 @@
+import CaseModel
+
+/// The steps that time alone triggers (PROCEDURES.md §2–3), made by `casebook sweep` as the
+/// `system` actor: a valid complaint open one month becomes major; a missed deadline is recorded
+/// as breached (and goes up to the level its rule names); an unfinished case climbs the ladder.
+public enum Sweep {
+    /// The reason written on a one-month reclassification.
+    public static let monthReason = "有效投诉一个月未解决，升级为重大投诉"
+
+    /// The earliest step due on `file` at `now`, or nil when there is nothing to do. Apply it and
+    /// call again until nil: the result is the same however often `sweep` runs (idempotent).
+    /// - Throws: `Refusal` when deadlines cannot be computed (calendar years missing).
+    public static func nextStep(for file: CaseFile, at now: Timestamp, actor: StaffID, profile: Profile, calendar: BusinessCalendar) throws(Refusal) -> Event? {
+        let state = file.state
+        guard state.status.isOpen, let last = file.events.last else { return nil }
+        var candidates: [(at: Timestamp, make: (Timestamp) throws(Refusal) -> Event)] = []
+
+        // A valid complaint unresolved for one month becomes major (002 篇5 §4.1.3).
+        let month = file.intake.receivedAt.addingMonths(1)
+        if file.intake.kind == .complaint, state.valid == true, file.intake.severity != .major,
+           state.status != .resolved, month <= now {
+            candidates.append((month, { (at: Timestamp) throws(Refusal) -> Event in
+                var e = Event(at: at, by: actor, action: .reclassify)
+                e.severity = .major
+                e.reason = monthReason
+                var intake = file.intake
+                intake.severity = .major
+                e.deadlines = try Schedule.deadlines(for: intake, profile: profile, calendar: calendar)
+                e.profile = profile.reference
+                return e
+            }))
+        }
+        // Missed deadlines (PROCEDURES.md §2), with the report the rule requires.
+        for d in state.deadlines where d.breachedAt == nil && d.due.adding(seconds: 1) <= now {
+            guard Schedule.fulfilment(of: d, in: file) == nil else { continue }
+            candidates.append((d.due.adding(seconds: 1), { (at: Timestamp) throws(Refusal) -> Event in
+                var e = Event(at: at, by: actor, action: .breach)
+                e.step = d.step
+                if let level = d.escalateTo, level > state.level { e.level = level }
+                return e
+            }))
+        }
+        // The ladder: 2 days → supervisor, 1 week → manager (002 篇1 §4.7–4.8).
+        if state.status == .open || state.status == .inProgress {
+            for rung in profile.ladder where rung.level > state.level {
+                let due = file.intake.receivedAt.adding(seconds: rung.after.seconds)
+                guard due <= now else { continue }
+                candidates.append((due, { (at: Timestamp) throws(Refusal) -> Event in
+                    var e = Event(at: at, by: actor, action: .escalate)
+                    e.level = rung.level
+                    e.reason = "超过时限未处理完毕，按规程转\(rung.level == .manager ? "经理" : "客服主管")跟进 (\(rung.clause))"
+                    return e
+                }))
+            }
+        }
+        guard let first = candidates.min(by: { $0.at < $1.at }) else { return nil }
+        return try first.make(max(first.at, last.at))
+    }
+}

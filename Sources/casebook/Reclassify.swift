@@ -1,0 +1,57 @@
+import ArgumentParser
+import CaseModel
+import Procedures
+
+extension Casebook {
+    /// `casebook reclassify ID`: change kind, severity, repair size or validity; deadlines are
+    /// recomputed from the intake time under the current profile.
+    struct Reclassify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a case's kind, severity, repair size or complaint validity; deadlines are recomputed.",
+            discussion: """
+            A department manager decides whether a complaint is valid 有效投诉 (001 篇2 §4.5).
+            Example: casebook reclassify C-20261122-K3F-0001 --severity major --valid --reason '多次反映未解决' --as wang.zg
+            """
+        )
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var target: CaseArgument
+        @Option(help: "New kind.") var kind: Kind?
+        @Option(help: "New complaint severity: major, important, minor.") var severity: Severity?
+        @Option(help: "New repair size: small, medium, large.") var repairSize: RepairSize?
+        @Flag(name: .customLong("valid"), help: "The complaint is about the promised service (有效投诉).") var isValid = false
+        @Flag(name: .customLong("invalid"), help: "The complaint is outside the promised service (无效投诉).") var isInvalid = false
+        @Option(help: "Why.") var reason: String
+
+        func validate() throws {
+            if isValid && isInvalid { throw ValidationError("--valid and --invalid exclude each other") }
+            if kind == nil, severity == nil, repairSize == nil, !isValid, !isInvalid {
+                throw ValidationError("give at least one of --kind, --severity, --repair-size, --valid, --invalid")
+            }
+        }
+
+        func run() throws {
+            let why = try text(reason, field: "--reason", limit: 500)
+            let changes = [kind?.rawValue, severity?.rawValue, repairSize?.rawValue, isValid ? "valid" : nil, isInvalid ? "invalid" : nil]
+                .compactMap { $0 }.joined(separator: ", ")
+            try global.step(target.id, .reclassify, summary: "reclassify: \(changes)") { event, file, ws in
+                event.kind = kind
+                event.severity = severity
+                event.repairSize = repairSize
+                if isValid || isInvalid { event.valid = isValid }
+                event.reason = why
+                if kind != nil || severity != nil || repairSize != nil {
+                    var intake = file.intake
+                    if let kind { intake.kind = kind }
+                    if kind != nil || severity != nil { intake.severity = severity }
+                    if kind != nil || repairSize != nil { intake.repairSize = repairSize }
+                    do {
+                        event.deadlines = try Schedule.deadlines(for: intake, profile: ws.profile, calendar: ws.calendar)
+                    } catch {
+                        throw Failure("deadlines: \(error)")
+                    }
+                    event.profile = ws.profile.reference
+                }
+            }
+        }
+    }
+}
