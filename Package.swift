@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/pointfreeco/swift-tagged", from: "0.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // C: libgit2 from the system (Debian: libgit2-dev).
@@ -25,7 +26,7 @@ let package = Package(
             dependencies: [.product(name: "Tagged", package: "swift-tagged")]
         ),
         // Pure rules: deadlines, transitions, permissions.
-        .target(name: "Procedures", dependencies: ["CaseModel"]),
+        .target(name: "Procedures", dependencies: ["CaseModel", .product(name: "Crypto", package: "swift-crypto")]),
         // The only module that touches libgit2.
         .target(name: "GitStore", dependencies: ["Clibgit2"]),
         // Pages and feeds from case values.

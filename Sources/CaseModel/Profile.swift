@@ -11,6 +11,10 @@ public struct Profile: Codable, Equatable, Sendable {
     public var ladder: [LadderStep]
     public var revisits: [RevisitRule]
     public var permissions: [Permission]
+    /// The monthly revisit sample of routine work (000 篇2 §4.3–4.4; 002 篇2 §4.1.2).
+    public var sampling: SamplingRule?
+    /// Spot checks of revisits by the company (001 §5.5.1–5.5.3).
+    public var spotChecks: [SpotCheckRule]?
 
     /// `name@version`, as recorded on each case.
     public var reference: String { "\(name)@\(version)" }
@@ -72,5 +76,52 @@ public struct RevisitRule: Codable, Equatable, Sendable {
 public struct Permission: Codable, Equatable, Sendable {
     public var action: Action
     public var roles: [Role]
+    public var clause: String
+}
+
+/// "Sample that month's routine work orders and revisit them by the 5th of next month."
+public struct SamplingRule: Codable, Equatable, Sendable {
+    /// Kinds sampled (those not revisited at 100 %).
+    public var kinds: [Kind]
+    /// How many to take, by the month's count: the first band whose `upTo` holds applies.
+    public var bands: [SampleBand]
+    /// Day of the next month by which the sample's revisits are due (end of that working day).
+    public var dueDay: Int
+    /// More than half of the sample are home visits (villa: 000 篇2 §4.4).
+    public var homeVisitsMoreThanHalf: Bool
+    /// Who may draw the sample.
+    public var by: [Role]
+    /// Day of the month from which the sample may be drawn (villa: the 30th; capped at the month's last day).
+    public var fromDay: Int
+    public var clause: String
+}
+
+/// One band of a sampling rule: `take` a fixed number (all if fewer) or `percent` rounded up.
+public struct SampleBand: Codable, Equatable, Sendable {
+    public var upTo: Int?
+    public var take: Int?
+    public var percent: Int?
+
+    public init(upTo: Int? = nil, take: Int? = nil, percent: Int? = nil) {
+        self.upTo = upTo
+        self.take = take
+        self.percent = percent
+    }
+
+    /// How many of `count` this band takes.
+    public func size(of count: Int) -> Int {
+        if let take { return min(take, count) }
+        return ((percent ?? 100) * count + 99) / 100
+    }
+}
+
+/// "The company checks `percent` % of the month's revisits of these kinds."
+public struct SpotCheckRule: Codable, Equatable, Sendable {
+    public var name: String
+    /// Kinds whose revisits are checked; empty means all.
+    public var kinds: [Kind]
+    public var percent: Int
+    /// Who checks, e.g. 公司管理部 / 总经理办公室.
+    public var checker: String
     public var clause: String
 }

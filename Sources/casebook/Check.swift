@@ -51,6 +51,9 @@ extension Casebook {
                 }
                 return nil
             }
+            if delta.path.hasPrefix("records/samples/") {
+                return try checkSample(delta, ws: ws, author: author)
+            }
             guard delta.path.hasPrefix("records/cases/"), delta.path.hasSuffix(".json") else { return nil }
             guard let newBlob = delta.new else {
                 return "case files are never deleted or renamed [rule append-only; 000 篇2 §5.0]"
@@ -73,6 +76,30 @@ extension Casebook {
                 guard let actor = ws.staff[event.by], let authorEmail, actor.email.lowercased() == authorEmail.lowercased() else {
                     return "events by \(event.by.rawValue) must be committed by that person (author \(authorEmail ?? "unknown")) [rule author; DESIGN: one commit per step by its actor]"
                 }
+            }
+            return nil
+        }
+
+        /// A monthly sample is written once, by someone the rule names, and is exactly what
+        /// `Sampling.sample` draws from the cases at HEAD.
+        func checkSample(_ delta: FileDelta, ws: Workspace, author: Staff?) throws -> String? {
+            guard delta.old == nil, let blob = delta.new else {
+                return "a drawn sample is never changed or removed [rule sample-fixed; 000 篇2 §4.3]"
+            }
+            let sample: MonthlySample
+            do {
+                sample = try RecordJSON.decode(MonthlySample.self, from: ws.repo.blob(blob), file: delta.path)
+            } catch let error as RecordError {
+                return "\(error.description.dropFirst(delta.path.count + 2)) [rule schema; records/schema/sample.schema.json]"
+            }
+            guard let rule = ws.profile.sampling else { return "the profile has no monthly sample [rule sampling; 001 篇2 §3.2]" }
+            guard delta.path == Sample.path(sample.month) else { return "a sample of \(sample.month) belongs at \(Sample.path(sample.month)) [rule path]" }
+            guard let author, author.roles.contains(where: rule.by.contains) else {
+                return "only \(rule.by.map(\.rawValue).joined(separator: ", ")) may draw the sample [rule role; \(rule.clause)]"
+            }
+            let expected = try Sampling.sample(month: sample.month, cases: ws.allCases(), profile: ws.profile, calendar: ws.calendar, zone: ws.zone)
+            guard expected == sample else {
+                return "the selection is not the one the rules draw from these cases (seed \(expected.seed.prefix(12))…) [rule sample-reproducible; \(rule.clause)]"
             }
             return nil
         }

@@ -1,0 +1,69 @@
+import ArgumentParser
+import CaseModel
+import Foundation
+import GitStore
+import Procedures
+
+extension Casebook {
+    /// `casebook sample --month YYYY-MM`: the month's revisit sample and spot checks, committed.
+    struct Sample: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Draw the month's revisit sample and spot-check lists (reproducible) and commit them.",
+            discussion: """
+            The selection is seeded by SHA-256 of the month, the profile and the population, so the same
+            repository and month always give the same selection; it is written to records/samples/YYYY-MM.json.
+            Run again, it prints the committed selection and commits nothing.
+            Example: casebook sample --month 2026-11 --as chen.jie
+            """
+        )
+        @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp("The month, YYYY-MM.", valueName: "month")) var month: String
+
+        func validate() throws {
+            guard month.count == 7, month.dropFirst(4).first == "-", Int(month.prefix(4)) != nil, let m = Int(month.suffix(2)), (1...12).contains(m) else {
+                throw ValidationError("--month: YYYY-MM, e.g. 2026-11")
+            }
+        }
+
+        static func path(_ month: String) -> String { "records/samples/\(month).json" }
+
+        func run() throws {
+            let ws = try global.workspace()
+            if let existing = try ws.repo.read(Sample.path(month), at: ws.base) {
+                let sample = try RecordJSON.decode(MonthlySample.self, from: existing, file: Sample.path(month))
+                print(Sample.lines(sample).joined(separator: "\n"))
+                return
+            }
+            guard let rule = ws.profile.sampling else {
+                throw Failure("--month: profile \(ws.profile.name) revisits every case; it has no monthly sample [rule sampling; 001 篇2 §3.2]")
+            }
+            let actor = try ws.actor(global.actor)
+            guard actor.roles.contains(where: rule.by.contains) else {
+                throw Failure("\(actor.id.rawValue) may not draw the sample; only \(rule.by.map(\.rawValue).joined(separator: ", ")) [rule role; \(rule.clause)]")
+            }
+            let now = try ws.now()
+            if let earliest = Sampling.earliest(for: month, rule: rule, zone: ws.zone), now < earliest {
+                throw Failure("--month: the sample of \(month) may be drawn from \(earliest.localDay) [rule sampling-day; \(rule.clause)]")
+            }
+            let sample: MonthlySample
+            do {
+                sample = try Sampling.sample(month: month, cases: ws.allCases(), profile: ws.profile, calendar: ws.calendar, zone: ws.zone)
+            } catch let refusal as Refusal {
+                throw Failure("--month: \(refusal)")
+            }
+            let spots = sample.spotChecks.map { "\($0.name) \($0.selected.count)/\($0.population.count)" }.joined(separator: ", ")
+            try ws.commit([FileChange(path: Sample.path(month), content: try RecordJSON.encode(sample))], by: actor, at: now, message: """
+                sample \(month): \(sample.revisits.selected.count) of \(sample.revisits.population.count) to revisit; spot checks \(spots)
+
+                Action: sample
+                Procedure: \(rule.clause); 001 §5.5
+                """)
+            print(Sample.lines(sample).joined(separator: "\n"))
+        }
+
+        static func lines(_ s: MonthlySample) -> [String] {
+            s.revisits.selected.map { "revisit\t\($0.id.rawValue)\tdue \($0.due?.description ?? "-")" + ($0.mode.map { "\t\($0.rawValue)" } ?? "") }
+                + s.spotChecks.flatMap { draw in draw.selected.map { "spot-check \(draw.name)\t\($0.id.rawValue)" } }
+        }
+    }
+}
