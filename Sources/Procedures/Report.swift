@@ -1,0 +1,76 @@
+import CaseModel
+
+/// The month's figures (PROCEDURES.md §5; 004 §4.5): on-time rate 投诉处理及时率 = cases handled
+/// within their deadlines ÷ all cases × 100 %, revisit rate against the required rate, and
+/// satisfaction, over the cases received in the month.
+public struct MonthReport: Codable, Equatable, Sendable {
+    public var month: String
+    /// When the figures were computed: deadlines not yet due then count as on time so far.
+    public var at: Timestamp
+    public var total: Row
+    public var byKind: [Row]
+    public var byDepartment: [Row]
+    public var bySeverity: [Row]
+
+    /// One line of figures.
+    public struct Row: Codable, Equatable, Sendable {
+        public var key: String
+        public var cases = 0
+        public var onTime = 0
+        public var resolved = 0
+        public var revisited = 0
+        public var revisits = 0
+        public var satisfied = 0
+        /// The share of cases the profile requires to be revisited, in percent (kinds only).
+        public var requiredRevisitRate: Int?
+
+        public init(key: String) { self.key = key }
+
+        /// Percentages, nil when there is nothing to divide by.
+        public var onTimeRate: Double? { cases == 0 ? nil : Double(onTime) * 100 / Double(cases) }
+        public var revisitRate: Double? { resolved == 0 ? nil : Double(revisited) * 100 / Double(resolved) }
+        public var satisfactionRate: Double? { revisits == 0 ? nil : Double(satisfied) * 100 / Double(revisits) }
+    }
+
+    /// Whether every deadline of `file` was met in time (or is not yet due at `now`).
+    public static func onTime(_ file: CaseFile, at now: Timestamp) -> Bool {
+        file.state.deadlines.allSatisfy { d in
+            switch Schedule.standing(of: d, in: file, at: now) {
+            case .met(_, let late): !late
+            case .pending(let overdue): !overdue
+            }
+        }
+    }
+
+    /// The report for `month` (`YYYY-MM`) from `cases`, as of `now`.
+    public static func compute(month: String, cases: [CaseFile], profile: Profile, at now: Timestamp, bounds: (start: Timestamp, end: Timestamp)) -> MonthReport {
+        var total = Row(key: "all")
+        var kinds: [String: Row] = [:], departments: [String: Row] = [:], severities: [String: Row] = [:]
+        for file in cases where file.intake.receivedAt >= bounds.start && file.intake.receivedAt < bounds.end {
+            func add(_ row: inout Row) {
+                row.cases += 1
+                if onTime(file, at: now) { row.onTime += 1 }
+                if file.events.contains(where: { $0.action == .resolve }) { row.resolved += 1 }
+                if file.events.contains(where: { $0.action == .revisit }) { row.revisited += 1 }
+                row.revisits += file.state.revisits.count
+                row.satisfied += file.state.revisits.filter(\.satisfied).count
+            }
+            add(&total)
+            let kind = file.intake.kind.rawValue
+            add(&kinds[kind, default: Row(key: kind)])
+            let department = file.state.department?.rawValue ?? "unassigned"
+            add(&departments[department, default: Row(key: department)])
+            if let severity = file.intake.severity?.rawValue { add(&severities[severity, default: Row(key: severity)]) }
+        }
+        for (kind, _) in kinds {
+            kinds[kind]?.requiredRevisitRate = profile.revisits.filter { $0.kind.rawValue == kind }.map(\.rate).max()
+        }
+        func ordered(_ rows: [String: Row], by order: [String]) -> [Row] {
+            rows.values.sorted { (order.firstIndex(of: $0.key) ?? 99, $0.key) < (order.firstIndex(of: $1.key) ?? 99, $1.key) }
+        }
+        return MonthReport(month: month, at: now, total: total,
+                           byKind: ordered(kinds, by: Kind.allCases.map(\.rawValue)),
+                           byDepartment: ordered(departments, by: Department.allCases.map(\.rawValue)),
+                           bySeverity: ordered(severities, by: Severity.allCases.map(\.rawValue)))
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import CaseModel
+import Foundation
+import Procedures
+
+extension Casebook {
+    /// `casebook report --month YYYY-MM`: the month's on-time, revisit and satisfaction figures.
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The month's on-time rate, revisit rate against the required rate, and satisfaction.",
+            discussion: """
+            On-time rate = cases received in the month whose every deadline was met (or is not yet due)
+            ÷ all cases received in the month × 100 % (004 §4.5).
+            Example: casebook report --month 2026-11 --json
+            """
+        )
+        @OptionGroup var global: GlobalOptions
+        @Option(help: ArgumentHelp("The month, YYYY-MM.", valueName: "month")) var month: String
+        @Flag(help: "JSON.") var json = false
+
+        func run() throws {
+            let ws = try global.workspace()
+            guard let bounds = Sampling.bounds(of: month, in: ws.zone), Int(month.suffix(2)).map({ (1...12).contains($0) }) == true else {
+                throw Failure("--month: YYYY-MM, e.g. 2026-11")
+            }
+            let report = MonthReport.compute(month: month, cases: try ws.allCases(), profile: ws.profile, at: try ws.now(), bounds: bounds)
+            if json {
+                FileHandle.standardOutput.write(try RecordJSON.encode(report))
+                return
+            }
+            func pct(_ v: Double?) -> String { v.map { String(format: "%.1f%%", $0) } ?? "-" }
+            func line(_ r: MonthReport.Row) -> String {
+                [r.key.padding(toLength: 18, withPad: " ", startingAt: 0), "\(r.cases)", "\(r.onTime)", pct(r.onTimeRate),
+                 "\(r.revisited)/\(r.resolved)", pct(r.revisitRate), r.requiredRevisitRate.map { "\($0)%" } ?? "-", pct(r.satisfactionRate)]
+                    .joined(separator: "\t")
+            }
+            print("month \(month) as of \(report.at)")
+            print(["", "cases", "on time", "rate", "revisited", "rate", "required", "satisfied"].joined(separator: "\t"))
+            print(line(report.total))
+            for (title, rows) in [("by kind", report.byKind), ("by department", report.byDepartment), ("by severity", report.bySeverity)] where !rows.isEmpty {
+                print(title)
+                rows.forEach { print(line($0)) }
+            }
+        }
+    }
+}
