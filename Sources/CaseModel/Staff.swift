@@ -8,6 +8,12 @@ public struct Staff: Codable, Equatable, Sendable {
     /// The SSH public key their commits are signed with (`ssh-ed25519 AAAA… comment`).
     public var key: String?
 
+    /// Roles that own the configuration (procedures, calendar, staff): manager and above.
+    public static let configurationOwners: Set<Role> = [.manager, .director, .generalManager]
+
+    /// Whether this person may change configuration files (manager, director, general manager).
+    public var ownsConfiguration: Bool { roles.contains(where: Staff.configurationOwners.contains) }
+
     public init(id: StaffID, name: String, email: String, roles: [Role], department: Department? = nil, key: String? = nil) {
         self.id = id
         self.name = name

@@ -45,8 +45,7 @@ extension Casebook {
             let configFiles = ["records/casebook.json", "records/staff.json"]
             if configFiles.contains(delta.path) || delta.path.hasPrefix("records/procedures/") || delta.path.hasPrefix("records/calendar/")
                 || delta.path.hasPrefix("records/schema/") || delta.path.hasPrefix("hooks/") {
-                let managers: Set<Role> = [.manager, .director, .generalManager]
-                guard let author, author.roles.contains(where: managers.contains) else {
+                guard let author, author.ownsConfiguration else {
                     return "configuration may be changed only by a manager, director or general manager (author \(authorEmail ?? "unknown")) [rule config-owner; 002 篇1 §3.3.1]"
                 }
                 return nil

@@ -16,12 +16,7 @@ extension Casebook {
         func run() throws {
             try global.step(target.id, .dispatch, summary: "dispatch to \(department.rawValue)" + (assignee.map { " (\($0))" } ?? "")) { event, _, ws in
                 event.department = department
-                if let assignee {
-                    guard ws.staff[StaffID(rawValue: assignee)] != nil else {
-                        throw Failure("--assignee: '\(assignee.prefix(64))' is not in \(Workspace.staffPath)")
-                    }
-                    event.assignee = StaffID(rawValue: assignee)
-                }
+                event.assignee = try assignee.map { try ws.registered($0, field: "--assignee") }
             }
         }
     }

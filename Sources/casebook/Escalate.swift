@@ -23,12 +23,7 @@ extension Casebook {
             try global.step(target.id, .escalate, summary: "escalate to \(to.rawValue)") { event, _, ws in
                 event.level = to
                 event.reason = why
-                if let assignee {
-                    guard ws.staff[StaffID(rawValue: assignee)] != nil else {
-                        throw Failure("--assignee: '\(assignee.prefix(64))' is not in \(Workspace.staffPath)")
-                    }
-                    event.assignee = StaffID(rawValue: assignee)
-                }
+                event.assignee = try assignee.map { try ws.registered($0, field: "--assignee") }
             }
         }
     }

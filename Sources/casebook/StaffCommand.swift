@@ -65,16 +65,15 @@ extension Casebook {
                     }
                     publicKey = trimmed
                 }
-                let managers: Set<Role> = [.manager, .director, .generalManager]
                 let member = Staff(id: staffID, name: name.trimmingCharacters(in: .whitespaces), email: email, roles: role, department: department, key: publicKey)
-                let bootstrap = !registry.staff.contains { $0.roles.contains(where: managers.contains) }
+                let bootstrap = !registry.staff.contains(where: \.ownsConfiguration)
                 let actor: Staff
                 if bootstrap {
                     // Setting up: nobody can approve yet; the commit is the new member's own.
                     actor = (try? ws.actor(global.actor)) ?? member
                 } else {
                     actor = try ws.actor(global.actor)
-                    guard actor.roles.contains(where: managers.contains) else {
+                    guard actor.ownsConfiguration else {
                         throw Failure("\(actor.id.rawValue) may not change \(Workspace.staffPath); only a manager, director or general manager [rule config-owner; 002 篇1 §3.3.1]")
                     }
                 }

@@ -97,6 +97,14 @@ final class Workspace {
         throw Failure("--as: no acting staff member (give --as, set CASEBOOK_ACTOR, or set git user.email to a registered email)")
     }
 
+    /// A registered staff id given in `field` (e.g. `--assignee`).
+    func registered(_ id: String, field: String) throws -> StaffID {
+        guard staff[StaffID(rawValue: id)] != nil else {
+            throw Failure("\(field): '\(id.prefix(64))' is not in \(Workspace.staffPath)")
+        }
+        return StaffID(rawValue: id)
+    }
+
     // MARK: - Cases
 
     /// The path of case `id`, derived from the date inside the id.
