@@ -15,6 +15,8 @@ public struct Intake: Codable, Equatable, Sendable {
     public var unit: String?
     /// 反映人 and 联系电话.
     public var reporter: Contact
+    /// What caused it, where the profile's deadlines depend on the cause (mall: 001 篇2 §4.6).
+    public var cause: Cause?
     /// 事由, one line.
     public var summary: String
     /// 详细情况
@@ -26,7 +28,7 @@ public struct Intake: Codable, Equatable, Sendable {
 
     public init(receivedAt: Timestamp, channel: Channel, kind: Kind, severity: Severity? = nil,
                 repairSize: RepairSize? = nil, unit: String? = nil, reporter: Contact, summary: String,
-                details: String? = nil, requestedBy: Timestamp? = nil, firstResponder: StaffID) {
+                details: String? = nil, requestedBy: Timestamp? = nil, firstResponder: StaffID, cause: Cause? = nil) {
         self.receivedAt = receivedAt
         self.channel = channel
         self.kind = kind
@@ -38,6 +40,7 @@ public struct Intake: Codable, Equatable, Sendable {
         self.details = details
         self.requestedBy = requestedBy
         self.firstResponder = firstResponder
+        self.cause = cause
     }
 }
 
@@ -64,6 +67,8 @@ public struct Deadline: Codable, Equatable, Sendable {
 
 /// A revisit the procedures require after the work is done (PROCEDURES.md §4).
 public struct PlannedRevisit: Codable, Equatable, Sendable {
+    /// A second revisit is made no earlier than this (repairs: one month after, 002 篇2 §4.1.1 b).
+    public var notBefore: Timestamp?
     public var due: Timestamp
     /// Roles that may make it, e.g. `["director"]` for an important complaint.
     public var by: [Role]
@@ -73,7 +78,8 @@ public struct PlannedRevisit: Codable, Equatable, Sendable {
     /// Set by the fold when a revisit event fulfils this plan.
     public var doneAt: Timestamp?
 
-    public init(due: Timestamp, by: [Role], modes: [RevisitMode], clause: String, doneAt: Timestamp? = nil) {
+    public init(due: Timestamp, by: [Role], modes: [RevisitMode], clause: String, doneAt: Timestamp? = nil, notBefore: Timestamp? = nil) {
+        self.notBefore = notBefore
         self.due = due
         self.by = by
         self.modes = modes
@@ -174,6 +180,7 @@ public struct Event: Codable, Equatable, Sendable {
     public var kind: Kind?
     public var severity: Severity?
     public var repairSize: RepairSize?
+    public var cause: Cause?
     public var valid: Bool?
     /// `breach`: the deadline's step.
     public var step: String?
@@ -309,6 +316,7 @@ public func fold(_ events: [Event]) throws(FoldError) -> (Intake, CaseState) {
             if let k = e.kind { intake.kind = k }
             if e.kind != nil || e.severity != nil { intake.severity = e.severity }
             if e.kind != nil || e.repairSize != nil { intake.repairSize = e.repairSize }
+            if let c = e.cause { intake.cause = c }
             if let v = e.valid { s.valid = v }
             if let p = e.profile { s.profile = p }
             if let d = e.deadlines {

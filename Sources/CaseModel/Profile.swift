@@ -22,6 +22,8 @@ public struct Profile: Codable, Equatable, Sendable {
 
 /// A length of time with the calendar it is counted in.
 public struct Span: Codable, Equatable, Sendable {
+    /// Calendar months (一个月后): added first, on the calendar of the start's offset.
+    public var months: Int?
     public var minutes: Int?
     public var hours: Int?
     /// Calendar days (天/日 means a calendar day unless the text says working day).
@@ -30,14 +32,16 @@ public struct Span: Codable, Equatable, Sendable {
     /// working days after intake; 0 means the end of the same working day (当天).
     public var workingDays: Int?
 
-    public init(minutes: Int? = nil, hours: Int? = nil, days: Int? = nil, workingDays: Int? = nil) {
+    public init(months: Int? = nil, minutes: Int? = nil, hours: Int? = nil, days: Int? = nil, workingDays: Int? = nil) {
+        self.months = months
         self.minutes = minutes
         self.hours = hours
         self.days = days
         self.workingDays = workingDays
     }
 
-    /// The natural-time part in seconds (minutes, hours, calendar days).
+    /// The natural-time part in seconds (minutes, hours, calendar days; months are not a fixed
+    /// length and are not counted here).
     public var seconds: Int { (minutes ?? 0) * 60 + (hours ?? 0) * 3600 + (days ?? 0) * 86_400 }
 }
 
@@ -46,6 +50,8 @@ public struct DeadlineRule: Codable, Equatable, Sendable {
     public var kind: Kind
     public var severity: Severity?
     public var repairSize: RepairSize?
+    /// Applies only to cases with this cause (mall: 001 篇2 §4.6.1–4.6.3).
+    public var cause: Cause?
     public var step: String
     public var within: Span
     public var clause: String
@@ -69,6 +75,16 @@ public struct RevisitRule: Codable, Equatable, Sendable {
     public var rate: Int
     public var by: [Role]
     public var modes: [RevisitMode]
+    public var clause: String
+    /// A second revisit where needed (必要时), e.g. repairs between one and two months after.
+    public var second: SecondRevisit?
+}
+
+/// "Where needed, revisit again no earlier than `after` and no later than `within` after the
+/// work was done" (002 篇2 §4.1.1 b).
+public struct SecondRevisit: Codable, Equatable, Sendable {
+    public var after: Span
+    public var within: Span
     public var clause: String
 }
 

@@ -59,6 +59,19 @@ public enum Channel: String, Codable, CaseIterable, Sendable {
     case government
 }
 
+/// What caused a complaint, where the profile sets different deadlines by cause (the mall's
+/// 投诉信息回复时限, 001 篇2 §4.6; service quality, 001 §5.4.1).
+public enum Cause: String, Codable, CaseIterable, Sendable {
+    /// 影响租户正常营业: answered within 1 hour (§4.6.1).
+    case tradingStopped = "trading-stopped"
+    /// 因可控范围外因素: answered within 2 days (§4.6.2).
+    case outsideControl = "outside-control"
+    /// 因设备、设施等其它因素: answered within 3 days (§4.6.3).
+    case equipment
+    /// 涉及物业服务质量: put right and answered the same day (001 §5.4.1).
+    case serviceQuality = "service-quality"
+}
+
 /// Where a case is in its life.
 public enum Status: String, Codable, CaseIterable, Sendable {
     /// 已登记: recorded, not yet passed to a department.

@@ -92,7 +92,7 @@ public struct BusinessCalendar: Sendable {
 extension BusinessCalendar {
     /// `start` moved by `span`: natural time added as it is, working days on this calendar.
     public func adding(_ span: Span, to start: Timestamp) throws(Refusal) -> Timestamp {
-        let natural = start.adding(seconds: span.seconds)
+        let natural = start.addingMonths(span.months ?? 0).adding(seconds: span.seconds)
         guard let days = span.workingDays else { return natural }
         return try endOfWorkingDays(days, after: natural)
     }

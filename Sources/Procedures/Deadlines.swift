@@ -12,6 +12,7 @@ public enum Schedule {
             rule.kind == intake.kind
                 && (rule.severity == nil || rule.severity == intake.severity)
                 && (rule.repairSize == nil || rule.repairSize == intake.repairSize)
+                && (rule.cause == nil || rule.cause == intake.cause)
         }
         var out: [Deadline] = []
         for rule in rules {
@@ -27,11 +28,32 @@ public enum Schedule {
 
     /// The revisits required once the work is done at `resolvedAt` (PROCEDURES.md §4). Kinds
     /// revisited at a rate below 100 % are sampled monthly instead, so they get no plan here.
-    public static func revisits(for intake: Intake, resolvedAt: Timestamp, profile: Profile, calendar: BusinessCalendar) throws(Refusal) -> [PlannedRevisit] {
-        let rules = profile.revisits.filter { $0.kind == intake.kind && $0.rate >= 100 }
-        let rule = rules.first { $0.severity != nil && $0.severity == intake.severity } ?? rules.first { $0.severity == nil }
-        guard let rule else { return [] }
-        return [PlannedRevisit(due: try calendar.adding(rule.within, to: resolvedAt), by: rule.by, modes: rule.modes, clause: rule.clause)]
+    /// With `second`, a kind whose rule has a second revisit (repairs, "where needed") gets it
+    /// planned too, between the rule's `after` and `within` (002 篇2 §4.1.1 b).
+    /// - Throws: `Refusal` when `second` is asked for a kind without a second revisit, or a
+    ///   working-day window falls outside the loaded calendar years.
+    public static func revisits(for intake: Intake, resolvedAt: Timestamp, profile: Profile, calendar: BusinessCalendar,
+                                second: Bool = false) throws(Refusal) -> [PlannedRevisit] {
+        let rule = revisitRule(for: intake, profile: profile)
+        var plans: [PlannedRevisit] = []
+        if let rule, rule.rate >= 100 {
+            plans.append(PlannedRevisit(due: try calendar.adding(rule.within, to: resolvedAt), by: rule.by, modes: rule.modes, clause: rule.clause))
+        }
+        if second {
+            guard let rule, let again = rule.second else {
+                throw Refusal(rule: "second-revisit", clause: "002 篇2 §4.1.1",
+                              "profile \(profile.name) plans no second revisit for \(intake.kind.rawValue)")
+            }
+            plans.append(PlannedRevisit(due: try calendar.adding(again.within, to: resolvedAt), by: rule.by, modes: rule.modes,
+                                        clause: again.clause, notBefore: try calendar.adding(again.after, to: resolvedAt)))
+        }
+        return plans
+    }
+
+    /// The profile's revisit rule for a case: the one for its severity, else its kind's general one.
+    public static func revisitRule(for intake: Intake, profile: Profile) -> RevisitRule? {
+        let rules = profile.revisits.filter { $0.kind == intake.kind }
+        return rules.first { $0.severity != nil && $0.severity == intake.severity } ?? rules.first { $0.severity == nil }
     }
 
     /// The ladder level a case should have reached at `now` if still unfinished (002 篇1 §4.7–4.8).
@@ -52,17 +74,17 @@ public enum DeadlineStanding: Equatable, Sendable {
 
 extension Schedule {
     /// The event that satisfies a deadline's step: `report` → an escalation; `hand-over` → a
-    /// dispatch; `answer` → progress fed back to the owner or the resolution; `resolve` → the
-    /// resolution, a referral or an unresolvable decision.
+    /// dispatch; `answer`, `answer-tenant` and `feedback` → progress fed back to the owner, or the
+    /// resolution; `resolve` (and any other step) → the resolution, a referral or an
+    /// unresolvable decision.
     public static func fulfilment(of deadline: Deadline, in file: CaseFile) -> Event? {
-        let actions: Set<Action>
+        let finished: Set<Action> = [.resolve, .refer, .unresolvable]
         switch deadline.step {
-        case "report": actions = [.escalate]
-        case "hand-over": actions = [.dispatch]
-        case "answer": actions = [.resolve, .refer, .unresolvable]
-        default: actions = [.resolve, .refer, .unresolvable]
+        case "report": return file.events.first { $0.action == .escalate }
+        case "hand-over": return file.events.first { $0.action == .dispatch }
+        case "answer", "answer-tenant", "feedback": return file.events.first { finished.contains($0.action) || $0.ownerInformed == true }
+        default: return file.events.first { finished.contains($0.action) }
         }
-        return file.events.first { actions.contains($0.action) || (deadline.step == "answer" && $0.ownerInformed == true) }
     }
 
     public static func standing(of deadline: Deadline, in file: CaseFile, at now: Timestamp) -> DeadlineStanding {

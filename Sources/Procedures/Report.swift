@@ -21,6 +21,8 @@ public struct MonthReport: Codable, Equatable, Sendable {
         public var revisited = 0
         public var revisits = 0
         public var satisfied = 0
+        /// Revisits made at home 家访; at least 20 % of revisits should be (002 篇2 §4.1.4).
+        public var homeVisits = 0
         /// The share of cases the profile requires to be revisited, in percent (kinds only).
         public var requiredRevisitRate: Int?
 
@@ -30,6 +32,7 @@ public struct MonthReport: Codable, Equatable, Sendable {
         public var onTimeRate: Double? { cases == 0 ? nil : Double(onTime) * 100 / Double(cases) }
         public var revisitRate: Double? { resolved == 0 ? nil : Double(revisited) * 100 / Double(resolved) }
         public var satisfactionRate: Double? { revisits == 0 ? nil : Double(satisfied) * 100 / Double(revisits) }
+        public var homeVisitRate: Double? { revisits == 0 ? nil : Double(homeVisits) * 100 / Double(revisits) }
     }
 
     /// Whether every deadline of `file` was met in time (or is not yet due at `now`).
@@ -54,6 +57,7 @@ public struct MonthReport: Codable, Equatable, Sendable {
                 if file.events.contains(where: { $0.action == .revisit }) { row.revisited += 1 }
                 row.revisits += file.state.revisits.count
                 row.satisfied += file.state.revisits.filter(\.satisfied).count
+                row.homeVisits += file.state.revisits.filter { $0.mode == .home }.count
             }
             add(&total)
             let kind = file.intake.kind.rawValue

@@ -60,9 +60,13 @@ public enum CaseChange {
                 throw Refusal(rule: "deadlines", clause: "PROCEDURES.md §2", "deadlines differ from those of profile \(profile.reference)")
             }
         case .resolve:
-            if file.state.profile == profile.reference,
-               try event.revisitsPlanned ?? [] != Schedule.revisits(for: file.intake, resolvedAt: event.at, profile: profile, calendar: calendar) {
-                throw Refusal(rule: "revisit-plan", clause: "002 篇2 §4.1.1", "revisit plan differs from that of profile \(profile.reference)")
+            // The plan is the profile's, with or without the optional second revisit (必要时).
+            if file.state.profile == profile.reference {
+                let plan = event.revisitsPlanned ?? []
+                let second = plan.contains { $0.notBefore != nil }
+                if try plan != Schedule.revisits(for: file.intake, resolvedAt: event.at, profile: profile, calendar: calendar, second: second) {
+                    throw Refusal(rule: "revisit-plan", clause: "002 篇2 §4.1.1", "revisit plan differs from that of profile \(profile.reference)")
+                }
             }
         case .reclassify:
             guard let previous else { return }

@@ -25,6 +25,8 @@ extension Casebook {
         @Option(help: "Reporter's phone 联系电话.") var phone: String?
         @Option(help: "The matter 事由, one line.") var summary: String
         @Option(help: "Details 详细情况.") var details: String?
+        @Option(help: "Cause, where the profile's deadlines depend on it (mall 001 篇2 §4.6): \(Cause.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var cause: Cause?
         @Option(help: ArgumentHelp("The date the owner asked for (minor complaints are due then).", valueName: "time")) var requestedBy: String?
 
         func validate() throws {
@@ -64,7 +66,7 @@ extension Casebook {
                 unit: try unit.map { try text($0, field: "--unit", limit: 40) }, reporter: contact,
                 summary: try text(summary, field: "--summary", limit: 200),
                 details: try details.map { try text($0, field: "--details") },
-                requestedBy: requested, firstResponder: actor.id)
+                requestedBy: requested, firstResponder: actor.id, cause: cause)
             var event = Event(at: at, by: actor.id, action: .open)
             event.intake = intake
             do {

@@ -18,32 +18,35 @@ extension Casebook {
         @Option(help: "New kind.") var kind: Kind?
         @Option(help: "New complaint severity: major, important, minor.") var severity: Severity?
         @Option(help: "New repair size: small, medium, large.") var repairSize: RepairSize?
+        @Option(help: "New cause (mall: trading-stopped, outside-control, equipment; 001 篇2 §4.6).") var cause: Cause?
         @Flag(name: .customLong("valid"), help: "The complaint is about the promised service (有效投诉).") var isValid = false
         @Flag(name: .customLong("invalid"), help: "The complaint is outside the promised service (无效投诉).") var isInvalid = false
         @Option(help: "Why.") var reason: String
 
         func validate() throws {
             if isValid && isInvalid { throw ValidationError("--valid and --invalid exclude each other") }
-            if kind == nil, severity == nil, repairSize == nil, !isValid, !isInvalid {
-                throw ValidationError("give at least one of --kind, --severity, --repair-size, --valid, --invalid")
+            if kind == nil, severity == nil, repairSize == nil, cause == nil, !isValid, !isInvalid {
+                throw ValidationError("give at least one of --kind, --severity, --repair-size, --cause, --valid, --invalid")
             }
         }
 
         func run() throws {
             let why = try text(reason, field: "--reason", limit: 500)
-            let changes = [kind?.rawValue, severity?.rawValue, repairSize?.rawValue, isValid ? "valid" : nil, isInvalid ? "invalid" : nil]
+            let changes = [kind?.rawValue, severity?.rawValue, repairSize?.rawValue, cause?.rawValue, isValid ? "valid" : nil, isInvalid ? "invalid" : nil]
                 .compactMap { $0 }.joined(separator: ", ")
             try global.step(target.id, .reclassify, summary: "reclassify: \(changes)") { event, file, ws in
                 event.kind = kind
                 event.severity = severity
                 event.repairSize = repairSize
+                event.cause = cause
                 if isValid || isInvalid { event.valid = isValid }
                 event.reason = why
-                if kind != nil || severity != nil || repairSize != nil {
+                if kind != nil || severity != nil || repairSize != nil || cause != nil {
                     var intake = file.intake
                     if let kind { intake.kind = kind }
                     if kind != nil || severity != nil { intake.severity = severity }
                     if kind != nil || repairSize != nil { intake.repairSize = repairSize }
+                    if let cause { intake.cause = cause }
                     do {
                         event.deadlines = try Schedule.deadlines(for: intake, profile: ws.profile, calendar: ws.calendar)
                     } catch {

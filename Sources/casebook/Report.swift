@@ -31,11 +31,11 @@ extension Casebook {
             func pct(_ v: Double?) -> String { v.map { String(format: "%.1f%%", $0) } ?? "-" }
             func line(_ r: MonthReport.Row) -> String {
                 [r.key.padding(toLength: 18, withPad: " ", startingAt: 0), "\(r.cases)", "\(r.onTime)", pct(r.onTimeRate),
-                 "\(r.revisited)/\(r.resolved)", pct(r.revisitRate), r.requiredRevisitRate.map { "\($0)%" } ?? "-", pct(r.satisfactionRate)]
+                 "\(r.revisited)/\(r.resolved)", pct(r.revisitRate), r.requiredRevisitRate.map { "\($0)%" } ?? "-", pct(r.satisfactionRate), pct(r.homeVisitRate)]
                     .joined(separator: "\t")
             }
             print("month \(month) as of \(report.at)")
-            print(["", "cases", "on time", "rate", "revisited", "rate", "required", "satisfied"].joined(separator: "\t"))
+            print(["", "cases", "on time", "rate", "revisited", "rate", "required", "satisfied", "home visits"].joined(separator: "\t"))
             print(line(report.total))
             for (title, rows) in [("by kind", report.byKind), ("by department", report.byDepartment), ("by severity", report.bySeverity)] where !rows.isEmpty {
                 print(title)

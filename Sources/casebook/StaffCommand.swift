@@ -111,3 +111,4 @@ extension RepairSize: ExpressibleByArgument {}
 extension Channel: ExpressibleByArgument {}
 extension RevisitMode: ExpressibleByArgument {}
 extension Status: ExpressibleByArgument {}
+extension Cause: ExpressibleByArgument {}

@@ -73,7 +73,7 @@ func chinaCalendar() throws -> BusinessCalendar {
     @Test func mallAnswersWithinOneWorkingDay() throws {
         let p = try profile("mall")
         let d = try Schedule.deadlines(for: try intake(.complaint, severity: .minor, at: "2026-09-30T10:00"), profile: p, calendar: chinaCalendar())
-        #expect(d.contains { $0.step == "answer" && $0.due.description == "2026-10-08T17:30:00+08:00" && $0.clause == "001 篇2 §4.6" })
+        #expect(d.contains { $0.step == "feedback" && $0.due.description == "2026-10-08T17:30:00+08:00" && $0.clause == "001 篇2 §3.4" })
     }
 
     @Test func villaRevisitsGeneralComplaintsTheSameDay() throws {

@@ -84,7 +84,7 @@ func appending(_ event: Event, to file: CaseFile, profile p: Profile, calendar: 
     @Test func mallHandsOverInTenMinutes() throws {
         let p = try profile("mall")
         let d = try Schedule.deadlines(for: try intake(.complaint, severity: .minor), profile: p, calendar: chinaCalendar())
-        #expect(d.contains { $0.step == "hand-over" && $0.due.description == "2026-11-22T09:10:00+08:00" && $0.clause == "001 篇2 §3.4" })
+        #expect(d.contains { $0.step == "hand-over" && $0.due.description == "2026-11-22T09:10:00+08:00" && $0.clause == "001 篇2 §4.4" })
     }
 
     @Test func revisitPlansFollowKindAndRate() throws {

@@ -27,6 +27,7 @@ import Testing
         #expect(report.total.onTimeRate == 80)
         let complaint = try #require(report.byKind.first { $0.key == "complaint" })
         #expect(complaint.revisitRate == 100 && complaint.requiredRevisitRate == 100 && complaint.satisfactionRate == 100)
+        #expect(complaint.homeVisits == 3 && complaint.homeVisitRate == 100)
         let repair = try #require(report.byKind.first { $0.key == "repair" })
         #expect(repair.onTime == 1 && repair.revisitRate == 0 && repair.requiredRevisitRate == 10)
         #expect(report.bySeverity.map(\.key) == ["minor"])

@@ -31,12 +31,21 @@ import Testing
         let b = try box.ok(["open", "--as", "sun.li", "--kind", "repair", "--repair-size", "large", "--channel", "walk-in",
                             "--reporter", "陈先生", "--summary", "外墙渗水"], now: "2026-11-21T09:00:00+08:00", env: ["CASEBOOK_SIGNING_KEY": key])
         try box.ok(["refer", b, "--to", "开发商", "--as", "sun.li"], now: "2026-11-21T10:00:00+08:00", env: ["CASEBOOK_SIGNING_KEY": key])
+        // A cause (mall deadlines by cause) set at intake and changed; a second revisit planned.
+        let c = try box.ok(["open", "--as", "li.na", "--kind", "complaint", "--severity", "minor", "--cause", "equipment", "--channel", "phone",
+                            "--reporter", "张先生", "--summary", "电梯停运"], now: "2026-11-21T11:00:00+08:00")
+        try box.ok(["reclassify", c, "--cause", "outside-control", "--reason", "市政停电", "--as", "wang.zg"], now: "2026-11-21T11:30:00+08:00")
+        let d = try box.ok(["open", "--as", "li.na", "--kind", "repair", "--repair-size", "small", "--channel", "phone",
+                            "--reporter", "赵女士", "--summary", "水龙头漏水"], now: "2026-11-21T12:00:00+08:00")
+        try box.ok(["resolve", d, "--result", "已更换阀芯", "--second-revisit", "--as", "zhao.gong"], now: "2026-11-21T15:00:00+08:00")
+        let plan = try box.ok(["show", d, "--json"])
+        #expect(plan.contains("\"notBefore\" : \"2026-12-21T15:00:00+08:00\""), "\(plan)")
 
         let o = try box.run("python3", [Self.validator, "--all", box.repo])
         #expect(o.status == 0, "\(o.stdout)\(o.stderr)")
         #expect(o.stdout.contains("files valid"))
-        // settings, staff, 3 profiles, 2 calendars, 2 cases.
-        #expect(o.stdout.hasPrefix("9 files valid"))
+        // settings, staff, 3 profiles, 2 calendars, 4 cases.
+        #expect(o.stdout.hasPrefix("11 files valid"))
     }
 
     @Test func schemasRefuseWhatCasebookWouldNotWrite() throws {

@@ -1,0 +1,19 @@
+import CaseModel
+
+/// Only the roles the profile names may take an action (PROCEDURES.md §1; clause from the
+/// profile's `permissions`).
+public struct RolePermitted: CaseRule {
+    public let name = "role"
+    public init() {}
+
+    public func check(_ step: Step) throws(Refusal) {
+        let action = step.event.action
+        guard let rule = step.profile.permissions.first(where: { $0.action == action }) else {
+            throw refuse("profile \(step.profile.name)", "the profile names no role that may \(action.rawValue)")
+        }
+        guard step.actor.roles.contains(where: rule.roles.contains) else {
+            let roles = rule.roles.map(\.rawValue).joined(separator: ", ")
+            throw refuse(rule.clause, "\(step.actor.id.rawValue) (\(step.actor.roleList)) may not \(action.rawValue); only \(roles)")
+        }
+    }
+}
