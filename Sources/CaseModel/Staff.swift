@@ -1,3 +1,4 @@
+import Foundation
 /// A member of staff from `records/staff.json`.
 public struct Staff: Codable, Equatable, Sendable {
     public var id: StaffID
@@ -36,6 +37,14 @@ public struct StaffRegistry: Codable, Equatable, Sendable {
 
     public func byEmail(_ email: String) -> Staff? {
         staff.first { $0.email.lowercased() == email.lowercased() }
+    }
+
+    /// The allowed-signers file for `git -c gpg.ssh.allowedSignersFile=FILE verify-commit`: one
+    /// `EMAIL namespaces="git" KEY` line per member with a registered SSH key.
+    public var allowedSigners: String {
+        staff.compactMap { member in
+            member.key.map { "\(member.email) namespaces=\"git\" \($0.trimmingCharacters(in: .whitespacesAndNewlines))\n" }
+        }.joined()
     }
 }
 

@@ -24,17 +24,46 @@ public protocol CommitSigner: Sendable {
 /// `git_repository` pointer; every other libgit2 object is freed where it was made.
 public final class Repository: @unchecked Sendable {
     let pointer: OpaquePointer
-    /// Absolute path of the work tree, with a trailing `/`.
+    /// Absolute path of the work tree, with a trailing `/`; empty for a bare repository.
     public let workdir: String
+    /// A central repository without a work tree: it can be read, not committed to.
+    public let isBare: Bool
 
-    private init(_ pointer: OpaquePointer) throws(GitError) {
+    private init(_ pointer: OpaquePointer, allowBare: Bool = false) throws(GitError) {
         self.pointer = pointer
-        guard let wd = git_repository_workdir(pointer) else {
-            git_repository_free(pointer)
-            throw GitError(call: "git_repository_workdir", code: -1, message: "repository has no work tree (bare)")
+        if let wd = git_repository_workdir(pointer) {
+            workdir = String(cString: wd)
+            isBare = false
+        } else {
+            guard allowBare else {
+                git_repository_free(pointer)
+                throw GitError(call: "git_repository_workdir", code: -1, message: "repository has no work tree (bare)")
+            }
+            workdir = ""
+            isBare = true
         }
-        self.workdir = String(cString: wd)
     }
+
+    /// Opens the repository git's environment names, as a hook sees it: `GIT_DIR`, and the
+    /// quarantine `GIT_OBJECT_DIRECTORY` / `GIT_ALTERNATE_OBJECT_DIRECTORIES` where a push's new
+    /// objects wait until the hooks accept them. Bare repositories are allowed (for reading).
+    public static func openFromEnvironment() throws(GitError) -> Repository {
+        Library.ensure()
+        var repo: OpaquePointer?
+        try check(git_repository_open_ext(&repo, nil, GIT_REPOSITORY_OPEN_FROM_ENV.rawValue, nil), "git_repository_open_ext(GIT_DIR)")
+        return try Repository(repo!, allowBare: true)
+    }
+
+    /// Opens the repository at `path` exactly (a bare one too), for reading.
+    public static func open(_ path: String) throws(GitError) -> Repository {
+        Library.ensure()
+        var repo: OpaquePointer?
+        try check(git_repository_open(&repo, path), "git_repository_open(\(path))")
+        return try Repository(repo!, allowBare: true)
+    }
+
+    /// The repository's git folder (`.git/` or the bare repository itself), with a trailing `/`.
+    public var gitDirectory: String { String(cString: git_repository_path(pointer)) }
 
     deinit { git_repository_free(pointer) }
 
@@ -87,7 +116,7 @@ public final class Repository: @unchecked Sendable {
     }
 
     /// The tree of `commit`; the caller frees it.
-    private func tree(of commit: OID) throws(GitError) -> OpaquePointer {
+    func tree(of commit: OID) throws(GitError) -> OpaquePointer {
         var raw = commit.raw
         var c: OpaquePointer?
         try check(git_commit_lookup(&c, pointer, &raw), "git_commit_lookup(\(commit.short))")
@@ -213,7 +242,7 @@ public final class Repository: @unchecked Sendable {
         return info(c!, id: id)
     }
 
-    private func info(_ c: OpaquePointer, id: OID) -> CommitInfo {
+    func info(_ c: OpaquePointer, id: OID) -> CommitInfo {
         var buf = git_buf()
         defer { git_buf_dispose(&buf) }
         let signed = git_commit_header_field(&buf, c, "gpgsig") == 0
@@ -272,7 +301,7 @@ public final class Repository: @unchecked Sendable {
     ///   Default: HEAD as it is now.
     @discardableResult
     public func commit(_ changes: [FileChange], author: Person, committer: Person, message: String,
-                       signer: (any CommitSigner)? = nil, onto base: OID? = nil) throws -> OID {
+                       signer: (any CommitSigner)? = nil, onto base: OID? = nil, merging others: [OID] = []) throws -> OID {
         let branch = try headBranch()
         let parent = try base ?? head()
 
@@ -312,6 +341,12 @@ public final class Repository: @unchecked Sendable {
             try check(git_commit_lookup(&pc, pointer, &raw), "git_commit_lookup")
             parents.append(pc)
         }
+        for other in others {
+            var raw = other.raw
+            var oc: OpaquePointer?
+            try check(git_commit_lookup(&oc, pointer, &raw), "git_commit_lookup(\(other.short))")
+            parents.append(oc)
+        }
         var authorSig: UnsafeMutablePointer<git_signature>?
         try check(git_signature_new(&authorSig, author.name, author.email, git_time_t(author.time), author.offsetMinutes), "git_signature_new(author)")
         defer { git_signature_free(authorSig) }
@@ -335,6 +370,14 @@ public final class Repository: @unchecked Sendable {
         try check(git_commit_create_with_signature(&commitID, pointer, content, signature, signature == nil ? nil : "gpgsig"),
                   "git_commit_create_with_signature")
 
+        try publish(OID(commitID), replacing: parent, on: branch, files: changes, reason: "commit: " + String(message.prefix { $0 != "\n" }))
+        return OID(commitID)
+    }
+
+    /// Moves the current branch from `parent` (compare-and-swap) to `target`, which has `files` changed
+    /// against it, writing them into the work tree and the index.
+    func publish(_ target: OID, replacing parent: OID?, on branch: String, files changes: [FileChange], reason summary: String) throws {
+        var commitID = target.raw
         // 2. Work tree: write each file atomically, remembering what was there.
         var previous: [(URL, Data?)] = []
         func restore() {
@@ -351,7 +394,6 @@ public final class Repository: @unchecked Sendable {
             }
             // 3. The branch, compare-and-swap.
             var ref: OpaquePointer?
-            let summary = "commit: " + String(message.prefix { $0 != "\n" })
             let rc: Int32
             if var expected = parent?.raw {
                 rc = git_reference_create_matching(&ref, pointer, branch, &commitID, 1, &expected, summary)
@@ -374,6 +416,28 @@ public final class Repository: @unchecked Sendable {
             try check(git_index_add_bypath(index, change.path), "git_index_add_bypath(\(change.path))")
         }
         try check(git_index_write(index), "git_index_write")
-        return OID(commitID)
+    }
+
+    /// Fast-forwards the current branch from `from` to its descendant `to`, bringing the work
+    /// tree and index along for the files that differ (compare-and-swap on the branch).
+    public func fastForward(from: OID, to: OID) throws {
+        var files: [FileChange] = []
+        for delta in try changes(from: from, to: to) {
+            guard let blobID = delta.new else {
+                throw GitError(call: "fast-forward", code: -1, message: "\(delta.path) was deleted upstream; casebook does not delete files")
+            }
+            files.append(FileChange(path: delta.path, content: try blob(blobID), executable: try isExecutable(delta.path, in: to)))
+        }
+        try publish(to, replacing: from, on: try headBranch(), files: files, reason: "fast-forward")
+    }
+
+    /// Whether `path` in `commit` has the executable file mode.
+    public func isExecutable(_ path: String, in commit: OID) throws(GitError) -> Bool {
+        let t = try tree(of: commit)
+        defer { git_tree_free(t) }
+        var entry: OpaquePointer?
+        guard git_tree_entry_bypath(&entry, t, path) == 0 else { return false }
+        defer { git_tree_entry_free(entry) }
+        return git_tree_entry_filemode(entry) == GIT_FILEMODE_BLOB_EXECUTABLE
     }
 }

@@ -8,10 +8,14 @@ extension Casebook {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create a new case repository with the procedures, calendar, schemas and hooks.",
-            discussion: "Example: casebook init ~/cases --profile residential --site 翠湖花园服务中心"
+            discussion: """
+            Example: casebook init ~/cases --profile residential --site 翠湖花园服务中心
+            In a clone of a case repository (git clone URL DIR), `casebook init DIR` only sets the clone up:
+            hooks (core.hooksPath), the merge driver for case files, and the desk code.
+            """
         )
 
-        @Argument(help: "Directory for the new repository (created if missing; must not hold a repository).")
+        @Argument(help: "Directory for the new repository (created if missing), or a clone of one to set up.")
         var directory: String
 
         @Option(help: "Procedure profile: residential, villa or mall.")
@@ -35,7 +39,12 @@ extension Casebook {
         func run() throws {
             let fm = FileManager.default
             if fm.fileExists(atPath: directory + "/.git") {
-                throw Failure("\(directory): already holds a git repository")
+                guard let clone = try? Repository.discover(from: directory), (try? clone.read(Workspace.settingsPath)) ?? nil != nil else {
+                    throw Failure("\(directory): already holds a git repository that is not a case repository")
+                }
+                try Init.configure(clone, desk: desk)
+                print(clone.workdir.hasSuffix("/") ? String(clone.workdir.dropLast()) : clone.workdir)
+                return
             }
             if let items = try? fm.contentsOfDirectory(atPath: directory), !items.isEmpty {
                 throw Failure("\(directory): is not empty")
@@ -47,10 +56,10 @@ extension Casebook {
                 FileChange(path: Workspace.settingsPath, content: try RecordJSON.encode(settings)),
                 FileChange(path: Workspace.staffPath, content: try RecordJSON.encode(StaffRegistry(staff: [system]))),
                 FileChange(path: "records/cases/.gitkeep", content: Data()),
+                FileChange(path: ".gitattributes", content: Data(Init.attributes.utf8)),
             ]
             changes += try Defaults.files()
-            try repo.setConfig("core.hooksPath", "hooks")
-            try repo.setConfig("casebook.desk", desk ?? Workspace.deskCode(repo))
+            try Init.configure(repo, desk: desk)
             let now = try Clock.now(in: TimeZone(identifier: settings.timeZone) ?? .current)
             let person = Person(name: system.name, email: system.email, time: now.unixSeconds, offsetMinutes: Int32(now.offsetSeconds / 60))
             try repo.commit(changes, author: person, committer: person, message: """
@@ -60,6 +69,31 @@ extension Casebook {
                 """)
             print(repo.workdir.hasSuffix("/") ? String(repo.workdir.dropLast()) : repo.workdir)
         }
+
+        /// Case files merge with casebook's merge driver (two desks appending to one case).
+        static let attributes = "records/cases/**/*.json merge=casebook\n"
+
+        /// What a clone needs in its own `.git/config`: the hooks, the merge driver, this binary's
+        /// path for both, and a desk code.
+        static func configure(_ repo: Repository, desk: String?) throws {
+            let bin = Init.executablePath
+            try repo.setConfig("core.hooksPath", "hooks")
+            try repo.setConfig("casebook.bin", bin)
+            try repo.setConfig("merge.casebook.name", "casebook: union of the events of a case file")
+            try repo.setConfig("merge.casebook.driver", "'\(bin)' merge-driver %O %A %B %P")
+            if let desk {
+                try repo.setConfig("casebook.desk", desk)
+            } else {
+                _ = try Workspace.deskCode(repo)
+            }
+        }
+
+        /// The absolute path of the running casebook binary.
+        static var executablePath: String {
+            let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+            if exe != "/proc/self/exe" { return exe }
+            return URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+        }
     }
 }
 
@@ -67,7 +101,7 @@ extension Casebook {
 /// project's own `records/` and `hooks/` hold the same files (a test keeps them equal).
 enum Defaults {
     static let profiles = ["residential", "villa", "mall"]
-    static let hooks = ["pre-commit"]
+    static let hooks = ["pre-commit", "pre-receive", "update"]
 
     static var root: URL { Bundle.module.url(forResource: "Defaults", withExtension: nil)! }
 

@@ -32,13 +32,21 @@ final class Workspace {
     /// there, and commits go onto it.
     private(set) var base: OID?
 
-    init(path: String) throws {
+    convenience init(path: String) throws {
+        let repo: Repository
         do {
             repo = try Repository.discover(from: path)
         } catch {
             throw Failure("--repo: no git repository at or above '\(path)'")
         }
-        base = try repo.head()
+        try self.init(repo: repo, at: try repo.head())
+    }
+
+    /// The configuration as committed at `base` (a hook reviewing a push reads each commit's
+    /// rules from its parent).
+    init(repo: Repository, at base: OID?) throws {
+        self.repo = repo
+        self.base = base
         settings = try Workspace.record(Settings.self, Workspace.settingsPath, in: repo, at: base,
                                          missing: "is missing: not a case repository (run 'casebook init')")
         guard let zone = TimeZone(identifier: settings.timeZone) else {
@@ -195,13 +203,13 @@ final class Workspace {
 
     /// One commit of `changes`: author = `actor` at `time`, committer = the same person now,
     /// signed when a signing key is configured (and required when the settings say so).
-    func commit(_ changes: [FileChange], by actor: Staff, at time: Timestamp, message: String) throws {
+    func commit(_ changes: [FileChange], by actor: Staff, at time: Timestamp, message: String, merging others: [OID] = []) throws {
         let now = try now()
         let author = Person(name: actor.name, email: actor.email, time: time.unixSeconds, offsetMinutes: Int32(time.offsetSeconds / 60))
         let committer = Person(name: actor.name, email: actor.email, time: now.unixSeconds, offsetMinutes: Int32(now.offsetSeconds / 60))
         let signer = try signer(for: actor)
         do {
-            base = try repo.commit(changes, author: author, committer: committer, message: message, signer: signer, onto: base)
+            base = try repo.commit(changes, author: author, committer: committer, message: message, signer: signer, onto: base, merging: others)
         } catch let error as GitError where error.isConcurrentUpdate {
             throw Failure("commit: the branch moved while this step was being recorded; nothing was changed, run the command again")
         }

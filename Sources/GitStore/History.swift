@@ -1,0 +1,143 @@
+import Clibgit2
+import Foundation
+
+/// A commit's SSH or GPG signature and the exact bytes it signs.
+public struct CommitSignature: Sendable {
+    public let signature: Data
+    public let signedData: Data
+}
+
+extension Repository {
+    // MARK: - Walking a range
+
+    /// The commits reachable from `new` and not from `old`, oldest first (parents before
+    /// children). With `old` nil, commits reachable from any existing reference are left out
+    /// too: what a push of a new branch brings.
+    public func commits(from old: OID?, to new: OID, excludingExistingRefs: Bool = false) throws(GitError) -> [OID] {
+        var walker: OpaquePointer?
+        try check(git_revwalk_new(&walker, pointer), "git_revwalk_new")
+        defer { git_revwalk_free(walker) }
+        git_revwalk_sorting(walker, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_REVERSE.rawValue)
+        var raw = new.raw
+        try check(git_revwalk_push(walker, &raw), "git_revwalk_push(\(new.short))")
+        if let old {
+            var o = old.raw
+            try check(git_revwalk_hide(walker, &o), "git_revwalk_hide(\(old.short))")
+        }
+        if excludingExistingRefs {
+            let rc = git_revwalk_hide_glob(walker, "refs/*")
+            if rc != GIT_ENOTFOUND.rawValue { try check(rc, "git_revwalk_hide_glob(refs/*)") }
+        }
+        var out: [OID] = []
+        var oid = git_oid()
+        while true {
+            let rc = git_revwalk_next(&oid, walker)
+            if rc == GIT_ITEROVER.rawValue { break }
+            try check(rc, "git_revwalk_next")
+            out.append(OID(oid))
+        }
+        return out
+    }
+
+    /// The parents of `commit`, first parent first.
+    public func parents(of commit: OID) throws(GitError) -> [OID] {
+        var raw = commit.raw
+        var c: OpaquePointer?
+        try check(git_commit_lookup(&c, pointer, &raw), "git_commit_lookup(\(commit.short))")
+        defer { git_commit_free(c) }
+        return (0..<git_commit_parentcount(c)).compactMap { i in git_commit_parent_id(c, i).map { OID($0.pointee) } }
+    }
+
+    /// The id a reference points at (e.g. `refs/heads/main`), or nil.
+    public func resolve(_ reference: String) throws(GitError) -> OID? {
+        var oid = git_oid()
+        let rc = git_reference_name_to_id(&oid, pointer, reference)
+        if rc == GIT_ENOTFOUND.rawValue { return nil }
+        try check(rc, "git_reference_name_to_id(\(reference))")
+        return OID(oid)
+    }
+
+    /// The best common ancestor of two commits, or nil.
+    public func mergeBase(_ a: OID, _ b: OID) throws(GitError) -> OID? {
+        var out = git_oid()
+        var ra = a.raw, rb = b.raw
+        let rc = git_merge_base(&out, pointer, &ra, &rb)
+        if rc == GIT_ENOTFOUND.rawValue { return nil }
+        try check(rc, "git_merge_base")
+        return OID(out)
+    }
+
+    // MARK: - Comparing snapshots
+
+    /// Every file that differs between the trees of `old` (nil: the empty tree) and `new`.
+    /// Subfolders whose ids are equal are skipped without being read, which keeps a walk over
+    /// a long history fast (libgit2 1.5's tree-to-tree diff expands them).
+    public func changes(from old: OID?, to new: OID) throws(GitError) -> [FileDelta] {
+        let newTree = try tree(of: new)
+        defer { git_tree_free(newTree) }
+        let oldTree = try old.map { id throws(GitError) in try tree(of: id) }
+        defer { if let oldTree { git_tree_free(oldTree) } }
+        var out: [FileDelta] = []
+        try compare(oldTree, newTree, prefix: "", into: &out)
+        return out
+    }
+
+    private struct Entry {
+        let id: OID
+        let isTree: Bool
+    }
+
+    private func entries(_ tree: OpaquePointer?) -> [String: Entry] {
+        guard let tree else { return [:] }
+        var out: [String: Entry] = [:]
+        for i in 0..<git_tree_entrycount(tree) {
+            let e = git_tree_entry_byindex(tree, i)
+            out[String(cString: git_tree_entry_name(e))] = Entry(id: OID(git_tree_entry_id(e).pointee), isTree: git_tree_entry_type(e) == GIT_OBJECT_TREE)
+        }
+        return out
+    }
+
+    private func compare(_ old: OpaquePointer?, _ new: OpaquePointer?, prefix: String, into out: inout [FileDelta]) throws(GitError) {
+        let a = entries(old), b = entries(new)
+        for name in Set(a.keys).union(b.keys).sorted() {
+            let x = a[name], y = b[name]
+            if let x, let y, x.id == y.id, x.isTree == y.isTree { continue }
+            let path = prefix + name
+            let xt = x?.isTree == true ? x : nil, yt = y?.isTree == true ? y : nil
+            if xt != nil || yt != nil {
+                let ot = try xt.map { e throws(GitError) in try lookupTree(e.id) }
+                defer { if let ot { git_tree_free(ot) } }
+                let nt = try yt.map { e throws(GitError) in try lookupTree(e.id) }
+                defer { if let nt { git_tree_free(nt) } }
+                try compare(ot, nt, prefix: path + "/", into: &out)
+            }
+            let xb = x?.isTree == false ? x?.id : nil, yb = y?.isTree == false ? y?.id : nil
+            if xb != nil || yb != nil, xb != yb {
+                out.append(FileDelta(path: path, old: xb, new: yb))
+            }
+        }
+    }
+
+    private func lookupTree(_ id: OID) throws(GitError) -> OpaquePointer {
+        var raw = id.raw
+        var t: OpaquePointer?
+        try check(git_tree_lookup(&t, pointer, &raw), "git_tree_lookup(\(id.short))")
+        return t!
+    }
+
+    // MARK: - Signatures
+
+    /// The `gpgsig` signature of `commit` and the bytes it signs, or nil for an unsigned commit.
+    public func signature(of commit: OID) throws(GitError) -> CommitSignature? {
+        var sig = git_buf(), data = git_buf()
+        defer {
+            git_buf_dispose(&sig)
+            git_buf_dispose(&data)
+        }
+        var raw = commit.raw
+        let rc = git_commit_extract_signature(&sig, &data, pointer, &raw, "gpgsig")
+        if rc == GIT_ENOTFOUND.rawValue { return nil }
+        try check(rc, "git_commit_extract_signature(\(commit.short))")
+        return CommitSignature(signature: Data(bytes: sig.ptr, count: sig.size), signedData: Data(bytes: data.ptr, count: data.size))
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import CaseModel
+import Foundation
+import Procedures
+
+extension Casebook {
+    /// `casebook merge-driver %O %A %B %P`: git's merge driver for case files.
+    struct MergeDriver: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "merge-driver",
+            abstract: "Merge two desks' versions of a case file: the union of their events (git runs this).",
+            discussion: """
+            Declared for records/cases/**/*.json in .gitattributes; `casebook init` registers it as
+            merge.casebook.driver. Writes the union to OURS and exits 0, or leaves OURS alone, prints why
+            in one line and exits 1 (git then reports a conflict).
+            """
+        )
+        @Argument(help: "The common ancestor's version (%O).") var ancestor: String
+        @Argument(help: "Our version (%A); the result is written here.") var ours: String
+        @Argument(help: "Their version (%B).") var theirs: String
+        @Argument(help: "The file's path in the repository (%P).") var path: String = ""
+        @Option(help: "The case repository (default: the current directory, where git runs drivers).") var repo: String = "."
+
+        func run() throws {
+            let ws = try Workspace(path: repo)
+            let name = path.isEmpty ? ours : path
+            do {
+                let mine = try RecordJSON.decode(CaseFile.self, from: Data(contentsOf: URL(fileURLWithPath: ours)), file: name)
+                let other = try RecordJSON.decode(CaseFile.self, from: Data(contentsOf: URL(fileURLWithPath: theirs)), file: name)
+                let merged = try CaseMerge.union(ours: mine, theirs: other, staff: ws.staff, profile: ws.profile, calendar: ws.calendar)
+                try RecordJSON.encode(merged).write(to: URL(fileURLWithPath: ours))
+            } catch let error as Refusal {
+                throw Failure("merge \(name): \(error)")
+            } catch let error as RecordError {
+                throw Failure("merge: \(error)")
+            }
+        }
+    }
+}

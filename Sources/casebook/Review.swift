@@ -1,0 +1,168 @@
+import CaseModel
+import Foundation
+import GitStore
+import Procedures
+
+/// The one review of a change, whether it is the staged index (`check --staged`, pre-commit) or
+/// one commit of a push (`check --range`, pre-receive and update): every changed file against
+/// the rules as committed in the change's base.
+struct Review {
+    /// The configuration (staff, profile, calendar, settings) of the change's base.
+    let ws: Workspace
+    /// The author's email as the commit (or git's environment) gives it.
+    let authorEmail: String?
+    /// When the change is committed: no event may be later.
+    let commitTime: Timestamp
+    /// The repository's first commit, which brings the configuration.
+    var isRoot = false
+
+    var author: Staff? { authorEmail.flatMap(ws.staff.byEmail) }
+
+    static let configFiles = ["records/casebook.json", "records/staff.json"]
+    static let configFolders = ["records/procedures/", "records/calendar/", "records/schema/", "hooks/"]
+
+    static func isConfiguration(_ path: String) -> Bool {
+        configFiles.contains(path) || configFolders.contains { path.hasPrefix($0) } || path == ".gitattributes"
+    }
+
+    /// One line per refused path.
+    func refusals(_ deltas: [FileDelta]) throws -> [String] {
+        try deltas.compactMap { delta in try check(delta).map { "\(delta.path): \($0)" } }
+    }
+
+    /// The refusal for one changed path, or nil if it is acceptable.
+    func check(_ delta: FileDelta) throws -> String? {
+        if Review.isConfiguration(delta.path) {
+            // Bootstrap: the repository's first commit, and the first manager's registration.
+            if isRoot || !ws.staff.staff.contains(where: \.ownsConfiguration) { return nil }
+            guard let author, author.ownsConfiguration else {
+                return "configuration may be changed only by a manager, director or general manager (author \(authorEmail ?? "unknown")) [rule config-owner; 002 篇1 §3.3.1]"
+            }
+            return nil
+        }
+        if delta.path.hasPrefix("records/samples/") {
+            return try checkSample(delta)
+        }
+        guard delta.path.hasPrefix("records/cases/"), delta.path.hasSuffix(".json") else { return nil }
+        guard let newBlob = delta.new else {
+            return "case files are never deleted or renamed [rule append-only; 000 篇2 §5.0]"
+        }
+        let new: CaseFile
+        let old: CaseFile?
+        do {
+            new = try RecordJSON.decode(CaseFile.self, from: ws.repo.blob(newBlob), file: delta.path)
+            old = try delta.old.map { try RecordJSON.decode(CaseFile.self, from: ws.repo.blob($0), file: delta.path) }
+        } catch let error as RecordError {
+            return "\(error.description.dropFirst(delta.path.count + 2)) [rule schema; records/schema/case.schema.json]"
+        }
+        do {
+            try CaseChange.validate(old: old, new: new, path: delta.path, staff: ws.staff, profile: ws.profile, calendar: ws.calendar)
+        } catch {
+            return error.description
+        }
+        let start = old?.events.count ?? 0
+        for (i, event) in new.events.enumerated().dropFirst(start) {
+            guard let actor = ws.staff[event.by], let authorEmail, actor.email.lowercased() == authorEmail.lowercased() else {
+                return "events[\(i)] (\(event.action.rawValue)): events by \(event.by.rawValue) must be committed by that person (author \(authorEmail ?? "unknown")) [rule author; DESIGN: one commit per step by its actor]"
+            }
+            if event.at > commitTime {
+                return "events[\(i)] (\(event.action.rawValue)): event time \(event.at) is after the commit (\(commitTime)) [rule time-order; 002 篇1 §4.2]"
+            }
+        }
+        return nil
+    }
+
+    /// A merge commit adds no events of its own: each changed case file is the union of its
+    /// parents' versions, and a valid history as a whole. Other files must come from a parent.
+    func checkMerge(_ delta: FileDelta, parents: [OID]) throws -> String? {
+        let versions = try parents.map { try ws.repo.blobID(at: delta.path, in: $0) }
+        if versions.contains(delta.new) { return nil }
+        guard delta.path.hasPrefix("records/cases/"), delta.path.hasSuffix(".json"), let newBlob = delta.new else {
+            return try check(delta)
+        }
+        let new: CaseFile
+        do {
+            new = try RecordJSON.decode(CaseFile.self, from: ws.repo.blob(newBlob), file: delta.path)
+        } catch let error as RecordError {
+            return "\(error.description.dropFirst(delta.path.count + 2)) [rule schema; records/schema/case.schema.json]"
+        }
+        do {
+            try CaseChange.validate(old: nil, new: new, path: delta.path, staff: ws.staff, profile: ws.profile, calendar: ws.calendar)
+        } catch {
+            return error.description
+        }
+        var fromParents: [Event] = []
+        for case let blob? in versions {
+            let side = try RecordJSON.decode(CaseFile.self, from: ws.repo.blob(blob), file: delta.path)
+            guard side.events.allSatisfy(new.events.contains) else {
+                return "the merge drops or edits events of a parent [rule append-only; DESIGN: case file; 000 篇2 §5.0]"
+            }
+            fromParents += side.events
+        }
+        if let extra = new.events.firstIndex(where: { !fromParents.contains($0) }) {
+            return "events[\(extra)]: a merge adds no events of its own [rule merge; DESIGN: one commit per step by its actor]"
+        }
+        return nil
+    }
+
+    /// A monthly sample is written once, by someone the rule names, and is exactly what
+    /// `Sampling.sample` draws from the cases at the base.
+    func checkSample(_ delta: FileDelta) throws -> String? {
+        guard delta.old == nil, let blob = delta.new else {
+            return "a drawn sample is never changed or removed [rule sample-fixed; 000 篇2 §4.3]"
+        }
+        let sample: MonthlySample
+        do {
+            sample = try RecordJSON.decode(MonthlySample.self, from: ws.repo.blob(blob), file: delta.path)
+        } catch let error as RecordError {
+            return "\(error.description.dropFirst(delta.path.count + 2)) [rule schema; records/schema/sample.schema.json]"
+        }
+        guard let rule = ws.profile.sampling else { return "the profile has no monthly sample [rule sampling; 001 篇2 §3.2]" }
+        guard delta.path == Casebook.Sample.path(sample.month) else { return "a sample of \(sample.month) belongs at \(Casebook.Sample.path(sample.month)) [rule path]" }
+        guard let author, author.roles.contains(where: rule.by.contains) else {
+            return "only \(rule.by.map(\.rawValue).joined(separator: ", ")) may draw the sample [rule role; \(rule.clause)]"
+        }
+        let expected = try Sampling.sample(month: sample.month, cases: ws.allCases(), profile: ws.profile, calendar: ws.calendar, zone: ws.zone)
+        guard expected == sample else {
+            return "the selection is not the one the rules draw from these cases (seed \(expected.seed.prefix(12))…) [rule sample-reproducible; \(rule.clause)]"
+        }
+        return nil
+    }
+}
+
+extension Workspace {
+    /// Reviews every commit of `commits` (oldest first), each against the rules of its first
+    /// parent (the root commit against its own), with its signature when the settings require
+    /// signatures. One line per refusal, prefixed with the commit's short id.
+    func review(commits: [OID]) throws -> [String] {
+        var lines: [String] = []
+        for id in commits {
+            let info = try repo.commit(id)
+            let parents = try repo.parents(of: id)
+            let base = try Workspace(repo: repo, at: parents.first ?? id)
+            let zone = TimeZone(secondsFromGMT: Int(info.committer.offsetMinutes) * 60) ?? base.zone
+            let review = Review(ws: base, authorEmail: info.author.email,
+                                commitTime: Timestamp(date: Date(timeIntervalSince1970: TimeInterval(info.committer.time)), in: zone),
+                                isRoot: parents.isEmpty)
+            let prefix = "\(id.short) "
+            if base.settings.requireSignatures, !parents.isEmpty {
+                let status = try SSHVerifier(allowedSigners: base.staff.allowedSigners)
+                    .status(of: try repo.signature(of: id), author: info.author.email)
+                if status != .good {
+                    let what = switch status {
+                    case .unsigned: "is unsigned"
+                    case .bad: "has a bad signature"
+                    default: "is not signed with the author's registered key"
+                    }
+                    lines.append(prefix + "commit by \(info.author.email) \(what); signatures by the author's registered key are required [rule signed-commit; records/casebook.json requireSignatures]")
+                }
+            }
+            let deltas = try repo.changes(from: parents.first, to: id)
+            for delta in deltas {
+                let reason = parents.count > 1 ? try review.checkMerge(delta, parents: parents) : try review.check(delta)
+                if let reason { lines.append(prefix + "\(delta.path): \(reason)") }
+            }
+        }
+        return lines
+    }
+}

@@ -1,0 +1,123 @@
+import ArgumentParser
+import CaseModel
+import Foundation
+import GitStore
+import Procedures
+
+extension Casebook {
+    /// `casebook sync`: pull with the case merge, re-validate, push; retry when another desk won.
+    struct Sync: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Pull the central repository's cases (merging case files event by event), check, and push.",
+            discussion: """
+            Fetches the remote, fast-forwards or makes a merge commit (case files: the union of both desks'
+            events, which must be a valid history; any other file changed on both sides stops the sync),
+            checks every local commit the way the server will, and pushes. If another desk pushed first, it
+            pulls and tries again, up to --attempts times. A refusal by the server's hooks is printed and
+            nothing is retried.
+            Example: casebook sync --as li.na
+            """
+        )
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The remote.") var remote: String = "origin"
+        @Option(help: "How many times to pull and push before giving up.") var attempts: Int = 3
+
+        func validate() throws {
+            guard (1...20).contains(attempts) else { throw ValidationError("--attempts: 1 to 20") }
+        }
+
+        func run() throws {
+            for attempt in 1...attempts {
+                let ws = try global.workspace()
+                let branch = try ws.repo.headBranch()
+                let short = branch.replacingOccurrences(of: "refs/heads/", with: "")
+                do {
+                    try ws.repo.fetch(remote: remote)
+                } catch {
+                    throw Failure("sync: fetching from \(remote) failed: \(error)")
+                }
+                guard let ours = ws.base else { throw Failure("sync: the repository has no commits") }
+                var pulled = 0
+                if let theirs = try ws.repo.resolve("refs/remotes/\(remote)/\(short)"), theirs != ours {
+                    pulled = try integrate(theirs, into: ours, ws: ws)
+                }
+                // Check what this desk will push the way the server will.
+                let head = try ws.repo.head() ?? ours
+                let upstream = try ws.repo.resolve("refs/remotes/\(remote)/\(short)")
+                let local = try ws.repo.commits(from: upstream, to: head)
+                if local.isEmpty {
+                    print(pulled == 0 ? "up to date" : "pulled \(pulled) commits; nothing to push")
+                    return
+                }
+                let refusals = try Workspace(repo: ws.repo, at: head).review(commits: local)
+                if !refusals.isEmpty {
+                    for line in refusals { FileHandle.standardError.write(Data(("casebook sync: " + line + "\n").utf8)) }
+                    throw Failure("sync: \(refusals.count) local commits break the procedures; nothing was pushed")
+                }
+                let outcome = try ws.repo.push(remote: remote, refspec: "\(branch):\(branch)")
+                if outcome.accepted {
+                    print("pulled \(pulled) commits, pushed \(local.count)")
+                    return
+                }
+                let reasons = outcome.rejected.values.joined(separator: "; ")
+                let serverLines = outcome.serverMessages.filter { $0.contains("casebook check:") || $0.contains("[rule") }
+                if reasons.contains("hook declined") || !serverLines.isEmpty {
+                    for line in serverLines { FileHandle.standardError.write(Data(("casebook sync: server: " + line + "\n").utf8)) }
+                    throw Failure("sync: the server refused the push (\(reasons))")
+                }
+                if attempt < attempts {
+                    FileHandle.standardError.write(Data("casebook sync: \(remote) moved (\(reasons)); pulling again\n".utf8))
+                }
+            }
+            throw Failure("sync: \(remote) kept moving; gave up after \(attempts) attempts, run sync again")
+        }
+
+        /// Brings `theirs` into the branch at `ours`: fast-forward, or a merge commit by the actor.
+        /// - Returns: how many commits came in.
+        func integrate(_ theirs: OID, into ours: OID, ws: Workspace) throws -> Int {
+            let repo = ws.repo
+            let base = try repo.mergeBase(ours, theirs)
+            let incoming = try repo.commits(from: ours, to: theirs).count
+            if base == theirs { return 0 }
+            if base == ours {
+                try repo.fastForward(from: ours, to: theirs)
+                return incoming
+            }
+            var changes: [FileChange] = []
+            for delta in try repo.changes(from: base, to: theirs) {
+                let mine = try repo.blobID(at: delta.path, in: ours)
+                if mine == delta.new { continue }
+                guard let theirBlob = delta.new else {
+                    throw Failure("sync: \(delta.path) was deleted on \(remote); casebook never deletes files, merge by hand")
+                }
+                if mine == delta.old {
+                    changes.append(FileChange(path: delta.path, content: try repo.blob(theirBlob), executable: try repo.isExecutable(delta.path, in: theirs)))
+                    continue
+                }
+                guard delta.path.hasPrefix("records/cases/"), delta.path.hasSuffix(".json"), let mine else {
+                    throw Failure("sync: \(delta.path) changed on both desks; only case files merge by themselves, merge it by hand")
+                }
+                let a = try RecordJSON.decode(CaseFile.self, from: repo.blob(mine), file: delta.path)
+                let b = try RecordJSON.decode(CaseFile.self, from: repo.blob(theirBlob), file: delta.path)
+                let merged: CaseFile
+                do {
+                    merged = try CaseMerge.union(ours: a, theirs: b, staff: ws.staff, profile: ws.profile, calendar: ws.calendar)
+                } catch {
+                    throw Failure("sync: \(delta.path): \(error)")
+                }
+                if merged != a { changes.append(FileChange(path: delta.path, content: try RecordJSON.encode(merged))) }
+                guard try repo.isUnchanged(delta.path) else {
+                    throw Failure("sync: \(delta.path) has uncommitted changes; commit or restore them first")
+                }
+            }
+            let actor = try ws.actor(global.actor)
+            let now = try ws.now()
+            try ws.commit(changes, by: actor, at: now, message: """
+                Merge \(remote) into this desk (casebook sync)
+
+                Action: merge
+                """, merging: [theirs])
+            return incoming
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import GitStore
+
+extension Casebook {
+    /// `casebook verify [RANGE]`: who signed what.
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Report each commit's signature: good (the author's registered key), unsigned, bad, or not registered.",
+            discussion: """
+            Keys come from records/staff.json at HEAD. Exit 1 if a signature is bad or by a key not registered
+            for its author, or, with requireSignatures in records/casebook.json, if a commit other than the
+            repository's first is unsigned.
+            Examples: casebook verify              (all of HEAD's history)
+                      casebook verify origin/main..main
+            """
+        )
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: ArgumentHelp("Commits to check (default: all of HEAD's history).", valueName: "OLD..NEW")) var range: String?
+
+        func run() throws {
+            let ws = try global.workspace()
+            let repo = ws.repo
+            let commits: [OID]
+            if let range {
+                let parts = range.components(separatedBy: "..")
+                guard parts.count == 2 else { throw ValidationError("RANGE: OLD..NEW") }
+                commits = try repo.commits(from: parts[0].isEmpty ? nil : Casebook.commitID(parts[0], in: repo),
+                                           to: Casebook.commitID(parts[1].isEmpty ? "HEAD" : parts[1], in: repo))
+            } else {
+                guard let head = try repo.head() else { return }
+                commits = try repo.commits(from: nil, to: head)
+            }
+            let verifier = try SSHVerifier(allowedSigners: ws.staff.allowedSigners)
+            var counts: [SignatureStatus: Int] = [:]
+            var failed = false
+            for id in commits {
+                let info = try repo.commit(id)
+                let status = try verifier.status(of: try repo.signature(of: id), author: info.author.email)
+                counts[status, default: 0] += 1
+                switch status {
+                case .good: break
+                case .unsigned:
+                    let isRoot = try repo.parents(of: id).isEmpty
+                    if ws.settings.requireSignatures, !isRoot { failed = true }
+                case .bad, .unregistered: failed = true
+                }
+                print("\(id.short) \(status.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \(info.author.email) \(info.summary)")
+            }
+            let summary = SignatureStatus.allCases.compactMap { s in counts[s].map { "\($0) \(s.rawValue)" } }.joined(separator: ", ")
+            print("\(commits.count) commits: \(summary)")
+            if failed { throw ExitCode(1) }
+        }
+    }
+}
