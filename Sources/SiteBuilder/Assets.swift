@@ -47,12 +47,12 @@ enum Assets {
       .figure{border-color:#000}
       svg.chart rect.bar{fill:#555}
       .report section{break-inside:avoid}
-      body.page-case .screen-only{display:none}
+      body.page-case .screen-only,body.page-case h1{display:none}
       body.page-case .print-only{display:block}
       form,.form{width:100%}
       table.form{border:1.5pt solid #000;table-layout:fixed}
       table.form th,table.form td{border:.75pt solid #000;padding:2mm 3mm}
-      table.form th{background:none;width:22mm;text-align:center;vertical-align:middle}
+      table.form th{background:none;width:26mm;text-align:center;vertical-align:middle}
       table.form td.tall{height:28mm}table.form td.sign{height:16mm}
       .form-title{text-align:center;font-size:16pt;font-weight:700;margin:0 0 4mm}
       .form-meta{display:flex;justify-content:space-between;margin-bottom:2mm}

@@ -64,7 +64,11 @@ public struct Dashboard {
         self.samples = samples
         self.provenance = provenance
         self.staff = staff
+        self.residentNames = Privacy.names(of: cases.map(\.intake.reporter))
     }
+
+    /// Every reporter's full name with its display form, for scrubbing free text.
+    let residentNames: [(full: String, display: String)]
 
     var s: Strings { Strings(language) }
     var time: LocalTime { LocalTime(zone: timeZone) }
@@ -140,8 +144,9 @@ public struct Dashboard {
         v.map { String(format: "%.1f%%", $0) } ?? "—"
     }
 
+    /// Free text of `file` as a page may show it: phone numbers masked, residents' names shortened.
     func scrub(_ text: String, _ file: CaseFile) -> String {
-        Privacy.scrub(text, reporter: file.intake.reporter)
+        Privacy.scrub(text, names: residentNames)
     }
 
     /// The fields that name a case wherever it is listed; `root` leads back to the top folder.
@@ -492,7 +497,8 @@ public struct Dashboard {
         }
         page["events"] = events
         page["process"] = zip(file.events, events).filter { ![.open, .revisit].contains($0.0.action) }.map(\.1)
-        page["formTitle"] = i.kind == .complaint ? s["formComplaint"] : s["formReception"]
+        page["formTitle"] = s.formTitle(i.kind == .complaint ? "formComplaint" : "formReception")
+        page["revisitFormTitle"] = s.formTitle("formRevisit")
         return page
     }
 

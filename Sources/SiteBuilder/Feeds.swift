@@ -172,7 +172,8 @@ extension Dashboard {
         let entries = Agenda.overdue(cases, profile: profile, at: now)
         var order: [CaseID] = []
         for e in entries where !order.contains(e.caseID) { order.append(e.caseID) }
-        let site = siteName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "site"
+        let ascii = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
+        let site = siteName.addingPercentEncoding(withAllowedCharacters: ascii) ?? "site"
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(language.rawValue)">
@@ -211,7 +212,7 @@ extension Dashboard {
     /// `cases.csv`: one row per case, labels in the dashboard's language, residents masked.
     func casesCSV() -> Data {
         let header = ["id", "kind", "severity", "status", "department", "level", "holder", "unit", "reporter", "channel",
-                      "receivedAt", "matter", "overdue", "closedAt"].map { s[$0] }
+                      "receivedAt", "matter", "overdueSteps", "closedAt"].map { s[$0] }
         let rows = sortedCases.map { file -> [String] in
             let i = file.intake, st = file.state
             let reporter = [i.reporter.nameDisplay, i.reporter.phoneMasked].compactMap { $0 }.joined(separator: " ")

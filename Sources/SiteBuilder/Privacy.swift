@@ -3,15 +3,27 @@ import CaseModel
 /// The last guard before a page leaves the desk: free text typed by staff may still hold a
 /// resident's phone number or full name, so every case text shown passes through `scrub`.
 enum Privacy {
+    /// The full names of `reporters` with their display forms, longest first (so 王小明 is
+    /// replaced before a shorter 王小 could match inside it). Names already in display form
+    /// (王女士) and one-character names are left out.
+    static func names(of reporters: [Contact]) -> [(full: String, display: String)] {
+        var seen: Set<String> = []
+        var out: [(full: String, display: String)] = []
+        for r in reporters {
+            let full = r.reveal().name
+            guard full.count >= 2, full != r.nameDisplay, seen.insert(full).inserted else { continue }
+            out.append((full, r.nameDisplay))
+        }
+        return out.sorted { $0.full.count > $1.full.count }
+    }
+
     /// `text` with every mainland mobile number (1[3-9] and nine digits) masked as 138****5678,
-    /// and the reporter's full name replaced by its display form.
-    static func scrub(_ text: String, reporter: Contact? = nil) -> String {
+    /// and every known resident's full name (any case's reporter, not only this one's: staff
+    /// write "王小明 called about 刘晓燕's flat") replaced by its display form.
+    static func scrub(_ text: String, names: [(full: String, display: String)]) -> String {
         var out = text
-        if let reporter {
-            let full = reporter.reveal().name
-            if full.count >= 2, full != reporter.nameDisplay {
-                out = out.replacingOccurrences(of: full, with: reporter.nameDisplay)
-            }
+        for (full, display) in names where out.contains(full) {
+            out = out.replacingOccurrences(of: full, with: display)
         }
         return maskPhones(out)
     }

@@ -58,6 +58,11 @@ public struct Strings: Sendable {
         items.joined(separator: language == .zhHans ? "、" : ", ")
     }
 
+    /// The title of a paper form: 《投诉登记处理记录》 / Complaint registration and handling record.
+    public func formTitle(_ key: String) -> String {
+        language == .zhHans ? "《\(self[key])》" : self[key]
+    }
+
     /// A length of time: 2天3小时 / 2 d 3 h; under an hour in minutes.
     public func duration(seconds: Int) -> String {
         let s = max(seconds, 0)
@@ -124,6 +129,7 @@ public struct Strings: Sendable {
         "matter": ("事由", "Matter"),
         "details": ("详细情况", "Details"),
         "receivedAt": ("受理时间", "Received"),
+        "closedAt": ("关闭时间", "Closed"),
         "channel": ("诉求方式", "Channel"),
         "firstResponder": ("首问责任人", "First responsible"),
         "nextDue": ("最近期限", "Next deadline"),
@@ -209,6 +215,7 @@ public struct Strings: Sendable {
         "formReception": ("接待业主情况记录", "Owner reception record"),
         "formRevisit": ("回访记录表", "Revisit record"),
         "formNumber": ("编号", "No."),
+        "colon": ("：", ": "),
         "formProcess": ("处理过程", "Handling"),
         "formResult": ("处理结果", "Result"),
         "formRevisitRecord": ("回访记录", "Revisit record"),

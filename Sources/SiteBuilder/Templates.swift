@@ -113,7 +113,7 @@ enum Templates {
     {{^hasOpen}}<p>{{t.none}}</p>{{/hasOpen}}
     {{#hasOpen}}
     <table class="cases" id="open-cases" data-filterable="kind severity department level holder" data-search="unit" data-labels="{{labels}}" data-all="{{t.all}}" data-shown="{{t.shown}}" data-of="{{t.of}}" data-reset="{{t.reset}}" data-search-label="{{t.filterUnit}}">
-    <thead><tr><th>{{t.id}}</th><th>{{t.kind}}</th><th>{{t.severity}}</th><th>{{t.status}}</th><th>{{t.department}}</th><th>{{t.level}}</th><th>{{t.holder}}</th><th>{{t.unit}}</th><th>{{t.reporter}}</th><th>{{t.matter}}</th><th>{{t.receivedAt}}</th><th>{{t.nextDue}}</th><th>{{t.overdue}}</th></tr></thead>
+    <thead><tr><th>{{t.id}}</th><th>{{t.kind}}</th><th>{{t.severity}}</th><th>{{t.status}}</th><th>{{t.department}}</th><th>{{t.level}}</th><th>{{t.holder}}</th><th>{{t.unit}}</th><th>{{t.reporter}}</th><th>{{t.matter}}</th><th>{{t.receivedAt}}</th><th>{{t.nextDue}}</th><th>{{t.overdueSteps}}</th></tr></thead>
     <tbody>
     {{#open}}<tr data-case="{{id}}" data-kind="{{kindKey}}" data-severity="{{severityKey}}" data-department="{{departmentKey}}" data-level="{{levelKey}}" data-holder="{{holderKey}}" data-unit="{{unit}}"{{#late}} class="late-row"{{/late}}><td data-sort="{{id}}"><a href="{{href}}">{{id}}</a></td><td>{{kind}}</td><td>{{grade}}</td><td>{{status}}</td><td>{{department}}</td><td>{{level}}</td><td>{{holder}}</td><td>{{unit}}</td><td>{{reporter}} {{phone}}</td><td>{{summary}}</td><td data-sort="{{receivedSort}}">{{received}}</td><td data-sort="{{nextDueSort}}">{{nextDue}}</td><td class="late">{{overdueSteps}}</td></tr>
     {{/open}}
@@ -228,8 +228,8 @@ enum Templates {
     {{/events}}</tbody></table>
     </div>
     <section class="form print-only" aria-hidden="true">
-    <p class="form-title">《{{formTitle}}》</p>
-    <p class="form-meta"><span>{{siteName}}</span><span>{{t.formNumber}}：{{id}}</span></p>
+    <p class="form-title">{{formTitle}}</p>
+    <p class="form-meta"><span>{{siteName}}</span><span>{{t.formNumber}}{{t.colon}}{{id}}</span></p>
     <table class="form">
     <tr><th>{{t.formNumber}}</th><td>{{id}}</td><th>{{t.receivedAt}}</th><td>{{received}}</td></tr>
     <tr><th>{{t.channel}}</th><td>{{channel}}</td><th>{{t.unit}}</th><td>{{unit}}</td></tr>
@@ -238,14 +238,14 @@ enum Templates {
     <tr><th>{{t.formProcess}}</th><td colspan="3" class="tall">{{#process}}{{at}} {{by}} {{action}} {{detail}}<br>{{/process}}</td></tr>
     <tr><th>{{t.formResult}}</th><td colspan="3" class="tall">{{resolution}}{{referral}}{{unresolvableReason}}</td></tr>
     <tr><th>{{t.formRevisitRecord}}</th><td colspan="3" class="tall">{{#revisitRecords}}{{at}} {{by}} {{mode}} {{verdict}} {{notes}}<br>{{/revisitRecords}}</td></tr>
-    <tr><th rowspan="2">{{t.formSignatures}}</th><td class="sign">{{t.formReceiver}}：{{firstResponder}}</td><td class="sign">{{t.formHandler}}：</td><td class="sign">{{t.formSupervisor}}：</td></tr>
-    <tr><td class="sign">{{t.formOwner}}：</td><td class="sign" colspan="2">{{t.formDate}}：</td></tr>
+    <tr><th rowspan="2">{{t.formSignatures}}</th><td class="sign">{{t.formReceiver}}{{t.colon}}{{firstResponder}}</td><td class="sign">{{t.formHandler}}{{t.colon}}</td><td class="sign">{{t.formSupervisor}}{{t.colon}}</td></tr>
+    <tr><td class="sign">{{t.formOwner}}{{t.colon}}</td><td class="sign" colspan="2">{{t.formDate}}{{t.colon}}</td></tr>
     </table>
     </section>
     {{#hasRevisitForm}}
     <section class="form print-only" aria-hidden="true">
-    <p class="form-title">《{{t.formRevisit}}》</p>
-    <p class="form-meta"><span>{{siteName}}</span><span>{{t.formNumber}}：{{id}}</span></p>
+    <p class="form-title">{{revisitFormTitle}}</p>
+    <p class="form-meta"><span>{{siteName}}</span><span>{{t.formNumber}}{{t.colon}}{{id}}</span></p>
     <table class="form">
     <tr><th>{{t.formNumber}}</th><td>{{id}}</td><th>{{t.unit}}</th><td>{{unit}}</td></tr>
     <tr><th>{{t.reporter}}</th><td>{{reporter}} {{phone}}</td><th>{{t.matter}}</th><td>{{summary}}</td></tr>
@@ -256,7 +256,7 @@ enum Templates {
     <tr><th>{{t.formRevisitContent}}</th><td colspan="3" class="tall">{{notes}}</td></tr>
     {{/revisitForms}}
     <tr><th>{{t.formOpinion}}</th><td colspan="3" class="sign"></td></tr>
-    <tr><th>{{t.formSignatures}}</th><td class="sign">{{t.formRevisitor}}：</td><td class="sign">{{t.formOwner}}：</td><td class="sign">{{t.formDate}}：</td></tr>
+    <tr><th>{{t.formSignatures}}</th><td class="sign">{{t.formRevisitor}}{{t.colon}}</td><td class="sign">{{t.formOwner}}{{t.colon}}</td><td class="sign">{{t.formDate}}{{t.colon}}</td></tr>
     </table>
     </section>
     {{/hasRevisitForm}}
