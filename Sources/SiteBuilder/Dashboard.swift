@@ -65,6 +65,9 @@ public struct Dashboard {
         self.provenance = provenance
         self.staff = staff
         self.residentNames = Privacy.names(of: cases.map(\.intake.reporter))
+        var index: [CaseID: CaseFile] = [:]
+        for file in cases { index[file.id] = file }
+        self.byID = index
     }
 
     /// Every reporter's full name with its display form, for scrubbing free text.
@@ -163,11 +166,8 @@ public struct Dashboard {
         if let value, !value.isEmpty { dict[key] = value }
     }
 
-    var byID: [CaseID: CaseFile] {
-        var out: [CaseID: CaseFile] = [:]
-        for file in cases { out[file.id] = file }
-        return out
-    }
+    /// The cases by id.
+    let byID: [CaseID: CaseFile]
 
     // MARK: - Overview
 
