@@ -32,7 +32,11 @@ let package = Package(
         // Pages and feeds from case values.
         .target(
             name: "SiteBuilder",
-            dependencies: ["CaseModel", "Procedures", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: [
+                "CaseModel", "Procedures",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Tagged", package: "swift-tagged"),
+            ]
         ),
         // The command-line tool; logic lives in the libraries.
         .executableTarget(
@@ -47,6 +51,7 @@ let package = Package(
         .testTarget(name: "ProceduresTests", dependencies: ["Procedures", "CaseModel"]),
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore"]),
         .testTarget(name: "casebookTests", dependencies: ["CaseModel"]),
+        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "CaseModel", "Procedures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,77 +1,548 @@
 import CaseModel
+import Foundation
 import Mustache
 import Procedures
+import Tagged
 
-/// The managers' dashboard: builds every page as a string from case values; writing them to
-/// disk is the caller's business. Residents appear only in their display forms.
+/// One file of the generated site: its path relative to the output folder, and its bytes.
+public struct SiteFile: Equatable, Sendable {
+    public let path: String
+    public let content: Data
+
+    public init(path: String, content: Data) {
+        self.path = path
+        self.content = content
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, content: Data(text.utf8))
+    }
+
+    /// The content as UTF-8 text (without a byte-order mark).
+    public var text: String {
+        let bom = Data([0xEF, 0xBB, 0xBF])
+        return String(decoding: content.starts(with: bom) ? content.dropFirst(3) : content[...], as: UTF8.self)
+    }
+}
+
+public enum SiteError: Error, Equatable, CustomStringConvertible {
+    case template(String)
+    public var description: String {
+        switch self {
+        case .template(let name): "site: the template '\(name)' did not render"
+        }
+    }
+}
+
+/// The managers' dashboard: every page and feed as bytes, from case values. No I/O: the caller
+/// reads the repository and writes the files. Residents appear only in their display forms
+/// (王女士, 138****5678), and free text is scrubbed of phone numbers and the reporter's name.
 public struct Dashboard {
     public let siteName: String
     public let cases: [CaseFile]
     public let profile: Profile
     public let now: Timestamp
+    public var language: Language
+    /// The repository's time zone: every time shown is in it.
+    public var timeZone: TimeZone
+    /// The committed monthly samples (`records/samples/YYYY-MM.json`).
+    public var samples: [MonthlySample]
+    /// Per case, one entry per event in the order of `events`: the commit that recorded it.
+    public var provenance: [CaseID: [EventProvenance]]
+    /// The staff registry, for names and for who may hold a case at a level.
+    public var staff: [Staff]
 
-    public init(siteName: String, cases: [CaseFile], profile: Profile, now: Timestamp) {
+    public init(siteName: String, cases: [CaseFile], profile: Profile, now: Timestamp, language: Language = .zhHans,
+                timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current, samples: [MonthlySample] = [],
+                provenance: [CaseID: [EventProvenance]] = [:], staff: [Staff] = []) {
         self.siteName = siteName
         self.cases = cases
         self.profile = profile
         self.now = now
+        self.language = language
+        self.timeZone = timeZone
+        self.samples = samples
+        self.provenance = provenance
+        self.staff = staff
+        self.residentNames = Privacy.names(of: cases.map(\.intake.reporter))
+        var index: [CaseID: CaseFile] = [:]
+        for file in cases { index[file.id] = file }
+        self.byID = index
     }
 
-    /// Every page: relative path → HTML.
-    public func render() throws -> [(String, String)] {
+    /// Every reporter's full name with its display form, for scrubbing free text.
+    let residentNames: [(full: String, display: String)]
+
+    var s: Strings { Strings(language) }
+    var time: LocalTime { LocalTime(zone: timeZone) }
+
+    /// Every file of the site: pages, feeds and assets, in a stable order.
+    /// - Throws: `SiteError` if a template fails to parse or render.
+    public func build() throws -> [SiteFile] {
         var library = MustacheLibrary()
-        try library.register(Templates.layout, named: "layout")
-        try library.register(Templates.index, named: "index")
-        try library.register(Templates.casePage, named: "case")
-        var pages: [(String, String)] = []
-        let open = cases.filter { $0.state.status.isOpen }
-            .sorted { Schedule.overdue($0, at: now).count > Schedule.overdue($1, at: now).count || $0.intake.receivedAt < $1.intake.receivedAt && Schedule.overdue($0, at: now).count == Schedule.overdue($1, at: now).count }
-        let overdueCount = open.filter { !Schedule.overdue($0, at: now).isEmpty }.count
-        let index: [String: Any] = [
-            "title": "总览", "siteName": siteName, "root": "", "generatedAt": now.description,
-            "openCount": open.count, "overdueCount": overdueCount, "totalCount": cases.count,
-            "open": open.map(row), "hasOpen": !open.isEmpty,
-        ]
-        pages.append(("index.html", library.render(index, withTemplate: "index") ?? ""))
-        for file in cases {
-            var page = row(file)
-            page["title"] = file.id.rawValue
-            page["siteName"] = siteName
-            page["root"] = "../"
-            page["generatedAt"] = now.description
-            page["receivedAt"] = file.intake.receivedAt.description
-            page["channel"] = file.intake.channel.rawValue
-            page["firstResponder"] = file.intake.firstResponder.rawValue
-            page["deadlines"] = file.state.deadlines.map { d -> [String: Any] in
-                let standing = Schedule.standing(of: d, in: file, at: now)
-                let text: String
-                switch standing {
-                case .met(let at, let late): text = (late ? "逾期完成 met late " : "按时 met ") + at.description
-                case .pending(let overdue): text = overdue ? "已超时 OVERDUE" : "未到期 due"
-                }
-                let late: Bool = if case .met(_, true) = standing { true } else { standing.isOverdue }
-                return ["step": d.step, "due": d.due.description, "standing": text, "late": late, "clause": d.clause]
+        for (name, text) in Templates.all {
+            do {
+                try library.register(text, named: name)
+            } catch {
+                throw SiteError.template(name)
             }
-            page["events"] = file.events.map { e -> [String: Any] in
-                let detail = [e.department?.rawValue, e.level?.rawValue, e.text, e.result, e.reason, e.agency,
-                              e.mode?.rawValue, e.satisfied.map { $0 ? "满意 satisfied" : "不满意 unsatisfied" }, e.notes]
-                    .compactMap { $0 }.joined(separator: " · ")
-                return ["at": e.at.description, "by": e.by.rawValue, "action": e.action.rawValue, "detail": detail]
-            }
-            pages.append(("cases/\(file.id.rawValue).html", library.render(page, withTemplate: "case") ?? ""))
         }
-        return pages
+        func page(_ path: String, _ template: String, _ context: [String: Any]) throws -> SiteFile {
+            guard let html = library.render(context, withTemplate: template) else { throw SiteError.template(template) }
+            return SiteFile(path: path, text: html)
+        }
+        var files: [SiteFile] = []
+        files.append(try page("index.html", "index", overviewPage()))
+        files.append(try page("open.html", "open", openPage()))
+        files.append(try page("overdue.html", "overdue", overduePage()))
+        files.append(try page("revisits.html", "revisits", revisitsPage()))
+        for file in sortedCases {
+            files.append(try page("cases/\(file.id.rawValue).html", "case", casePage(file)))
+        }
+        for month in months {
+            files.append(try page("reports/\(month).html", "report", reportPage(month)))
+        }
+        files.append(SiteFile(path: "revisits.ics", text: revisitCalendar()))
+        files.append(SiteFile(path: "overdue.atom", text: overdueFeed()))
+        files.append(SiteFile(path: "cases.csv", content: casesCSV()))
+        files.append(SiteFile(path: "cases.json", content: try casesJSON()))
+        files += Assets.files.map { SiteFile(path: $0.path, text: $0.content) }
+        return files
     }
 
-    /// One case as a table row, personal data masked.
-    func row(_ file: CaseFile) -> [String: Any] {
-        let i = file.intake
-        let grade = [i.severity?.rawValue, i.repairSize?.rawValue].compactMap { $0 }.first.map { " (\($0))" } ?? ""
-        return [
-            "id": file.id.rawValue, "kind": i.kind.rawValue + grade, "status": file.state.status.rawValue,
-            "level": file.state.level.rawValue, "holder": file.state.holder.rawValue, "unit": i.unit ?? "",
-            "reporter": i.reporter.nameDisplay, "phone": i.reporter.phoneMasked ?? "", "summary": i.summary,
-            "overdue": Schedule.overdue(file, at: now).map(\.step).joined(separator: ", "),
+    // MARK: - What the pages share
+
+    /// Cases by intake time, then id.
+    var sortedCases: [CaseFile] {
+        cases.sorted { ($0.intake.receivedAt, $0.id.rawValue) < ($1.intake.receivedAt, $1.id.rawValue) }
+    }
+
+    /// Months (`YYYY-MM`, in the repository's zone) in which cases were received, oldest first.
+    var months: [String] {
+        Array(Set(cases.map { time.month($0.intake.receivedAt) })).sorted()
+    }
+
+    var thisMonth: String { time.month(now) }
+
+    /// The fields every page's frame uses.
+    func frame(page: String, title: String, root: String) -> [String: Any] {
+        var nav: [[String: Any]] = [
+            ["href": "index.html", "label": s["overview"], "current": page == "index"],
+            ["href": "open.html", "label": s["openCases"], "current": page == "open"],
+            ["href": "overdue.html", "label": s["overdue"], "current": page == "overdue"],
+            ["href": "revisits.html", "label": s["revisits"], "current": page == "revisits"],
         ]
+        if let latest = months.contains(thisMonth) ? thisMonth : months.last {
+            nav.append(["href": "reports/\(latest).html", "label": s["monthlyReport"], "current": page == "report"])
+        }
+        return ["page": page, "title": title, "root": root, "siteName": siteName, "lang": language.rawValue,
+                "t": s.all, "nav": nav, "generatedAt": time.minute(now), "timeZone": timeZone.identifier]
+    }
+
+    func staffName(_ id: StaffID) -> String {
+        staff.first { $0.id == id }.map(\.name) ?? id.rawValue
+    }
+
+    func percent(_ v: Double?) -> String {
+        v.map { String(format: "%.1f%%", $0) } ?? "—"
+    }
+
+    /// Free text of `file` as a page may show it: phone numbers masked, residents' names shortened.
+    func scrub(_ text: String, _ file: CaseFile) -> String {
+        Privacy.scrub(text, names: residentNames)
+    }
+
+    /// The fields that name a case wherever it is listed; `root` leads back to the top folder.
+    func reference(_ file: CaseFile, root: String) -> [String: Any] {
+        let i = file.intake
+        return ["id": file.id.rawValue, "href": "\(root)cases/\(file.id.rawValue).html", "kind": s.kindWithGrade(i),
+                "summary": scrub(i.summary, file), "unit": scrub(i.unit ?? "", file),
+                "reporter": i.reporter.nameDisplay, "phone": i.reporter.phoneMasked ?? ""]
+    }
+
+    /// `dict` with `key` set only when `value` is a non-empty string (Mustache treats any
+    /// present value, even "", as true in a section).
+    func put(_ dict: inout [String: Any], _ key: String, _ value: String?) {
+        if let value, !value.isEmpty { dict[key] = value }
+    }
+
+    /// The cases by id.
+    let byID: [CaseID: CaseFile]
+
+    // MARK: - Overview
+
+    func overviewPage() -> [String: Any] {
+        var page = frame(page: "index", title: s["overview"], root: "")
+        let index = byID
+        let overdue = Agenda.overdue(cases, profile: profile, at: now).filter { $0.step != "ladder" }
+        page["overdue"] = overdue.compactMap { e -> [String: Any]? in
+            guard let file = index[e.caseID] else { return nil }
+            var row = reference(file, root: "")
+            row["step"] = s.step(e.step)
+            row["due"] = time.minute(e.due)
+            row["holder"] = staffName(e.holder)
+            row["requiredLevel"] = s.level(e.requiredLevel)
+            row["needsEscalation"] = e.needsEscalation
+            return row
+        }
+        page["overdueCount"] = overdue.count
+        page["hasOverdue"] = !overdue.isEmpty
+        let soon = Agenda.dueSoon(cases, at: now)
+        page["dueSoon"] = soon.map { file, d -> [String: Any] in
+            var row = reference(file, root: "")
+            row["step"] = s.step(d.step)
+            row["due"] = time.minute(d.due)
+            row["holder"] = staffName(file.state.holder)
+            return row
+        }
+        page["dueSoonCount"] = soon.count
+        page["hasDueSoon"] = !soon.isEmpty
+        let endOfToday = time.startOfDay(now, plus: 1)
+        let revisitsDue = Agenda.revisits(cases, samples: samples, profile: profile).filter { $0.due < endOfToday }
+        page["revisitsDue"] = revisitsDue.compactMap { revisitRow($0, root: "") }
+        page["revisitsDueCount"] = revisitsDue.count
+        page["hasRevisitsDue"] = !revisitsDue.isEmpty
+
+        let open = cases.filter { $0.state.status.isOpen }
+        page["openCount"] = open.count
+        page["month"] = thisMonth
+        if let bounds = Sampling.bounds(of: thisMonth, in: timeZone) {
+            let report = MonthReport.compute(month: thisMonth, cases: cases, profile: profile, at: now, bounds: bounds)
+            page["receivedCount"] = report.total.cases
+            page["onTimeRate"] = percent(report.total.onTimeRate)
+            page["revisitRate"] = percent(report.total.revisitRate)
+            page["satisfactionRate"] = percent(report.total.satisfactionRate)
+            page["monthKinds"] = report.byKind.map { reportRow($0, label: Kind(rawValue: $0.key).map(s.kind) ?? $0.key) }
+            page["hasMonthKinds"] = !report.byKind.isEmpty
+            if report.total.cases > 0 { page["monthReport"] = ["href": "reports/\(thisMonth).html", "month": thisMonth] }
+        }
+        func counts<K: Hashable>(_ keys: [K], of key: (CaseFile) -> K, label: (K) -> String) -> [[String: Any]] {
+            keys.compactMap { k in
+                let n = open.filter { key($0) == k }.count
+                return n == 0 ? nil : ["label": label(k), "count": n]
+            }
+        }
+        page["byKind"] = counts(Kind.allCases, of: { $0.intake.kind }, label: s.kind)
+        page["byDepartment"] = counts(Department.allCases.map { Optional($0) } + [nil], of: { $0.state.department }, label: s.department)
+        page["byLevel"] = counts(Level.allCases, of: { $0.state.level }, label: s.level)
+        page["reports"] = months.reversed().map { ["href": "reports/\($0).html", "month": $0] }
+        return page
+    }
+
+    // MARK: - Open cases
+
+    /// Open cases in urgency order: overdue first, then by the next deadline, then by intake.
+    var openCasesInOrder: [CaseFile] {
+        func nextDue(_ f: CaseFile) -> Timestamp? {
+            f.state.deadlines.filter { if case .pending = Schedule.standing(of: $0, in: f, at: now) { true } else { false } }.map(\.due).min()
+        }
+        return cases.filter { $0.state.status.isOpen }.map { f in (f, Schedule.overdue(f, at: now).isEmpty ? 1 : 0, nextDue(f)) }
+            .sorted { a, b in
+                if a.1 != b.1 { return a.1 < b.1 }
+                switch (a.2, b.2) {
+                case let (x?, y?) where x != y: return x < y
+                case (.some, nil): return true
+                case (nil, .some): return false
+                default: return (a.0.intake.receivedAt, a.0.id.rawValue) < (b.0.intake.receivedAt, b.0.id.rawValue)
+                }
+            }.map(\.0)
+    }
+
+    func openPage() -> [String: Any] {
+        var page = frame(page: "open", title: s["openCases"], root: "")
+        let open = openCasesInOrder
+        page["hasOpen"] = !open.isEmpty
+        page["open"] = open.map { file -> [String: Any] in
+            var row = reference(file, root: "")
+            let i = file.intake, st = file.state
+            row["kind"] = s.kind(i.kind)
+            row["kindKey"] = i.kind.rawValue
+            row["grade"] = i.severity.map(s.severity) ?? i.repairSize.map(s.repairSize) ?? ""
+            row["severityKey"] = i.severity?.rawValue ?? ""
+            row["status"] = s.status(st.status)
+            row["department"] = s.department(st.department)
+            row["departmentKey"] = st.department?.rawValue ?? "unassigned"
+            row["level"] = s.level(st.level)
+            row["levelKey"] = st.level.rawValue
+            row["holder"] = staffName(st.holder)
+            row["holderKey"] = st.holder.rawValue
+            row["received"] = time.minute(i.receivedAt)
+            row["receivedSort"] = LocalTime.rfc3339UTC(i.receivedAt)
+            let pending = st.deadlines.filter { if case .pending = Schedule.standing(of: $0, in: file, at: now) { true } else { false } }
+            let next = pending.min { $0.due < $1.due }
+            row["nextDue"] = next.map { "\(s.step($0.step)) \(time.minute($0.due))" } ?? ""
+            row["nextDueSort"] = next.map { LocalTime.rfc3339UTC($0.due) } ?? "9999"
+            let late = Schedule.overdue(file, at: now)
+            row["overdueSteps"] = s.list(late.map { s.step($0.step) })
+            row["late"] = !late.isEmpty
+            return row
+        }
+        // Labels for the script's filter menus: key → value → label, and the column names.
+        var labels: [String: [String: String]] = [
+            "kind": Dictionary(uniqueKeysWithValues: Kind.allCases.map { ($0.rawValue, s.kind($0)) }),
+            "severity": Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, s.severity($0)) }),
+            "department": Dictionary(uniqueKeysWithValues: Department.allCases.map { ($0.rawValue, s.department($0)) } + [("unassigned", s["unassigned"])]),
+            "level": Dictionary(uniqueKeysWithValues: Level.allCases.map { ($0.rawValue, s.level($0)) }),
+            "holder": Dictionary(open.map { ($0.state.holder.rawValue, staffName($0.state.holder)) }, uniquingKeysWith: { a, _ in a }),
+        ]
+        labels["_columns"] = ["kind": s["kind"], "severity": s["severity"], "department": s["department"],
+                              "level": s["level"], "holder": s["holder"], "unit": s["unit"]]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        page["labels"] = (try? encoder.encode(labels)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return page
+    }
+
+    // MARK: - Overdue escalations
+
+    /// Staff whose roles put them at `level` (supervisor → 客服主管, manager → 经理).
+    func candidates(for level: Level) -> [String] {
+        let role: Role? = switch level {
+        case .desk: nil
+        case .supervisor: .supervisor
+        case .manager: .manager
+        }
+        guard let role else { return [] }
+        return staff.filter { $0.roles.contains(role) }.map(\.name)
+    }
+
+    func overduePage() -> [String: Any] {
+        var page = frame(page: "overdue", title: s["overdue"], root: "")
+        let index = byID
+        let entries = Agenda.overdue(cases, profile: profile, at: now)
+        page["hasEntries"] = !entries.isEmpty
+        page["entries"] = entries.compactMap { e -> [String: Any]? in
+            guard let file = index[e.caseID] else { return nil }
+            var row = reference(file, root: "")
+            row["step"] = s.step(e.step)
+            row["stepKey"] = e.step
+            row["clause"] = e.clause
+            row["due"] = time.minute(e.due)
+            row["lateBy"] = s.duration(seconds: Int(now.date.timeIntervalSince(e.due.date)))
+            row["holder"] = staffName(e.holder)
+            row["level"] = s.level(e.level)
+            row["requiredLevel"] = s.level(e.requiredLevel)
+            row["requiredKey"] = e.requiredLevel.rawValue
+            row["needsEscalation"] = e.needsEscalation
+            put(&row, "candidates", s.list(candidates(for: e.requiredLevel)))
+            put(&row, "requiredClause", e.requiredClause)
+            return row
+        }
+        return page
+    }
+
+    // MARK: - Revisit schedule
+
+    func revisitRow(_ r: RevisitDue, root: String) -> [String: Any]? {
+        guard let file = byID[r.caseID] else { return nil }
+        var row = reference(file, root: root)
+        row["due"] = time.minute(r.due)
+        row["dueISO"] = LocalTime.rfc3339UTC(r.due)
+        row["late"] = r.due < now
+        row["who"] = s.list(r.by.map(s.role))
+        row["modes"] = s.list(r.modes.map(s.mode))
+        row["clause"] = r.clause
+        switch r.source {
+        case .plan: row["source"] = s["sourcePlan"]
+        case .sample(let month): row["source"] = "\(s["sourceSample"]) \(month)"
+        }
+        return row
+    }
+
+    /// The samples the revisit page shows: this month's and last month's (whose revisits are due
+    /// early this month).
+    var currentSamples: [MonthlySample] {
+        let previous = time.month(time.startOfDay(Timestamp.parse(thisMonth + "-01", defaultZone: timeZone) ?? now, plus: -1))
+        return samples.filter { $0.month == thisMonth || $0.month == previous }.sorted { $0.month > $1.month }
+    }
+
+    func spotCheckRows(_ sample: MonthlySample, root: String) -> [[String: Any]] {
+        let index = byID
+        return sample.spotChecks.map { draw -> [String: Any] in
+            let checker = profile.spotChecks?.first { $0.name == draw.name }?.checker ?? ""
+            return ["name": draw.name, "checker": checker, "clause": draw.clause, "populationCount": draw.population.count,
+                    "selected": draw.selected.map { pick -> [String: Any] in
+                        index[pick.id] == nil ? ["id": pick.id.rawValue] : ["id": pick.id.rawValue, "href": "\(root)cases/\(pick.id.rawValue).html"]
+                    }]
+        }
+    }
+
+    func revisitsPage() -> [String: Any] {
+        var page = frame(page: "revisits", title: s["revisits"], root: "")
+        let items = Agenda.revisits(cases, samples: samples, profile: profile)
+        let (late, days, later) = Agenda.schedule(items, at: now, time: time)
+        page["lateItems"] = late.compactMap { revisitRow($0, root: "") }
+        page["hasLate"] = !late.isEmpty
+        let today = time.day(now)
+        page["days"] = days.map { day -> [String: Any] in
+            ["day": day.day, "weekday": s["weekday.\(time.weekday(day.start))"], "isToday": day.day == today,
+             "items": day.items.compactMap { revisitRow($0, root: "") }, "hasItems": !day.items.isEmpty]
+        }
+        page["later"] = later.compactMap { revisitRow($0, root: "") }
+        page["hasLater"] = !later.isEmpty
+        let index = byID
+        page["samples"] = currentSamples.map { sample -> [String: Any] in
+            ["month": sample.month, "clause": sample.revisits.clause, "seedShort": String(sample.seed.prefix(12)),
+             "populationCount": sample.revisits.population.count, "selectedCount": sample.revisits.selected.count,
+             "picks": sample.revisits.selected.map { pick -> [String: Any] in
+                 var row: [String: Any] = ["id": pick.id.rawValue, "due": pick.due.map(time.minute) ?? "—",
+                                           "mode": pick.mode.map(s.mode) ?? "—", "kind": ""]
+                 if let file = index[pick.id] {
+                     row["href"] = "cases/\(pick.id.rawValue).html"
+                     row["kind"] = s.kindWithGrade(file.intake)
+                     let done = file.state.revisits.last { $0.at.localDay >= sample.month + "-01" }
+                     row["standing"] = done.map { "\(s["done"]) \(time.minute($0.at))" } ?? s["pending"]
+                 } else {
+                     row["standing"] = s["pending"]
+                 }
+                 return row
+             },
+             "spotChecks": spotCheckRows(sample, root: "")]
+        }
+        return page
+    }
+
+    // MARK: - One case
+
+    func standing(_ d: Deadline, in file: CaseFile) -> (key: String, text: String, cssClass: String) {
+        switch Schedule.standing(of: d, in: file, at: now) {
+        case .met(let at, false): return ("met", "\(s["met"]) \(time.minute(at))", "ok")
+        case .met(let at, true): return ("met-late", "\(s["metLate"]) \(time.minute(at))", "late")
+        case .pending(true):
+            let recorded = d.breachedAt.map { " · \(s["breachRecorded"]) \(time.minute($0))" } ?? ""
+            return ("overdue", s["overdueNow"] + recorded, "late")
+        case .pending(false): return ("pending", s["notDue"], "")
+        }
+    }
+
+    /// What an event says, in words: department, assignee, level, text, result, …
+    func detail(_ e: Event, in file: CaseFile) -> String {
+        var parts: [String] = []
+        if e.action == .open, let i = e.intake { parts.append(s.kindWithGrade(i)) }
+        if let d = e.department { parts.append(s.department(d)) }
+        if let a = e.assignee { parts.append("→ " + staffName(a)) }
+        if let l = e.level { parts.append(s.level(l)) }
+        if let k = e.kind { parts.append(s.kind(k)) }
+        if let v = e.severity { parts.append(s.severity(v)) }
+        if let v = e.repairSize { parts.append(s.repairSize(v)) }
+        if let v = e.valid { parts.append(v ? s["valid"] : s["invalid"]) }
+        if let st = e.step { parts.append(s.step(st)) }
+        for text in [e.text, e.result, e.reason, e.agency] { if let text { parts.append(scrub(text, file)) } }
+        if e.customerConfirmed == true { parts.append(s["customerConfirmed"]) }
+        if let r = e.rating { parts.append("\(s["rating"]) \(r)/5") }
+        if let m = e.mode { parts.append(s.mode(m)) }
+        if let v = e.satisfied { parts.append(v ? s["satisfied"] : s["unsatisfied"]) }
+        if let n = e.notes { parts.append(scrub(n, file)) }
+        if e.ownerInformed == true { parts.append(s["ownerInformed"]) }
+        if e.directorInformed == true { parts.append(s["directorInformed"]) }
+        return parts.joined(separator: " · ")
+    }
+
+    func casePage(_ file: CaseFile) -> [String: Any] {
+        var page = frame(page: "case", title: file.id.rawValue, root: "../")
+        page.merge(reference(file, root: "../")) { _, new in new }
+        let i = file.intake, st = file.state
+        page["status"] = s.status(st.status)
+        page["level"] = s.level(st.level)
+        page["late"] = !Schedule.overdue(file, at: now).isEmpty
+        page["received"] = time.minute(i.receivedAt)
+        page["channel"] = s.channel(i.channel)
+        put(&page, "details", i.details.map { scrub($0, file) })
+        page["firstResponder"] = staffName(i.firstResponder)
+        page["department"] = s.department(st.department)
+        page["holder"] = staffName(st.holder)
+        put(&page, "validity", st.valid.map { $0 ? s["valid"] : s["invalid"] })
+        put(&page, "resolution", st.resolution.map { r in
+            var text = "\(scrub(r.result, file)) (\(staffName(r.by)), \(time.minute(r.at)))"
+            if r.customerConfirmed { text += " · " + s["customerConfirmed"] }
+            if let rating = r.rating { text += " · \(s["rating"]) \(rating)/5" }
+            return text
+        })
+        put(&page, "referral", st.referral.map { "\(scrub($0.agency, file)) (\(time.minute($0.at)))" })
+        put(&page, "unresolvableReason", st.unresolvableReason.map { scrub($0, file) })
+        page["deadlines"] = st.deadlines.map { d -> [String: Any] in
+            let (key, text, css) = standing(d, in: file)
+            return ["step": s.step(d.step), "stepKey": d.step, "due": time.minute(d.due), "standing": text,
+                    "standingKey": key, "standingClass": css, "clause": d.clause]
+        }
+        page["hasDeadlines"] = !st.deadlines.isEmpty
+        page["plans"] = st.revisitsPlanned.map { p -> [String: Any] in
+            let (text, css): (String, String) = if let done = p.doneAt {
+                ("\(s["done"]) \(time.minute(done))", done > p.due ? "late" : "ok")
+            } else {
+                (p.due < now ? s["overdueNow"] : s["pending"], p.due < now ? "late" : "")
+            }
+            return ["due": time.minute(p.due), "who": s.list(p.by.map(s.role)), "modes": s.list(p.modes.map(s.mode)),
+                    "standing": text, "standingClass": css, "clause": p.clause]
+        }
+        page["hasPlans"] = !st.revisitsPlanned.isEmpty
+        // Every revisit ever made, including those an unsatisfied verdict sent back.
+        let records = file.events.filter { $0.action == .revisit }.map { e -> [String: Any] in
+            ["at": time.minute(e.at), "by": staffName(e.by), "mode": e.mode.map(s.mode) ?? "",
+             "satisfied": e.satisfied == true, "verdict": e.satisfied == true ? s["satisfied"] : s["unsatisfied"],
+             "notes": e.notes.map { scrub($0, file) } ?? ""]
+        }
+        page["revisitRecords"] = records
+        page["hasRevisitRecords"] = !records.isEmpty
+        page["hasRevisitForm"] = !records.isEmpty || !st.revisitsPlanned.isEmpty
+        page["revisitForms"] = records.isEmpty
+            ? [["at": "", "by": "", "mode": "", "verdict": "", "notes": ""]] as [[String: Any]]
+            : records
+        let proofs = provenance[file.id] ?? []
+        let events = file.events.enumerated().map { n, e -> [String: Any] in
+            let proof = n < proofs.count ? proofs[n] : EventProvenance(commit: "", author: "", signature: .unknown)
+            return ["at": time.minute(e.at), "by": staffName(e.by), "action": s.action(e.action), "actionKey": e.action.rawValue,
+                    "detail": detail(e, in: file), "commit": proof.commit, "commitShort": String(proof.commit.prefix(10)),
+                    "author": proof.author, "signature": s.signature(proof.signature), "signatureKey": proof.signature.rawValue]
+        }
+        page["events"] = events
+        page["process"] = zip(file.events, events).filter { ![.open, .revisit].contains($0.0.action) }.map(\.1)
+        page["formTitle"] = s.formTitle(i.kind == .complaint ? "formComplaint" : "formReception")
+        page["revisitFormTitle"] = s.formTitle("formRevisit")
+        return page
+    }
+
+    // MARK: - Monthly report
+
+    func reportRow(_ r: MonthReport.Row, label: String) -> [String: Any] {
+        var row: [String: Any] = [
+            "key": r.key, "label": label, "cases": r.cases, "onTime": r.onTime, "onTimeRate": percent(r.onTimeRate),
+            "resolved": r.resolved, "revisited": r.revisited, "revisitRate": percent(r.revisitRate),
+            "requiredRate": r.requiredRevisitRate.map { "\($0)%" } ?? "—", "revisits": r.revisits, "satisfied": r.satisfied,
+            "satisfactionRate": percent(r.satisfactionRate), "belowRequired": false,
+        ]
+        if let required = r.requiredRevisitRate, let rate = r.revisitRate, rate < Double(required) { row["belowRequired"] = true }
+        return row
+    }
+
+    /// A bar per row: its on-time rate out of 100 %, 400 units wide.
+    func chart(_ rows: [(label: String, rate: Double?)], caption: String) -> [String: Any] {
+        let bars = rows.enumerated().map { n, r -> [String: Any] in
+            let y = 10 + n * 26
+            return ["label": r.label, "value": percent(r.rate), "y": y, "textY": y + 14,
+                    "width": Int(((r.rate ?? 0) * 4).rounded())]
+        }
+        return ["bars": bars, "height": 20 + rows.count * 26, "caption": caption]
+    }
+
+    func reportPage(_ month: String) -> [String: Any] {
+        var page = frame(page: "report", title: "\(s["monthlyReport"]) \(month)", root: "../")
+        guard let bounds = Sampling.bounds(of: month, in: timeZone) else { return page }
+        let report = MonthReport.compute(month: month, cases: cases, profile: profile, at: now, bounds: bounds)
+        page["asOf"] = time.minute(report.at)
+        page["total"] = reportRow(report.total, label: s["total"])
+        func kindLabel(_ key: String) -> String { Kind(rawValue: key).map(s.kind) ?? key }
+        func departmentLabel(_ key: String) -> String { s.department(Department(rawValue: key)) }
+        func severityLabel(_ key: String) -> String { Severity(rawValue: key).map(s.severity) ?? key }
+        page["byKind"] = report.byKind.map { reportRow($0, label: kindLabel($0.key)) }
+        page["byDepartment"] = report.byDepartment.map { reportRow($0, label: departmentLabel($0.key)) }
+        page["bySeverity"] = report.bySeverity.map { reportRow($0, label: severityLabel($0.key)) }
+        page["hasSeverity"] = !report.bySeverity.isEmpty
+        page["kindChart"] = chart(report.byKind.map { (kindLabel($0.key), $0.onTimeRate) }, caption: s["chartOnTimeByKind"])
+        page["departmentChart"] = chart(report.byDepartment.map { (departmentLabel($0.key), $0.onTimeRate) }, caption: s["chartOnTimeByDepartment"])
+        if let sample = samples.first(where: { $0.month == month }) {
+            page["sample"] = ["spotChecks": spotCheckRows(sample, root: "../")]
+        }
+        return page
     }
 }

@@ -9,23 +9,88 @@ extension Casebook {
     struct Site: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Generate the static dashboard from the cases at HEAD.",
-            discussion: "Example: casebook site --out site/public"
+            discussion: """
+            Pages: index.html (needs action today, this month's figures), open.html, overdue.html, revisits.html,
+            cases/<id>.html (printable record forms), reports/YYYY-MM.html; feeds: revisits.ics, overdue.atom,
+            cases.csv, cases.json; assets/. Residents appear only as 王女士 and 138****5678.
+            Example: casebook site --out site/public --lang en
+            """
         )
         @OptionGroup var global: GlobalOptions
         @Option(help: "Output folder.") var out: String = "site/public"
+        @Option(help: ArgumentHelp("Language of the pages: zh-Hans or en (default: records/casebook.json's locale).", valueName: "lang"))
+        var lang: String?
+        @Option(help: ArgumentHelp("The time the dashboard is drawn at (default: $CASEBOOK_NOW, then now).", valueName: "time"))
+        var now: String?
+
+        func validate() throws {
+            if let lang, Language(rawValue: lang) == nil {
+                throw ValidationError("--lang: zh-Hans or en, not '\(lang.prefix(20))'")
+            }
+        }
 
         func run() throws {
             let ws = try global.workspace()
-            let now = try ws.now()
-            let pages = try Dashboard(siteName: ws.settings.site, cases: ws.allCases(), profile: ws.profile, now: now).render()
-            let root = URL(fileURLWithPath: out)
-            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-            for (name, content) in pages {
-                let url = root.appendingPathComponent(name)
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try AtomicFile.write(Data(content.utf8), to: url.path)
+            var at = try ws.now()
+            if let now {
+                guard let t = Timestamp.parse(now, defaultZone: ws.zone) else {
+                    throw Failure("--now: '\(now.prefix(40))' is not an ISO 8601 time (e.g. 2026-11-20T17:00)")
+                }
+                at = t
             }
-            print("\(pages.count) pages in \(out)")
+            let language = lang.flatMap(Language.init(rawValue:)) ?? Language(rawValue: ws.settings.locale) ?? .zhHans
+            let cases = try ws.allCases()
+            let dashboard = Dashboard(siteName: ws.settings.site, cases: cases, profile: ws.profile, now: at, language: language,
+                                      timeZone: ws.zone, samples: try samples(ws), provenance: try provenance(of: cases, in: ws),
+                                      staff: ws.staff.staff)
+            let files = try dashboard.build()
+            let root = URL(fileURLWithPath: out)
+            do {
+                for file in files {
+                    let url = root.appendingPathComponent(file.path)
+                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try AtomicFile.write(file.content, to: url.path)
+                }
+            } catch {
+                throw Failure("--out: cannot write the site into '\(out)': \(error.localizedDescription)")
+            }
+            let pages = files.filter { $0.path.hasSuffix(".html") }.count
+            print("\(pages) pages and \(files.count - pages) other files in \(out)")
+        }
+
+        /// The committed monthly samples, `records/samples/YYYY-MM.json`.
+        func samples(_ ws: Workspace) throws -> [MonthlySample] {
+            guard let base = ws.base else { return [] }
+            return try ws.repo.files(under: "records/samples", at: base).filter { $0.path.hasSuffix(".json") }.map { entry in
+                try RecordJSON.decode(MonthlySample.self, from: ws.repo.blob(entry.blob), file: entry.path)
+            }
+        }
+
+        /// For each case, the commit that recorded each of its events. A commit made by casebook
+        /// adds exactly one event (it carries an `Action:` trailer); when every commit of the file
+        /// is one of those and their count equals the events', they pair up in order. Otherwise
+        /// (hand edits that add several events at once) the file is read at each commit and the
+        /// events it added are counted.
+        func provenance(of cases: [CaseFile], in ws: Workspace) throws -> [CaseID: [EventProvenance]] {
+            var out: [CaseID: [EventProvenance]] = [:]
+            for file in cases {
+                let commits = Array(try ws.repo.history(of: file.path).reversed())
+                func proof(_ c: CommitInfo) -> EventProvenance {
+                    EventProvenance(commit: c.id.hex, author: "\(c.author.name) <\(c.author.email)>", signature: c.isSigned ? .signed : .unsigned)
+                }
+                if commits.count == file.events.count, commits.allSatisfy({ $0.trailer("Action") != nil }) {
+                    out[file.id] = commits.map(proof)
+                    continue
+                }
+                var proofs: [EventProvenance] = []
+                for c in commits {
+                    guard let data = try ws.repo.read(file.path, at: c.id),
+                          let then = try? RecordJSON.decode(CaseFile.self, from: data, file: file.path) else { continue }
+                    while proofs.count < min(then.events.count, file.events.count) { proofs.append(proof(c)) }
+                }
+                out[file.id] = proofs
+            }
+            return out
         }
     }
 }

@@ -1,0 +1,26 @@
+/// Whether an event's commit carries a signature, and (later) whether it verifies.
+/// The raw value is what pages and feeds show as the CSS class and data value.
+public enum SignatureStatus: String, CaseIterable, Sendable {
+    /// The commit carries a signature (not yet checked against `staff.json`).
+    case signed
+    /// The commit carries no signature.
+    case unsigned
+    /// The event could not be matched to a commit.
+    case unknown
+}
+
+/// Where one event of a case was recorded: the commit, its author and its signature. The caller
+/// reads these from git and passes one per event, in the order of the case's `events`.
+public struct EventProvenance: Equatable, Sendable {
+    /// The commit id (hex).
+    public var commit: String
+    /// The commit's author as git records it (`李娜 <li.na@cuihu.example>` or just the name).
+    public var author: String
+    public var signature: SignatureStatus
+
+    public init(commit: String, author: String, signature: SignatureStatus) {
+        self.commit = commit
+        self.author = author
+        self.signature = signature
+    }
+}

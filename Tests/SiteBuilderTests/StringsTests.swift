@@ -1,0 +1,39 @@
+import CaseModel
+@testable import SiteBuilder
+import Testing
+
+/// One strings table for every label, complete in both languages.
+@Suite struct StringsTests {
+    @Test func everyTemplateLabelIsInTheTable() throws {
+        let label = try Regex(#"\{\{t\.([A-Za-z0-9]+)\}\}"#)
+        var used: Set<String> = []
+        for (_, text) in Templates.all + [("rows", Templates.revisitRow + Templates.reportHead + Templates.reportRows)] {
+            for match in text.matches(of: label) { used.insert(String(match.output[1].substring ?? "")) }
+        }
+        #expect(used.count > 80)
+        let missing = used.filter { Strings.table[$0] == nil }
+        #expect(missing.isEmpty, "labels missing from Strings.table: \(missing.sorted())")
+    }
+
+    @Test func everyEntryHasBothLanguages() {
+        for (key, entry) in Strings.table {
+            #expect(!entry.zh.isEmpty && !entry.en.isEmpty, "\(key)")
+        }
+        #expect(Strings(.zhHans)["overview"] == "总览" && Strings(.en)["overview"] == "Overview")
+    }
+
+    @Test func theVocabularyIsComplete() {
+        for language in Language.allCases {
+            let s = Strings(language)
+            for k in CaseModel.Kind.allCases { #expect(s.kind(k) != "kind." + k.rawValue) }
+            for a in CaseModel.Action.allCases { #expect(s.action(a) != "action." + a.rawValue) }
+            for r in CaseModel.Role.allCases { #expect(s.role(r) != "role." + r.rawValue) }
+            for c in CaseModel.Channel.allCases { #expect(s.channel(c) != "channel." + c.rawValue) }
+            for st in CaseModel.Status.allCases { #expect(s.status(st) != "status." + st.rawValue) }
+            for m in CaseModel.RevisitMode.allCases { #expect(s.mode(m) != "mode." + m.rawValue) }
+            for sig in SignatureStatus.allCases { #expect(s.signature(sig) != "signature." + sig.rawValue) }
+        }
+        #expect(Strings(.en).duration(seconds: 2 * 86_400 + 3 * 3600) == "2 d 3 h")
+        #expect(Strings(.zhHans).duration(seconds: 1500) == "25分钟")
+    }
+}

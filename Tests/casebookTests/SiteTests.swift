@@ -1,0 +1,190 @@
+import Foundation
+import Testing
+
+/// `casebook site` on a real case repository, through the built binary.
+@Suite struct SiteTests {
+    static let now = "2026-11-20T17:00:00+08:00"
+
+    /// A repository with an important complaint left unreported past its hour, and a small
+    /// repair done and closed. Returns the two case ids.
+    static func prepared() throws -> (Sandbox, complaint: String, repair: String) {
+        let box = try Sandbox()
+        try box.makeRepository()
+        let complaint = try box.ok(["open", "--as", "li.na", "--kind", "complaint", "--severity", "important", "--channel", "phone",
+                                    "--unit", "3-2-1801", "--reporter", "王小明", "--phone", "13812345678",
+                                    "--summary", "楼道灯不亮 <script>alert(1)</script>",
+                                    "--details", "王小明说晚上请回电13812345678"], now: "2026-11-20T09:00:00+08:00")
+        try box.ok(["dispatch", complaint, "--department", "engineering", "--assignee", "zhao.gong", "--as", "li.na"], now: "2026-11-20T09:10:00+08:00")
+        let repair = try box.ok(["open", "--as", "li.na", "--kind", "repair", "--repair-size", "small", "--channel", "walk-in",
+                                 "--unit", "5-1-302", "--reporter", "刘晓燕", "--phone", "15522223333", "--summary", "厨房水龙头漏水"],
+                                now: "2026-11-20T10:00:00+08:00")
+        try box.ok(["dispatch", repair, "--department", "engineering", "--assignee", "zhao.gong", "--as", "li.na"], now: "2026-11-20T10:05:00+08:00")
+        try box.ok(["resolve", repair, "--result", "更换阀芯", "--customer-confirmed", "--rating", "5", "--as", "zhao.gong"], now: "2026-11-20T11:00:00+08:00")
+        try box.ok(["close", repair, "--as", "chen.jie"], now: "2026-11-20T11:30:00+08:00")
+        return (box, complaint, repair)
+    }
+
+    /// Every file under `dir`, relative path → contents.
+    static func files(under dir: URL) throws -> [String: Data] {
+        var out: [String: Data] = [:]
+        let base = dir.standardizedFileURL.path
+        guard let walker = FileManager.default.enumerator(at: dir, includingPropertiesForKeys: [.isRegularFileKey]) else { return out }
+        for case let url as URL in walker where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+            out[String(url.standardizedFileURL.path.dropFirst(base.count + 1))] = try Data(contentsOf: url)
+        }
+        return out
+    }
+
+    static func text(_ data: Data?) -> String { data.map { String(decoding: $0, as: UTF8.self) } ?? "" }
+
+    static func values(_ attribute: String, in html: String) -> [String] {
+        html.components(separatedBy: " \(attribute)=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+    }
+
+    @Test func generatesTheWholeSiteFromTheRepository() throws {
+        let (box, complaint, repair) = try SiteTests.prepared()
+        defer { box.remove() }
+        let out = box.root.appendingPathComponent("public")
+        let o = try box.cb(["site", "--out", out.path], now: SiteTests.now)
+        #expect(o.status == 0, "\(o.stderr)")
+        #expect(o.stdout == "7 pages and 6 other files in \(out.path)\n")
+        let files = try SiteTests.files(under: out)
+        #expect(files.keys.sorted() == [
+            "assets/casebook.css", "assets/casebook.js", "cases.csv", "cases.json", "cases/\(complaint).html", "cases/\(repair).html",
+            "index.html", "open.html", "overdue.atom", "overdue.html", "reports/2026-11.html", "revisits.html", "revisits.ics",
+        ])
+        // Default language: records/casebook.json says zh-Hans.
+        #expect(SiteTests.text(files["index.html"]).contains("<html lang=\"zh-Hans\">"))
+        // The complaint was not reported to the supervisor within the hour (002 篇5 §5.2.2).
+        let overdue = SiteTests.text(files["overdue.html"])
+        #expect(SiteTests.values("data-case", in: overdue) == [complaint])
+        #expect(SiteTests.values("data-step", in: overdue) == ["report"])
+        #expect(overdue.contains("<td>2026-11-20 10:00</td><td>7小时0分</td><td>赵工 (前台)</td>"))
+        #expect(SiteTests.values("data-case", in: SiteTests.text(files["open.html"])) == [complaint])
+        // Escaped, not run.
+        #expect(SiteTests.text(files["cases/\(complaint).html"]).contains("楼道灯不亮 &lt;script&gt;alert(1)&lt;/script&gt;"))
+    }
+
+    @Test func noResidentsFullNameOrPhoneInAnyFile() throws {
+        let (box, _, _) = try SiteTests.prepared()
+        defer { box.remove() }
+        for lang in ["zh-Hans", "en"] {
+            let out = box.root.appendingPathComponent("public-\(lang)")
+            #expect(try box.cb(["site", "--out", out.path, "--lang", lang], now: SiteTests.now).status == 0)
+            let files = try SiteTests.files(under: out)
+            #expect(files.count == 13)
+            let phone = try Regex("1[3-9][0-9]{9}")
+            for (path, data) in files {
+                let text = SiteTests.text(data)
+                #expect(text.firstMatch(of: phone) == nil, "\(path) holds a phone number")
+                #expect(!text.contains("王小明") && !text.contains("刘晓燕"), "\(path) holds a full name")
+            }
+            #expect(SiteTests.text(files["cases.csv"]).contains("王** 138****5678"))
+        }
+    }
+
+    @Test func timelineShowsEachEventsCommitAndAuthor() throws {
+        let (box, complaint, repair) = try SiteTests.prepared()
+        defer { box.remove() }
+        // A hand edit that appends two notes in one commit: both events belong to that commit.
+        let url = box.root.appendingPathComponent("cases/records/cases/2026/11/\(complaint).json")
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        var events = try #require(object["events"] as? [[String: Any]])
+        for at in ["2026-11-20T12:00:00+08:00", "2026-11-20T12:05:00+08:00"] {
+            events.append(["at": at, "by": "li.na", "action": "note", "text": "电话跟进"])
+        }
+        object["events"] = events
+        var state = try #require(object["state"] as? [String: Any])
+        state["updatedAt"] = "2026-11-20T12:05:00+08:00"
+        object["state"] = state
+        try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]).write(to: url)
+        let commit = try box.run("git", ["commit", "-q", "-am", "two notes by hand"], env: [
+            "CASEBOOK_BIN": Sandbox.binary, "GIT_AUTHOR_NAME": "李娜", "GIT_AUTHOR_EMAIL": "li.na@cuihu.example",
+            "GIT_COMMITTER_NAME": "李娜", "GIT_COMMITTER_EMAIL": "li.na@cuihu.example",
+        ])
+        #expect(commit.status == 0, "\(commit.stderr)")
+
+        let out = box.root.appendingPathComponent("public")
+        #expect(try box.cb(["site", "--out", out.path, "--lang", "en"], now: SiteTests.now).status == 0)
+        for (id, count) in [(complaint, 3), (repair, 4)] {
+            let html = try String(contentsOf: out.appendingPathComponent("cases/\(id).html"), encoding: .utf8)
+            let commits = try box.git(["log", "--reverse", "--format=%H", "--", "records/cases/2026/11/\(id).json"])
+                .split(separator: "\n").map(String.init)
+            #expect(commits.count == count)
+            let expected = id == complaint ? [commits[0], commits[1], commits[2], commits[2]] : commits
+            #expect(SiteTests.values("data-commit", in: html) == expected)
+            #expect(SiteTests.values("data-signature", in: html) == Array(repeating: "unsigned", count: expected.count))
+            #expect(html.contains("<html lang=\"en\">"))
+        }
+        let complaintPage = try String(contentsOf: out.appendingPathComponent("cases/\(complaint).html"), encoding: .utf8)
+        #expect(SiteTests.values("data-action", in: complaintPage) == ["open", "dispatch", "note", "note"])
+        #expect(complaintPage.contains("<td>李娜 &lt;li.na@cuihu.example&gt;</td>"))
+    }
+
+    @Test func languageComesFromTheSettingsUnlessGiven() throws {
+        let (box, _, _) = try SiteTests.prepared()
+        defer { box.remove() }
+        // The manager switches the centre's locale to English.
+        let url = box.root.appendingPathComponent("cases/records/casebook.json")
+        let settings = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "\"zh-Hans\"", with: "\"en\"")
+        try settings.write(to: url, atomically: true, encoding: .utf8)
+        let commit = try box.run("git", ["commit", "-q", "-am", "English dashboard"], env: [
+            "CASEBOOK_BIN": Sandbox.binary, "GIT_AUTHOR_NAME": "周经理", "GIT_AUTHOR_EMAIL": "zhou@cuihu.example",
+            "GIT_COMMITTER_NAME": "周经理", "GIT_COMMITTER_EMAIL": "zhou@cuihu.example",
+        ])
+        #expect(commit.status == 0, "\(commit.stderr)")
+        let en = box.root.appendingPathComponent("en")
+        #expect(try box.cb(["site", "--out", en.path], now: SiteTests.now).status == 0)
+        #expect(try String(contentsOf: en.appendingPathComponent("index.html"), encoding: .utf8).contains("<h1>Overview</h1>"))
+        let zh = box.root.appendingPathComponent("zh")
+        #expect(try box.cb(["site", "--out", zh.path, "--lang", "zh-Hans"], now: SiteTests.now).status == 0)
+        #expect(try String(contentsOf: zh.appendingPathComponent("index.html"), encoding: .utf8).contains("<h1>总览</h1>"))
+        // --now draws the dashboard at another moment: at 09:30 nothing was overdue yet.
+        let early = box.root.appendingPathComponent("early")
+        #expect(try box.cb(["site", "--out", early.path, "--now", "2026-11-20T09:30"], now: SiteTests.now).status == 0)
+        #expect(try String(contentsOf: early.appendingPathComponent("overdue.html"), encoding: .utf8).contains("<p class=\"ok\">No case is overdue.</p>"))
+    }
+
+    @Test func badOptionsAreRefusedInOneLine() throws {
+        let (box, _, _) = try SiteTests.prepared()
+        defer { box.remove() }
+        let lang = try box.cb(["site", "--out", box.root.appendingPathComponent("x").path, "--lang", "fr"], now: SiteTests.now)
+        #expect(lang.status == 64)
+        #expect(lang.stderr.contains("--lang: zh-Hans or en, not 'fr'"))
+        let now = try box.cb(["site", "--out", box.root.appendingPathComponent("x").path, "--now", "yesterday"], now: SiteTests.now)
+        #expect(now.status == 1)
+        #expect(now.stderr.contains("--now: 'yesterday' is not an ISO 8601 time"))
+        #expect(!FileManager.default.fileExists(atPath: box.root.appendingPathComponent("x").path))
+    }
+
+    static let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// The filter script runs in a real browser: `open.html#kind=repair` hides every other row.
+    @Test(.enabled(if: SiteTests.chromium != nil, "chromium is not installed (apt-get install chromium); the headless browser test is skipped"))
+    func filterScriptRunsInHeadlessChromium() throws {
+        let (box, complaint, _) = try SiteTests.prepared()
+        defer { box.remove() }
+        // A second open case, a repair, so that filtering has something to hide.
+        let medium = try box.ok(["open", "--as", "li.na", "--kind", "repair", "--repair-size", "medium", "--channel", "phone",
+                               "--unit", "7-2-1102", "--reporter", "赵先生", "--phone", "13611112222", "--summary", "卫生间顶棚渗水"],
+                              now: "2026-11-20T12:00:00+08:00")
+        let out = box.root.appendingPathComponent("public")
+        #expect(try box.cb(["site", "--out", out.path], now: SiteTests.now).status == 0)
+        let page = out.appendingPathComponent("open.html").absoluteString
+        let browser = try #require(SiteTests.chromium)
+        let o = try box.run("/usr/bin/timeout", ["120", browser, "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run",
+                                                 "--user-data-dir=\(box.root.path)/chromium", "--dump-dom", page + "#kind=repair"])
+        #expect(o.status == 0, "\(o.stderr)")
+        let dom = o.stdout
+        #expect(dom.contains("data-script=\"ready\""), "the script did not run")
+        #expect(dom.contains("id=\"filters\""))
+        #expect(dom.contains("data-shown=\"1\""))
+        // The complaint's row is hidden, the repair's is not.
+        let rows = dom.components(separatedBy: "<tr data-case=\"").dropFirst().map { String($0.prefix { $0 != ">" }) }
+        #expect(rows.count == 2)
+        #expect(rows.first { $0.hasPrefix(complaint) }?.contains("hidden") == true)
+        #expect(rows.first { $0.hasPrefix(medium) }?.contains("hidden") == false)
+        #expect(dom.contains("<option value=\"repair\">报修</option>"))
+    }
+}
