@@ -15,9 +15,6 @@ public enum CaseChange {
         guard path == new.path else {
             throw Refusal(rule: "path", clause: "DESIGN: records/cases/YYYY/MM/<id>.json", "file must be at \(new.path), not \(path)")
         }
-        guard new.isConsistent else {
-            throw Refusal(rule: "state-is-fold", clause: "DESIGN: case file", "intake and state are not the fold of the events")
-        }
         var sofar: CaseFile?
         var start = 0
         if let old {
@@ -30,6 +27,9 @@ public enum CaseChange {
             }
             sofar = old
             start = old.events.count
+        }
+        guard new.isConsistent else {
+            throw Refusal(rule: "state-is-fold", clause: "DESIGN: case file", "intake and state are not the fold of the events")
         }
         for (i, event) in new.events.enumerated().dropFirst(start) {
             do {

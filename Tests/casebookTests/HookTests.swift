@@ -96,4 +96,59 @@ import Testing
         o = try commitByHand(box, as: "zhou@cuihu.example", name: "周经理")
         #expect(o.status == 0, "\(o.stderr)")
     }
+
+    /// One refusal of point 1 of the validator, made by hand and committed with stock git.
+    struct HandEdit: Sendable, CustomTestStringConvertible {
+        let what: String
+        /// Python acting on `d` (the parsed case file; None: leave the file as written) and `p`
+        /// (its path); or a file step: `mv-case`/`cp-case` to a path (ID: the case's id).
+        let python: String?
+        let shell: [String]?
+        let rule: String
+        var testDescription: String { what }
+
+        static let all: [HandEdit] = [
+            HandEdit(what: "malformed JSON", python: "open(p,'w').write('{\"format\": ')\nd=None", shell: nil, rule: "schema"),
+            HandEdit(what: "a field outside the schema", python: "d['intake']['kind']='banana'", shell: nil, rule: "schema"),
+            HandEdit(what: "events reordered", python: "d['events'][0],d['events'][1]=d['events'][1],d['events'][0]", shell: nil, rule: "append-only"),
+            HandEdit(what: "an event removed", python: "d['events'].pop()\nd['state']['updatedAt']=d['events'][-1]['at']\nd['state']['status']='open'\nd['state'].pop('department',None)",
+                     shell: nil, rule: "append-only"),
+            HandEdit(what: "a file renamed", python: nil, shell: ["mv-case", "records/cases/2026/11/C-20261122-A01-0002.json"], rule: "append-only"),
+            HandEdit(what: "a copy at a path that is not its id's", python: nil, shell: ["cp-case", "records/cases/2026/10/ID.json"], rule: "path"),
+            HandEdit(what: "close while in progress", python: "e={'at':'2026-11-22T09:30:00+08:00','by':'chen.jie','action':'close'}\nd['events'].append(e)\nd['state'].update(status='closed',closedAt=e['at'],updatedAt=e['at'])",
+                     shell: nil, rule: "transition"),
+            HandEdit(what: "close by a receptionist", python: "e={'at':'2026-11-22T09:30:00+08:00','by':'li.na','action':'close'}\nd['events'].append(e)\nd['state'].update(status='closed',closedAt=e['at'],updatedAt=e['at'])",
+                     shell: nil, rule: "role"),
+            HandEdit(what: "an event before the previous one", python: "e={'at':'2026-11-22T08:00:00+08:00','by':'li.na','action':'note','text':'补记'}\nd['events'].append(e)\nd['state']['updatedAt']=e['at']",
+                     shell: nil, rule: "time-order"),
+            HandEdit(what: "an event after the commit", python: "e={'at':'2026-12-22T08:00:00+08:00','by':'li.na','action':'note','text':'未来'}\nd['events'].append(e)\nd['state']['updatedAt']=e['at']",
+                     shell: nil, rule: "time-order"),
+        ]
+    }
+
+    @Test(arguments: HandEdit.all) func everyRefusalOfTheValidatorHoldsForStockGit(_ edit: HandEdit) throws {
+        let (box, id) = try RefusalTests.prepared()
+        defer { box.remove() }
+        let head = try box.git(["rev-parse", "HEAD"])
+        let path = "records/cases/2026/11/\(id).json"
+        if let python = edit.python {
+            let script = "import json\np='\(path)'\nd=json.load(open(p))\n\(python)\n"
+                + "if d is not None: open(p,'w').write(json.dumps(d,ensure_ascii=False,indent=2,sort_keys=True))\n"
+            let o = try box.run("python3", ["-c", script], in: box.repo)
+            #expect(o.status == 0, "\(o.stderr)")
+        } else if let shell = edit.shell {
+            let target = shell[1].replacingOccurrences(of: "ID", with: id)
+            try FileManager.default.createDirectory(atPath: box.repo + "/" + (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            if shell[0] == "mv-case" { try box.git(["mv", path, target]) } else {
+                try FileManager.default.copyItem(atPath: box.repo + "/" + path, toPath: box.repo + "/" + target)
+                try box.git(["add", target])
+            }
+        }
+        let o = edit.what.hasPrefix("close while")
+            ? try commitByHand(box, as: "chen.jie@cuihu.example", name: "陈洁")
+            : try commitByHand(box, as: "li.na@cuihu.example", name: "李娜")
+        #expect(o.status == 1, "\(edit.what): exit \(o.status) \(o.stderr)")
+        #expect(o.stderr.contains("[rule \(edit.rule);"), "\(edit.what): \(o.stderr)")
+        #expect(try box.git(["rev-parse", "HEAD"]) == head)
+    }
 }
