@@ -57,6 +57,20 @@ extension Repository {
         return OID(oid)
     }
 
+    /// The commit a revision names, as git's rev-parse reads it (`main`, `HEAD~1000`,
+    /// `origin/main`, a short id), or nil when it names nothing.
+    public func revision(_ spec: String) throws(GitError) -> OID? {
+        var object: OpaquePointer?
+        let rc = git_revparse_single(&object, pointer, spec)
+        if rc == GIT_ENOTFOUND.rawValue || rc == GIT_EINVALIDSPEC.rawValue || rc == GIT_EAMBIGUOUS.rawValue { return nil }
+        try check(rc, "git_revparse_single(\(spec))")
+        defer { git_object_free(object) }
+        var commit: OpaquePointer?
+        try check(git_object_peel(&commit, object, GIT_OBJECT_COMMIT), "git_object_peel(\(spec))")
+        defer { git_object_free(commit) }
+        return OID(git_object_id(commit).pointee)
+    }
+
     /// The best common ancestor of two commits, or nil.
     public func mergeBase(_ a: OID, _ b: OID) throws(GitError) -> OID? {
         var out = git_oid()

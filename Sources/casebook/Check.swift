@@ -16,15 +16,17 @@ extension Casebook {
             above; case files are never deleted. With --range each commit is checked on its own against the
             rules of its parent (so a bad step cannot hide inside a good push), merges must only unite
             their parents' events, and with requireSignatures every commit must be signed by its author's
-            registered key. OLD may be 40 zeros (a new branch: commits no existing reference has).
+            registered key. OLD may be 40 zeros (a new branch: commits no existing reference has); a single
+            revision re-checks its whole history, from the first commit.
             One line per refusal; exit 1 on any.
             Examples: casebook check --staged
                       casebook check --range origin/main..main
+                      casebook check --range main
             """
         )
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Check the index against HEAD.") var staged = false
-        @Option(help: ArgumentHelp("Check every commit in OLD..NEW.", valueName: "OLD..NEW")) var range: String?
+        @Option(help: ArgumentHelp("Check every commit in OLD..NEW (or all of REV's history).", valueName: "OLD..NEW")) var range: String?
 
         func validate() throws {
             guard staged != (range != nil) else { throw ValidationError("give --staged or --range OLD..NEW") }
@@ -47,12 +49,15 @@ extension Casebook {
 
         func checkRange(_ range: String) throws -> [String] {
             let repo = try Casebook.hookRepository(global)
-            let parts = range.components(separatedBy: "..")
-            guard parts.count == 2, !parts[1].isEmpty else { throw ValidationError("--range: OLD..NEW") }
+            var parts = range.components(separatedBy: "..")
+            // A single revision: the whole history that reaches it (an auditor's full re-check).
+            let whole = parts.count == 1
+            if whole { parts.insert("", at: 0) }
+            guard parts.count == 2, !parts[1].isEmpty else { throw ValidationError("--range: OLD..NEW, or one revision for its whole history") }
             let new = try Casebook.commitID(parts[1], in: repo)
             let zeros = parts[0].isEmpty || parts[0].allSatisfy { $0 == "0" }
             let old = zeros ? nil : try Casebook.commitID(parts[0], in: repo)
-            let commits = try repo.commits(from: old, to: new, excludingExistingRefs: zeros)
+            let commits = try repo.commits(from: old, to: new, excludingExistingRefs: zeros && !whole)
             guard let first = commits.first else { return [] }
             return try Workspace(repo: repo, at: try repo.parents(of: first).first ?? first).review(commits: commits)
         }
@@ -68,12 +73,10 @@ extension Casebook {
         return try Repository.open(global.repo)
     }
 
-    /// A commit id from 40 hex digits, a reference name, or a branch name.
+    /// A commit from 40 hex digits or any revision git's rev-parse reads (`main`, `HEAD~1000`).
     static func commitID(_ text: String, in repo: Repository) throws -> OID {
         if let oid = OID(hex: text) { return oid }
-        for name in [text, "refs/heads/\(text)", "refs/remotes/\(text)", "refs/tags/\(text)"] {
-            if let oid = try repo.resolve(name) { return oid }
-        }
+        if let oid = try repo.revision(text) { return oid }
         throw Failure("no commit or branch '\(text.prefix(60))'")
     }
 }

@@ -156,6 +156,9 @@ import Testing
             #expect(o.stderr.contains("Good \"git\" signature"))
         }
         #expect(try box.run("git", ["fsck", "--strict", "--no-progress"], in: central).status == 0)
+        // An auditor re-checks the whole central history, every commit against the rules of its day.
+        let audit = try box.run(Sandbox.binary, ["check", "--range", "main", "--repo", central])
+        #expect(audit.status == 0, "\(audit.stderr)")
 
         // Hand-made commits that break the procedures, each pushed with stock git and refused.
         let path = "records/cases/2026/11/\(x).json"
