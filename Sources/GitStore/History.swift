@@ -96,39 +96,60 @@ extension Repository {
         return out
     }
 
-    private struct Entry {
-        let id: OID
-        let isTree: Bool
-    }
-
-    private func entries(_ tree: OpaquePointer?) -> [String: Entry] {
-        guard let tree else { return [:] }
-        var out: [String: Entry] = [:]
-        for i in 0..<git_tree_entrycount(tree) {
-            let e = git_tree_entry_byindex(tree, i)
-            out[String(cString: git_tree_entry_name(e))] = Entry(id: OID(git_tree_entry_id(e).pointee), isTree: git_tree_entry_type(e) == GIT_OBJECT_TREE)
+    /// The files under the folder `prefix` that differ between two commits, found without
+    /// looking at anything outside it.
+    public func changes(from old: OID?, to new: OID, under prefix: String) throws(GitError) -> [FileDelta] {
+        let folder = prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix
+        func folderTree(_ commit: OID) throws(GitError) -> OID? {
+            let t = try tree(of: commit)
+            defer { git_tree_free(t) }
+            return try entryID(folder, in: t)
         }
+        let newID = try folderTree(new)
+        let oldID = try old.flatMap { c throws(GitError) in try folderTree(c) }
+        if newID == oldID { return [] }
+        let nt = try newID.map { id throws(GitError) in try lookupTree(id) }
+        defer { if let nt { git_tree_free(nt) } }
+        let ot = try oldID.map { id throws(GitError) in try lookupTree(id) }
+        defer { if let ot { git_tree_free(ot) } }
+        var out: [FileDelta] = []
+        try compare(ot, nt, prefix: folder + "/", into: &out)
         return out
     }
 
+    /// Walks both trees in git's own entry order, in step, so equal entries cost one id
+    /// comparison and no string; only subtrees whose ids differ are opened.
     private func compare(_ old: OpaquePointer?, _ new: OpaquePointer?, prefix: String, into out: inout [FileDelta]) throws(GitError) {
-        let a = entries(old), b = entries(new)
-        for name in Set(a.keys).union(b.keys).sorted() {
-            let x = a[name], y = b[name]
-            if let x, let y, x.id == y.id, x.isTree == y.isTree { continue }
-            let path = prefix + name
-            let xt = x?.isTree == true ? x : nil, yt = y?.isTree == true ? y : nil
-            if xt != nil || yt != nil {
-                let ot = try xt.map { e throws(GitError) in try lookupTree(e.id) }
-                defer { if let ot { git_tree_free(ot) } }
-                let nt = try yt.map { e throws(GitError) in try lookupTree(e.id) }
-                defer { if let nt { git_tree_free(nt) } }
-                try compare(ot, nt, prefix: path + "/", into: &out)
-            }
-            let xb = x?.isTree == false ? x?.id : nil, yb = y?.isTree == false ? y?.id : nil
-            if xb != nil || yb != nil, xb != yb {
-                out.append(FileDelta(path: path, old: xb, new: yb))
-            }
+        let count1 = old.map { git_tree_entrycount($0) } ?? 0, count2 = new.map { git_tree_entrycount($0) } ?? 0
+        var i = 0, j = 0
+        while i < count1 || j < count2 {
+            let a = i < count1 ? git_tree_entry_byindex(old, i) : nil
+            let b = j < count2 ? git_tree_entry_byindex(new, j) : nil
+            let order: Int32 = if let a, let b { git_tree_entry_cmp(a, b) } else { a == nil ? 1 : -1 }
+            let x = order <= 0 ? a : nil, y = order >= 0 ? b : nil
+            if order <= 0 { i += 1 }
+            if order >= 0 { j += 1 }
+            if let x, let y, git_oid_equal(git_tree_entry_id(x), git_tree_entry_id(y)) != 0,
+               git_tree_entry_type(x) == git_tree_entry_type(y) { continue }
+            try differ(x, y, prefix: prefix, into: &out)
+        }
+    }
+
+    /// One entry present on either side (or both, with different contents).
+    private func differ(_ x: OpaquePointer?, _ y: OpaquePointer?, prefix: String, into out: inout [FileDelta]) throws(GitError) {
+        let path = prefix + String(cString: git_tree_entry_name(x ?? y))
+        func isTree(_ e: OpaquePointer?) -> Bool { e.map { git_tree_entry_type($0) == GIT_OBJECT_TREE } ?? false }
+        if isTree(x) || isTree(y) {
+            let ot = try isTree(x) ? lookupTree(OID(git_tree_entry_id(x).pointee)) : nil
+            defer { if let ot { git_tree_free(ot) } }
+            let nt = try isTree(y) ? lookupTree(OID(git_tree_entry_id(y).pointee)) : nil
+            defer { if let nt { git_tree_free(nt) } }
+            try compare(ot, nt, prefix: path + "/", into: &out)
+        }
+        let xb = x != nil && !isTree(x) ? OID(git_tree_entry_id(x).pointee) : nil
+        let yb = y != nil && !isTree(y) ? OID(git_tree_entry_id(y).pointee) : nil
+        if xb != nil || yb != nil, xb != yb {
+            out.append(FileDelta(path: path, old: xb, new: yb))
         }
     }
 

@@ -133,7 +133,7 @@ public final class Repository: @unchecked Sendable {
         return try entryID(path, in: t)
     }
 
-    private func entryID(_ path: String, in tree: OpaquePointer) throws(GitError) -> OID? {
+    func entryID(_ path: String, in tree: OpaquePointer) throws(GitError) -> OID? {
         var entry: OpaquePointer?
         let rc = git_tree_entry_bypath(&entry, tree, path)
         if rc == GIT_ENOTFOUND.rawValue { return nil }
@@ -248,41 +248,6 @@ public final class Repository: @unchecked Sendable {
         let signed = git_commit_header_field(&buf, c, "gpgsig") == 0
         return CommitInfo(id: id, author: Person(git_commit_author(c)), committer: Person(git_commit_committer(c)),
                           message: String(cString: git_commit_message(c)), isSigned: signed)
-    }
-
-    /// The commits reachable from HEAD that changed `path` (against their first parent),
-    /// newest first.
-    public func history(of path: String) throws(GitError) -> [CommitInfo] {
-        guard let start = try head() else { return [] }
-        var walker: OpaquePointer?
-        try check(git_revwalk_new(&walker, pointer), "git_revwalk_new")
-        defer { git_revwalk_free(walker) }
-        git_revwalk_sorting(walker, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue)
-        var raw = start.raw
-        try check(git_revwalk_push(walker, &raw), "git_revwalk_push")
-        var out: [CommitInfo] = []
-        var oid = git_oid()
-        while git_revwalk_next(&oid, walker) == 0 {
-            var c: OpaquePointer?
-            try check(git_commit_lookup(&c, pointer, &oid), "git_commit_lookup")
-            defer { git_commit_free(c) }
-            var t: OpaquePointer?
-            try check(git_commit_tree(&t, c), "git_commit_tree")
-            defer { git_tree_free(t) }
-            let mine = try entryID(path, in: t!)
-            var parentID: OID?
-            if git_commit_parentcount(c) > 0 {
-                var p: OpaquePointer?
-                try check(git_commit_parent(&p, c, 0), "git_commit_parent")
-                defer { git_commit_free(p) }
-                var pt: OpaquePointer?
-                try check(git_commit_tree(&pt, p), "git_commit_tree")
-                defer { git_tree_free(pt) }
-                parentID = try entryID(path, in: pt!)
-            }
-            if mine != parentID { out.append(info(c!, id: OID(oid))) }
-        }
-        return out
     }
 
     // MARK: - Committing

@@ -17,11 +17,12 @@ extension Casebook {
             let ws = try global.workspace()
             let id = CaseID(rawValue: target.id)
             let path = try ws.path(of: id)
-            let commits = try ws.repo.history(of: path)
+            // The history index (one walk, kept in .git/casebook/history) instead of a walk per call.
+            let commits = try HistoryIndex.current(in: ws.repo).commits(touching: path).reversed()
             guard !commits.isEmpty else { throw Failure("case \(id.rawValue): no such case") }
             for c in commits {
                 let time = Timestamp(date: Date(timeIntervalSince1970: TimeInterval(c.author.time)), offsetSeconds: Int(c.author.offsetMinutes) * 60)
-                print([c.id.short, time.description, "\(c.author.name) <\(c.author.email)>", c.trailer("Action") ?? "-",
+                print([c.id.short, time.description, "\(c.author.name) <\(c.author.email)>", c.action ?? (c.isMerge ? "merge" : "-"),
                        c.isSigned ? "signed" : "unsigned"].joined(separator: "\t"))
             }
         }

@@ -66,29 +66,42 @@ extension Casebook {
             }
         }
 
-        /// For each case, the commit that recorded each of its events. A commit made by casebook
-        /// adds exactly one event (it carries an `Action:` trailer); when every commit of the file
-        /// is one of those and their count equals the events', they pair up in order. Otherwise
-        /// (hand edits that add several events at once) the file is read at each commit and the
-        /// events it added are counted.
+        /// For each case, the commit that recorded each of its events, from the history index
+        /// (one walk over the commits, kept between runs). A commit casebook made records one
+        /// event, authored by its actor at its time, so the two pair up by author and time. Events
+        /// added by hand-made commits (several at once, dated when committed) are found by reading
+        /// the file at each such commit and its parent.
         func provenance(of cases: [CaseFile], in ws: Workspace) throws -> [CaseID: [EventProvenance]] {
+            let index = try HistoryIndex.current(in: ws.repo)
+            var emails: [StaffID: String] = [:]
+            for member in ws.staff.staff { emails[member.id] = member.email.lowercased() }
+            func proof(_ c: HistoryIndex.Commit) -> EventProvenance {
+                EventProvenance(commit: c.id.hex, author: "\(c.author.name) <\(c.author.email)>", signature: c.isSigned ? .signed : .unsigned)
+            }
             var out: [CaseID: [EventProvenance]] = [:]
             for file in cases {
-                let commits = Array(try ws.repo.history(of: file.path).reversed())
-                func proof(_ c: CommitInfo) -> EventProvenance {
-                    EventProvenance(commit: c.id.hex, author: "\(c.author.name) <\(c.author.email)>", signature: c.isSigned ? .signed : .unsigned)
+                let commits = index.commits(touching: file.path).filter { !$0.isMerge }
+                var made: [String: [HistoryIndex.Commit]] = [:]
+                for c in commits where c.action != nil { made["\(c.author.time) \(c.author.email.lowercased())", default: []].append(c) }
+                var proofs: [EventProvenance?] = file.events.map { event in
+                    let key = "\(event.at.unixSeconds) \(emails[event.by] ?? "")"
+                    guard let c = made[key]?.first else { return nil }
+                    made[key]?.removeFirst()
+                    return proof(c)
                 }
-                if commits.count == file.events.count, commits.allSatisfy({ $0.trailer("Action") != nil }) {
-                    out[file.id] = commits.map(proof)
-                    continue
+                if proofs.contains(where: { $0 == nil }) {
+                    for c in commits where c.action == nil {
+                        let parent = try ws.repo.parents(of: c.id).first
+                        guard let data = try ws.repo.read(file.path, at: c.id),
+                              let then = try? RecordJSON.decode(CaseFile.self, from: data, file: file.path) else { continue }
+                        let before = try parent.flatMap { try ws.repo.read(file.path, at: $0) }
+                            .flatMap { try? RecordJSON.decode(CaseFile.self, from: $0, file: file.path) }?.events ?? []
+                        for event in then.events where !before.contains(event) {
+                            if let i = file.events.indices.first(where: { proofs[$0] == nil && file.events[$0] == event }) { proofs[i] = proof(c) }
+                        }
+                    }
                 }
-                var proofs: [EventProvenance] = []
-                for c in commits {
-                    guard let data = try ws.repo.read(file.path, at: c.id),
-                          let then = try? RecordJSON.decode(CaseFile.self, from: data, file: file.path) else { continue }
-                    while proofs.count < min(then.events.count, file.events.count) { proofs.append(proof(c)) }
-                }
-                out[file.id] = proofs
+                out[file.id] = proofs.map { $0 ?? EventProvenance(commit: "", author: "", signature: .unknown) }
             }
             return out
         }

@@ -56,8 +56,10 @@ let li = Person(name: "李娜", email: "li.na@x.cn", time: 1_795_311_000, offset
         #expect(try r.repo.files(under: "records").map(\.path) == ["records/a.json", "records/b/c.json"])
         #expect(try r.repo.commit(second).trailer("Action") == nil)
         #expect(try r.repo.commit(first).trailer("Action") == "init")
-        #expect(try r.repo.history(of: "records/b/c.json").map(\.id) == [second])
-        #expect(try r.repo.history(of: "records/a.json").map(\.id) == [first])
+        let index = try HistoryIndex.current(in: r.repo, prefix: "records/")
+        #expect(index.commits(touching: "records/b/c.json").map(\.id) == [second])
+        #expect(index.commits(touching: "records/a.json").map(\.id) == [first])
+        #expect(index.commits(touching: "hooks/pre-commit").isEmpty)
     }
 
     @Test func leavesOtherStagedWorkAlone() throws {
