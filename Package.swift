@@ -44,6 +44,7 @@ let package = Package(
             dependencies: [
                 "CaseModel", "Procedures", "GitStore", "SiteBuilder",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Defaults")]
         ),

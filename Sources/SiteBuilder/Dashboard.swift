@@ -76,9 +76,36 @@ public struct Dashboard {
     var s: Strings { Strings(language) }
     var time: LocalTime { LocalTime(zone: timeZone) }
 
+    /// What a case's page shows that depends on the clock (each deadline's and planned
+    /// revisit's standing, the late flag) or on other records (the commits of its events).
+    /// With the case file's blob id and `renderKey` it identifies the page: while none of them
+    /// changes, an earlier rendering of the page is still right.
+    public func pageFacts(_ file: CaseFile) -> String {
+        var facts = Schedule.overdue(file, at: now).isEmpty ? "on-time" : "late"
+        for d in file.state.deadlines { facts += " " + standing(d, in: file).key }
+        for p in file.state.revisitsPlanned where p.doneAt == nil { facts += p.due < now ? " due" : " ahead" }
+        for proof in provenance[file.id] ?? [] { facts += " \(proof.commit) \(proof.signature.rawValue)" }
+        return facts
+    }
+
+    /// What every page depends on besides its own records: language, site name, profile,
+    /// staff names and the residents' names scrubbed from free text.
+    public var renderKey: String {
+        var key = "\(Dashboard.renderVersion) \(language.rawValue) \(timeZone.identifier) \(siteName) \(profile.reference)"
+        for member in staff { key += " \(member.id.rawValue)=\(member.name)" }
+        for name in residentNames { key += " \(name.full)" }
+        return key
+    }
+
+    /// Changed whenever templates, strings or page logic change in a way that alters output.
+    public static let renderVersion = "site-1"
+
     /// Every file of the site: pages, feeds and assets, in a stable order.
+    /// - Parameters:
+    ///   - skipping: cases whose page is known to be unchanged (not rendered, not returned).
+    ///   - progress: called now and then with pages done and pages in all.
     /// - Throws: `SiteError` if a template fails to parse or render.
-    public func build() throws -> [SiteFile] {
+    public func build(skipping: Set<CaseID> = [], progress: ((Int, Int) -> Void)? = nil) throws -> [SiteFile] {
         var library = MustacheLibrary()
         for (name, text) in Templates.all {
             do {
@@ -96,8 +123,12 @@ public struct Dashboard {
         files.append(try page("open.html", "open", openPage()))
         files.append(try page("overdue.html", "overdue", overduePage()))
         files.append(try page("revisits.html", "revisits", revisitsPage()))
-        for file in sortedCases {
+        let total = cases.count - skipping.count
+        var done = 0
+        for file in sortedCases where !skipping.contains(file.id) {
             files.append(try page("cases/\(file.id.rawValue).html", "case", casePage(file)))
+            done += 1
+            if done % 2000 == 0 { progress?(done, total) }
         }
         for month in months {
             files.append(try page("reports/\(month).html", "report", reportPage(month)))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseModel
+import Crypto
 import Foundation
 import GitStore
 import SiteBuilder
@@ -39,23 +40,60 @@ extension Casebook {
                 at = t
             }
             let language = lang.flatMap(Language.init(rawValue:)) ?? Language(rawValue: ws.settings.locale) ?? .zhHans
-            let cases = try ws.allCases()
+            let entries = try ws.repo.files(under: "records/cases", at: ws.base).filter { $0.path.hasSuffix(".json") }
+            var blobs: [CaseID: String] = [:]
+            let cases = try entries.map { entry in
+                let file = try RecordJSON.decode(CaseFile.self, from: ws.repo.blob(entry.blob), file: entry.path)
+                blobs[file.id] = entry.blob.hex
+                return file
+            }
             let dashboard = Dashboard(siteName: ws.settings.site, cases: cases, profile: ws.profile, now: at, language: language,
                                       timeZone: ws.zone, samples: try samples(ws), provenance: try provenance(of: cases, in: ws),
                                       staff: ws.staff.staff)
-            let files = try dashboard.build()
             let root = URL(fileURLWithPath: out)
+            // A case page whose blob, clock-dependent facts and surroundings are those of the last
+            // build is neither rendered nor written again.
+            let old = SiteCache.load(from: root)
+            var cache = SiteCache()
+            let key = SiteCache.digest(dashboard.renderKey)
+            var skipping: Set<CaseID> = []
+            for file in cases {
+                let path = "cases/\(file.id.rawValue).html"
+                let fingerprint = SiteCache.digest("\(key) \(blobs[file.id] ?? "") \(dashboard.pageFacts(file))")
+                cache.files[path] = fingerprint
+                if old.files[path] == fingerprint, FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) {
+                    skipping.insert(file.id)
+                }
+            }
+            let interactive = isatty(STDERR_FILENO) != 0
+            let files = try dashboard.build(skipping: skipping) { done, total in
+                let line = "casebook site: \(done)/\(total) case pages"
+                FileHandle.standardError.write(Data((interactive ? "\r" + line : line + "\n").utf8))
+            }
+            if interactive, cases.count - skipping.count >= 2000 { FileHandle.standardError.write(Data("\n".utf8)) }
+            var written = 0
             do {
                 for file in files {
                     let url = root.appendingPathComponent(file.path)
+                    if !file.path.hasPrefix("cases/") || !file.path.hasSuffix(".html") {
+                        let digest = SiteCache.digest(file.content)
+                        cache.files[file.path] = digest
+                        if old.files[file.path] == digest, FileManager.default.fileExists(atPath: url.path) { continue }
+                    }
                     try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                     try AtomicFile.write(file.content, to: url.path)
+                    written += 1
                 }
+                // Files of the last build this one no longer makes.
+                for path in old.files.keys where cache.files[path] == nil {
+                    try? FileManager.default.removeItem(at: root.appendingPathComponent(path))
+                }
+                try cache.save(in: root)
             } catch {
                 throw Failure("--out: cannot write the site into '\(out)': \(error.localizedDescription)")
             }
-            let pages = files.filter { $0.path.hasSuffix(".html") }.count
-            print("\(pages) pages and \(files.count - pages) other files in \(out)")
+            let pages = cache.files.keys.filter { $0.hasSuffix(".html") }.count
+            print("\(pages) pages and \(cache.files.count - pages) other files in \(out) (\(written) written)")
         }
 
         /// The committed monthly samples, `records/samples/YYYY-MM.json`.
@@ -105,5 +143,39 @@ extension Casebook {
             }
             return out
         }
+    }
+}
+
+/// What the last `casebook site` wrote into its output folder: each file's path with the
+/// fingerprint of a case page or the digest of any other file. Kept as `.casebook-site.json`.
+struct SiteCache: Codable {
+    static let name = ".casebook-site.json"
+    var format = "casebook-site 1"
+    var files: [String: String] = [:]
+
+    static func load(from root: URL) -> SiteCache {
+        guard let data = try? Data(contentsOf: root.appendingPathComponent(name)),
+              let cache = try? JSONDecoder().decode(SiteCache.self, from: data), cache.format == SiteCache().format else { return SiteCache() }
+        return cache
+    }
+
+    func save(in root: URL) throws {
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try AtomicFile.write(try encoder.encode(self), to: root.appendingPathComponent(SiteCache.name).path)
+    }
+
+    static func digest(_ text: String) -> String { digest(Data(text.utf8)) }
+
+    static func digest(_ data: Data) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: data) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 15)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 }

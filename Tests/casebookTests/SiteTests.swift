@@ -47,10 +47,10 @@ import Testing
         let out = box.root.appendingPathComponent("public")
         let o = try box.cb(["site", "--out", out.path], now: SiteTests.now)
         #expect(o.status == 0, "\(o.stderr)")
-        #expect(o.stdout == "7 pages and 6 other files in \(out.path)\n")
+        #expect(o.stdout == "7 pages and 6 other files in \(out.path) (13 written)\n")
         let files = try SiteTests.files(under: out)
         #expect(files.keys.sorted() == [
-            "assets/casebook.css", "assets/casebook.js", "cases.csv", "cases.json", "cases/\(complaint).html", "cases/\(repair).html",
+            ".casebook-site.json", "assets/casebook.css", "assets/casebook.js", "cases.csv", "cases.json", "cases/\(complaint).html", "cases/\(repair).html",
             "index.html", "open.html", "overdue.atom", "overdue.html", "reports/2026-11.html", "revisits.html", "revisits.ics",
         ])
         // Default language: records/casebook.json says zh-Hans.
@@ -77,7 +77,7 @@ import Testing
             let out = box.root.appendingPathComponent("public-\(lang)")
             #expect(try box.cb(["site", "--out", out.path, "--lang", lang], now: SiteTests.now).status == 0)
             let files = try SiteTests.files(under: out)
-            #expect(files.count == 13)
+            #expect(files.count == 14, "13 files and the build cache")
             let phone = try Regex("1[3-9][0-9]{9}")
             for (path, data) in files {
                 let text = SiteTests.text(data)
@@ -160,6 +160,33 @@ import Testing
         #expect(now.status == 1)
         #expect(now.stderr.contains("--now: 'yesterday' is not an ISO 8601 time"))
         #expect(!FileManager.default.fileExists(atPath: box.root.appendingPathComponent("x").path))
+    }
+
+    /// A second build reuses what has not changed: nothing is written when nothing changed,
+    /// and after one case gains an event only that case's page and the pages and feeds that
+    /// list it are written again.
+    @Test func secondBuildRewritesOnlyWhatChanged() throws {
+        let (box, complaint, repair) = try SiteTests.prepared()
+        defer { box.remove() }
+        let out = box.root.appendingPathComponent("public")
+        func inode(_ path: String) throws -> UInt64 {
+            try #require(try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent(path).path)[.systemFileNumber] as? UInt64)
+        }
+        #expect(try box.cb(["site", "--out", out.path], now: SiteTests.now).stdout.hasSuffix("(13 written)\n"))
+        let repairPage = try inode("cases/\(repair).html"), complaintPage = try inode("cases/\(complaint).html")
+        #expect(try box.cb(["site", "--out", out.path], now: SiteTests.now).stdout.hasSuffix("(0 written)\n"))
+
+        try box.ok(["note", complaint, "已约业主今晚查看", "--as", "li.na"], now: "2026-11-20T17:10:00+08:00")
+        let o = try box.cb(["site", "--out", out.path], now: "2026-11-20T17:10:00+08:00")
+        #expect(o.status == 0, "\(o.stderr)")
+        let written = Int(o.stdout.split(separator: "(").last?.prefix { $0.isNumber } ?? "") ?? -1
+        #expect(written >= 1 && written < 13, "\(o.stdout)")
+        #expect(try inode("cases/\(repair).html") == repairPage)
+        #expect(try inode("cases/\(complaint).html") != complaintPage)
+        #expect(SiteTests.text(try Data(contentsOf: out.appendingPathComponent("cases/\(complaint).html"))).contains("已约业主今晚查看"))
+        // A damaged cache is ignored: everything is written again.
+        try Data("{".utf8).write(to: out.appendingPathComponent(".casebook-site.json"))
+        #expect(try box.cb(["site", "--out", out.path], now: "2026-11-20T17:10:00+08:00").stdout.hasSuffix("(13 written)\n"))
     }
 
     static let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
