@@ -28,7 +28,7 @@ let package = Package(
         // Pure rules: deadlines, transitions, permissions.
         .target(name: "Procedures", dependencies: ["CaseModel", .product(name: "Crypto", package: "swift-crypto")]),
         // The only module that touches libgit2.
-        .target(name: "GitStore", dependencies: ["Clibgit2"]),
+        .target(name: "GitStore", dependencies: ["Clibgit2", .product(name: "Crypto", package: "swift-crypto")]),
         // Pages and feeds from case values.
         .target(
             name: "SiteBuilder",

@@ -5,6 +5,11 @@ import Foundation
 public struct CommitSignature: Sendable {
     public let signature: Data
     public let signedData: Data
+
+    public init(signature: Data, signedData: Data) {
+        self.signature = signature
+        self.signedData = signedData
+    }
 }
 
 extension Repository {

@@ -13,25 +13,43 @@ public enum SignatureStatus: String, Sendable, CaseIterable {
 }
 
 /// Verifies SSH commit signatures the way `git verify-commit` does with
-/// `gpg.ssh.allowedSignersFile`: `ssh-keygen -Y verify -n git` against an allowed-signers file.
+/// `gpg.ssh.allowedSignersFile`, and also that the key is the one registered for the commit's
+/// author. Ed25519 signatures are verified in process; others by `ssh-keygen -Y verify -n git`
+/// against an allowed-signers file.
 public final class SSHVerifier: @unchecked Sendable {
-    private let folder: URL
-    private let signersFile: URL
+    private let allowedSigners: String
+    /// Registered keys (`TYPE BASE64`) by principal, lowercased.
+    private let keys: [String: Set<String>]
+    private var folder: URL?
 
     /// - Parameter allowedSigners: the file's content, one `EMAIL namespaces="git" KEY` per line.
     public init(allowedSigners: String) throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("casebook-verify-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        signersFile = folder.appendingPathComponent("allowed_signers")
-        try Data(allowedSigners.utf8).write(to: signersFile)
+        self.allowedSigners = allowedSigners
+        var keys: [String: Set<String>] = [:]
+        for line in allowedSigners.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
+            let fields = line.split(separator: " ")
+            guard let type = fields.firstIndex(where: { $0.hasPrefix("ssh-") || $0.hasPrefix("ecdsa-") || $0.hasPrefix("sk-") }),
+                  type + 1 < fields.count else { continue }
+            for principal in fields[0].split(separator: ",") {
+                keys[principal.lowercased(), default: []].insert("\(fields[type]) \(fields[type + 1])")
+            }
+        }
+        self.keys = keys
     }
 
-    deinit { try? FileManager.default.removeItem(at: folder) }
+    deinit { if let folder { try? FileManager.default.removeItem(at: folder) } }
 
     /// The status of `signature` (nil: unsigned) for a commit by `email`.
     public func status(of signature: CommitSignature?, author email: String) throws -> SignatureStatus {
         guard let signature else { return .unsigned }
-        guard String(decoding: signature.signature.prefix(40), as: UTF8.self).hasPrefix("-----BEGIN SSH SIGNATURE-----") else { return .bad }
+        guard let parsed = SSHSignature(armored: signature.signature) else { return .bad }
+        if let valid = parsed.verifies(signature.signedData) {
+            guard valid else { return .bad }
+            guard let key = parsed.publicKeyText, keys[email.lowercased()]?.contains(key) == true else { return .unregistered }
+            return .good
+        }
+        let folder = try workFolder()
+        let signersFile = folder.appendingPathComponent("allowed_signers")
         let sigFile = folder.appendingPathComponent("sig")
         try signature.signature.write(to: sigFile)
         if try run(["-Y", "verify", "-f", signersFile.path, "-I", email, "-n", "git", "-s", sigFile.path], input: signature.signedData) == 0 {
@@ -41,6 +59,14 @@ public final class SSHVerifier: @unchecked Sendable {
         return valid ? .unregistered : .bad
     }
 
+    private func workFolder() throws -> URL {
+        if let folder { return folder }
+        let made = FileManager.default.temporaryDirectory.appendingPathComponent("casebook-verify-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: made, withIntermediateDirectories: true)
+        try Data(allowedSigners.utf8).write(to: made.appendingPathComponent("allowed_signers"))
+        folder = made
+        return made
+    }
     private func run(_ arguments: [String], input: Data) throws -> Int32 {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

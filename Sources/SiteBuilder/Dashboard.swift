@@ -92,13 +92,13 @@ public struct Dashboard {
     /// staff names and the residents' names scrubbed from free text.
     public var renderKey: String {
         var key = "\(Dashboard.renderVersion) \(language.rawValue) \(timeZone.identifier) \(siteName) \(profile.reference)"
-        for member in staff { key += " \(member.id.rawValue)=\(member.name)" }
+        for member in staff { key += " \(member.id.rawValue)=\(member.name) \(member.key ?? "")" }
         for name in residentNames { key += " \(name.full)" }
         return key
     }
 
     /// Changed whenever templates, strings or page logic change in a way that alters output.
-    public static let renderVersion = "site-1"
+    public static let renderVersion = "site-2"
 
     /// Every file of the site: pages, feeds and assets, in a stable order.
     /// - Parameters:

@@ -1,7 +1,14 @@
-/// Whether an event's commit carries a signature, and (later) whether it verifies.
+/// Whether an event's commit carries a signature, and whether it verifies against the key
+/// `staff.json` registers for the commit's author.
 /// The raw value is what pages and feeds show as the CSS class and data value.
 public enum SignatureStatus: String, CaseIterable, Sendable {
-    /// The commit carries a signature (not yet checked against `staff.json`).
+    /// Signed by the author's registered key.
+    case good
+    /// A signature that does not verify.
+    case bad
+    /// A valid signature by a key not registered for the author.
+    case notRegistered = "not-registered"
+    /// The commit carries a signature (not checked).
     case signed
     /// The commit carries no signature.
     case unsigned

@@ -270,6 +270,8 @@ public struct Strings: Sendable {
         "action.breach": ("超时", "deadline missed"),
         "step.report": ("上报", "report"), "step.hand-over": ("移交责任人", "hand over"), "step.answer": ("答复业主", "answer the owner"),
         "step.resolve": ("处理完毕", "resolve"), "step.ladder": ("逐级上报", "escalation ladder"),
+        "signature.good": ("签名有效", "good signature"), "signature.bad": ("签名无效", "bad signature"),
+        "signature.not-registered": ("非登记密钥", "key not registered"),
         "signature.signed": ("已签名", "signed"), "signature.unsigned": ("未签名", "unsigned"), "signature.unknown": ("未知", "unknown"),
     ]
 }

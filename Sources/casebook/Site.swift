@@ -47,7 +47,7 @@ extension Casebook {
                 blobs[file.id] = entry.blob.hex
                 return file
             }
-            let dashboard = Dashboard(siteName: ws.settings.site, cases: cases, profile: ws.profile, now: at, language: language,
+            var dashboard = Dashboard(siteName: ws.settings.site, cases: cases, profile: ws.profile, now: at, language: language,
                                       timeZone: ws.zone, samples: try samples(ws), provenance: try provenance(of: cases, in: ws),
                                       staff: ws.staff.staff)
             let root = URL(fileURLWithPath: out)
@@ -65,6 +65,7 @@ extension Casebook {
                     skipping.insert(file.id)
                 }
             }
+            try verifySignatures(in: &dashboard, of: cases.filter { !skipping.contains($0.id) }, ws)
             let interactive = isatty(STDERR_FILENO) != 0
             let files = try dashboard.build(skipping: skipping) { done, total in
                 let line = "casebook site: \(done)/\(total) case pages"
@@ -94,6 +95,30 @@ extension Casebook {
             }
             let pages = cache.files.keys.filter { $0.hasSuffix(".html") }.count
             print("\(pages) pages and \(cache.files.count - pages) other files in \(out) (\(written) written)")
+        }
+
+        /// Checks the signature of each event's commit on the pages to be rendered: good (the
+        /// author's registered key), bad, or a key not registered for the author.
+        func verifySignatures(in dashboard: inout Dashboard, of cases: [CaseFile], _ ws: Workspace) throws {
+            let verifier = try SSHVerifier(allowedSigners: ws.staff.allowedSigners)
+            var known: [String: SiteBuilder.SignatureStatus] = [:]
+            for file in cases {
+                guard var proofs = dashboard.provenance[file.id] else { continue }
+                for i in proofs.indices where proofs[i].signature == .signed {
+                    let hex = proofs[i].commit
+                    if known[hex] == nil, let id = OID(hex: hex) {
+                        let email = proofs[i].author.split(separator: "<").last.map { String($0.dropLast()) } ?? ""
+                        known[hex] = switch try verifier.status(of: ws.repo.signature(of: id), author: email) {
+                        case .good: .good
+                        case .bad: .bad
+                        case .unregistered: .notRegistered
+                        case .unsigned: .unsigned
+                        }
+                    }
+                    proofs[i].signature = known[hex] ?? .unknown
+                }
+                dashboard.provenance[file.id] = proofs
+            }
         }
 
         /// The committed monthly samples, `records/samples/YYYY-MM.json`.

@@ -31,5 +31,20 @@ import Testing
         #expect(o.status == 1)
         #expect(o.stderr.contains("is not the key registered for li.xiao"))
         #expect(try box.snapshot() == before)
+
+        // The same key used by hand with stock git: the dashboard's timeline tells the two apart.
+        let path = try box.git(["ls-files", "records/cases"]).split(separator: "\n").map(String.init).first { $0.contains(id) } ?? ""
+        let script = "import json,sys\np=sys.argv[1]\nd=json.load(open(p))\ne={'at':'2026-11-22T09:40:00+08:00','by':'li.xiao','action':'note','text':'已回复'}\n"
+            + "d['events'].append(e)\nd['state']['updatedAt']=e['at']\nopen(p,'w').write(json.dumps(d,ensure_ascii=False,indent=2,sort_keys=True))"
+        #expect(try box.run("python3", ["-c", script, box.repo + "/" + path]).status == 0)
+        let hand = try box.run("git", ["-c", "user.name=李晓", "-c", "user.email=li.xiao@cuihu.example", "-c", "gpg.format=ssh",
+                                       "-c", "user.signingkey=\(other)", "commit", "-q", "-S", "-am", "回复"],
+                               env: ["CASEBOOK_BIN": Sandbox.binary])
+        #expect(hand.status == 0, "\(hand.stderr)")
+        let out = box.root.appendingPathComponent("public")
+        #expect(try box.cb(["site", "--out", out.path], now: "2026-11-22T10:00:00+08:00").status == 0)
+        let page = try String(contentsOf: out.appendingPathComponent("cases/\(id).html"), encoding: .utf8)
+        #expect(SiteTests.values("data-signature", in: page) == ["good", "not-registered"])
+        #expect(page.contains("签名有效") && page.contains("非登记密钥"))
     }
 }
