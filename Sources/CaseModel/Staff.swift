@@ -64,6 +64,10 @@ public struct Settings: Codable, Equatable, Sendable {
     public var idPrefix: String
     /// Whether every commit must carry a signature by the author's registered key.
     public var requireSignatures: Bool
+    /// How many years records are kept after their month (absent: 2, 002 篇2 §4.2).
+    public var retentionYears: Int?
+    /// The retention period in force.
+    public var keepYears: Int { retentionYears ?? 2 }
 
     public init(site: String, timeZone: String = "Asia/Shanghai", locale: String = "zh-Hans",
                 profile: String = "residential", idPrefix: String = "C", requireSignatures: Bool = false) {
