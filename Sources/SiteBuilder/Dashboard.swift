@@ -51,6 +51,10 @@ public struct Dashboard {
     public var provenance: [CaseID: [EventProvenance]]
     /// The staff registry, for names and for who may hold a case at a level.
     public var staff: [Staff]
+    /// The review sign-offs made (`records/reviews/`).
+    public var reviews: [ReviewRecord] = []
+    /// The months archived (`archive/YYYY-MM` tags).
+    public var archivedMonths: Set<String> = []
 
     public init(siteName: String, cases: [CaseFile], profile: Profile, now: Timestamp, language: Language = .zhHans,
                 timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current, samples: [MonthlySample] = [],
@@ -359,7 +363,33 @@ public struct Dashboard {
             put(&row, "requiredClause", e.requiredClause)
             return row
         }
+        let missing = missingOversight()
+        page["hasMissing"] = !missing.isEmpty
+        page["missing"] = missing
         return page
+    }
+
+    /// Reviews not signed and months not archived, past their due time (the last five weeks).
+    func missingOversight() -> [[String: Any]] {
+        var rows: [[String: Any]] = []
+        for kind in ReviewKind.allCases {
+            let rule = Reviews.rule(kind)
+            for m in Reviews.missing(kind, cases: cases, done: reviews, now: now, in: timeZone) {
+                rows.append(["what": s["review." + kind.rawValue], "key": "review-\(kind.rawValue)", "period": m.from == m.to ? m.from : "\(m.from) – \(m.to)",
+                             "cases": m.cases, "due": time.minute(m.due), "lateBy": s.duration(seconds: Int(now.date.timeIntervalSince(m.due.date))),
+                             "who": s.list(Role.allCases.filter(rule.by.contains).map(s.role)), "clause": rule.clause, "dueAt": m.due])
+            }
+        }
+        let archivers: [Role] = [.csAssistant, .supervisor, .manager, .director, .generalManager]
+        for month in months where !archivedMonths.contains(month) {
+            guard let start = Timestamp.parse(month + "-01", defaultZone: timeZone) else { continue }
+            let due = start.addingMonths(1).adding(seconds: 9 * 86_400)
+            guard due < now, now.date.timeIntervalSince(due.date) < 62 * 86_400 else { continue }
+            rows.append(["what": s["archiveMonth"], "key": "archive", "period": month, "cases": cases.filter { time.month($0.intake.receivedAt) == month }.count,
+                         "due": time.minute(due), "lateBy": s.duration(seconds: Int(now.date.timeIntervalSince(due.date))),
+                         "who": s.list(archivers.map(s.role)), "clause": "002 篇2 §4.2", "dueAt": due])
+        }
+        return rows.sorted { ($0["dueAt"] as! Timestamp) < ($1["dueAt"] as! Timestamp) }
     }
 
     // MARK: - Revisit schedule

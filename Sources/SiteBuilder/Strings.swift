@@ -170,6 +170,13 @@ public struct Strings: Sendable {
         "overdueIntro": ("每一条为一个已超时的时限或应升级未升级的案件：超时起于期限时间；应由层级取处理时限的上报要求与逐级上报的较高者。",
                          "Each row is a deadline passed unmet, or a case the ladder says should have gone up: late since the due time; the level that should hold it is the higher of the deadline's escalation and the ladder."),
         "noOverdue": ("没有超时的案件。", "No case is overdue."),
+        "oversightMissing": ("逾期未做的审核与归档", "Reviews and archives past due"),
+        "noOversightMissing": ("审核与归档均已按时完成。", "Every review and archive is done."),
+        "oversightWhat": ("事项", "What"), "period": ("期间", "Period"), "casesCovered": ("案件数", "Cases"), "signers": ("签署人", "Who signs"),
+        "review.daily": ("客服主管每日审核《接待业主情况记录》", "Supervisor's daily review of the intake log"),
+        "review.weekly": ("经理每周一审核上周《接待业主情况记录》", "Manager's Monday review of last week's intake log"),
+        "review.records": ("客服主管每周审核投诉及回访记录并签署意见", "Supervisor's weekly sign-off of complaint and revisit records"),
+        "archiveMonth": ("月度记录归档（下月10日前）", "Monthly archive (before the 10th of next month)"),
         // Revisits page
         "lateRevisits": ("已逾期的回访", "Late revisits"),
         "next14Days": ("未来14天", "The next 14 days"),

@@ -136,6 +136,17 @@ enum Templates {
     </tbody>
     </table>
     {{/hasEntries}}
+    <h2>{{t.oversightMissing}}</h2>
+    {{^hasMissing}}<p class="ok">{{t.noOversightMissing}}</p>{{/hasMissing}}
+    {{#hasMissing}}
+    <table class="oversight">
+    <thead><tr><th>{{t.oversightWhat}}</th><th>{{t.period}}</th><th class="num">{{t.casesCovered}}</th><th>{{t.dueSince}}</th><th>{{t.lateBy}}</th><th>{{t.signers}}</th><th>{{t.clause}}</th></tr></thead>
+    <tbody>
+    {{#missing}}<tr data-oversight="{{key}}" data-period="{{period}}"><td class="late">{{what}}</td><td>{{period}}</td><td class="num">{{cases}}</td><td>{{due}}</td><td>{{lateBy}}</td><td>{{who}}</td><td>{{clause}}</td></tr>
+    {{/missing}}
+    </tbody>
+    </table>
+    {{/hasMissing}}
     {{> foot}}
     """
 

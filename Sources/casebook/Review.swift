@@ -43,6 +43,9 @@ struct Review {
         if delta.path.hasPrefix("records/samples/") {
             return try checkSample(delta)
         }
+        if delta.path.hasPrefix("records/reviews/") {
+            return try checkReview(delta)
+        }
         guard delta.path.hasPrefix("records/cases/"), delta.path.hasSuffix(".json") else { return nil }
         guard let newBlob = delta.new else {
             return "case files are never deleted or renamed [rule append-only; 000 篇2 §5.0]"
@@ -101,6 +104,39 @@ struct Review {
         }
         if let extra = new.events.firstIndex(where: { !fromParents.contains($0) }) {
             return "events[\(extra)]: a merge adds no events of its own [rule merge; DESIGN: one commit per step by its actor]"
+        }
+        return nil
+    }
+
+    /// A review sign-off is written once, at its path, by a reviewer the rule names, who is the
+    /// commit's author, and covers exactly the cases the rule gives at the base, as they stood.
+    func checkReview(_ delta: FileDelta) throws -> String? {
+        guard delta.old == nil, let blob = delta.new else {
+            return "a signed review is never changed or removed [rule review-fixed; 002 篇1 §4.3]"
+        }
+        let record: ReviewRecord
+        do {
+            record = try RecordJSON.decode(ReviewRecord.self, from: ws.repo.blob(blob), file: delta.path)
+        } catch let error as RecordError {
+            return "\(error.description.dropFirst(delta.path.count + 2)) [rule schema; records/schema/review.schema.json]"
+        }
+        let rule = Reviews.rule(record.kind)
+        guard let period = Reviews.period(record.kind, containing: record.from, in: ws.zone), period.from == record.from, period.to == record.to,
+              delta.path == ReviewRecord.path(record.kind, from: record.from) else {
+            return "a \(record.kind.rawValue) review covers a whole period and lives at its first day's path [rule path; \(rule.clause)]"
+        }
+        guard let reviewer = ws.staff[record.by], reviewer.roles.contains(where: rule.by.contains) else {
+            return "only \(rule.by.map(\.rawValue).sorted().joined(separator: ", ")) may sign a \(record.kind.rawValue) review [rule role; \(rule.clause)]"
+        }
+        guard let authorEmail, reviewer.email.lowercased() == authorEmail.lowercased() else {
+            return "a review by \(record.by.rawValue) must be committed by that person (author \(authorEmail ?? "unknown")) [rule author; DESIGN: one commit per step by its actor]"
+        }
+        guard record.at <= commitTime else {
+            return "review time \(record.at) is after the commit (\(commitTime)) [rule time-order; 002 篇1 §4.2]"
+        }
+        let expected = try Casebook.ReviewCommand.record(record.kind, period: period, by: record.by, at: record.at, opinion: record.opinion, in: ws)
+        guard expected.cases == record.cases, record.clause == rule.clause else {
+            return "the covered cases are not the period's cases as they stand [rule review-coverage; \(rule.clause)]"
         }
         return nil
     }

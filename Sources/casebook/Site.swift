@@ -50,6 +50,10 @@ extension Casebook {
             var dashboard = Dashboard(siteName: ws.settings.site, cases: cases, profile: ws.profile, now: at, language: language,
                                       timeZone: ws.zone, samples: try samples(ws), provenance: try provenance(of: cases, in: ws),
                                       staff: ws.staff.staff)
+            dashboard.reviews = try ws.repo.files(under: "records/reviews", at: ws.base).filter { $0.path.hasSuffix(".json") }.map { entry in
+                try RecordJSON.decode(ReviewRecord.self, from: ws.repo.blob(entry.blob), file: entry.path)
+            }
+            dashboard.archivedMonths = Set(try ws.repo.tags(matching: "archive/*").map { String($0.name.dropFirst("archive/".count)) })
             let root = URL(fileURLWithPath: out)
             // A case page whose blob, clock-dependent facts and surroundings are those of the last
             // build is neither rendered nor written again.

@@ -20,6 +20,7 @@ SCHEMAS = {
     "casebook.settings/1": "settings.schema.json",
     "casebook.procedures/1": "procedures.schema.json",
     "casebook.calendar/1": "calendar.schema.json",
+    "casebook.review/1": "review.schema.json",
     "casebook.sample/1": "sample.schema.json",
 }
 

@@ -1,0 +1,71 @@
+import CaseModel
+import Foundation
+
+/// The review sign-offs of PROCEDURES.md §3 "reviews": who signs each, what period and which
+/// cases it covers, and when it is due.
+public enum Reviews {
+    public struct Rule: Sendable {
+        public let kind: ReviewKind
+        public let by: Set<Role>
+        public let clause: String
+    }
+
+    public static func rule(_ kind: ReviewKind) -> Rule {
+        switch kind {
+        case .daily: Rule(kind: kind, by: [.supervisor, .manager, .director, .generalManager], clause: "002 篇1 §4.3")
+        case .weekly: Rule(kind: kind, by: [.manager, .director, .generalManager], clause: "002 篇1 §4.9")
+        case .records: Rule(kind: kind, by: [.supervisor, .manager, .director, .generalManager], clause: "000 §1(8)–(9)")
+        }
+    }
+
+    /// The period containing `day` (`YYYY-MM-DD`): the day itself, or its Monday-to-Sunday week.
+    public static func period(_ kind: ReviewKind, containing day: String, in zone: TimeZone) -> (from: String, to: String)? {
+        guard let start = Timestamp.parse(day, defaultZone: zone) else { return nil }
+        if kind == .daily { return (start.localDay, start.localDay) }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let weekday = calendar.component(.weekday, from: start.date)  // 1 = Sunday
+        let monday = start.adding(seconds: -((weekday + 5) % 7) * 86_400)
+        return (monday.localDay, monday.adding(seconds: 6 * 86_400).localDay)
+    }
+
+    /// When the review of a period is due: the end of the day after a daily period; the end of
+    /// the Monday after a week.
+    public static func due(_ kind: ReviewKind, to: String, in zone: TimeZone) -> Timestamp? {
+        Timestamp.parse(to, defaultZone: zone).map { $0.adding(seconds: 2 * 86_400 - 1) }
+    }
+
+    /// The cases a review covers: those received in the period (the intake log); for `records`,
+    /// the complaints with a step in the period and every case revisited in it.
+    public static func covered(_ kind: ReviewKind, from: String, to: String, cases: [CaseFile], in zone: TimeZone) -> [CaseFile] {
+        guard let start = Timestamp.parse(from, defaultZone: zone), let last = Timestamp.parse(to, defaultZone: zone) else { return [] }
+        let end = last.adding(seconds: 86_400)
+        func within(_ t: Timestamp) -> Bool { t >= start && t < end }
+        let picked = cases.filter { file in
+            switch kind {
+            case .daily, .weekly: within(file.intake.receivedAt)
+            case .records:
+                file.events.contains { within($0.at) && (file.intake.kind == .complaint || $0.action == .revisit) }
+            }
+        }
+        return picked.sorted { $0.id.rawValue < $1.id.rawValue }
+    }
+
+    /// The periods of the last `days` days before `now` that need a review of `kind` (some case
+    /// falls in them), are past due, and have none in `done`: what the dashboard lists as late.
+    public static func missing(_ kind: ReviewKind, cases: [CaseFile], done: [ReviewRecord], now: Timestamp, days: Int = 35,
+                               in zone: TimeZone) -> [(from: String, to: String, due: Timestamp, cases: Int)] {
+        let signed = Set(done.filter { $0.kind == kind }.map(\.from))
+        var seen: Set<String> = []
+        var out: [(from: String, to: String, due: Timestamp, cases: Int)] = []
+        for back in stride(from: days, through: 1, by: -1) {
+            let day = Timestamp(date: now.adding(seconds: -back * 86_400).date, in: zone).localDay
+            guard let p = period(kind, containing: day, in: zone), !seen.contains(p.from) else { continue }
+            seen.insert(p.from)
+            guard !signed.contains(p.from), let due = due(kind, to: p.to, in: zone), due < now else { continue }
+            let n = covered(kind, from: p.from, to: p.to, cases: cases, in: zone).count
+            if n > 0 { out.append((p.from, p.to, due, n)) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import CaseModel
+import Foundation
+import GitStore
+import Procedures
+
+extension ReviewKind: ExpressibleByArgument {}
+
+extension Casebook {
+    /// `casebook review daily|weekly|records`: a review sign-off, one signed commit.
+    struct ReviewCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "review",
+            abstract: "Sign a review: the day's intake log, last week's log, or the week's complaint and revisit records.",
+            discussion: """
+            daily    the supervisor reviews one day's intake log (002 篇1 §4.3); due by the end of the next day.
+            weekly   the manager reviews a Monday-to-Sunday week's intake log (002 篇1 §4.9); due by the end of
+                     the following Monday.
+            records  the supervisor signs the week's complaint and revisit records (000 §1(8)–(9)); due as weekly.
+            The review records the cases it covered with the blob id of each file as reviewed, the reviewer
+            and the opinion, in records/reviews/<kind>/<first day>.json; a review is never changed.
+            --date names a day of the period (default: today for daily, a day of last week otherwise).
+            Example: casebook review daily --opinion "记录完整，2 件待跟进" --as wang.zg
+            """
+        )
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "daily, weekly or records.") var kind: ReviewKind
+        @Option(help: ArgumentHelp("A day of the period, YYYY-MM-DD.", valueName: "day")) var date: String?
+        @Option(help: "The reviewer's opinion (签署意见).") var opinion: String
+
+        func validate() throws {
+            guard !opinion.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw ValidationError("--opinion: must not be empty") }
+            guard opinion.count <= 2000 else { throw ValidationError("--opinion: at most 2000 characters") }
+        }
+
+        func run() throws {
+            let ws = try global.workspace()
+            let rule = Reviews.rule(kind)
+            let actor = try ws.actor(global.actor)
+            guard actor.roles.contains(where: rule.by.contains) else {
+                throw Failure("review \(kind.rawValue): \(actor.id.rawValue) may not sign it; only \(rule.by.map(\.rawValue).sorted().joined(separator: ", ")) [rule role; \(rule.clause)]")
+            }
+            let now = try ws.now()
+            let day = date ?? (kind == .daily ? now.localDay : now.adding(seconds: -7 * 86_400).localDay)
+            guard let period = Reviews.period(kind, containing: day, in: ws.zone) else { throw Failure("--date: '\(day.prefix(20))' is not a day (YYYY-MM-DD)") }
+            guard let start = Timestamp.parse(period.from, defaultZone: ws.zone), now >= start else {
+                throw Failure("--date: the period \(period.from)…\(period.to) has not begun [rule review-period; \(rule.clause)]")
+            }
+            let path = ReviewRecord.path(kind, from: period.from)
+            if try ws.repo.read(path, at: ws.base) != nil {
+                throw Failure("review \(kind.rawValue) \(period.from): already signed (\(path)); a review is never changed [rule review-fixed; \(rule.clause)]")
+            }
+            let record = try ReviewCommand.record(kind, period: period, by: actor.id, at: now, opinion: opinion, in: ws)
+            try ws.commit([FileChange(path: path, content: try RecordJSON.encode(record))], by: actor, at: now, message: """
+                review \(kind.rawValue) \(period.from)…\(period.to): \(record.cases.count) cases
+
+                Action: review
+                Procedure: \(rule.clause)
+                """)
+            print("\(path)\t\(record.cases.count) cases")
+        }
+
+        /// The review as the rules make it: the covered cases of the period, as they stand at the
+        /// workspace's base (the hook recomputes this and refuses anything else).
+        static func record(_ kind: ReviewKind, period: (from: String, to: String), by: StaffID, at: Timestamp, opinion: String,
+                           in ws: Workspace) throws -> ReviewRecord {
+            var blobs: [CaseID: String] = [:]
+            var cases: [CaseFile] = []
+            for entry in try ws.repo.files(under: "records/cases", at: ws.base) where entry.path.hasSuffix(".json") {
+                let file = try RecordJSON.decode(CaseFile.self, from: ws.repo.blob(entry.blob), file: entry.path)
+                blobs[file.id] = entry.blob.hex
+                cases.append(file)
+            }
+            let covered = Reviews.covered(kind, from: period.from, to: period.to, cases: cases, in: ws.zone)
+            return ReviewRecord(kind: kind, from: period.from, to: period.to, by: by, at: at, opinion: opinion,
+                                cases: covered.map { .init(id: $0.id, blob: blobs[$0.id] ?? "") }, clause: Reviews.rule(kind).clause)
+        }
+    }
+}
