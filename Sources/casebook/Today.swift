@@ -1,0 +1,100 @@
+import ArgumentParser
+import CaseModel
+import Foundation
+import Procedures
+
+extension Casebook {
+    /// `casebook today`: one person's queue, most urgent first.
+    struct Today: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "My queue: what I hold, what is due today or late, the revisits I must make, cases waiting for my level.",
+            discussion: """
+            One line per item, most urgent first: when it is due, what it is, the case, its kind and matter.
+            Items: a deadline of a case I hold that is late or due before the end of today; a revisit my role
+            must make whose window is open; a case the ladder has sent to my level that is still
+            held below it (002 篇1 §4.7–4.8); and every other open case I hold. Residents appear masked.
+            Example: casebook today --as li.na
+            """
+        )
+        @OptionGroup var global: GlobalOptions
+        @Flag(help: "JSON.") var json = false
+
+        struct Item: Encodable {
+            var due: String?
+            var what: String
+            var late: Bool
+            var id: String
+            var kind: String
+            var summary: String
+            var status: String
+            var clause: String?
+        }
+
+        func run() throws {
+            let ws = try global.workspace()
+            let me = try ws.actor(global.actor)
+            let now = try ws.now()
+            let items = Today.queue(for: me, cases: try ws.allCases(), profile: ws.profile, now: now, zone: ws.zone)
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                FileHandle.standardOutput.write(try encoder.encode(items) + Data("\n".utf8))
+                return
+            }
+            guard !items.isEmpty else {
+                print("\(me.name) (\(me.id.rawValue)): nothing to do")
+                return
+            }
+            print("\(me.name) (\(me.id.rawValue)) at \(now.description.prefix(16).replacingOccurrences(of: "T", with: " ")): \(items.count) items")
+            for item in items {
+                let due = item.due.map { String($0.prefix(16)).replacingOccurrences(of: "T", with: " ") } ?? "-"
+                print([item.late ? "LATE " + due : due, item.what, item.id, item.kind, item.status, item.summary].joined(separator: "\t"))
+            }
+        }
+
+        /// The ladder level a person works at: desk, supervisor, or manager and above.
+        static func level(of staff: Staff) -> Level {
+            if staff.roles.contains(where: ([.manager, .director, .generalManager] as [Role]).contains) { return .manager }
+            if staff.roles.contains(.supervisor) { return .supervisor }
+            return .desk
+        }
+
+        static func queue(for me: Staff, cases: [CaseFile], profile: Profile, now: Timestamp, zone: TimeZone) -> [Item] {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = zone
+            let endOfToday = Timestamp(date: calendar.startOfDay(for: now.date).addingTimeInterval(86_400), in: zone)
+            let myLevel = level(of: me)
+            var items: [Item] = []
+            for file in cases where file.state.status.isOpen {
+                func item(_ what: String, due: Timestamp?, clause: String?) -> Item {
+                    Item(due: due?.description, what: what, late: due.map { $0 < now } ?? false, id: file.id.rawValue,
+                         kind: file.intake.kind.rawValue, summary: file.intake.summary, status: file.state.status.rawValue, clause: clause)
+                }
+                var listed = false
+                if file.state.holder == me.id {
+                    for d in file.state.deadlines where d.due < endOfToday {
+                        if case .pending = Schedule.standing(of: d, in: file, at: now) {
+                            items.append(item("deadline \(d.step)", due: d.due, clause: d.clause))
+                            listed = true
+                        }
+                    }
+                }
+                for p in file.state.revisitsPlanned where p.doneAt == nil && me.roles.contains(where: p.by.contains) {
+                    if let notBefore = p.notBefore, notBefore > now { continue }
+                    items.append(item("revisit (\(p.modes.map(\.rawValue).joined(separator: "/")))", due: p.due, clause: p.clause))
+                    listed = true
+                }
+                if myLevel != .desk, let step = Schedule.ladderLevel(for: file, at: now, profile: profile), step.level == myLevel,
+                   file.state.level < myLevel {
+                    let due = file.intake.receivedAt.adding(seconds: step.after.seconds)
+                    items.append(item("ladder → \(myLevel.rawValue)", due: due, clause: step.clause))
+                    listed = true
+                }
+                if file.state.holder == me.id, !listed {
+                    items.append(item("holding", due: file.state.deadlines.filter { Schedule.fulfilment(of: $0, in: file) == nil }.map(\.due).min(), clause: nil))
+                }
+            }
+            return items.sorted { ($0.due ?? "9999", $0.id) < ($1.due ?? "9999", $1.id) }
+        }
+    }
+}
