@@ -49,6 +49,13 @@ extension Casebook {
             if let items = try? fm.contentsOfDirectory(atPath: directory), !items.isEmpty {
                 throw Failure("\(directory): is not empty")
             }
+            let repo = try Init.create(at: directory, profile: profile, site: site, desk: desk)
+            print(repo.workdir.hasSuffix("/") ? String(repo.workdir.dropLast()) : repo.workdir)
+        }
+
+        /// A new case repository at `directory`: settings, the `system` member, the default
+        /// procedures, calendars, schemas and hooks in one commit, and the clone configured.
+        static func create(at directory: String, profile: String, site: String, desk: String?, at time: Timestamp? = nil) throws -> Repository {
             let repo = try Repository.create(at: directory)
             let settings = Settings(site: site, profile: profile)
             let system = Staff(id: "system", name: "casebook", email: "system@casebook.invalid", roles: [.system])
@@ -60,14 +67,14 @@ extension Casebook {
             ]
             changes += try Defaults.files()
             try Init.configure(repo, desk: desk)
-            let now = try Clock.now(in: TimeZone(identifier: settings.timeZone) ?? .current)
+            let now = try time ?? Clock.now(in: TimeZone(identifier: settings.timeZone) ?? .current)
             let person = Person(name: system.name, email: system.email, time: now.unixSeconds, offsetMinutes: Int32(now.offsetSeconds / 60))
             try repo.commit(changes, author: person, committer: person, message: """
                 casebook: new case repository (\(profile) profile)
 
                 Action: init
                 """)
-            print(repo.workdir.hasSuffix("/") ? String(repo.workdir.dropLast()) : repo.workdir)
+            return repo
         }
 
         /// Case files merge with casebook's merge driver (two desks appending to one case).

@@ -67,18 +67,8 @@ extension Casebook {
                 summary: try text(summary, field: "--summary", limit: 200),
                 details: try details.map { try text($0, field: "--details") },
                 requestedBy: requested, firstResponder: actor.id, cause: cause)
-            var event = Event(at: at, by: actor.id, action: .open)
-            event.intake = intake
-            do {
-                event.deadlines = try Schedule.deadlines(for: intake, profile: ws.profile, calendar: ws.calendar)
-            } catch {
-                throw Failure("deadlines: \(error.description)")
-            }
-            event.profile = ws.profile.reference
-            let id = try ws.newID(receivedAt: at)
-            let label = [severity?.rawValue, repairSize?.rawValue].compactMap { $0 }.first.map { " (\($0))" } ?? ""
-            try ws.record(event, on: nil, id: id, actor: actor, summary: "open\(label), \(channel.rawValue)", clause: "002 篇1 §4.2; 001 §5.1")
-            print(id.rawValue)
+            let file = try ws.open(intake, by: actor)
+            print(file.id.rawValue)
         }
     }
 }

@@ -30,12 +30,7 @@ extension Casebook {
                 event.result = done
                 if customerConfirmed { event.customerConfirmed = true }
                 event.rating = rating
-                do {
-                    event.revisitsPlanned = try Schedule.revisits(for: file.intake, resolvedAt: event.at, profile: ws.profile, calendar: ws.calendar,
-                                                                 second: secondRevisit)
-                } catch {
-                    throw Failure("revisit plan: \(error)")
-                }
+                event.revisitsPlanned = try ws.revisitPlan(for: file, resolvedAt: event.at, second: secondRevisit)
             }
         }
     }

@@ -34,30 +34,7 @@ extension Casebook {
                 print(Sample.lines(sample).joined(separator: "\n"))
                 return
             }
-            guard let rule = ws.profile.sampling else {
-                throw Failure("--month: profile \(ws.profile.name) revisits every case; it has no monthly sample [rule sampling; 001 篇2 §3.2]")
-            }
-            let actor = try ws.actor(global.actor)
-            guard actor.roles.contains(where: rule.by.contains) else {
-                throw Failure("\(actor.id.rawValue) may not draw the sample; only \(rule.by.map(\.rawValue).joined(separator: ", ")) [rule role; \(rule.clause)]")
-            }
-            let now = try ws.now()
-            if let earliest = Sampling.earliest(for: month, rule: rule, zone: ws.zone), now < earliest {
-                throw Failure("--month: the sample of \(month) may be drawn from \(earliest.localDay) [rule sampling-day; \(rule.clause)]")
-            }
-            let sample: MonthlySample
-            do {
-                sample = try Sampling.sample(month: month, cases: ws.allCases(), profile: ws.profile, calendar: ws.calendar, zone: ws.zone)
-            } catch let refusal as Refusal {
-                throw Failure("--month: \(refusal)")
-            }
-            let spots = sample.spotChecks.map { "\($0.name) \($0.selected.count)/\($0.population.count)" }.joined(separator: ", ")
-            try ws.commit([FileChange(path: Sample.path(month), content: try RecordJSON.encode(sample))], by: actor, at: now, message: """
-                sample \(month): \(sample.revisits.selected.count) of \(sample.revisits.population.count) to revisit; spot checks \(spots)
-
-                Action: sample
-                Procedure: \(rule.clause); 001 §5.5
-                """)
+            let sample = try ws.drawSample(month: month, by: try ws.actor(global.actor))
             print(Sample.lines(sample).joined(separator: "\n"))
         }
 

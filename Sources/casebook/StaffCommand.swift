@@ -49,10 +49,9 @@ extension Casebook {
 
             func run() throws {
                 let ws = try global.workspace()
-                var registry = ws.staff
                 let staffID = StaffID(rawValue: id)
-                guard registry[staffID] == nil else { throw Failure("id: '\(id)' is already registered") }
-                guard registry.byEmail(email) == nil else { throw Failure("--email: \(email) is already registered") }
+                guard ws.staff[staffID] == nil else { throw Failure("id: '\(id)' is already registered") }
+                guard ws.staff.byEmail(email) == nil else { throw Failure("--email: \(email) is already registered") }
                 var publicKey: String?
                 if let key {
                     guard let text = try? String(contentsOfFile: key, encoding: .utf8) else {
@@ -66,25 +65,7 @@ extension Casebook {
                     publicKey = trimmed
                 }
                 let member = Staff(id: staffID, name: name.trimmingCharacters(in: .whitespaces), email: email, roles: role, department: department, key: publicKey)
-                let bootstrap = !registry.staff.contains(where: \.ownsConfiguration)
-                let actor: Staff
-                if bootstrap {
-                    // Setting up: nobody can approve yet; the commit is the new member's own.
-                    actor = (try? ws.actor(global.actor)) ?? member
-                } else {
-                    actor = try ws.actor(global.actor)
-                    guard actor.ownsConfiguration else {
-                        throw Failure("\(actor.id.rawValue) may not change \(Workspace.staffPath); only a manager, director or general manager [rule config-owner; 002 篇1 §3.3.1]")
-                    }
-                }
-                registry.staff.append(member)
-                try ws.commit([FileChange(path: Workspace.staffPath, content: try RecordJSON.encode(registry))],
-                              by: actor, at: try ws.now(), message: """
-                    staff: add \(id) (\(role.map(\.rawValue).joined(separator: ", ")))
-
-                    Staff-Id: \(id)
-                    Action: staff-add
-                    """)
+                try ws.register(member, actor: global.actor)
                 print(id)
             }
         }

@@ -27,41 +27,10 @@ extension Casebook {
                 }
                 at = t
             }
-            guard let system = ws.staff.staff.first(where: { $0.roles.contains(.system) }) else {
-                throw Failure("\(Workspace.staffPath): no staff member with the role 'system' to make time-driven steps")
-            }
-            var count = 0
-            for var file in try ws.allCases() where file.state.status.isOpen {
-                while true {
-                    let next: Event?
-                    do {
-                        next = try Sweep.nextStep(for: file, at: at, actor: system.id, profile: ws.profile, calendar: ws.calendar)
-                    } catch {
-                        throw Failure("\(file.id.rawValue): \(error)")
-                    }
-                    guard let event = next else { break }
-                    let (summary, clause) = describe(event, in: file)
-                    file = try ws.record(event, on: file, id: file.id, actor: system, summary: summary, clause: clause)
-                    print("\(file.id.rawValue)\t\(event.at)\t\(summary)\t[\(clause)]")
-                    count += 1
-                }
+            let count = try ws.sweep(at: at) { file, event, summary, clause in
+                print("\(file.id.rawValue)\t\(event.at)\t\(summary)\t[\(clause)]")
             }
             FileHandle.standardError.write(Data("sweep at \(at): \(count) step\(count == 1 ? "" : "s")\n".utf8))
-        }
-
-        func describe(_ e: Event, in file: CaseFile) -> (String, String) {
-            switch e.action {
-            case .escalate:
-                let rung = file.state.level < .supervisor && e.level == .supervisor ? "002 篇1 §4.7" : "002 篇1 §4.8"
-                return ("escalate to \(e.level?.rawValue ?? "")", rung)
-            case .breach:
-                let d = file.state.deadlines.first { $0.step == e.step && $0.breachedAt == nil }
-                return ("deadline \(e.step ?? "") breached" + (e.level.map { ", reported to \($0.rawValue)" } ?? ""), d?.clause ?? "PROCEDURES.md §2")
-            case .reclassify:
-                return ("reclassify: major (valid complaint open one month)", "002 篇5 §4.1.3")
-            default:
-                return (e.action.rawValue, Transitions.allowed(e.action).clause)
-            }
         }
     }
 }

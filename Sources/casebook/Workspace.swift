@@ -24,13 +24,22 @@ final class Workspace {
 
     let repo: Repository
     let settings: Settings
-    let staff: StaffRegistry
+    /// The registry at `base` (a `saveStaff` in this workspace updates it).
+    var staff: StaffRegistry
     let profile: Profile
     let calendar: BusinessCalendar
     let zone: TimeZone
     /// HEAD when the workspace was opened (or after its own last commit): everything is read
     /// there, and commits go onto it.
     private(set) var base: OID?
+    /// "Now" for this workspace: `Clock.now` unless a caller (the simulator) sets its own.
+    var clock: (() throws -> Timestamp)?
+    /// Private key files by staff id, used before `CASEBOOK_SIGNING_KEY` and `user.signingkey`
+    /// (the simulator signs as every member of its roster).
+    var keyFiles: [StaffID: String] = [:]
+    /// When set, `record` validates each step and keeps the file here instead of committing it;
+    /// `commitBatch` commits them all at once (the simulator's `--bulk`, for benchmarks only).
+    var batch: [String: Data]?
 
     convenience init(path: String) throws {
         let repo: Repository
@@ -77,7 +86,7 @@ final class Workspace {
 
     // MARK: - Time and actor
 
-    func now() throws -> Timestamp { try Clock.now(in: zone) }
+    func now() throws -> Timestamp { try clock?() ?? Clock.now(in: zone) }
 
     /// The event time: `--at` if given (not in the future), else now.
     func eventTime(_ option: String?) throws -> Timestamp {
@@ -149,8 +158,9 @@ final class Workspace {
         let day = receivedAt.localDay.replacingOccurrences(of: "-", with: "")
         let stem = "\(settings.idPrefix)-\(day)-\(desk)-"
         let folder = "records/cases/\(day.prefix(4))/\(day.dropFirst(4).prefix(2))"
-        let taken = try repo.files(under: folder, at: base).compactMap { entry -> Int? in
-            let name = (entry.path as NSString).lastPathComponent
+        let pending = (batch?.keys).map { Array($0).filter { $0.hasPrefix(folder + "/") } } ?? []
+        let taken = try (repo.files(under: folder, at: base).map(\.path) + pending).compactMap { path -> Int? in
+            let name = (path as NSString).lastPathComponent
             guard name.hasPrefix(stem), name.hasSuffix(".json") else { return nil }
             return Int(name.dropFirst(stem.count).dropLast(5))
         }
@@ -187,6 +197,10 @@ final class Workspace {
         } catch {
             throw error.about(id.rawValue)
         }
+        if batch != nil {
+            batch?[next.path] = try RecordJSON.encode(next)
+            return next
+        }
         guard try repo.isUnchanged(next.path) else {
             throw Failure("\(next.path): has uncommitted changes; commit or restore them first")
         }
@@ -199,6 +213,13 @@ final class Workspace {
         """
         try commit([FileChange(path: next.path, content: try RecordJSON.encode(next))], by: actor, at: event.at, message: message)
         return next
+    }
+
+    /// Commits every file kept by `batch` as one commit by `actor`, and empties the batch.
+    func commitBatch(by actor: Staff, at time: Timestamp, message: String) throws {
+        guard let files = batch, !files.isEmpty else { return }
+        try commit(files.keys.sorted().map { FileChange(path: $0, content: files[$0] ?? Data()) }, by: actor, at: time, message: message)
+        batch = [:]
     }
 
     /// One commit of `changes`: author = `actor` at `time`, committer = the same person now,
@@ -215,29 +236,33 @@ final class Workspace {
         }
     }
 
-    /// The key that signs the actor's commits: `CASEBOOK_SIGNING_KEY`, then git's
-    /// `user.signingkey` (a private key file, or a public key whose private half sits beside it).
-    func signer(for actor: Staff) throws -> SSHSigner? {
+    /// The key that signs the actor's commits: their entry in `keyFiles`, then
+    /// `CASEBOOK_SIGNING_KEY`, then git's `user.signingkey` (a private key file, or a public key
+    /// whose private half sits beside it). An unencrypted Ed25519 key signs in process; any other
+    /// key through `ssh-keygen -Y sign`.
+    func signer(for actor: Staff) throws -> (any CommitSigner)? {
         let env = ProcessInfo.processInfo.environment["CASEBOOK_SIGNING_KEY"].flatMap { $0.isEmpty ? nil : $0 }
-        guard let key = env ?? repo.config("user.signingkey") else {
+        guard let key = keyFiles[actor.id] ?? env ?? repo.config("user.signingkey") else {
             if settings.requireSignatures {
                 throw Failure("signature: \(Workspace.settingsPath) requires signed commits; set CASEBOOK_SIGNING_KEY or git user.signingkey")
             }
             return nil
         }
-        let expanded = (key as NSString).expandingTildeInPath
-        guard FileManager.default.fileExists(atPath: expanded) else {
+        var path = (key as NSString).expandingTildeInPath
+        if path.hasSuffix(".pub"), FileManager.default.fileExists(atPath: String(path.dropLast(4))) { path.removeLast(4) }
+        guard FileManager.default.fileExists(atPath: path) else {
             throw Failure("signature: signing key file '\(key)' does not exist")
         }
+        let inProcess = (try? String(contentsOfFile: path, encoding: .utf8)).flatMap(SSHKey.init(privateKeyFile:))
         if settings.requireSignatures || actor.key != nil {
             // The key must be the one registered for this person, or their commits will not verify.
-            let pub = expanded.hasSuffix(".pub") ? expanded : expanded + ".pub"
-            if let registered = actor.key, let text = try? String(contentsOfFile: pub, encoding: .utf8),
-               !Workspace.sameKey(text, registered) {
-                throw Failure("signature: \(pub) is not the key registered for \(actor.id.rawValue) in \(Workspace.staffPath)")
+            let publicKey = inProcess?.publicKeyLine ?? (try? String(contentsOfFile: path.hasSuffix(".pub") ? path : path + ".pub", encoding: .utf8))
+            if let registered = actor.key, let publicKey, !Workspace.sameKey(publicKey, registered) {
+                throw Failure("signature: \(key) is not the key registered for \(actor.id.rawValue) in \(Workspace.staffPath)")
             }
         }
-        return SSHSigner(keyPath: expanded)
+        if let inProcess { return InProcessSigner(key: inProcess) }
+        return SSHSigner(keyPath: path)
     }
 
     /// Two OpenSSH public keys are the same if type and base64 body agree (comments may differ).

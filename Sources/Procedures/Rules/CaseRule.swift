@@ -36,7 +36,7 @@ extension CaseRule {
 
 extension Staff {
     /// The most senior of the member's roles, by `Role.rank`.
-    var seniority: Int { roles.map(\.rank).max() ?? -1 }
+    public var seniority: Int { roles.map(\.rank).max() ?? -1 }
 
     var roleList: String { roles.map(\.rawValue).joined(separator: ", ") }
 }

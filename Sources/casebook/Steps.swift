@@ -1,0 +1,149 @@
+import CaseModel
+import Foundation
+import GitStore
+import Procedures
+
+/// The parts of a step that more than one caller builds (the commands and the simulator): each
+/// returns the event a command would record, so both go through `Workspace.record` alike.
+extension Workspace {
+    /// The `open` event of `intake`: the deadlines the profile sets, and the profile's reference.
+    func openEvent(_ intake: Intake, by actor: StaffID) throws -> Event {
+        var event = Event(at: intake.receivedAt, by: actor, action: .open)
+        event.intake = intake
+        do {
+            event.deadlines = try Schedule.deadlines(for: intake, profile: profile, calendar: calendar)
+        } catch {
+            throw Failure("deadlines: \(error.description)")
+        }
+        event.profile = profile.reference
+        return event
+    }
+
+    /// Records a new case opened by `actor`; returns it.
+    @discardableResult
+    func open(_ intake: Intake, by actor: Staff) throws -> CaseFile {
+        let event = try openEvent(intake, by: actor.id)
+        let id = try newID(receivedAt: intake.receivedAt)
+        let label = [intake.severity?.rawValue, intake.repairSize?.rawValue].compactMap { $0 }.first.map { " (\($0))" } ?? ""
+        return try record(event, on: nil, id: id, actor: actor, summary: "open\(label), \(intake.channel.rawValue)", clause: "002 篇1 §4.2; 001 §5.1")
+    }
+
+    /// The revisits the procedures require of `file` resolved at `time` (a second one too where
+    /// `second`).
+    func revisitPlan(for file: CaseFile, resolvedAt time: Timestamp, second: Bool) throws -> [PlannedRevisit] {
+        do {
+            return try Schedule.revisits(for: file.intake, resolvedAt: time, profile: profile, calendar: calendar, second: second)
+        } catch {
+            throw Failure("revisit plan: \(error)")
+        }
+    }
+
+    /// Makes, as the `system` member, every step that time alone triggers at `time`: one commit
+    /// each, dated when its rule fired. Calls `made` after each with the case, the event, a
+    /// summary and the clause. Returns how many steps were made.
+    @discardableResult
+    func sweep(at time: Timestamp, cases: [CaseFile]? = nil, made: (CaseFile, Event, String, String) -> Void = { _, _, _, _ in }) throws -> Int {
+        guard let system = staff.staff.first(where: { $0.roles.contains(.system) }) else {
+            throw Failure("\(Workspace.staffPath): no staff member with the role 'system' to make time-driven steps")
+        }
+        var count = 0
+        for var file in try cases ?? allCases() where file.state.status.isOpen {
+            while true {
+                let next: Event?
+                do {
+                    next = try Sweep.nextStep(for: file, at: time, actor: system.id, profile: profile, calendar: calendar)
+                } catch {
+                    throw Failure("\(file.id.rawValue): \(error)")
+                }
+                guard let event = next else { break }
+                let (summary, clause) = Workspace.describeSweep(event, in: file)
+                file = try record(event, on: file, id: file.id, actor: system, summary: summary, clause: clause)
+                made(file, event, summary, clause)
+                count += 1
+            }
+        }
+        return count
+    }
+
+    /// The commit summary and clause of a time-driven step.
+    static func describeSweep(_ e: Event, in file: CaseFile) -> (String, String) {
+        switch e.action {
+        case .escalate:
+            let rung = file.state.level < .supervisor && e.level == .supervisor ? "002 篇1 §4.7" : "002 篇1 §4.8"
+            return ("escalate to \(e.level?.rawValue ?? "")", rung)
+        case .breach:
+            let d = file.state.deadlines.first { $0.step == e.step && $0.breachedAt == nil }
+            return ("deadline \(e.step ?? "") breached" + (e.level.map { ", reported to \($0.rawValue)" } ?? ""), d?.clause ?? "PROCEDURES.md §2")
+        case .reclassify:
+            return ("reclassify: major (valid complaint open one month)", "002 篇5 §4.1.3")
+        default:
+            return (e.action.rawValue, Transitions.allowed(e.action).clause)
+        }
+    }
+}
+
+extension Workspace {
+    /// Draws the revisit sample and spot checks of `month` (as `casebook sample` does) and
+    /// commits them as `records/samples/YYYY-MM.json`, by `actor`, now.
+    func drawSample(month: String, by actor: Staff) throws -> MonthlySample {
+        guard let rule = profile.sampling else {
+            throw Failure("--month: profile \(profile.name) revisits every case; it has no monthly sample [rule sampling; 001 篇2 §3.2]")
+        }
+        guard actor.roles.contains(where: rule.by.contains) else {
+            throw Failure("\(actor.id.rawValue) may not draw the sample; only \(rule.by.map(\.rawValue).joined(separator: ", ")) [rule role; \(rule.clause)]")
+        }
+        let now = try now()
+        if let earliest = Sampling.earliest(for: month, rule: rule, zone: zone), now < earliest {
+            throw Failure("--month: the sample of \(month) may be drawn from \(earliest.localDay) [rule sampling-day; \(rule.clause)]")
+        }
+        let sample: MonthlySample
+        do {
+            sample = try Sampling.sample(month: month, cases: allCases(), profile: profile, calendar: calendar, zone: zone)
+        } catch let refusal as Refusal {
+            throw Failure("--month: \(refusal)")
+        }
+        let spots = sample.spotChecks.map { "\($0.name) \($0.selected.count)/\($0.population.count)" }.joined(separator: ", ")
+        try commit([FileChange(path: Casebook.Sample.path(month), content: try RecordJSON.encode(sample))], by: actor, at: now, message: """
+            sample \(month): \(sample.revisits.selected.count) of \(sample.revisits.population.count) to revisit; spot checks \(spots)
+
+            Action: sample
+            Procedure: \(rule.clause); 001 §5.5
+            """)
+        return sample
+    }
+}
+
+extension Workspace {
+    /// Adds `member` to `records/staff.json` in one commit by the acting manager (the option or
+    /// environment `actor` names), or by the new member while the registry has no manager yet.
+    func register(_ member: Staff, actor option: String?) throws {
+        var registry = staff
+        guard registry[member.id] == nil else { throw Failure("id: '\(member.id.rawValue)' is already registered") }
+        guard registry.byEmail(member.email) == nil else { throw Failure("--email: \(member.email) is already registered") }
+        let bootstrap = !registry.staff.contains(where: \.ownsConfiguration)
+        let author: Staff
+        if bootstrap {
+            // Setting up: nobody can approve yet; the commit is the new member's own.
+            author = (try? actor(option)) ?? member
+        } else {
+            author = try actor(option)
+            guard author.ownsConfiguration else {
+                throw Failure("\(author.id.rawValue) may not change \(Workspace.staffPath); only a manager, director or general manager [rule config-owner; 002 篇1 §3.3.1]")
+            }
+        }
+        registry.staff.append(member)
+        try saveStaff(registry, by: author, message: """
+            staff: add \(member.id.rawValue) (\(member.roles.map(\.rawValue).joined(separator: ", ")))
+
+            Staff-Id: \(member.id.rawValue)
+            Action: staff-add
+            """)
+    }
+
+    /// Commits `registry` as `records/staff.json` by `author`, now; later steps of this
+    /// workspace see it.
+    func saveStaff(_ registry: StaffRegistry, by author: Staff, message: String) throws {
+        try commit([FileChange(path: Workspace.staffPath, content: try RecordJSON.encode(registry))], by: author, at: try now(), message: message)
+        staff = registry
+    }
+}
