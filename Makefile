@@ -22,11 +22,13 @@ deps:
 build: deps
 	$(SWIFT) build
 
-# A demo case repository made through the real commands, and its dashboard.
+# A demo case repository: three months of a simulated service centre played through the same
+# steps staff take (one signed commit per event), up to a Friday afternoon, and its dashboard
+# as the manager sees it then.
 demo: build
 	rm -rf $(DEMO)
-	scripts/demo.sh $(BIN) $(DEMO)
-	CASEBOOK_NOW=2026-11-20T17:00:00+08:00 $(BIN) site --repo $(DEMO) --out $(OUT)
+	$(BIN) simulate --out $(DEMO) --months 3 --seed 7 --cases-per-day 8 --start 2026-09 --until 2026-11-20T17:00:00+08:00
+	$(BIN) site --repo $(DEMO) --out $(OUT) --now 2026-11-20T17:00:00+08:00
 	@echo "dashboard: $(OUT)/index.html"
 
 # What the tests check the output with: an independent JSON Schema validator, the Nu HTML

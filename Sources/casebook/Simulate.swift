@@ -29,6 +29,7 @@ extension Casebook {
         @Option(help: "Requests arriving on a working day, on average (weekends and holidays: two thirds).") var casesPerDay: Int = 12
         @Option(help: "Procedure profile: residential, villa or mall.") var profile: String = "residential"
         @Option(help: ArgumentHelp("First month played, YYYY-MM (the calendars cover 2025–2026).", valueName: "month")) var start: String = "2026-09"
+        @Option(help: ArgumentHelp("Stop earlier than the end of the last month, at this time (ISO 8601).", valueName: "time")) var until: String?
         @Flag(help: "Commit each day's files at once (benchmarks only; every step is still validated).") var bulk = false
         @Flag(help: "Make no keys: commits are unsigned.") var unsigned = false
 
@@ -46,7 +47,13 @@ extension Casebook {
         func run() throws {
             let zone = TimeZone(identifier: "Asia/Shanghai") ?? .current
             guard let first = Timestamp.parse("\(start)-01T08:00:00", defaultZone: zone) else { throw Failure("--start: not a month") }
-            let end = first.addingMonths(months).adding(seconds: -8 * 3600 - 1)
+            var end = first.addingMonths(months).adding(seconds: -8 * 3600 - 1)
+            if let until {
+                guard let t = Timestamp.parse(until, defaultZone: zone), t > first, t <= end else {
+                    throw Failure("--until: '\(until.prefix(40))' is not an ISO 8601 time inside the months played")
+                }
+                end = t
+            }
             let fm = FileManager.default
             if let items = try? fm.contentsOfDirectory(atPath: out), !items.isEmpty { throw Failure("--out: \(out) is not empty") }
             let begun = Date()

@@ -236,7 +236,10 @@ final class Simulator {
             default: limit = 3 * 24 * 60
             }
         }
-        return late ? (limit + 30, limit * 2 + 120) : (max(limit / 10, 10), max(limit * 8 / 10, 15))
+        // Late work has a long tail: parts on order, an upstairs neighbour away (up to four times
+        // the time allowed, and a few weeks for some).
+        let tail = rng.chance(0.2) ? 14 * 24 * 60 : 0
+        return late ? (limit + 60, limit * 4 + 600 + tail) : (max(limit / 10, 10), max(limit * 8 / 10, 15))
     }
 
     private func step(_ id: CaseID, _ move: Move) throws {
