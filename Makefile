@@ -7,7 +7,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO    ?= demo
 OUT     ?= site/public
 
-.PHONY: all deps build demo test test-deps defaults assets clean
+.PHONY: all deps build demo test test-deps bench defaults assets clean
 
 all: build
 
@@ -44,6 +44,13 @@ test: build test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
+# Figures, not tests: a release build measured on simulated repositories of 1,000, 10,000 and
+# 100,000 cases (BENCH_SIZES=1000,10000 for fewer; the repositories are kept in .bench/ for the
+# next run), written to BENCHMARKS.md.
+bench: deps
+	$(SWIFT) build -c release
+	scripts/bench.py .build/release/casebook --out BENCHMARKS.md
+
 # Copy the project's own configuration into the defaults `casebook init` writes (a test keeps
 # them equal, so run this after changing records/procedures, calendar, schema or hooks/).
 defaults:
@@ -56,4 +63,4 @@ assets:
 	scripts/embed-assets.sh
 
 clean:
-	rm -rf .build $(DEMO) $(OUT)
+	rm -rf .build .bench $(DEMO) $(OUT)
