@@ -69,13 +69,15 @@ public struct Dashboard {
         self.provenance = provenance
         self.staff = staff
         self.residentNames = Privacy.names(of: cases.map(\.intake.reporter))
+        let zoneTime = LocalTime(zone: timeZone)
+        self.months = Array(Set(cases.map { zoneTime.month($0.intake.receivedAt) })).sorted()
         var index: [CaseID: CaseFile] = [:]
         for file in cases { index[file.id] = file }
         self.byID = index
     }
 
     /// Every reporter's full name with its display form, for scrubbing free text.
-    let residentNames: [(full: String, display: String)]
+    let residentNames: Privacy.Names
 
     var s: Strings { Strings(language) }
     var time: LocalTime { LocalTime(zone: timeZone) }
@@ -97,7 +99,7 @@ public struct Dashboard {
     public var renderKey: String {
         var key = "\(Dashboard.renderVersion) \(language.rawValue) \(timeZone.identifier) \(siteName) \(profile.reference)"
         for member in staff { key += " \(member.id.rawValue)=\(member.name) \(member.key ?? "")" }
-        for name in residentNames { key += " \(name.full)" }
+        for name in residentNames.all { key += " \(name)" }
         return key
     }
 
@@ -153,9 +155,7 @@ public struct Dashboard {
     }
 
     /// Months (`YYYY-MM`, in the repository's zone) in which cases were received, oldest first.
-    var months: [String] {
-        Array(Set(cases.map { time.month($0.intake.receivedAt) })).sorted()
-    }
+    let months: [String]
 
     var thisMonth: String { time.month(now) }
 
