@@ -241,16 +241,21 @@ def main():
     ap.add_argument("--work", default=".bench")
     ap.add_argument("--out", default="BENCHMARKS.md")
     ap.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "21")))
+    ap.add_argument("--prepare", action="store_true", help="only make the repositories (kept in --work)")
     a = ap.parse_args()
     binary = os.path.abspath(a.bin)
     work = pathlib.Path(a.work).resolve()
     work.mkdir(parents=True, exist_ok=True)
     results = {}
     for size in [int(s) for s in a.sizes.split(",") if s]:
+        if a.prepare:
+            repository(binary, size, work)
+            continue
         print(f"bench: {size} cases …", file=sys.stderr, flush=True)
         results[size] = measure(binary, size, work, a.runs)
         write(results, a.out, a.runs, a.bin)
-    print(f"bench: wrote {a.out}", file=sys.stderr)
+    if not a.prepare:
+        print(f"bench: wrote {a.out}", file=sys.stderr)
 
 
 if __name__ == "__main__":

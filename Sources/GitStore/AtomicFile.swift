@@ -5,7 +5,9 @@ import Foundation
 /// temporary file is renamed over the target. (Foundation's `.atomic` option on Linux leaves an
 /// empty `TemporaryDirectory.*` folder behind in /tmp for every write.)
 public enum AtomicFile {
-    public static func write(_ data: Data, to path: String, mode: mode_t = 0o644) throws {
+    /// - Parameter durable: flush the bytes to disk before the rename (records); a file that can
+    ///   be made again (a dashboard page) is still replaced atomically but not waited for.
+    public static func write(_ data: Data, to path: String, mode: mode_t = 0o644, durable: Bool = true) throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).casebook-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
@@ -24,7 +26,7 @@ public enum AtomicFile {
             }
             return true
         }
-        guard written, fchmod(fd, mode) == 0, fsync(fd) == 0 else {
+        guard written, fchmod(fd, mode) == 0, !durable || fsync(fd) == 0 else {
             let code = errno
             close(fd)
             throw AtomicFileError(path: path, step: "write", code: code)

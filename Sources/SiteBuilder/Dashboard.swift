@@ -112,6 +112,14 @@ public struct Dashboard {
     ///   - progress: called now and then with pages done and pages in all.
     /// - Throws: `SiteError` if a template fails to parse or render.
     public func build(skipping: Set<CaseID> = [], progress: ((Int, Int) -> Void)? = nil) throws -> [SiteFile] {
+        var files: [SiteFile] = []
+        try build(skipping: skipping, progress: progress) { files.append($0) }
+        return files
+    }
+
+    /// Every file of the site, handed to `emit` one at a time as it is made, so a site of any
+    /// size is written with one page in memory.
+    public func build(skipping: Set<CaseID> = [], progress: ((Int, Int) -> Void)? = nil, emit: (SiteFile) throws -> Void) throws {
         var library = MustacheLibrary()
         for (name, text) in Templates.all {
             do {
@@ -124,27 +132,25 @@ public struct Dashboard {
             guard let html = library.render(context, withTemplate: template) else { throw SiteError.template(template) }
             return SiteFile(path: path, text: html)
         }
-        var files: [SiteFile] = []
-        files.append(try page("index.html", "index", overviewPage()))
-        files.append(try page("open.html", "open", openPage()))
-        files.append(try page("overdue.html", "overdue", overduePage()))
-        files.append(try page("revisits.html", "revisits", revisitsPage()))
+        try emit(try page("index.html", "index", overviewPage()))
+        try emit(try page("open.html", "open", openPage()))
+        try emit(try page("overdue.html", "overdue", overduePage()))
+        try emit(try page("revisits.html", "revisits", revisitsPage()))
         let total = cases.count - skipping.count
         var done = 0
         for file in sortedCases where !skipping.contains(file.id) {
-            files.append(try page("cases/\(file.id.rawValue).html", "case", casePage(file)))
+            try emit(try page("cases/\(file.id.rawValue).html", "case", casePage(file)))
             done += 1
             if done % 2000 == 0 { progress?(done, total) }
         }
         for month in months {
-            files.append(try page("reports/\(month).html", "report", reportPage(month)))
+            try emit(try page("reports/\(month).html", "report", reportPage(month)))
         }
-        files.append(SiteFile(path: "revisits.ics", text: revisitCalendar()))
-        files.append(SiteFile(path: "overdue.atom", text: overdueFeed()))
-        files.append(SiteFile(path: "cases.csv", content: casesCSV()))
-        files.append(SiteFile(path: "cases.json", content: try casesJSON()))
-        files += Assets.files.map { SiteFile(path: $0.path, text: $0.content) }
-        return files
+        try emit(SiteFile(path: "revisits.ics", text: revisitCalendar()))
+        try emit(SiteFile(path: "overdue.atom", text: overdueFeed()))
+        try emit(SiteFile(path: "cases.csv", content: casesCSV()))
+        try emit(SiteFile(path: "cases.json", content: try casesJSON()))
+        for asset in Assets.files { try emit(SiteFile(path: asset.path, text: asset.content)) }
     }
 
     // MARK: - What the pages share

@@ -71,29 +71,35 @@ extension Casebook {
             }
             try verifySignatures(in: &dashboard, of: cases.filter { !skipping.contains($0.id) }, ws)
             let interactive = isatty(STDERR_FILENO) != 0
-            let files = try dashboard.build(skipping: skipping) { done, total in
-                let line = "casebook site: \(done)/\(total) case pages"
-                FileHandle.standardError.write(Data((interactive ? "\r" + line : line + "\n").utf8))
-            }
-            if interactive, cases.count - skipping.count >= 2000 { FileHandle.standardError.write(Data("\n".utf8)) }
             var written = 0
+            var folders: Set<String> = []
             do {
-                for file in files {
+                try dashboard.build(skipping: skipping, progress: { done, total in
+                    let line = "casebook site: \(done)/\(total) case pages"
+                    FileHandle.standardError.write(Data((interactive ? "\r" + line : line + "\n").utf8))
+                }, emit: { file in
                     let url = root.appendingPathComponent(file.path)
                     if !file.path.hasPrefix("cases/") || !file.path.hasSuffix(".html") {
                         let digest = SiteCache.digest(file.content)
                         cache.files[file.path] = digest
-                        if old.files[file.path] == digest, FileManager.default.fileExists(atPath: url.path) { continue }
+                        if old.files[file.path] == digest, FileManager.default.fileExists(atPath: url.path) { return }
                     }
-                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try AtomicFile.write(file.content, to: url.path)
+                    let folder = url.deletingLastPathComponent().path
+                    if folders.insert(folder).inserted {
+                        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    }
+                    // A page can be made again: replaced atomically, not flushed to disk one by one.
+                    try AtomicFile.write(file.content, to: url.path, durable: false)
                     written += 1
-                }
+                })
+                if interactive, cases.count - skipping.count >= 2000 { FileHandle.standardError.write(Data("\n".utf8)) }
                 // Files of the last build this one no longer makes.
                 for path in old.files.keys where cache.files[path] == nil {
                     try? FileManager.default.removeItem(at: root.appendingPathComponent(path))
                 }
                 try cache.save(in: root)
+            } catch let error as SiteError {
+                throw error
             } catch {
                 throw Failure("--out: cannot write the site into '\(out)': \(error.localizedDescription)")
             }
