@@ -8,21 +8,7 @@ import Testing
 @Suite struct SSHKeyTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sshkey-\(UUID().uuidString)")
 
-    func sh(_ args: [String], input: Data? = nil) throws -> (Int32, Data) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = args
-        let out = Pipe(), inp = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        p.standardInput = inp
-        try p.run()
-        if let input { inp.fileHandleForWriting.write(input) }
-        try inp.fileHandleForWriting.close()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, data)
-    }
+    func sh(_ args: [String], input: Data? = nil) throws -> (Int32, Data) { try shell(args, input: input) }
 
     func write(_ key: SSHKey, as name: String) throws -> String {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

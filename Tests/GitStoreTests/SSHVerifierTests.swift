@@ -8,21 +8,7 @@ import Testing
 @Suite struct SSHVerifierTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sshverify-\(UUID().uuidString)")
 
-    func sh(_ args: [String], input: Data? = nil) throws -> (Int32, Data) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = args
-        let out = Pipe(), inp = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        p.standardInput = inp
-        try p.run()
-        if let input { inp.fileHandleForWriting.write(input) }
-        try inp.fileHandleForWriting.close()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, data)
-    }
+    func sh(_ args: [String], input: Data? = nil) throws -> (Int32, Data) { try shell(args, input: input) }
 
     func key(_ name: String, type: String = "ed25519") throws -> (path: String, pub: String) {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
