@@ -45,39 +45,46 @@ extension Casebook {
         }
 
         func run() throws {
-            let ws = try global.workspace()
-            let actor = try ws.actor(global.actor)
-            let at = try ws.eventTime(global.at)
-            let contact: Contact
-            do {
-                contact = try Contact(name: reporter, phone: phone)
-            } catch {
-                throw Failure("--\(error == .badPhone ? "phone" : "reporter"): \(error)")
-            }
-            var requested: Timestamp?
-            if let requestedBy {
-                guard let t = Timestamp.parse(requestedBy, defaultZone: ws.zone), t > at else {
-                    throw Failure("--requested-by: '\(requestedBy.prefix(40))' is not an ISO 8601 time after intake")
+            let id = try Retry.onConcurrentUpdate { () throws -> CaseID in
+                let ws = try global.workspace()
+                let actor = try ws.actor(global.actor)
+                let at = try ws.eventTime(global.at)
+                // The resident's key is on disk before the commit that needs it is made.
+                let contact: Contact = try ws.keys.update { store in
+                    do {
+                        let key = try store.key(forPhone: phone, now: at.description)
+                        return try Contact(name: reporter, phone: phone, key: key)
+                    } catch let error as ContactError {
+                        throw Failure("--\(error == .badPhone ? "phone" : "reporter"): \(error)")
+                    }
                 }
-                requested = t
+                let name = reporter.trimmingCharacters(in: .whitespaces)
+                var requested: Timestamp?
+                if let requestedBy {
+                    guard let t = Timestamp.parse(requestedBy, defaultZone: ws.zone), t > at else {
+                        throw Failure("--requested-by: '\(requestedBy.prefix(40))' is not an ISO 8601 time after intake")
+                    }
+                    requested = t
+                }
+                let intake = Intake(
+                    receivedAt: at, channel: channel, kind: kind, severity: severity, repairSize: repairSize,
+                    unit: try unit.map { try text($0, field: "--unit", limit: 40) }, reporter: contact,
+                    summary: Contact.scrub(try text(summary, field: "--summary", limit: 200), fullName: name),
+                    details: try details.map { Contact.scrub(try text($0, field: "--details"), fullName: name) },
+                    requestedBy: requested, firstResponder: actor.id, cause: cause)
+                var event = Event(at: at, by: actor.id, action: .open)
+                event.intake = intake
+                do {
+                    event.deadlines = try Schedule.deadlines(for: intake, profile: ws.profile, calendar: ws.calendar)
+                } catch {
+                    throw Failure("deadlines: \(error)")
+                }
+                event.profile = ws.profile.reference
+                let id = try ws.newID(receivedAt: at)
+                let label = [severity?.rawValue, repairSize?.rawValue].compactMap { $0 }.first.map { " (\($0))" } ?? ""
+                try ws.record(event, on: nil, id: id, actor: actor, summary: "open\(label), \(channel.rawValue)", clause: "002 篇1 §4.2; 001 §5.1")
+                return id
             }
-            let intake = Intake(
-                receivedAt: at, channel: channel, kind: kind, severity: severity, repairSize: repairSize,
-                unit: try unit.map { try text($0, field: "--unit", limit: 40) }, reporter: contact,
-                summary: try text(summary, field: "--summary", limit: 200),
-                details: try details.map { try text($0, field: "--details") },
-                requestedBy: requested, firstResponder: actor.id, cause: cause)
-            var event = Event(at: at, by: actor.id, action: .open)
-            event.intake = intake
-            do {
-                event.deadlines = try Schedule.deadlines(for: intake, profile: ws.profile, calendar: ws.calendar)
-            } catch {
-                throw Failure("deadlines: \(error.description)")
-            }
-            event.profile = ws.profile.reference
-            let id = try ws.newID(receivedAt: at)
-            let label = [severity?.rawValue, repairSize?.rawValue].compactMap { $0 }.first.map { " (\($0))" } ?? ""
-            try ws.record(event, on: nil, id: id, actor: actor, summary: "open\(label), \(channel.rawValue)", clause: "002 篇1 §4.2; 001 §5.1")
             print(id.rawValue)
         }
     }

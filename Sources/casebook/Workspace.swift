@@ -31,6 +31,8 @@ final class Workspace {
     /// HEAD when the workspace was opened (or after its own last commit): everything is read
     /// there, and commits go onto it.
     private(set) var base: OID?
+    /// The residents' sealing keys of this clone (outside the history).
+    let keys: KeyStoreFile
 
     convenience init(path: String) throws {
         let repo: Repository
@@ -39,6 +41,8 @@ final class Workspace {
         } catch {
             throw Failure("--repo: no git repository at or above '\(path)'")
         }
+        // A commit a killed casebook process left half done is finished (or discarded) first.
+        try repo.recoverInterruptedCommit()
         try self.init(repo: repo, at: try repo.head())
     }
 
@@ -47,6 +51,7 @@ final class Workspace {
     init(repo: Repository, at base: OID?) throws {
         self.repo = repo
         self.base = base
+        self.keys = KeyStoreFile(repo: repo)
         settings = try Workspace.record(Settings.self, Workspace.settingsPath, in: repo, at: base,
                                          missing: "is missing: not a case repository (run 'casebook init')")
         guard let zone = TimeZone(identifier: settings.timeZone) else {
@@ -158,6 +163,13 @@ final class Workspace {
         return CaseID(rawValue: stem + String(format: "%04d", next))
     }
 
+    /// The reporter's full name when this clone holds the resident's key, else nil.
+    func fullName(of file: CaseFile) -> String? {
+        let reporter = file.intake.reporter
+        guard let store = try? keys.read(), let key = store.key(for: reporter.resident) else { return nil }
+        return try? reporter.reveal(with: key).name
+    }
+
     /// This clone's desk code (`git config casebook.desk`), made at random the first time.
     static func deskCode(_ repo: Repository) throws -> String {
         if let code = repo.config("casebook.desk"), !code.isEmpty,
@@ -173,8 +185,11 @@ final class Workspace {
 
     /// Validates `event` against the case as it stands (nil: a new case), then writes the file
     /// and makes one commit authored by the actor. Nothing is written if any rule refuses.
+    /// Free text is scrubbed of mobile numbers and (where this clone holds the resident's key) of
+    /// the reporter's full name first, so neither enters the history.
     @discardableResult
     func record(_ event: Event, on previous: CaseFile?, id: CaseID, actor: Staff, summary: String, clause: String) throws -> CaseFile {
+        let event = event.action == .open ? event : event.scrubbingPersonalData(fullName: previous.flatMap(fullName))
         let events = (previous?.events ?? []) + [event]
         let next: CaseFile
         do {
@@ -187,7 +202,7 @@ final class Workspace {
         } catch {
             throw error.about(id.rawValue)
         }
-        guard try repo.isUnchanged(next.path) else {
+        guard try repo.isUnchangedSettled(next.path) else {
             throw Failure("\(next.path): has uncommitted changes; commit or restore them first")
         }
         let message = """
@@ -211,7 +226,7 @@ final class Workspace {
         do {
             base = try repo.commit(changes, author: author, committer: committer, message: message, signer: signer, onto: base, merging: others)
         } catch let error as GitError where error.isConcurrentUpdate {
-            throw Failure("commit: the branch moved while this step was being recorded; nothing was changed, run the command again")
+            throw ConcurrentUpdate()
         }
     }
 
@@ -250,14 +265,18 @@ final class Workspace {
 extension GlobalOptions {
     /// Records one step on an existing case: loads it at HEAD, lets `fill` set the event's
     /// fields, validates and commits. Prints the case id.
+    /// If another process commits in between, the step is re-read at the new HEAD, re-validated
+    /// and tried again (a bounded number of times), so it is committed exactly once or not at all.
     func step(_ rawID: String, _ action: Action, summary: String, fill: (inout Event, CaseFile, Workspace) throws -> Void = { _, _, _ in }) throws {
-        let ws = try workspace()
         let id = CaseID(rawValue: rawID)
-        let file = try ws.load(id)
-        let actor = try ws.actor(self.actor)
-        var event = Event(at: try ws.eventTime(at), by: actor.id, action: action)
-        try fill(&event, file, ws)
-        try ws.record(event, on: file, id: id, actor: actor, summary: summary, clause: Transitions.allowed(action).clause)
+        try Retry.onConcurrentUpdate {
+            let ws = try workspace()
+            let file = try ws.load(id)
+            let actor = try ws.actor(self.actor)
+            var event = Event(at: try ws.eventTime(at), by: actor.id, action: action)
+            try fill(&event, file, ws)
+            try ws.record(event, on: file, id: id, actor: actor, summary: summary, clause: Transitions.allowed(action).clause)
+        }
         print(id.rawValue)
     }
 }
