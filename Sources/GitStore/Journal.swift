@@ -51,10 +51,24 @@ extension Repository {
         // The writer is dead (we hold the lock it held), so these lock files are its own.
         unlink(gitDirectory + journal.branch + ".lock")
         unlink(gitDirectory + "index.lock")
+        removeTemporaryFiles(beside: journal.paths)
         if let tip = try? reference(journal.branch), tip.hex == journal.target, let target = OID(hex: journal.target) {
             try finish(target, paths: journal.paths)
         }
         unlink(journalPath)
+    }
+
+    /// Removes the temporary files `AtomicFile` left beside `paths` when its writer was killed
+    /// (`.NAME.casebook-PID-N`), so the work tree holds nothing git would list as untracked.
+    func removeTemporaryFiles(beside paths: [String]) {
+        for path in paths {
+            let url = URL(fileURLWithPath: workdir + path)
+            let folder = url.deletingLastPathComponent()
+            let stem = "." + url.lastPathComponent + ".casebook-"
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(stem) {
+                unlink(folder.appendingPathComponent(name).path)
+            }
+        }
     }
 
     /// The commit a branch points at, nil if none.
