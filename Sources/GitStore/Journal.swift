@@ -16,6 +16,9 @@ extension Repository {
         var parent: String?
         var target: String
         var paths: [String]
+        /// Set when the writer finished but another program held `index.lock`: that lock is not
+        /// the writer's, so recovery waits for it instead of removing it.
+        var indexHeldByAnother: Bool?
     }
 
     var casebookDirectory: String { gitDirectory + "casebook/" }
@@ -48,12 +51,19 @@ extension Repository {
             unlink(journalPath)
             return
         }
-        // The writer is dead (we hold the lock it held), so these lock files are its own.
-        unlink(gitDirectory + journal.branch + ".lock")
-        unlink(gitDirectory + "index.lock")
+        // The writer is dead (we hold the lock it held), so these lock files are its own — unless
+        // it left the journal alive because another program held the index.
+        if journal.indexHeldByAnother != true {
+            unlink(gitDirectory + journal.branch + ".lock")
+            unlink(gitDirectory + "index.lock")
+        }
         removeTemporaryFiles(beside: journal.paths)
         if let tip = try? reference(journal.branch), tip.hex == journal.target, let target = OID(hex: journal.target) {
-            try finish(target, paths: journal.paths)
+            do {
+                try finish(target, paths: journal.paths)
+            } catch let error as GitError where error.code == GIT_ELOCKED.rawValue {
+                return  // still held by another program: the journal stays for the next command
+            }
         }
         unlink(journalPath)
     }
@@ -141,6 +151,9 @@ extension Repository {
                 unlink(journalPath)
             } catch {
                 // The commit stands; the journal stays for the next command to finish the work tree.
+                var held = journal
+                held.indexHeldByAnother = true
+                try? AtomicFile.write(try JSONEncoder().encode(held), to: journalPath)
             }
         }
     }

@@ -12,7 +12,7 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         self.rule = rule
         self.clause = clause
         // A value quoted from a hand-edited file must not break the one line or forge another.
-        self.message = oneLine(message, limit: 400)
+        self.message = oneLine(message, limit: 300)
     }
 
     public var description: String { "\(message) [rule \(rule); \(clause)]" }

@@ -45,20 +45,23 @@ extension Casebook {
         }
 
         func run() throws {
+            let first = try global.workspace()
+            _ = try first.actor(global.actor)
+            let at = try first.eventTime(global.at)
+            // The resident's key is on disk before the commit that needs it is made; made once,
+            // whatever the retries below.
+            let contact: Contact = try first.keys.update { store in
+                do {
+                    let key = try store.key(forPhone: phone, now: at.description)
+                    return try Contact(name: reporter, phone: phone, key: key)
+                } catch let error as ContactError {
+                    throw Failure("--\(error == .badPhone ? "phone" : "reporter"): \(error)")
+                }
+            }
+            let name = reporter.trimmingCharacters(in: .whitespaces)
             let id = try Retry.onConcurrentUpdate { () throws -> CaseID in
                 let ws = try global.workspace()
                 let actor = try ws.actor(global.actor)
-                let at = try ws.eventTime(global.at)
-                // The resident's key is on disk before the commit that needs it is made.
-                let contact: Contact = try ws.keys.update { store in
-                    do {
-                        let key = try store.key(forPhone: phone, now: at.description)
-                        return try Contact(name: reporter, phone: phone, key: key)
-                    } catch let error as ContactError {
-                        throw Failure("--\(error == .badPhone ? "phone" : "reporter"): \(error)")
-                    }
-                }
-                let name = reporter.trimmingCharacters(in: .whitespaces)
                 var requested: Timestamp?
                 if let requestedBy {
                     guard let t = Timestamp.parse(requestedBy, defaultZone: ws.zone), t > at else {

@@ -4,7 +4,7 @@ import GitStore
 /// The branch moved (another process committed) or a git lock was held while a step was being
 /// recorded: nothing was changed, and the step can be tried again on the new HEAD.
 struct ConcurrentUpdate: Error, CustomStringConvertible {
-    var description: String { "commit: the branch kept moving while this step was being recorded; nothing was changed, run the command again" }
+    var description: String { "commit: another commit was made while this step was being recorded; nothing was changed, run the command again" }
 }
 
 enum Retry {
