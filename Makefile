@@ -7,7 +7,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO    ?= demo
 OUT     ?= site/public
 
-.PHONY: all deps build demo test test-deps defaults assets clean
+.PHONY: all deps build demo test test-deps soak defaults assets clean
 
 all: build
 
@@ -41,6 +41,17 @@ test-deps:
 test: build test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+
+# The long run of the reliability tests: SOAK kills at random points (default 400), 4 processes
+# making SOAK/20 changes each in one clone, 3 desks making SOAK/40 rounds through git daemon.
+# The figures are printed and collected in .build/reliability.log (see RELIABILITY.md).
+SOAK ?= 400
+soak: build
+	$(SWIFT) build --build-tests
+	rm -f .build/reliability.log
+	CASEBOOK_SOAK=$(SOAK) CASEBOOK_RELIABILITY_LOG=$(CURDIR)/.build/reliability.log \
+	  $(SWIFT) test --skip-build --filter 'CrashTests|ContentionTests|RobustnessTests|BadInputTests'
+	@cat .build/reliability.log
 
 # Copy the project's own configuration into the defaults `casebook init` writes (a test keeps
 # them equal, so run this after changing records/procedures, calendar, schema or hooks/).

@@ -73,12 +73,15 @@ public struct Contact: Codable, Equatable, Sendable {
     public init(name: String, phone: String?, key: ResidentKey) throws(ContactError) {
         let name = try Contact.checkedName(name)
         let digits = try Contact.normalizedPhone(phone)
-        let plain: Data
+        var plain: Data
         do {
             plain = try JSONEncoder().encode(Plain(name: name, phone: digits))
         } catch {
             throw ContactError.badName
         }
+        // Padded with spaces (which JSON ignores) to a multiple of 64 bytes, at least 192, so the
+        // seal's length says nothing about the name's length or whether there is a phone.
+        plain.append(contentsOf: repeatElement(0x20, count: max(192, (plain.count + 63) / 64 * 64) - plain.count))
         do {
             let box = try ChaChaPoly.seal(plain, using: key.key, authenticating: Data(key.resident.rawValue.utf8))
             sealed = box.combined.base64EncodedString()

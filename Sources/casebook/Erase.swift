@@ -23,7 +23,7 @@ extension Casebook {
 
         func validate() throws {
             guard ResidentID(rawValue: resident).isWellFormed else {
-                throw ValidationError("--resident: '\(resident.prefix(40))' is not a resident id (R- and 16 hex digits)")
+                throw ValidationError("--resident: '\(oneLine(resident, limit: 40))' is not a resident id (R- and 16 hex digits)")
             }
         }
 

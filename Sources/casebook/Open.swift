@@ -65,7 +65,7 @@ extension Casebook {
                 var requested: Timestamp?
                 if let requestedBy {
                     guard let t = Timestamp.parse(requestedBy, defaultZone: ws.zone), t > at else {
-                        throw Failure("--requested-by: '\(requestedBy.prefix(40))' is not an ISO 8601 time after intake")
+                        throw Failure("--requested-by: '\(oneLine(requestedBy, limit: 40))' is not an ISO 8601 time after intake")
                     }
                     requested = t
                 }

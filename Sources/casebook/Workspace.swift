@@ -8,7 +8,7 @@ enum Clock {
     static func now(in zone: TimeZone) throws -> Timestamp {
         if let fixed = ProcessInfo.processInfo.environment["CASEBOOK_NOW"], !fixed.isEmpty {
             guard let t = Timestamp.parse(fixed, defaultZone: zone) else {
-                throw Failure("CASEBOOK_NOW: '\(fixed.prefix(40))' is not an ISO 8601 time")
+                throw Failure("CASEBOOK_NOW: '\(oneLine(fixed, limit: 40))' is not an ISO 8601 time")
             }
             return t
         }
@@ -34,7 +34,7 @@ final class Workspace {
     /// The residents' sealing keys of this clone (outside the history).
     let keys: KeyStoreFile
 
-    convenience init(path: String) throws {
+    convenience init(path: String, recover: Bool = true) throws {
         let repo: Repository
         do {
             repo = try Repository.discover(from: path)
@@ -42,7 +42,7 @@ final class Workspace {
             throw Failure("--repo: no git repository at or above '\(path)'")
         }
         // A commit a killed casebook process left half done is finished (or discarded) first.
-        try repo.recoverInterruptedCommit()
+        if recover { try repo.recoverInterruptedCommit() }
         try self.init(repo: repo, at: try repo.head())
     }
 
@@ -89,7 +89,7 @@ final class Workspace {
         let now = try now()
         guard let option else { return now }
         guard let t = Timestamp.parse(option, defaultZone: zone) else {
-            throw Failure("--at: '\(option.prefix(40))' is not an ISO 8601 time (e.g. 2026-11-22T09:30)")
+            throw Failure("--at: '\(oneLine(option, limit: 40))' is not an ISO 8601 time (e.g. 2026-11-22T09:30)")
         }
         guard t <= now else { throw Failure("--at: \(t) is in the future (now is \(now))") }
         return t
@@ -100,7 +100,7 @@ final class Workspace {
         let env = ProcessInfo.processInfo.environment["CASEBOOK_ACTOR"].flatMap { $0.isEmpty ? nil : $0 }
         if let id = option ?? env {
             guard let member = staff[StaffID(rawValue: id)] else {
-                throw Failure("--as: '\(id.prefix(64))' is not in \(Workspace.staffPath)")
+                throw Failure("--as: '\(oneLine(id, limit: 64))' is not in \(Workspace.staffPath)")
             }
             return member
         }
@@ -113,7 +113,7 @@ final class Workspace {
     /// A registered staff id given in `field` (e.g. `--assignee`).
     func registered(_ id: String, field: String) throws -> StaffID {
         guard staff[StaffID(rawValue: id)] != nil else {
-            throw Failure("\(field): '\(id.prefix(64))' is not in \(Workspace.staffPath)")
+            throw Failure("\(field): '\(oneLine(id, limit: 64))' is not in \(Workspace.staffPath)")
         }
         return StaffID(rawValue: id)
     }
@@ -122,7 +122,7 @@ final class Workspace {
 
     /// The path of case `id`, derived from the date inside the id.
     func path(of id: CaseID) throws -> String {
-        guard id.isWellFormed else { throw Failure("case id '\(id.rawValue.prefix(64))' is not a case id (letters, digits and '-')") }
+        guard id.isWellFormed else { throw Failure("case id '\(oneLine(id.rawValue, limit: 64))' is not a case id (letters, digits and '-')") }
         let parts = id.rawValue.split(separator: "-")
         guard parts.count >= 3, let day = parts.first(where: { $0.count == 8 && $0.allSatisfy(\.isNumber) }) else {
             throw Failure("case id '\(id.rawValue)' has no date (expected \(settings.idPrefix)-YYYYMMDD-DESK-NNNN)")

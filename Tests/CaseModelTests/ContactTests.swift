@@ -52,6 +52,12 @@ func testKey() -> ResidentKey {
         #expect(try a.reveal(with: key).phone == b.reveal(with: key).phone)
     }
 
+    @Test func theSealsLengthSaysNothing() throws {
+        let short = try Contact(name: "王五", phone: nil, key: testKey())
+        let long = try Contact(name: "欧阳娜娜娜娜娜娜娜娜娜娜", phone: "+86 138 1234 5678", key: testKey())
+        #expect(short.sealed.count == long.sealed.count)
+    }
+
     @Test func anotherKeyOrATamperedSealDoesNotOpen() throws {
         let key = testKey()
         let c = try Contact(name: "王小明", phone: "13812345678", key: key)

@@ -63,6 +63,7 @@ import Testing
             let o = try box.cb(args)
             #expect(o.status == 1 || o.status == 64, "\(args): exit \(o.status)")
             #expect(o.stderr.split(separator: "\n").count == 1 || o.status == 64, "\(args): \(o.stderr)")
+            #expect(!o.stderr.contains("\u{1b}") && !o.stderr.contains("\u{0}"), "\(args): control characters echoed")
             #expect(try box.snapshot() == before, "\(args) changed the repository")
         }
     }

@@ -55,7 +55,7 @@ import Testing
             ids.append(try box.ok(["open", "--as", "li.na", "--kind", "repair", "--repair-size", "medium", "--channel", "phone",
                                    "--reporter", "钱先生", "--phone", "1390000000\(w)", "--summary", "漏水"]))
         }
-        let steps = soak(6)
+        let steps = soak(6, per: 20)
         let commitsBefore = Int(try box.git(["rev-list", "--count", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
         let frozen = ids
         // Different cases, then all on the same case, then opens racing for the same desk's next id.
@@ -101,7 +101,7 @@ import Testing
             if !reachable { usleep(50_000) }
         }
         try #require(reachable, "git daemon did not start")
-        let desks = 3, rounds = soak(3)
+        let desks = 3, rounds = soak(3, per: 40)
         var dirs: [String] = []
         for d in 0..<desks {
             let dir = box.root.appendingPathComponent("desk\(d)").path

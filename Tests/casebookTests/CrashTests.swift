@@ -1,10 +1,10 @@
 import Foundation
 import Testing
 
-/// How many times the soak tests repeat: `CASEBOOK_SOAK` (e.g. 400, from `make soak`), else the
-/// short run of `make test`.
-func soak(_ short: Int) -> Int {
-    ProcessInfo.processInfo.environment["CASEBOOK_SOAK"].flatMap { Int($0) }.map { max($0, short) } ?? short
+/// How many times the soak tests repeat: `CASEBOOK_SOAK` divided by `per` (e.g. 400 kills, from
+/// `make soak`), else the short run of `make test`.
+func soak(_ short: Int, per: Int = 1) -> Int {
+    ProcessInfo.processInfo.environment["CASEBOOK_SOAK"].flatMap { Int($0) }.map { max($0 / per, short) } ?? short
 }
 
 /// A started process, not yet waited for.
