@@ -7,7 +7,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO    ?= demo
 OUT     ?= site/public
 
-.PHONY: all deps build demo test test-deps bench defaults assets clean
+.PHONY: all deps build demo test test-deps bench soak defaults assets clean
 
 all: build
 
@@ -50,6 +50,17 @@ test: build test-deps
 bench: deps
 	$(SWIFT) build -c release
 	scripts/bench.py .build/release/casebook --out BENCHMARKS.md
+
+# The long run of the reliability tests: SOAK kills at random points (default 400), 4 processes
+# making SOAK/20 changes each in one clone, 3 desks making SOAK/40 rounds through git daemon.
+# The figures are printed and collected in .build/reliability.log (see RELIABILITY.md).
+SOAK ?= 400
+soak: build
+	$(SWIFT) build --build-tests
+	rm -f .build/reliability.log
+	CASEBOOK_SOAK=$(SOAK) CASEBOOK_RELIABILITY_LOG=$(CURDIR)/.build/reliability.log \
+	  $(SWIFT) test --skip-build --filter 'CrashTests|ContentionTests|RobustnessTests|BadInputTests'
+	@cat .build/reliability.log
 
 # Copy the project's own configuration into the defaults `casebook init` writes (a test keeps
 # them equal, so run this after changing records/procedures, calendar, schema or hooks/).

@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/pointfreeco/swift-tagged", from: "0.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        // Tests only: property-based tests of the parser, the validator and the merge driver.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // C: libgit2 from the system (Debian: libgit2-dev).
@@ -24,7 +26,7 @@ let package = Package(
         // Value types of the domain: no I/O, no C.
         .target(
             name: "CaseModel",
-            dependencies: [.product(name: "Tagged", package: "swift-tagged")]
+            dependencies: [.product(name: "Tagged", package: "swift-tagged"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         // Pure rules: deadlines, transitions, permissions.
         .target(name: "Procedures", dependencies: ["CaseModel", .product(name: "Crypto", package: "swift-crypto")]),
@@ -51,7 +53,10 @@ let package = Package(
             resources: [.copy("Defaults")]
         ),
         .testTarget(name: "CaseModelTests", dependencies: ["CaseModel"]),
-        .testTarget(name: "ProceduresTests", dependencies: ["Procedures", "CaseModel"]),
+        .testTarget(
+            name: "ProceduresTests",
+            dependencies: ["Procedures", "CaseModel", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore"]),
         .testTarget(name: "casebookTests", dependencies: ["CaseModel"]),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "CaseModel", "Procedures"]),

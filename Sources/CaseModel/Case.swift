@@ -257,7 +257,7 @@ public func fold(_ events: [Event]) throws(FoldError) -> (Intake, CaseState) {
                       revisitsPlanned: [], revisits: [], resolution: nil, referral: nil,
                       ownerInformedAt: nil, reopenCount: 0, unresolvableReason: nil, valid: nil, closedAt: nil,
                       updatedAt: first.at)
-    for (i, e) in events.enumerated().dropFirst() {
+    for (i, e) in events.enumerated().dropFirst() where !e.action.isPrivacyRecord {
         func need<T>(_ value: T?, _ field: String) throws(FoldError) -> T {
             guard let value else { throw .missingField(event: i, field: field) }
             return value
@@ -265,6 +265,8 @@ public func fold(_ events: [Event]) throws(FoldError) -> (Intake, CaseState) {
         switch e.action {
         case .open:
             throw .secondOpen(event: i)
+        case .reveal, .erased:
+            continue
         case .dispatch:
             s.department = try need(e.department, "department")
             if let a = e.assignee { s.holder = a }

@@ -15,13 +15,45 @@ public enum RecordJSON {
 
     /// Decodes `data`, turning Foundation's long messages into one line that names the field.
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String) throws(RecordError) -> T {
+        guard data.count <= maxBytes else {
+            throw RecordError.malformed(file: file, detail: "larger than \(maxBytes / 1_000_000) MB (\(data.count) bytes); a record is never that big")
+        }
+        if let depth = nestingBeyond(maxDepth, in: data) {
+            throw RecordError.malformed(file: file, detail: "nested deeper than \(maxDepth) levels (at byte \(depth))")
+        }
         do {
             return try JSONDecoder().decode(type, from: data)
         } catch let error as DecodingError {
-            throw RecordError.malformed(file: file, detail: describe(error))
+            throw RecordError.malformed(file: file, detail: oneLine(describe(error), limit: 240))
         } catch {
             throw RecordError.malformed(file: file, detail: "not valid JSON")
         }
+    }
+
+    /// The largest record file read: 4 MB (a case with a thousand events is under 1 MB).
+    public static let maxBytes = 4_000_000
+    /// The deepest nesting of arrays and objects read (case files need 6).
+    public static let maxDepth = 64
+
+    /// The offset where `data` nests arrays or objects deeper than `limit`, outside strings; nil if
+    /// it never does. Checked before decoding, so hostile input cannot exhaust the stack.
+    static func nestingBeyond(_ limit: Int, in data: Data) -> Int? {
+        var depth = 0, inString = false, escaped = false
+        for (offset, byte) in data.enumerated() {
+            if inString {
+                if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
+                continue
+            }
+            switch byte {
+            case 0x22: inString = true
+            case 0x5B, 0x7B:
+                depth += 1
+                if depth > limit { return offset }
+            case 0x5D, 0x7D: depth -= 1
+            default: break
+            }
+        }
+        return nil
     }
 
     static func describe(_ error: DecodingError) -> String {
@@ -30,15 +62,31 @@ public enum RecordJSON {
             return p.isEmpty ? "(top level)" : String(p.drop(while: { $0 == "." }))
         }
         switch error {
-        case .keyNotFound(let key, let ctx): return "\(path(ctx.codingPath + [key])): missing"
+        case .keyNotFound(let key, let ctx): return oneLine("\(path(ctx.codingPath + [key])): missing", limit: 200)
         case .typeMismatch(_, let ctx): return "\(path(ctx.codingPath)): wrong type"
         case .valueNotFound(_, let ctx): return "\(path(ctx.codingPath)): null where a value is required"
         case .dataCorrupted(let ctx):
             if ctx.codingPath.isEmpty { return "not valid JSON" }
-            return "\(path(ctx.codingPath)): \(ctx.debugDescription)"
+            return "\(path(ctx.codingPath)): \(oneLine(ctx.debugDescription))"
         @unknown default: return "unreadable"
         }
     }
+}
+
+/// `text` fit for one line of an error message: control characters shown as `\u{…}`, at most
+/// `limit` characters (a value quoted from a hostile file must not flood or forge the terminal).
+public func oneLine(_ text: some StringProtocol, limit: Int = 120) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+        if out.count >= limit { return out + "…" }
+        let category = scalar.properties.generalCategory
+        if category == .control || category == .format || category == .lineSeparator || category == .paragraphSeparator {
+            out += "\\u{\(String(scalar.value, radix: 16))}"
+        } else {
+            out.unicodeScalars.append(scalar)
+        }
+    }
+    return out
 }
 
 public enum RecordError: Error, Equatable, CustomStringConvertible {

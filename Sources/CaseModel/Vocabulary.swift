@@ -170,4 +170,14 @@ public enum Action: String, Codable, CaseIterable, Sendable {
     case reclassify
     /// A deadline passed unmet, recorded by `sweep` (PROCEDURES.md §2).
     case breach
+    /// A staff member opened the sealed name and phone (`show --reveal`): the audit trail of
+    /// who saw a resident's personal data, and when. Changes nothing else.
+    case reveal
+    /// The resident's key was destroyed (`erase --resident`, PIPL Art. 47): every sealed copy of
+    /// the name and phone is unreadable from now on. Changes nothing else.
+    case erased
+
+    /// Actions about the resident's personal data, not the case's progress: allowed in any status,
+    /// they leave the state (even `updatedAt`) as it was.
+    public var isPrivacyRecord: Bool { self == .reveal || self == .erased }
 }

@@ -339,50 +339,6 @@ public final class Repository: @unchecked Sendable {
         return OID(commitID)
     }
 
-    /// Moves the current branch from `parent` (compare-and-swap) to `target`, which has `files` changed
-    /// against it, writing them into the work tree and the index.
-    func publish(_ target: OID, replacing parent: OID?, on branch: String, files changes: [FileChange], reason summary: String) throws {
-        var commitID = target.raw
-        // 2. Work tree: write each file atomically, remembering what was there.
-        var previous: [(URL, Data?)] = []
-        func restore() {
-            for (url, data) in previous.reversed() {
-                if let data { try? AtomicFile.write(data, to: url.path) } else { try? FileManager.default.removeItem(at: url) }
-            }
-        }
-        do {
-            for change in changes {
-                let url = URL(fileURLWithPath: workdir + change.path)
-                previous.append((url, try? Data(contentsOf: url)))
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try AtomicFile.write(change.content, to: url.path, mode: change.executable ? 0o755 : 0o644)
-            }
-            // 3. The branch, compare-and-swap.
-            var ref: OpaquePointer?
-            let rc: Int32
-            if var expected = parent?.raw {
-                rc = git_reference_create_matching(&ref, pointer, branch, &commitID, 1, &expected, summary)
-            } else {
-                rc = git_reference_create_matching(&ref, pointer, branch, &commitID, 0, nil, summary)
-            }
-            try check(rc, "git_reference_create_matching(\(branch))")
-            git_reference_free(ref)
-        } catch {
-            restore()
-            throw error
-        }
-
-        // 4. The index, so `git status` agrees; the commit stands even if this fails.
-        var index: OpaquePointer?
-        try check(git_repository_index(&index, pointer), "git_repository_index")
-        defer { git_index_free(index) }
-        try check(git_index_read(index, 0), "git_index_read")
-        for change in changes {
-            try check(git_index_add_bypath(index, change.path), "git_index_add_bypath(\(change.path))")
-        }
-        try check(git_index_write(index), "git_index_write")
-    }
-
     /// Fast-forwards the current branch from `from` to its descendant `to`, bringing the work
     /// tree and index along for the files that differ (compare-and-swap on the branch).
     public func fastForward(from: OID, to: OID) throws {

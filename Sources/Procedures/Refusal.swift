@@ -11,7 +11,8 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
     public init(rule: String, clause: String, _ message: String) {
         self.rule = rule
         self.clause = clause
-        self.message = message
+        // A value quoted from a hand-edited file must not break the one line or forge another.
+        self.message = oneLine(message, limit: 300)
     }
 
     public var description: String { "\(message) [rule \(rule); \(clause)]" }

@@ -6,7 +6,7 @@ public enum Transitions {
     public static let rules: [any CaseRule] = [
         RolePermitted(), OpensFirst(), StatusAllows(), TimeOrder(), Classification(), LadderUp(),
         RevisitBeforeClose(), RatingRange(), RevisitVisitor(), RevisitModeFits(), RevisitLevel(),
-        RevisitWindow(), ValidComplaintRevisit(), UnsatisfiedReported(),
+        RevisitWindow(), ValidComplaintRevisit(), UnsatisfiedReported(), NoPhoneInClear(),
     ]
 
     /// Statuses from which `action` may be taken, with the clause that says so.
@@ -20,7 +20,7 @@ public enum Transitions {
     /// - Throws: `Refusal` naming the first rule that fails.
     public static func check(_ event: Event, after previous: CaseFile?, staff: StaffRegistry, profile: Profile) throws(Refusal) {
         guard let actor = staff[event.by] else {
-            throw Refusal(rule: "known-staff", clause: "002 篇1 §4.2", "actor '\(event.by.rawValue)' is not in records/staff.json")
+            throw Refusal(rule: "known-staff", clause: "002 篇1 §4.2", "actor '\(oneLine(event.by.rawValue, limit: 64))' is not in records/staff.json")
         }
         let step = Step(event: event, previous: previous, actor: actor, staff: staff, profile: profile)
         for rule in rules {

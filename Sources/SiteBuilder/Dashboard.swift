@@ -68,16 +68,12 @@ public struct Dashboard {
         self.samples = samples
         self.provenance = provenance
         self.staff = staff
-        self.residentNames = Privacy.names(of: cases.map(\.intake.reporter))
         let zoneTime = LocalTime(zone: timeZone)
         self.months = Array(Set(cases.map { zoneTime.month($0.intake.receivedAt) })).sorted()
         var index: [CaseID: CaseFile] = [:]
         for file in cases { index[file.id] = file }
         self.byID = index
     }
-
-    /// Every reporter's full name with its display form, for scrubbing free text.
-    let residentNames: Privacy.Names
 
     var s: Strings { Strings(language) }
     var time: LocalTime { LocalTime(zone: timeZone) }
@@ -95,16 +91,15 @@ public struct Dashboard {
     }
 
     /// What every page depends on besides its own records: language, site name, profile,
-    /// staff names and the residents' names scrubbed from free text.
+    /// staff names.
     public var renderKey: String {
         var key = "\(Dashboard.renderVersion) \(language.rawValue) \(timeZone.identifier) \(siteName) \(profile.reference)"
         for member in staff { key += " \(member.id.rawValue)=\(member.name) \(member.key ?? "")" }
-        for name in residentNames.all { key += " \(name)" }
         return key
     }
 
     /// Changed whenever templates, strings or page logic change in a way that alters output.
-    public static let renderVersion = "site-2"
+    public static let renderVersion = "site-3"
 
     /// Every file of the site: pages, feeds and assets, in a stable order.
     /// - Parameters:
@@ -190,7 +185,7 @@ public struct Dashboard {
 
     /// Free text of `file` as a page may show it: phone numbers masked, residents' names shortened.
     func scrub(_ text: String, _ file: CaseFile) -> String {
-        Privacy.scrub(text, names: residentNames)
+        Privacy.scrub(text)
     }
 
     /// The fields that name a case wherever it is listed; `root` leads back to the top folder.

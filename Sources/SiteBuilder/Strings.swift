@@ -275,6 +275,7 @@ public struct Strings: Sendable {
         "action.close": ("关闭", "closed"), "action.reopen": ("重新处理", "reopened"), "action.refer": ("转相关部门", "referred"),
         "action.unresolvable": ("无法处理", "unresolvable"), "action.reclassify": ("重新分类", "reclassified"),
         "action.breach": ("超时", "deadline missed"),
+        "action.reveal": ("查看联系方式", "contact revealed"), "action.erased": ("个人信息已删除", "personal data erased"),
         "step.report": ("上报", "report"), "step.hand-over": ("移交责任人", "hand over"), "step.answer": ("答复业主", "answer the owner"),
         "step.resolve": ("处理完毕", "resolve"), "step.ladder": ("逐级上报", "escalation ladder"),
         "signature.good": ("签名有效", "good signature"), "signature.bad": ("签名无效", "bad signature"),

@@ -16,7 +16,7 @@ struct Casebook: ParsableCommand {
             Open.self, Dispatch.self, Note.self, Escalate.self, Resolve.self, Revisit.self,
             Close.self, Reopen.self, Refer.self, Unresolvable.self, Reclassify.self, SweepCommand.self, Sample.self, Report.self,
             Archive.self, Retention.self, ReviewCommand.self, Today.self,
-            Show.self, List.self, Log.self, Site.self, Simulate.self,
+            Show.self, Erase.self, List.self, Log.self, Site.self, Simulate.self,
             Sync.self, Check.self, Verify.self, Keys.self, Hooks.self, MergeDriver.self,
         ]
     )

@@ -40,7 +40,7 @@ extension Casebook {
         }
 
         func checkStaged() throws -> [String] {
-            let ws = try global.workspace()
+            let ws = try global.workspace(recover: false)
             let env = ProcessInfo.processInfo.environment
             let authorEmail = env["GIT_AUTHOR_EMAIL"].flatMap { $0.isEmpty ? nil : $0 } ?? ws.repo.config("user.email")
             let review = Review(ws: ws, authorEmail: authorEmail, commitTime: try ws.now())

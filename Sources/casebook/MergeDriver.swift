@@ -22,7 +22,7 @@ extension Casebook {
         @Option(help: "The case repository (default: the current directory, where git runs drivers).") var repo: String = "."
 
         func run() throws {
-            let ws = try Workspace(path: repo)
+            let ws = try Workspace(path: repo, recover: false)
             let name = path.isEmpty ? ours : path
             do {
                 let mine = try RecordJSON.decode(CaseFile.self, from: Data(contentsOf: URL(fileURLWithPath: ours)), file: name)

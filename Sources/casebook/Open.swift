@@ -45,30 +45,39 @@ extension Casebook {
         }
 
         func run() throws {
-            let ws = try global.workspace()
-            let actor = try ws.actor(global.actor)
-            let at = try ws.eventTime(global.at)
-            let contact: Contact
-            do {
-                contact = try Contact(name: reporter, phone: phone)
-            } catch {
-                throw Failure("--\(error == .badPhone ? "phone" : "reporter"): \(error)")
-            }
-            var requested: Timestamp?
-            if let requestedBy {
-                guard let t = Timestamp.parse(requestedBy, defaultZone: ws.zone), t > at else {
-                    throw Failure("--requested-by: '\(requestedBy.prefix(40))' is not an ISO 8601 time after intake")
+            let first = try global.workspace()
+            _ = try first.actor(global.actor)
+            let at = try first.eventTime(global.at)
+            // The resident's key is on disk before the commit that needs it is made; made once,
+            // whatever the retries below.
+            let contact: Contact = try first.keys.update { store in
+                do {
+                    let key = try store.key(forPhone: phone, now: at.description)
+                    return try Contact(name: reporter, phone: phone, key: key)
+                } catch let error as ContactError {
+                    throw Failure("--\(error == .badPhone ? "phone" : "reporter"): \(error)")
                 }
-                requested = t
             }
-            let intake = Intake(
-                receivedAt: at, channel: channel, kind: kind, severity: severity, repairSize: repairSize,
-                unit: try unit.map { try text($0, field: "--unit", limit: 40) }, reporter: contact,
-                summary: try text(summary, field: "--summary", limit: 200),
-                details: try details.map { try text($0, field: "--details") },
-                requestedBy: requested, firstResponder: actor.id, cause: cause)
-            let file = try ws.open(intake, by: actor)
-            print(file.id.rawValue)
+            let name = reporter.trimmingCharacters(in: .whitespaces)
+            let id = try Retry.onConcurrentUpdate { () throws -> CaseID in
+                let ws = try global.workspace()
+                let actor = try ws.actor(global.actor)
+                var requested: Timestamp?
+                if let requestedBy {
+                    guard let t = Timestamp.parse(requestedBy, defaultZone: ws.zone), t > at else {
+                        throw Failure("--requested-by: '\(oneLine(requestedBy, limit: 40))' is not an ISO 8601 time after intake")
+                    }
+                    requested = t
+                }
+                let intake = Intake(
+                    receivedAt: at, channel: channel, kind: kind, severity: severity, repairSize: repairSize,
+                    unit: try unit.map { try text($0, field: "--unit", limit: 40) }, reporter: contact,
+                    summary: Contact.scrub(try text(summary, field: "--summary", limit: 200), fullName: name),
+                    details: try details.map { Contact.scrub(try text($0, field: "--details"), fullName: name) },
+                    requestedBy: requested, firstResponder: actor.id, cause: cause)
+                return try ws.open(intake, by: actor).id
+            }
+            print(id.rawValue)
         }
     }
 }

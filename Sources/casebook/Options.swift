@@ -11,8 +11,10 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Event time, ISO 8601 (e.g. 2026-11-22T09:30), for entering paper records afterwards. Default: now.", valueName: "time"))
     var at: String?
 
-    /// Opens the workspace these options name.
-    func workspace() throws -> Workspace { try Workspace(path: repo) }
+    /// Opens the workspace these options name (finishing first a commit a killed casebook
+    /// process left half done, unless `recover` is false: inside git's hooks and merge drivers,
+    /// where git itself holds the index lock).
+    func workspace(recover: Bool = true) throws -> Workspace { try Workspace(path: repo, recover: recover) }
 }
 
 /// The id argument of the commands that act on one case.

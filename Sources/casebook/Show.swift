@@ -16,10 +16,25 @@ extension Casebook {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: CaseArgument
         @Flag(help: "Print the case file's intake, state and events as JSON (personal data masked).") var json = false
+        @Flag(help: "Show the reporter's full name and phone (needs the resident's key; recorded as a 'reveal' event, its own commit).")
+        var reveal = false
+        @Option(help: "Why the full values are needed (with --reveal).") var reason: String = "回电 call back"
+
+        func validate() throws {
+            if reveal, json { throw ValidationError("--reveal: not with --json (the JSON output never holds personal data)") }
+        }
 
         func run() throws {
             let ws = try global.workspace()
-            let file = try ws.load(CaseID(rawValue: target.id))
+            var file = try ws.load(CaseID(rawValue: target.id))
+            var revealed: (name: String, phone: String?)?
+            if reveal {
+                let why = try text(reason, field: "--reason", limit: 200)
+                (file, revealed) = try Retry.onConcurrentUpdate {
+                    let fresh = try global.workspace()
+                    return try Privacy.reveal(try fresh.load(file.id), in: fresh, actor: global.actor, at: global.at, reason: why)
+                }
+            }
             if json {
                 FileHandle.standardOutput.write(try RecordJSON.encode(file, redacted: true))
                 return
@@ -30,7 +45,11 @@ extension Casebook {
             let grade = [i.severity?.rawValue, i.repairSize?.rawValue].compactMap { $0 }.first.map { " (\($0))" } ?? ""
             lines.append("\(file.id.rawValue)  \(i.kind.rawValue)\(grade)  \(s.status.rawValue)  level \(s.level.rawValue)")
             lines.append("received      \(i.receivedAt) via \(i.channel.rawValue), first responsible \(i.firstResponder.rawValue)")
-            lines.append("reporter      \(i.reporter.nameDisplay)  \(i.reporter.phoneMasked ?? "-")  unit \(i.unit ?? "-")")
+            if let revealed {
+                lines.append("reporter      \(revealed.name)  \(revealed.phone ?? "-")  unit \(i.unit ?? "-")  resident \(i.reporter.resident.rawValue)")
+            } else {
+                lines.append("reporter      \(i.reporter.nameDisplay)  \(i.reporter.phoneMasked ?? "-")  unit \(i.unit ?? "-")  resident \(i.reporter.resident.rawValue)")
+            }
             lines.append("summary       \(i.summary)")
             if let d = i.details { lines.append("details       \(d)") }
             lines.append("holder        \(s.holder.rawValue)  department \(s.department?.rawValue ?? "-")  profile \(s.profile)")
@@ -61,7 +80,7 @@ extension Casebook {
             for e in file.events {
                 let detail = [e.department?.rawValue, e.level.map { "to \($0.rawValue)" }, e.assignee.map { "→ \($0.rawValue)" },
                               e.text, e.result, e.reason, e.agency, e.mode?.rawValue,
-                              e.satisfied.map { $0 ? "satisfied" : "unsatisfied" }, e.notes].compactMap { $0 }.joined(separator: "  ")
+                              e.satisfied.map { $0 ? "satisfied" : "unsatisfied" }, e.notes, e.step].compactMap { $0 }.joined(separator: "  ")
                 lines.append("  \(e.at)  \(e.by.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(e.action.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(detail)")
             }
             print(lines.joined(separator: "\n"))

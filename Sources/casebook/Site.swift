@@ -35,7 +35,7 @@ extension Casebook {
             var at = try ws.now()
             if let now {
                 guard let t = Timestamp.parse(now, defaultZone: ws.zone) else {
-                    throw Failure("--now: '\(now.prefix(40))' is not an ISO 8601 time (e.g. 2026-11-20T17:00)")
+                    throw Failure("--now: '\(oneLine(now, limit: 40))' is not an ISO 8601 time (e.g. 2026-11-20T17:00)")
                 }
                 at = t
             }

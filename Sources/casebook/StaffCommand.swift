@@ -35,7 +35,7 @@ extension Casebook {
 
             func validate() throws {
                 guard StaffID(rawValue: id).isWellFormed else {
-                    throw ValidationError("id: '\(id.prefix(64))' must be 1–64 of a-z, 0-9, '.', '-', '_'")
+                    throw ValidationError("id: '\(oneLine(id, limit: 64))' must be 1–64 of a-z, 0-9, '.', '-', '_'")
                 }
                 guard !name.trimmingCharacters(in: .whitespaces).isEmpty, name.count <= 60, !name.contains(where: { $0.isNewline || $0 == "<" || $0 == ">" }) else {
                     throw ValidationError("--name: must be 1–60 characters without newlines or angle brackets")

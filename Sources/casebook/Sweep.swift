@@ -23,7 +23,7 @@ extension Casebook {
             var at = try ws.now()
             if let now {
                 guard let t = Timestamp.parse(now, defaultZone: ws.zone), t <= at else {
-                    throw Failure("--now: '\(now.prefix(40))' is not an ISO 8601 time up to now")
+                    throw Failure("--now: '\(oneLine(now, limit: 40))' is not an ISO 8601 time up to now")
                 }
                 at = t
             }

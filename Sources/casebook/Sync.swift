@@ -20,7 +20,7 @@ extension Casebook {
         )
         @OptionGroup var global: GlobalOptions
         @Option(help: "The remote.") var remote: String = "origin"
-        @Option(help: "How many times to pull and push before giving up.") var attempts: Int = 3
+        @Option(help: "How many times to pull and push before giving up.") var attempts: Int = 8
 
         func validate() throws {
             guard (1...20).contains(attempts) else { throw ValidationError("--attempts: 1 to 20") }
@@ -67,6 +67,8 @@ extension Casebook {
                 }
                 if attempt < attempts {
                     FileHandle.standardError.write(Data("casebook sync: \(remote) moved (\(reasons)); pulling again\n".utf8))
+                    // Random back-off, so desks that collided do not collide again in step.
+                    Thread.sleep(forTimeInterval: Double.random(in: 0.02...(0.05 * Double(1 << min(attempt, 4)))))
                 }
             }
             throw Failure("sync: \(remote) kept moving; gave up after \(attempts) attempts, run sync again")
@@ -106,7 +108,7 @@ extension Casebook {
                     throw Failure("sync: \(delta.path): \(error)")
                 }
                 if merged != a { changes.append(FileChange(path: delta.path, content: try RecordJSON.encode(merged))) }
-                guard try repo.isUnchanged(delta.path) else {
+                guard try repo.isUnchangedSettled(delta.path) else {
                     throw Failure("sync: \(delta.path) has uncommitted changes; commit or restore them first")
                 }
             }

@@ -8,7 +8,7 @@ enum Clock {
     static func now(in zone: TimeZone) throws -> Timestamp {
         if let fixed = ProcessInfo.processInfo.environment["CASEBOOK_NOW"], !fixed.isEmpty {
             guard let t = Timestamp.parse(fixed, defaultZone: zone) else {
-                throw Failure("CASEBOOK_NOW: '\(fixed.prefix(40))' is not an ISO 8601 time")
+                throw Failure("CASEBOOK_NOW: '\(oneLine(fixed, limit: 40))' is not an ISO 8601 time")
             }
             return t
         }
@@ -40,14 +40,18 @@ final class Workspace {
     /// When set, `record` validates each step and keeps the file here instead of committing it;
     /// `commitBatch` commits them all at once (the simulator's `--bulk`, for benchmarks only).
     var batch: [String: Data]?
+    /// The residents' sealing keys of this clone (outside the history).
+    let keys: KeyStoreFile
 
-    convenience init(path: String) throws {
+    convenience init(path: String, recover: Bool = true) throws {
         let repo: Repository
         do {
             repo = try Repository.discover(from: path)
         } catch {
             throw Failure("--repo: no git repository at or above '\(path)'")
         }
+        // A commit a killed casebook process left half done is finished (or discarded) first.
+        if recover { try repo.recoverInterruptedCommit() }
         try self.init(repo: repo, at: try repo.head())
     }
 
@@ -56,6 +60,7 @@ final class Workspace {
     init(repo: Repository, at base: OID?) throws {
         self.repo = repo
         self.base = base
+        self.keys = KeyStoreFile(repo: repo)
         settings = try Workspace.record(Settings.self, Workspace.settingsPath, in: repo, at: base,
                                          missing: "is missing: not a case repository (run 'casebook init')")
         guard let zone = TimeZone(identifier: settings.timeZone) else {
@@ -93,7 +98,7 @@ final class Workspace {
         let now = try now()
         guard let option else { return now }
         guard let t = Timestamp.parse(option, defaultZone: zone) else {
-            throw Failure("--at: '\(option.prefix(40))' is not an ISO 8601 time (e.g. 2026-11-22T09:30)")
+            throw Failure("--at: '\(oneLine(option, limit: 40))' is not an ISO 8601 time (e.g. 2026-11-22T09:30)")
         }
         guard t <= now else { throw Failure("--at: \(t) is in the future (now is \(now))") }
         return t
@@ -104,7 +109,7 @@ final class Workspace {
         let env = ProcessInfo.processInfo.environment["CASEBOOK_ACTOR"].flatMap { $0.isEmpty ? nil : $0 }
         if let id = option ?? env {
             guard let member = staff[StaffID(rawValue: id)] else {
-                throw Failure("--as: '\(id.prefix(64))' is not in \(Workspace.staffPath)")
+                throw Failure("--as: '\(oneLine(id, limit: 64))' is not in \(Workspace.staffPath)")
             }
             return member
         }
@@ -117,7 +122,7 @@ final class Workspace {
     /// A registered staff id given in `field` (e.g. `--assignee`).
     func registered(_ id: String, field: String) throws -> StaffID {
         guard staff[StaffID(rawValue: id)] != nil else {
-            throw Failure("\(field): '\(id.prefix(64))' is not in \(Workspace.staffPath)")
+            throw Failure("\(field): '\(oneLine(id, limit: 64))' is not in \(Workspace.staffPath)")
         }
         return StaffID(rawValue: id)
     }
@@ -126,7 +131,7 @@ final class Workspace {
 
     /// The path of case `id`, derived from the date inside the id.
     func path(of id: CaseID) throws -> String {
-        guard id.isWellFormed else { throw Failure("case id '\(id.rawValue.prefix(64))' is not a case id (letters, digits and '-')") }
+        guard id.isWellFormed else { throw Failure("case id '\(oneLine(id.rawValue, limit: 64))' is not a case id (letters, digits and '-')") }
         let parts = id.rawValue.split(separator: "-")
         guard parts.count >= 3, let day = parts.first(where: { $0.count == 8 && $0.allSatisfy(\.isNumber) }) else {
             throw Failure("case id '\(id.rawValue)' has no date (expected \(settings.idPrefix)-YYYYMMDD-DESK-NNNN)")
@@ -168,6 +173,13 @@ final class Workspace {
         return CaseID(rawValue: stem + String(format: "%04d", next))
     }
 
+    /// The reporter's full name when this clone holds the resident's key, else nil.
+    func fullName(of file: CaseFile) -> String? {
+        let reporter = file.intake.reporter
+        guard let store = try? keys.read(), let key = store.key(for: reporter.resident) else { return nil }
+        return try? reporter.reveal(with: key).name
+    }
+
     /// This clone's desk code (`git config casebook.desk`), made at random the first time.
     static func deskCode(_ repo: Repository) throws -> String {
         if let code = repo.config("casebook.desk"), !code.isEmpty,
@@ -183,8 +195,11 @@ final class Workspace {
 
     /// Validates `event` against the case as it stands (nil: a new case), then writes the file
     /// and makes one commit authored by the actor. Nothing is written if any rule refuses.
+    /// Free text is scrubbed of mobile numbers and (where this clone holds the resident's key) of
+    /// the reporter's full name first, so neither enters the history.
     @discardableResult
     func record(_ event: Event, on previous: CaseFile?, id: CaseID, actor: Staff, summary: String, clause: String) throws -> CaseFile {
+        let event = event.action == .open ? event : event.scrubbingPersonalData(fullName: previous.flatMap(fullName))
         let events = (previous?.events ?? []) + [event]
         let next: CaseFile
         do {
@@ -201,7 +216,7 @@ final class Workspace {
             batch?[next.path] = try RecordJSON.encode(next)
             return next
         }
-        guard try repo.isUnchanged(next.path) else {
+        guard try repo.isUnchangedSettled(next.path) else {
             throw Failure("\(next.path): has uncommitted changes; commit or restore them first")
         }
         let message = """
@@ -232,7 +247,7 @@ final class Workspace {
         do {
             base = try repo.commit(changes, author: author, committer: committer, message: message, signer: signer, onto: base, merging: others)
         } catch let error as GitError where error.isConcurrentUpdate {
-            throw Failure("commit: the branch moved while this step was being recorded; nothing was changed, run the command again")
+            throw ConcurrentUpdate()
         }
     }
 
@@ -275,14 +290,18 @@ final class Workspace {
 extension GlobalOptions {
     /// Records one step on an existing case: loads it at HEAD, lets `fill` set the event's
     /// fields, validates and commits. Prints the case id.
+    /// If another process commits in between, the step is re-read at the new HEAD, re-validated
+    /// and tried again (a bounded number of times), so it is committed exactly once or not at all.
     func step(_ rawID: String, _ action: Action, summary: String, fill: (inout Event, CaseFile, Workspace) throws -> Void = { _, _, _ in }) throws {
-        let ws = try workspace()
         let id = CaseID(rawValue: rawID)
-        let file = try ws.load(id)
-        let actor = try ws.actor(self.actor)
-        var event = Event(at: try ws.eventTime(at), by: actor.id, action: action)
-        try fill(&event, file, ws)
-        try ws.record(event, on: file, id: id, actor: actor, summary: summary, clause: Transitions.allowed(action).clause)
+        try Retry.onConcurrentUpdate {
+            let ws = try workspace()
+            let file = try ws.load(id)
+            let actor = try ws.actor(self.actor)
+            var event = Event(at: try ws.eventTime(at), by: actor.id, action: action)
+            try fill(&event, file, ws)
+            try ws.record(event, on: file, id: id, actor: actor, summary: summary, clause: Transitions.allowed(action).clause)
+        }
         print(id.rawValue)
     }
 }

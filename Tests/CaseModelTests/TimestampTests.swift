@@ -32,38 +32,3 @@ import Testing
         #expect(ok.first?.offsetSeconds == 28_800)
     }
 }
-
-@Suite struct ContactTests {
-    @Test func masksNamesAndPhones() throws {
-        let c = try Contact(name: "王女士", phone: "138 1234 5678")
-        #expect(c.nameDisplay == "王女士")
-        #expect(c.phoneMasked == "138****5678")
-        #expect(c.reveal().phone == "13812345678")
-        #expect(try Contact(name: "王小明", phone: "+8613912345678").nameDisplay == "王**")
-        #expect(try Contact(name: "王小明", phone: "+8613912345678").phoneMasked == "139****5678")
-        #expect(try Contact(name: "刘阿姨", phone: nil).phoneMasked == nil)
-        #expect(try Contact(name: "张三", phone: "0755-8888123").phoneMasked == "075****8123")
-        #expect(try Contact(name: "张三", phone: "8888123").phoneMasked == "***8123")
-    }
-
-    @Test func refusesBadInput() {
-        #expect(throws: ContactError.badPhone) { try Contact(name: "王女士", phone: "12ab") }
-        #expect(throws: ContactError.badPhone) { try Contact(name: "王女士", phone: "123") }
-        #expect(throws: ContactError.badName) { try Contact(name: "  ", phone: nil) }
-        #expect(throws: ContactError.badName) { try Contact(name: "王\u{0}女士", phone: nil) }
-    }
-
-    @Test func redactedEncodingHasNoFullValues() throws {
-        let c = try Contact(name: "王小明", phone: "13812345678")
-        let full = String(decoding: try RecordJSON.encode(c), as: UTF8.self)
-        let redacted = String(decoding: try RecordJSON.encode(c, redacted: true), as: UTF8.self)
-        #expect(full.contains("13812345678") && full.contains("王小明"))
-        #expect(!redacted.contains("13812345678") && !redacted.contains("王小明"))
-        #expect(redacted.contains("138****5678") && redacted.contains("王**"))
-    }
-
-    @Test func tamperedDisplayFormsAreRefused() {
-        let json = #"{"name":"王小明","phone":"13812345678","nameDisplay":"王小明","phoneMasked":"138****5678"}"#
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode(Contact.self, from: Data(json.utf8)) }
-    }
-}

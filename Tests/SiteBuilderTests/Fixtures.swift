@@ -26,6 +26,8 @@ let staff = [
 ]
 
 /// Residents with real-looking full names and phone numbers: none of these may appear in output.
+/// Free text below holds display forms where staff typed names (the commands scrub full names as
+/// they record, with the resident's key), but phone numbers as typed (the dashboard masks them).
 let residents: [(name: String, phone: String)] = [
     ("王小明", "13812345678"), ("钱多多", "13933334444"), ("刘晓燕", "13700001111"),
     ("赵大海", "13611112222"), ("孙丽华", "15522223333"), ("吴建国", "18855556666"), ("周芳芳", "17700007777"),
@@ -41,7 +43,7 @@ struct CaseBuilder {
          profile: Profile) throws {
         let r = residents[resident]
         let intake = Intake(receivedAt: t(at), channel: channel, kind: kind, severity: severity, repairSize: size, unit: unit,
-                            reporter: try Contact(name: r.name, phone: r.phone), summary: summary, details: details, firstResponder: "li.na")
+                            reporter: try Contact(name: r.name, phone: r.phone, key: testKey()), summary: summary, details: details, firstResponder: "li.na")
         var open = Event(at: t(at), by: "li.na", action: .open)
         open.intake = intake
         open.deadlines = try Schedule.deadlines(for: intake, profile: profile, calendar: BusinessCalendar([]))
@@ -72,7 +74,7 @@ func fixtureCases() throws -> [CaseFile] {
     // 2. Major complaint: reported in time, the 2-day answer missed at 08:45 today. Its text is hostile.
     var major = try CaseBuilder("C-20261118-T01-0001", .complaint, severity: .major, at: "2026-11-18T08:45", resident: 1,
                                 unit: "9-1-2301", summary: "电梯<script>alert('x')</script> & \"困人\"",
-                                details: "钱多多说：请回电13933334444，或找刘晓燕 13700001111；a,b \"c\" <b>d</b>", profile: p)
+                                details: "钱**说：请回电13933334444，或找刘** 13700001111；a,b \"c\" <b>d</b>", profile: p)
     major.add(.dispatch, at: "2026-11-18T09:00", by: "li.na") { $0.department = .engineering; $0.assignee = "zhao.gong" }
     major.add(.escalate, at: "2026-11-18T10:00", by: "li.na") { $0.level = .supervisor; $0.assignee = "wang.zg"; $0.reason = "重大投诉12小时内上报" }
     // 3. Important complaint, handled, revisited and closed in time.
@@ -83,7 +85,7 @@ func fixtureCases() throws -> [CaseFile] {
         $0.result = "更换声控开关"; $0.customerConfirmed = true; $0.rating = 5
         $0.revisitsPlanned = [PlannedRevisit(due: t("2026-11-06T15:20"), by: [.director], modes: [.home, .letter], clause: "002 篇2 §4.1.1–4.1.3")]
     }
-    done.add(.revisit, at: "2026-11-05T10:00", by: "he.zr") { $0.mode = .home; $0.satisfied = true; $0.notes = "王小明表示满意" }
+    done.add(.revisit, at: "2026-11-05T10:00", by: "he.zr") { $0.mode = .home; $0.satisfied = true; $0.notes = "王**表示满意" }
     done.add(.close, at: "2026-11-05T10:30", by: "chen.jie")
     // 4. Minor complaint resolved yesterday: revisit due on Sunday 11-22.
     var minor = try CaseBuilder("C-20261119-T01-0001", .complaint, severity: .minor, at: "2026-11-19T09:00", resident: 2,

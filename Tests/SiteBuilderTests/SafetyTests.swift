@@ -42,15 +42,8 @@ import Testing
         #expect(Privacy.maskPhones("电话13812345678。") == "电话138****5678。")
         #expect(Privacy.maskPhones("12345678901 and 0755-12345678") == "12345678901 and 0755-12345678")
         #expect(Privacy.maskPhones("1381234567813912345678") == "138****5678139****5678")
-        let names = Privacy.names(of: [try! Contact(name: "王小明", phone: nil), try! Contact(name: "王女士", phone: nil)])
-        #expect(names.all == ["王小明"])
-        #expect(Privacy.scrub("王小明和王女士", names: names) == "王**和王女士")
-        // The longest name wins where one is the start of another; names at the very end match too.
-        let overlapping = Privacy.names(of: [try! Contact(name: "王小", phone: nil), try! Contact(name: "王小明", phone: nil),
-                                             try! Contact(name: "Wang Li", phone: nil)])
-        #expect(Privacy.scrub("王小明找王小，Wang Li 电话13812345678", names: overlapping) == "王**找王*，W*** 电话138****5678")
-        #expect(Privacy.scrub("王", names: overlapping) == "王")
-        #expect(Privacy.scrub("", names: overlapping) == "")
+        // Full names are scrubbed when the text is recorded (the dashboard holds no key).
+        #expect(Privacy.scrub("王**说13812345678") == "王**说138****5678")
     }
 
     @Test func everyLinkIsRelativeAndResolvesToAGeneratedFile() throws {

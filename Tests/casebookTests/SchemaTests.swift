@@ -40,6 +40,10 @@ import Testing
         try box.ok(["resolve", d, "--result", "已更换阀芯", "--second-revisit", "--as", "zhao.gong"], now: "2026-11-21T15:00:00+08:00")
         let plan = try box.ok(["show", d, "--json"])
         #expect(plan.contains("\"notBefore\" : \"2026-12-21T15:00:00+08:00\""), "\(plan)")
+        // The privacy records: a reveal, and an erased resident.
+        try box.ok(["show", c, "--reveal", "--as", "li.na"], now: "2026-11-21T16:00:00+08:00")
+        let resident = String(try #require(try box.ok(["show", d]).firstMatch(of: /R-[0-9a-f]{16}/)).output)
+        try box.ok(["erase", "--resident", resident, "--as", "zhou.jl"], now: "2026-11-21T16:00:00+08:00")
 
         let o = try box.run("python3", [Self.validator, "--all", box.repo])
         #expect(o.status == 0, "\(o.stdout)\(o.stderr)")

@@ -66,6 +66,8 @@ final class Simulator {
     private var scripts: [CaseID: Script] = [:]
     private var people: [StaffID: Staff] = [:]
     private(set) var totals = Totals()
+    /// The residents' sealing keys, drawn from the seed; written to the clone's key store.
+    private var keyStore: KeyStore
     private var lastProgress = Date()
     let progress: (String) -> Void
 
@@ -76,6 +78,8 @@ final class Simulator {
         self.bulk = bulk
         now = start
         self.progress = progress
+        var secret = SeededRandom(seed: seed ^ 0x5EA1_ED00)
+        keyStore = KeyStore(phoneIndexSecret: Simulator.bytes(32, &secret))
         for member in workspace.staff.staff { people[member.id] = member }
         if bulk { ws.batch = [:] }
         ws.clock = { [unowned self] in self.now }
@@ -101,6 +105,12 @@ final class Simulator {
         now = end
         try sweep()
         try flush()
+        let store = keyStore
+        try ws.keys.update { $0 = store }
+    }
+
+    private static func bytes(_ n: Int, _ rng: inout SeededRandom) -> Data {
+        Data((0..<n).map { _ in UInt8.random(in: 0...255, using: &rng) })
     }
 
     private func schedule(_ task: Task, at time: Timestamp) {
@@ -132,7 +142,7 @@ final class Simulator {
         }
         for offset in arrivals.sorted() {
             let at = midnight.adding(seconds: offset)
-            let (intake, script) = draw(at: at)
+            let (intake, script) = try draw(at: at)
             schedule(.open(intake, script), at: at)
         }
         for (h, m) in [(8, 30), (12, 30), (17, 45)] { schedule(.sweep, at: midnight.adding(seconds: h * 3600 + m * 60)) }
@@ -144,7 +154,7 @@ final class Simulator {
 
     // MARK: - Drawing a request
 
-    private func draw(at time: Timestamp) -> (Intake, Script) {
+    private func draw(at time: Timestamp) throws -> (Intake, Script) {
         let kind = rng.pick([(Kind.repair, 42), (.complaint, 16), (.help, 11), (.inquiry, 15), (.suggestion, 4),
                              (.coordination, 5), (.specialService, 4), (.emergency, 1), (.neighbourDispute, 2)])
         let matter = rng.element(Roster.matters[kind] ?? [])
@@ -166,12 +176,28 @@ final class Simulator {
         let phone = kind == .inquiry && channel == .letter ? nil
             : "1\(rng.element(["35", "36", "37", "38", "39", "50", "58", "86", "88"]))\(String(format: "%08d", Int.random(in: 0..<100_000_000, using: &rng)))"
         let receiver = rng.chance(0.85) ? someone(.receptionist) : someone(.csAssistant)
-        // The names are drawn, never real; the phone is a well-formed mainland mobile number.
-        let reporter = (try? Contact(name: name, phone: phone)) ?? (try! Contact(name: "王女士", phone: nil))
+        // The names are drawn, never real; the phone is a well-formed mainland mobile number. Sealed
+        // under the resident's key as at intake, with the key, id and nonce drawn from the seed.
+        let reporter = try seal(name: name, phone: phone, at: time)
         let intake = Intake(receivedAt: time, channel: channel, kind: kind, severity: severity, repairSize: size, unit: unit,
                             reporter: reporter, summary: matter.summary, details: nil, requestedBy: nil,
                             firstResponder: receiver.id, cause: nil)
         return (intake, script)
+    }
+
+    private func seal(name: String, phone: String?, at time: Timestamp) throws -> Contact {
+        var rng = self.rng
+        defer { self.rng = rng }
+        func draw() -> (ResidentID, Data) {
+            (ResidentID(rawValue: "R-" + String(format: "%016llx", rng.next())), Simulator.bytes(32, &rng))
+        }
+        do {
+            let key = try keyStore.key(forPhone: phone, now: time.description, generate: draw)
+            return try Contact(name: name, phone: phone, key: key, nonce: Simulator.bytes(12, &rng))
+        } catch {
+            // Drawn names and numbers are always well formed; a refusal here is a simulator bug.
+            throw Failure("simulate: cannot seal a drawn contact: \(error)")
+        }
     }
 
     // MARK: - People

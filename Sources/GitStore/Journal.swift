@@ -1,0 +1,169 @@
+import Clibgit2
+import Foundation
+
+/// Crash safety of a commit. Moving the branch, writing the work-tree files and updating the index
+/// are three steps; a process killed between them would leave HEAD and the work tree disagreeing.
+/// So every commit is made under one lock per repository (`.git/casebook/commit.lock`, an advisory
+/// `flock` released by the kernel when the process dies), with an intent record
+/// (`.git/casebook/commit-journal`) written before the branch moves and removed when the work tree
+/// and index agree with it. The next casebook process to take the lock finds a journal only if its
+/// writer died: if the branch reached the new commit, it finishes writing the files and the index
+/// (roll forward); otherwise nothing had been written, and the journal and any lock file the dead
+/// process held (`index.lock`, the branch's `.lock`) are removed.
+extension Repository {
+    struct Journal: Codable {
+        var branch: String
+        var parent: String?
+        var target: String
+        var paths: [String]
+        /// Set when the writer finished but another program held `index.lock`: that lock is not
+        /// the writer's, so recovery waits for it instead of removing it.
+        var indexHeldByAnother: Bool?
+    }
+
+    var casebookDirectory: String { gitDirectory + "casebook/" }
+    var journalPath: String { casebookDirectory + "commit-journal" }
+
+    /// Runs `body` holding this repository's commit lock, after finishing any commit a killed
+    /// process left half done.
+    func underCommitLock<T>(_ body: () throws -> T) throws -> T {
+        try FileManager.default.createDirectory(atPath: casebookDirectory, withIntermediateDirectories: true)
+        return try FileLock.exclusively(casebookDirectory + "commit.lock") {
+            try recoverLocked()
+            return try body()
+        }
+    }
+
+    /// Finishes (or discards) a commit a killed process left half done. Cheap when there is none.
+    public func recoverInterruptedCommit() throws {
+        guard !isBare, FileManager.default.fileExists(atPath: journalPath) else { return }
+        try underCommitLock {}
+    }
+
+    /// Whether a killed process left a commit half done (for tests and `casebook check`).
+    public var hasInterruptedCommit: Bool { FileManager.default.fileExists(atPath: journalPath) }
+
+    private func recoverLocked() throws {
+        guard let data = FileManager.default.contents(atPath: journalPath) else { return }
+        guard let journal = try? JSONDecoder().decode(Journal.self, from: data) else {
+            // Killed while writing the journal itself (it is written atomically, so this is only a
+            // foreign file): nothing else had happened yet.
+            unlink(journalPath)
+            return
+        }
+        // The writer is dead (we hold the lock it held), so these lock files are its own — unless
+        // it left the journal alive because another program held the index.
+        if journal.indexHeldByAnother != true {
+            unlink(gitDirectory + journal.branch + ".lock")
+            unlink(gitDirectory + "index.lock")
+        }
+        removeTemporaryFiles(beside: journal.paths)
+        if let tip = try? reference(journal.branch), tip.hex == journal.target, let target = OID(hex: journal.target) {
+            do {
+                try finish(target, paths: journal.paths)
+            } catch let error as GitError where error.code == GIT_ELOCKED.rawValue {
+                return  // still held by another program: the journal stays for the next command
+            }
+        }
+        unlink(journalPath)
+    }
+
+    /// Removes the temporary files `AtomicFile` left beside `paths` when its writer was killed
+    /// (`.NAME.casebook-PID-N`), so the work tree holds nothing git would list as untracked.
+    func removeTemporaryFiles(beside paths: [String]) {
+        for path in paths {
+            let url = URL(fileURLWithPath: workdir + path)
+            let folder = url.deletingLastPathComponent()
+            let stem = "." + url.lastPathComponent + ".casebook-"
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(stem) {
+                unlink(folder.appendingPathComponent(name).path)
+            }
+        }
+    }
+
+    /// The commit a branch points at, nil if none.
+    func reference(_ name: String) throws(GitError) -> OID? {
+        var oid = git_oid()
+        let rc = git_reference_name_to_id(&oid, pointer, name)
+        if rc == GIT_ENOTFOUND.rawValue { return nil }
+        try check(rc, "git_reference_name_to_id(\(name))")
+        return OID(oid)
+    }
+
+    /// Writes `paths` as they are in `target` into the work tree (atomically) and the index.
+    /// An index held by another program (`index.lock`) is waited for a little; if it stays held,
+    /// the journal stays and the next casebook command finishes the job.
+    func finish(_ target: OID, paths: [String]) throws {
+        for path in paths {
+            guard let id = try blobID(at: path, in: target) else { continue }
+            let url = URL(fileURLWithPath: workdir + path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try AtomicFile.write(try blob(id), to: url.path, mode: try isExecutable(path, in: target) ? 0o755 : 0o644)
+        }
+        var delay: useconds_t = 5_000
+        var attempt = 1
+        while true {
+            let result = Result { () throws(GitError) in try updateIndex(paths) }
+            guard case .failure(let error) = result else { return }
+            guard error.code == GIT_ELOCKED.rawValue, attempt < 8 else { throw error }
+            usleep(delay)
+            delay *= 2
+            attempt += 1
+        }
+    }
+
+    func updateIndex(_ paths: [String]) throws(GitError) {
+        var index: OpaquePointer?
+        try check(git_repository_index(&index, pointer), "git_repository_index")
+        defer { git_index_free(index) }
+        try check(git_index_read(index, 0), "git_index_read")
+        for path in paths {
+            try check(git_index_add_bypath(index, path), "git_index_add_bypath(\(path))")
+        }
+        try check(git_index_write(index), "git_index_write")
+    }
+
+    /// Moves the current branch from `parent` (compare-and-swap) to `target`, which has `files`
+    /// changed against it, then writes them into the work tree and the index — under the commit
+    /// lock, with the journal. Once the branch moved this does not throw: the commit stands, and
+    /// an index left held by another program is brought up to date by the next command.
+    func publish(_ target: OID, replacing parent: OID?, on branch: String, files changes: [FileChange], reason summary: String) throws {
+        try underCommitLock {
+            let journal = Journal(branch: branch, parent: parent?.hex, target: target.hex, paths: changes.map(\.path))
+            try AtomicFile.write(try JSONEncoder().encode(journal), to: journalPath)
+            var commitID = target.raw
+            var ref: OpaquePointer?
+            let rc: Int32
+            if var expected = parent?.raw {
+                rc = git_reference_create_matching(&ref, pointer, branch, &commitID, 1, &expected, summary)
+            } else {
+                rc = git_reference_create_matching(&ref, pointer, branch, &commitID, 0, nil, summary)
+            }
+            do {
+                try check(rc, "git_reference_create_matching(\(branch))")
+            } catch {
+                unlink(journalPath)
+                throw error
+            }
+            git_reference_free(ref)
+            do {
+                try finish(target, paths: journal.paths)
+                unlink(journalPath)
+            } catch {
+                // The commit stands; the journal stays for the next command to finish the work tree.
+                var held = journal
+                held.indexHeldByAnother = true
+                try? AtomicFile.write(try JSONEncoder().encode(held), to: journalPath)
+            }
+        }
+    }
+}
+
+extension Repository {
+    /// `isUnchanged(path)` read under the commit lock, so another casebook process half way
+    /// through a commit (branch moved, work tree not yet written) is never mistaken for a hand edit.
+    public func isUnchangedSettled(_ path: String) throws -> Bool {
+        guard !isBare else { return true }
+        return try underCommitLock { try isUnchanged(path) }
+    }
+}

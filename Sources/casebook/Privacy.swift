@@ -1,0 +1,31 @@
+import CaseModel
+import Foundation
+import Procedures
+
+/// Opening and destroying residents' sealed personal data: every use is recorded on the case.
+enum Privacy {
+    /// Records a `reveal` event on `file` (its own commit) and then opens the seal. Nothing is
+    /// shown unless the audit record was committed; nothing is committed unless the key opens it.
+    /// - Returns: the case with the reveal event, and the full name and phone.
+    static func reveal(_ file: CaseFile, in ws: Workspace, actor option: String?, at: String?, reason: String) throws -> (CaseFile, (name: String, phone: String?)) {
+        let reporter = file.intake.reporter
+        let store = try ws.keys.read()
+        guard let key = store?.key(for: reporter.resident) else {
+            if store?.isErased(reporter.resident) == true {
+                throw Failure("--reveal: \(file.id.rawValue): resident \(reporter.resident.rawValue) was erased; the name and phone can no longer be read")
+            }
+            throw Failure("--reveal: \(file.id.rawValue): no key for resident \(reporter.resident.rawValue) in \(ws.keys.path) (casebook keys import FILE from a desk that has it)")
+        }
+        let values: (name: String, phone: String?)
+        do {
+            values = try reporter.reveal(with: key)
+        } catch {
+            throw Failure("--reveal: \(file.id.rawValue): \(error)")
+        }
+        let actor = try ws.actor(option)
+        var event = Event(at: try ws.eventTime(at), by: actor.id, action: .reveal)
+        event.reason = reason
+        let next = try ws.record(event, on: file, id: file.id, actor: actor, summary: "reveal the reporter's contact", clause: Transitions.allowed(.reveal).clause)
+        return (next, values)
+    }
+}
