@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `casebook`: a service centre's customer requests as signed commits in a git repository.
 @main
@@ -20,4 +21,18 @@ struct Casebook: ParsableCommand {
             Sync.self, Check.self, Verify.self, Keys.self, Hooks.self, MergeDriver.self,
         ]
     )
+
+    /// Runs the command; a refusal is printed as one line after the prefix in the user's
+    /// language (错误： / Error:), everything else as ArgumentParser prints it.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as Failure {
+            FileHandle.standardError.write(Data("\(DeskLanguage.strings["desk.errorPrefix"])\(failure.description)\n".utf8))
+            exit(withError: ExitCode.failure)
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

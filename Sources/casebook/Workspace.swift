@@ -49,6 +49,7 @@ final class Workspace {
         self.base = base
         settings = try Workspace.record(Settings.self, Workspace.settingsPath, in: repo, at: base,
                                          missing: "is missing: not a case repository (run 'casebook init')")
+        DeskLanguage.use(locale: settings.locale)
         guard let zone = TimeZone(identifier: settings.timeZone) else {
             throw Failure("\(Workspace.settingsPath): timeZone: unknown time zone '\(settings.timeZone)'")
         }
@@ -171,10 +172,11 @@ final class Workspace {
         return code
     }
 
-    /// Validates `event` against the case as it stands (nil: a new case), then writes the file
-    /// and makes one commit authored by the actor. Nothing is written if any rule refuses.
+    /// The case `event` would make, validated exactly as `record` (and the hook) would, without
+    /// writing anything: for reading a step back before it is committed.
+    /// - Throws: `Failure` naming the rule and clause that refuses.
     @discardableResult
-    func record(_ event: Event, on previous: CaseFile?, id: CaseID, actor: Staff, summary: String, clause: String) throws -> CaseFile {
+    func check(_ event: Event, on previous: CaseFile?, id: CaseID) throws -> CaseFile {
         let events = (previous?.events ?? []) + [event]
         let next: CaseFile
         do {
@@ -187,6 +189,14 @@ final class Workspace {
         } catch {
             throw error.about(id.rawValue)
         }
+        return next
+    }
+
+    /// Validates `event` against the case as it stands (nil: a new case), then writes the file
+    /// and makes one commit authored by the actor. Nothing is written if any rule refuses.
+    @discardableResult
+    func record(_ event: Event, on previous: CaseFile?, id: CaseID, actor: Staff, summary: String, clause: String) throws -> CaseFile {
+        let next = try check(event, on: previous, id: id)
         guard try repo.isUnchanged(next.path) else {
             throw Failure("\(next.path): has uncommitted changes; commit or restore them first")
         }
@@ -250,13 +260,21 @@ final class Workspace {
 extension GlobalOptions {
     /// Records one step on an existing case: loads it at HEAD, lets `fill` set the event's
     /// fields, validates and commits. Prints the case id.
-    func step(_ rawID: String, _ action: Action, summary: String, fill: (inout Event, CaseFile, Workspace) throws -> Void = { _, _, _ in }) throws {
+    /// With `readBack`, the step is first checked as the hook would check it, then read back
+    /// (`readBack` gives the lines) and committed only on confirmation.
+    func step(_ rawID: String, _ action: Action, summary: String, fill: (inout Event, CaseFile, Workspace) throws -> Void = { _, _, _ in },
+              readBack: ((Event, CaseFile, Workspace) -> [(String, String)])? = nil) throws {
         let ws = try workspace()
         let id = CaseID(rawValue: rawID)
         let file = try ws.load(id)
         let actor = try ws.actor(self.actor)
         var event = Event(at: try ws.eventTime(at), by: actor.id, action: action)
         try fill(&event, file, ws)
+        if let readBack {
+            try ws.check(event, on: file, id: id)
+            let s = DeskLanguage.strings
+            try Prompter().confirm([(s["desk.case"], id.rawValue), (s["action"], s.action(action))] + readBack(event, file, ws))
+        }
         try ws.record(event, on: file, id: id, actor: actor, summary: summary, clause: Transitions.allowed(action).clause)
         print(id.rawValue)
     }
