@@ -47,6 +47,7 @@ extension Strings {
         "desk.badStaff": ("不是已登记的员工编号（records/staff.json）。", "Not a registered staff id (records/staff.json)."),
         // Read-back and confirmation
         "desk.readBack": ("请向来电/来访人复述核对（复清楚）：", "Read this back to the caller (复清楚):"),
+        "desk.checkStep": ("请核对（复清楚）：", "Check this before it is recorded:"),
         "desk.confirm": ("确认登记？", "Record it?"),
         "desk.cancelled": ("已取消，未登记任何内容。", "Cancelled; nothing was recorded."),
         "desk.recorded": ("已登记：", "Recorded:"),

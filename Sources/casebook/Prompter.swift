@@ -96,10 +96,11 @@ struct Prompter {
         }
     }
 
-    /// Reads the record back, one labelled line each, and asks for confirmation.
+    /// Reads the record back, one labelled line each, under `title` (a strings key), and asks
+    /// for confirmation.
     /// - Throws: `ExitCode(1)` after saying nothing was recorded, when the answer is no.
-    func confirm(_ rows: [(String, String)]) throws {
-        say(s["desk.readBack"])
+    func confirm(_ rows: [(String, String)], title: String = "desk.readBack") throws {
+        say(s[title])
         let width = rows.map { $0.0.count }.max() ?? 0
         for (label, value) in rows {
             let pad = String(repeating: s.language == .zhHans ? "\u{3000}" : " ", count: max(width - label.count, 0))

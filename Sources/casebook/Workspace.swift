@@ -273,7 +273,7 @@ extension GlobalOptions {
         if let readBack {
             try ws.check(event, on: file, id: id)
             let s = DeskLanguage.strings
-            try Prompter().confirm([(s["desk.case"], id.rawValue), (s["action"], s.action(action))] + readBack(event, file, ws))
+            try Prompter().confirm([(s["desk.case"], id.rawValue), (s["action"], s.action(action))] + readBack(event, file, ws), title: "desk.checkStep")
         }
         try ws.record(event, on: file, id: id, actor: actor, summary: summary, clause: Transitions.allowed(action).clause)
         print(id.rawValue)
