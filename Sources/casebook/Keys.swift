@@ -6,6 +6,7 @@ extension Casebook {
     struct Keys: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Staff signing keys for stock git.",
+            discussion: "Example: casebook keys allowed-signers > allowed_signers",
             subcommands: [AllowedSigners.self]
         )
 
