@@ -28,6 +28,12 @@ public enum CaseChange {
             sofar = old
             start = old.events.count
         }
+        do {
+            _ = try fold(new.events)
+        } catch {
+            // Events the fold cannot read (e.g. a step without the field its action needs).
+            throw Refusal(rule: "state-is-fold", clause: "DESIGN: case file", error.description)
+        }
         guard new.isConsistent else {
             throw Refusal(rule: "state-is-fold", clause: "DESIGN: case file", "intake and state are not the fold of the events")
         }

@@ -36,4 +36,22 @@ import Testing
         #expect(Strings(.en).duration(seconds: 2 * 86_400 + 3 * 3600) == "2 d 3 h")
         #expect(Strings(.zhHans).duration(seconds: 1500) == "25分钟")
     }
+
+    @Test func theDeskSharesTheTableWithoutTakingAPagesKey() {
+        #expect(Set(Strings.pages.keys).isDisjoint(with: Strings.desk.keys))
+        #expect(Strings.table.count == Strings.pages.count + Strings.desk.count)
+        for f in CaseModel.Correction.Field.allCases {
+            #expect(Strings(.en).field(f) != "field." + f.rawValue && Strings(.zhHans).field(f) != "field." + f.rawValue)
+        }
+        #expect(Strings(.zhHans)["desk.errorPrefix"] == "错误：" && Strings(.en)["desk.errorPrefix"] == "Error: ")
+    }
+
+    @Test func theUsersLanguageIsLangThenTheRepositorysLocale() {
+        #expect(Language.forUser(lang: "en_US.UTF-8", locale: "zh-Hans") == .en)
+        #expect(Language.forUser(lang: "zh_CN.UTF-8", locale: "en") == .zhHans)
+        #expect(Language.forUser(lang: "C.UTF-8", locale: "en") == .en)
+        #expect(Language.forUser(lang: nil, locale: "zh-Hans") == .zhHans)
+        #expect(Language.forUser(lang: "POSIX", locale: nil) == .zhHans)
+        #expect(Strings.isYes("是") && Strings.isYes(" Y ") && Strings.isNo("否") && !Strings.isYes("maybe"))
+    }
 }

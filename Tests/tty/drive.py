@@ -4,7 +4,7 @@
 usage: drive.py SCRIPT.json PROGRAM [ARGS...]
 
 SCRIPT.json is a list of [expect, answer] pairs: wait until `expect` appears in the output
-(after the previous match), then type `answer` and Enter. Afterwards the output is read to the
+(after the previous match), then type `answer` and Enter (nothing when `answer` is null). Afterwards the output is read to the
 end. Prints everything the terminal showed; exits with the program's exit status, or 124 when an
 expected text did not appear within 20 seconds.
 """
@@ -50,7 +50,8 @@ def main():
                 os.waitpid(pid, 0)
                 sys.exit(124)
         pos = buf.find(want, pos) + len(want)
-        os.write(fd, answer.encode("utf-8") + b"\n")
+        if answer is not None:
+            os.write(fd, answer.encode("utf-8") + b"\n")
     deadline = time.time() + 20
     while time.time() < deadline:
         data = read(deadline - time.time())
