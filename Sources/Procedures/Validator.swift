@@ -42,7 +42,7 @@ public enum CaseChange {
                 try Transitions.check(event, after: sofar, staff: staff, profile: profile)
                 try checkComputed(event, after: sofar, in: new, profile: profile, calendar: calendar)
             } catch {
-                throw Refusal(rule: error.rule, clause: error.clause, "events[\(i)] (\(event.action.rawValue)): \(error.message)")
+                throw error.at("events[\(i)] (\(event.action.rawValue)): ")
             }
             do {
                 sofar = try CaseFile(id: new.id, events: Array(new.events.prefix(i + 1)))

@@ -1,4 +1,5 @@
 import CaseModel
+import Procedures
 
 extension Language {
     /// The language a person at the desk reads: `LANG` when it names English (`en*`) or Chinese
@@ -110,4 +111,65 @@ extension String {
     var trimmingWhitespace: String {
         String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
+}
+
+// MARK: - Refusals in the user's language
+
+extension Strings {
+    /// `key`'s text with `{0}`, `{1}`, … replaced by `values`.
+    public func fill(_ key: String, _ values: [String]) -> String {
+        var out = self[key]
+        for (i, v) in values.enumerated() { out = out.replacingOccurrences(of: "{\(i)}", with: v) }
+        return out
+    }
+
+    /// A refusal in this language, still naming its rule and clause: the English message as
+    /// the rule wrote it, or the table's translation of its template.
+    public func say(_ r: Refusal) -> String {
+        guard language != .en, let t = r.template, Strings.table["refusal." + t.key] != nil else {
+            return r.description
+        }
+        let words = t.words.map { w -> String in
+            switch w {
+            case .text(let x): x
+            case .action(let a): self["verb." + a.rawValue]
+            case .status(let st): status(st)
+            case .statuses(let list): self.list(list.map(status))
+            case .roles(let list): self.list(list.map(role))
+            }
+        }
+        return "\(r.location)\(fill("refusal." + t.key, words)) [\(self["desk.rule"]) \(r.rule)\(self["desk.clauseSeparator"])\(r.clause)]"
+    }
+
+    /// Refusals and failures of the command line, and the verbs they use.
+    static let refusals: [String: (zh: String, en: String)] = [
+        "desk.rule": ("规则", "rule"),
+        "desk.clauseSeparator": ("；", "; "),
+        "refusal.transition": ("案件{1}时不能{0}（仅限{2}时）", "{0} is not allowed while the case is {1} (only when {2})"),
+        "refusal.transition.never": ("案件{1}时不能{0}", "{0} is not allowed while the case is {1}"),
+        "refusal.role": ("{0}（{1}）无权{2}；仅限{3}", "{0} ({1}) may not {2}; only {3}"),
+        "refusal.time-order": ("事件时间 {0} 早于本案最后一个事件（{1}）", "event time {0} is before the case's last event ({1})"),
+        "refusal.correction.reason": ("更正须写明原因", "a correction needs the reason it is made"),
+        "refusal.correction.who": ("{0}（{1}）无权更正此记录；仅限首问责任人 {2} 或客服主管、经理、管理处主任、总经理",
+                                   "{0} ({1}) may not correct this record; only its first-responsible person {2} or a supervisor, manager, director or general manager"),
+        "refusal.correction.old": ("{0}：原值“{1}”与案件记录的“{2}”不符", "{0}: the old value '{1}' is not the one the case holds ('{2}')"),
+        "refusal.correction.same": ("{0}：新值与原值相同", "{0}: the new value is the same as the old one"),
+        "failure.noSuchCase": ("案件 {0} 不存在", "case {0}: no such case"),
+        "failure.notStaff": ("{0}：“{1}”不在 records/staff.json 中", "{0}: '{1}' is not in records/staff.json"),
+        "failure.noActor": ("--as：未指定操作人员（请用 --as、设置 CASEBOOK_ACTOR，或把 git user.email 设为已登记的邮箱）",
+                            "--as: no acting staff member (give --as, set CASEBOOK_ACTOR, or set git user.email to a registered email)"),
+        "failure.empty": ("{0}：不能为空", "{0}: must not be empty"),
+        "failure.tooLong": ("{0}：超过 {1} 个字符", "{0}: longer than {1} characters"),
+        "failure.control": ("{0}：含有控制字符", "{0}: contains control characters"),
+        "failure.noRepo": ("--repo：“{0}”及其上级目录中没有 git 仓库", "--repo: no git repository at or above '{0}'"),
+        "failure.moved": ("提交：记录期间分支已被更新，未做任何修改，请重新执行该命令",
+                          "commit: the branch moved while this step was being recorded; nothing was changed, run the command again"),
+        "failure.unitNotListed": ("{0}：“{1}”不在房号表中（records/casebook.json 的 units）", "{0}: '{1}' is not in the unit list (units in records/casebook.json)"),
+        "failure.badPhone": ("{0}：不是电话号码（7 到 12 位数字，可带 +86）", "{0}: not a phone number (7 to 12 digits, optionally +86)"),
+        "verb.open": ("受理", "open"), "verb.dispatch": ("派单", "dispatch"), "verb.note": ("记录跟进", "note"),
+        "verb.escalate": ("上报", "escalate"), "verb.resolve": ("登记处理完毕", "resolve"), "verb.revisit": ("回访", "revisit"),
+        "verb.close": ("关闭", "close"), "verb.reopen": ("重新处理", "reopen"), "verb.refer": ("转相关部门", "refer"),
+        "verb.unresolvable": ("作无法处理关闭", "close as unresolvable"), "verb.reclassify": ("重新分类", "reclassify"),
+        "verb.breach": ("记录超时", "record a breach"), "verb.correct": ("更正", "correct"),
+    ]
 }

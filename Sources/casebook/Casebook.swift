@@ -29,7 +29,7 @@ struct Casebook: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as Failure {
-            FileHandle.standardError.write(Data("\(DeskLanguage.strings["desk.errorPrefix"])\(failure.description)\n".utf8))
+            FileHandle.standardError.write(Data("\(DeskLanguage.strings["desk.errorPrefix"])\(failure.said(in: DeskLanguage.strings))\n".utf8))
             exit(withError: ExitCode.failure)
         } catch {
             exit(withError: error)

@@ -37,7 +37,7 @@ extension Casebook {
             let newValue = try value(to)
             try global.step(target.id, .correct, summary: "correct \(field.rawValue)") { event, file, ws in
                 if field == .unit, !newValue.isEmpty, let units = ws.settings.units, !units.isEmpty, !units.contains(newValue) {
-                    throw Failure("--to: '\(newValue.prefix(40))' is not in the unit list (units in \(Workspace.settingsPath))")
+                    throw Failure("--to: '\(newValue.prefix(40))' is not in the unit list (units in \(Workspace.settingsPath))", key: "unitNotListed", ["--to", String(newValue.prefix(40))])
                 }
                 let old = try from.map(value) ?? Correction.value(of: field, in: file.intake)
                 event.correction = Correction(field: field, from: old, to: newValue)
@@ -51,7 +51,7 @@ extension Casebook {
             switch field {
             case .phone where !t.isEmpty:
                 guard let digits = (try? Contact(name: "-", phone: t))?.reveal().phone else {
-                    throw Failure("--to: not a phone number (7 to 12 digits, optionally +86)")
+                    throw Failure("--to: not a phone number (7 to 12 digits, optionally +86)", key: "badPhone", ["--to"])
                 }
                 return digits
             case .channel where Channel(rawValue: t) == nil:

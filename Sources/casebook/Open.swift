@@ -79,7 +79,7 @@ extension Casebook {
                 throw Failure("--\(error == .badPhone ? "phone" : "reporter"): \(error)")
             }
             if let unit = form.unit, let units = ws.settings.units, !units.isEmpty, !units.contains(unit) {
-                throw Failure("--unit: '\(unit.prefix(40))' is not in the unit list (units in \(Workspace.settingsPath))")
+                throw Failure("--unit: '\(unit.prefix(40))' is not in the unit list (units in \(Workspace.settingsPath))", key: "unitNotListed", ["--unit", String(unit.prefix(40))])
             }
             var requested: Timestamp?
             if let requestedBy {

@@ -37,7 +37,7 @@ final class Workspace {
         do {
             repo = try Repository.discover(from: path)
         } catch {
-            throw Failure("--repo: no git repository at or above '\(path)'")
+            throw Failure("--repo: no git repository at or above '\(path)'", key: "noRepo", [path])
         }
         try self.init(repo: repo, at: try repo.head())
     }
@@ -96,20 +96,20 @@ final class Workspace {
         let env = ProcessInfo.processInfo.environment["CASEBOOK_ACTOR"].flatMap { $0.isEmpty ? nil : $0 }
         if let id = option ?? env {
             guard let member = staff[StaffID(rawValue: id)] else {
-                throw Failure("--as: '\(id.prefix(64))' is not in \(Workspace.staffPath)")
+                throw Failure("--as: '\(id.prefix(64))' is not in \(Workspace.staffPath)", key: "notStaff", ["--as", String(id.prefix(64))])
             }
             return member
         }
         if let email = repo.config("user.email"), let member = staff.byEmail(email) {
             return member
         }
-        throw Failure("--as: no acting staff member (give --as, set CASEBOOK_ACTOR, or set git user.email to a registered email)")
+        throw Failure("--as: no acting staff member (give --as, set CASEBOOK_ACTOR, or set git user.email to a registered email)", key: "noActor", [])
     }
 
     /// A registered staff id given in `field` (e.g. `--assignee`).
     func registered(_ id: String, field: String) throws -> StaffID {
         guard staff[StaffID(rawValue: id)] != nil else {
-            throw Failure("\(field): '\(id.prefix(64))' is not in \(Workspace.staffPath)")
+            throw Failure("\(field): '\(id.prefix(64))' is not in \(Workspace.staffPath)", key: "notStaff", [field, String(id.prefix(64))])
         }
         return StaffID(rawValue: id)
     }
@@ -129,7 +129,7 @@ final class Workspace {
     /// Case `id` as committed at HEAD.
     func load(_ id: CaseID) throws -> CaseFile {
         let path = try path(of: id)
-        guard let data = try repo.read(path, at: base) else { throw Failure("case \(id.rawValue): no such case") }
+        guard let data = try repo.read(path, at: base) else { throw Failure("case \(id.rawValue): no such case", key: "noSuchCase", [id.rawValue]) }
         let file = try RecordJSON.decode(CaseFile.self, from: data, file: path)
         guard file.id == id, file.path == path else { throw Failure("\(path): id field does not match its path") }
         guard file.isConsistent else { throw Failure("\(path): state is not the fold of its events") }
@@ -221,7 +221,7 @@ final class Workspace {
         do {
             base = try repo.commit(changes, author: author, committer: committer, message: message, signer: signer, onto: base, merging: others)
         } catch let error as GitError where error.isConcurrentUpdate {
-            throw Failure("commit: the branch moved while this step was being recorded; nothing was changed, run the command again")
+            throw Failure("commit: the branch moved while this step was being recorded; nothing was changed, run the command again", key: "moved", [])
         }
     }
 
@@ -283,10 +283,10 @@ extension GlobalOptions {
 /// Free text a user typed: trimmed, not empty, one paragraph of sensible size.
 func text(_ value: String, field: String, limit: Int = 2000) throws -> String {
     let t = value.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard !t.isEmpty else { throw Failure("\(field): must not be empty") }
-    guard t.count <= limit else { throw Failure("\(field): longer than \(limit) characters") }
+    guard !t.isEmpty else { throw Failure("\(field): must not be empty", key: "empty", [field]) }
+    guard t.count <= limit else { throw Failure("\(field): longer than \(limit) characters", key: "tooLong", [field, "\(limit)"]) }
     guard !t.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) else {
-        throw Failure("\(field): contains control characters")
+        throw Failure("\(field): contains control characters", key: "control", [field])
     }
     return t
 }

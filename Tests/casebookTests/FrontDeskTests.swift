@@ -13,7 +13,8 @@ import Testing
                     now: String = "2026-11-22T09:00:00+08:00", env: [String: String] = [:]) throws -> Outcome {
         let file = box.root.appendingPathComponent("answers-\(UUID().uuidString).json")
         try JSONSerialization.data(withJSONObject: script.map { [$0.expect, $0.answer.map { $0 as Any } ?? NSNull()] }).write(to: file)
-        return try box.run("python3", [Self.driver, file.path, Sandbox.binary] + args, env: ["CASEBOOK_NOW": now].merging(env) { $1 })
+        return try box.run("python3", [Self.driver, file.path, Sandbox.binary] + args,
+                           env: ["CASEBOOK_NOW": now, "LANG": "C.UTF-8"].merging(env) { $1 })
     }
 
     static let chineseIntake: [(expect: String, answer: String?)] = [
@@ -83,9 +84,12 @@ import Testing
         // A refusal's prefix in the same language; Chinese (the repository's zh-Hans) otherwise.
         let en = try box.cb(["close", "C-20261122-T01-0001", "--as", "chen.jie"], env: ["LANG": "en_US.UTF-8"])
         #expect(en.status == 1 && en.stderr.hasPrefix("Error: C-20261122-T01-0001: events[1] (close): close is not allowed"), "\(en.stderr)")
-        let zh = try box.cb(["close", "C-20261122-T01-0001", "--as", "chen.jie"])
-        #expect(zh.status == 1 && zh.stderr.hasPrefix("错误：C-20261122-T01-0001: events[1] (close): close is not allowed"), "\(zh.stderr)")
-        #expect(zh.stderr.contains("[rule transition; 002 篇2 §4.1.2]"))
+        let zh = try box.cb(["close", "C-20261122-T01-0001", "--as", "chen.jie"], env: ["LANG": "C.UTF-8"])
+        #expect(zh.status == 1 && zh.stderr == "错误：C-20261122-T01-0001: events[1] (close): 案件已登记时不能关闭（仅限已处理、已转相关部门时） [规则 transition；002 篇2 §4.1.2]\n", "\(zh.stderr)")
+        let role = try box.cb(["unresolvable", "C-20261122-T01-0001", "--reason", "x", "--as", "li.na"], env: ["LANG": "zh_CN.UTF-8"])
+        #expect(role.stderr.hasPrefix("错误：C-20261122-T01-0001: events[1] (unresolvable): li.na（前台接待员）无权作无法处理关闭；仅限经理 [规则 role；"), "\(role.stderr)")
+        let nobody = try box.cb(["show", "C-20261122-T01-0009"], env: ["LANG": "C.UTF-8"])
+        #expect(nobody.status == 1 && nobody.stderr == "错误：案件 C-20261122-T01-0009 不存在\n")
 
         // A repository whose locale is en, with LANG naming neither language.
         let settings = box.repo + "/records/casebook.json"

@@ -19,18 +19,20 @@ public struct CorrectionAllowed: CaseRule {
             throw refuse(Self.clause, "a correction names the field, its old and its new value")
         }
         guard let reason = e.reason, !reason.allSatisfy(\.isWhitespace) else {
-            throw refuse(Self.clause, "a correction needs the reason it is made")
+            throw refuse(Self.clause, "a correction needs the reason it is made", .init("correction.reason", []))
         }
         let intake = previous.intake
         guard step.actor.id == intake.firstResponder || step.actor.roles.contains(where: Self.reviewers.contains) else {
-            throw refuse(Self.clause, "\(step.actor.id.rawValue) (\(step.actor.roleList)) may not correct this record; only its first-responsible person \(intake.firstResponder.rawValue) or a supervisor, manager, director or general manager")
+            throw refuse(Self.clause, "\(step.actor.id.rawValue) (\(step.actor.roleList)) may not correct this record; only its first-responsible person \(intake.firstResponder.rawValue) or a supervisor, manager, director or general manager",
+                         .init("correction.who", [.text(step.actor.id.rawValue), .roles(step.actor.roles), .text(intake.firstResponder.rawValue)]))
         }
         let current = Correction.value(of: c.field, in: intake)
         guard c.from == current else {
-            throw refuse(Self.clause, "\(c.field.rawValue): the old value '\(c.display(c.from).prefix(40))' is not the one the case holds ('\(c.display(current).prefix(40))')")
+            throw refuse(Self.clause, "\(c.field.rawValue): the old value '\(c.display(c.from).prefix(40))' is not the one the case holds ('\(c.display(current).prefix(40))')",
+                         .init("correction.old", [.text(c.field.rawValue), .text(String(c.display(c.from).prefix(40))), .text(String(c.display(current).prefix(40)))]))
         }
         guard c.to != c.from else {
-            throw refuse(Self.clause, "\(c.field.rawValue): the new value is the same as the old one")
+            throw refuse(Self.clause, "\(c.field.rawValue): the new value is the same as the old one", .init("correction.same", [.text(c.field.rawValue)]))
         }
         if c.to.isEmpty, !c.field.isOptional {
             throw refuse(Self.clause, "\(c.field.rawValue): must not be empty")

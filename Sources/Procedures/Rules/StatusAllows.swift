@@ -30,8 +30,10 @@ public struct StatusAllows: CaseRule {
         let (from, clause) = Self.from(step.event.action)
         guard from.contains(state.status) else {
             let list = Status.allCases.filter(from.contains).map(\.rawValue).joined(separator: ", ")
+            let allowed = Status.allCases.filter(from.contains)
             throw refuse(clause, "\(step.event.action.rawValue) is not allowed while the case is \(state.status.rawValue)"
-                         + (list.isEmpty ? "" : " (only when \(list))"))
+                         + (list.isEmpty ? "" : " (only when \(list))"),
+                         .init(allowed.isEmpty ? "transition.never" : "transition", [.action(step.event.action), .status(state.status), .statuses(allowed)]))
         }
     }
 }
