@@ -105,6 +105,27 @@ import Testing
         #expect(again.stdout.contains("赵工 (zhao.gong)"))
     }
 
+    @Test func aConfiguredUnitListIsCheckedAsTheUnitIsTyped() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.makeRepository()
+        let settings = box.repo + "/records/casebook.json"
+        var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: settings))) as? [String: Any])
+        json["units"] = ["3-2-1801", "3-2-1802"]
+        try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted, .sortedKeys]).write(to: URL(fileURLWithPath: settings))
+        try box.git(["commit", "-qam", "units"], env: ["GIT_AUTHOR_NAME": "周经理", "GIT_AUTHOR_EMAIL": "zhou@cuihu.example",
+                                                      "GIT_COMMITTER_NAME": "周经理", "GIT_COMMITTER_EMAIL": "zhou@cuihu.example"])
+        let o = try onTerminal(box, ["open", "--as", "li.na", "--kind", "help", "--channel", "walk-in"],
+                               [("房号（可空，回车跳过）：", "9-9-999"), ("房号不在房号表中", nil), ("房号（可空，回车跳过）：", "3-2-1802"),
+                                ("反映人：", "李先生"), ("联系电话（可空，回车跳过）：", ""), ("事由（一句话）：", "借梯子"), ("确认登记？", "y")])
+        #expect(o.status == 0, "\(o.stdout)")
+        #expect(try box.ok(["show", "C-20261122-T01-0001"]).contains("unit 3-2-1802"))
+        let flags = try box.cb(["open", "--as", "li.na", "--kind", "help", "--channel", "phone", "--unit", "9-9-999", "--reporter", "李先生", "--summary", "x"])
+        #expect(flags.status == 1 && flags.stderr == "Error: --unit: '9-9-999' is not in the unit list (units in records/casebook.json)\n")
+        let fix = try box.cb(["correct", "C-20261122-T01-0001", "--field", "unit", "--to", "9-9-999", "--reason", "x", "--as", "li.na"])
+        #expect(fix.status == 1 && fix.stderr.contains("--to: '9-9-999' is not in the unit list"))
+    }
+
     @Test func withoutATerminalMissingOptionsAreTheUsageError() throws {
         let box = try Sandbox()
         defer { box.remove() }
