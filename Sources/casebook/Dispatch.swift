@@ -26,6 +26,8 @@ extension Casebook {
             var assignee = self.assignee
             let asking = department == nil
             if asking {
+                // First whether the step can be made at all, so nobody answers questions in vain.
+                try global.precheck(target.id, .dispatch) { event, _, _ in event.department = .customerService }
                 let ws = try global.workspace()
                 let p = Prompter()
                 let chosen = try p.choose("department", Department.allCases, raw: \.rawValue, label: p.s.department)

@@ -38,10 +38,8 @@ extension Casebook {
                 if reporter == nil { throw missing("reporter", "reporter") }
                 if summary == nil { throw missing("summary", "summary") }
             }
-            guard let kind else {
-                if severity != nil || repairSize != nil { throw ValidationError("--kind: needed with --severity or --repair-size") }
-                return
-            }
+            // Without --kind (asked on the terminal), run() checks severity and size against the answer.
+            guard let kind else { return }
             if kind == .complaint, severity == nil, !Prompter.isInteractive {
                 throw ValidationError("--severity: required for a complaint (major, important or minor; 002 篇5 §4)")
             }

@@ -32,6 +32,12 @@ extension Casebook {
             var result = self.result, confirmed = customerConfirmed, rating = self.rating
             let asking = result == nil
             if asking {
+                // First whether the step can be made at all, so nobody answers questions in vain.
+                try global.precheck(target.id, .resolve) { event, file, ws in
+                    event.result = "-"
+                    event.revisitsPlanned = try? Schedule.revisits(for: file.intake, resolvedAt: event.at, profile: ws.profile, calendar: ws.calendar,
+                                                                  second: secondRevisit)
+                }
                 let p = Prompter()
                 let s = p.s
                 result = try p.text("result")

@@ -43,6 +43,11 @@ extension Casebook {
                     let modes = planned + RevisitMode.allCases.filter { !planned.contains($0) }
                     mode = try p.choose("mode", modes, raw: \.rawValue, label: s.mode)
                 }
+                // Whether this person may make this revisit now, in this mode, before the questions.
+                try global.precheck(target.id, .revisit) { event, _, _ in
+                    event.mode = mode
+                    event.satisfied = true
+                }
                 // The record's content in the repository's language (002 篇2 §4.1.5).
                 let record = Strings(Language(rawValue: ws.settings.locale) ?? .zhHans)
                 var parts: [String] = []

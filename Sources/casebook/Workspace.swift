@@ -280,6 +280,21 @@ extension GlobalOptions {
     }
 }
 
+extension GlobalOptions {
+    /// Checks, before a terminal session asks its questions, that the step could be made at all
+    /// (the case exists, the actor is registered, the rules allow `action` now): `fill` sets
+    /// stand-in values for what is still to be asked. Writes nothing.
+    func precheck(_ rawID: String, _ action: Action, fill: (inout Event, CaseFile, Workspace) throws -> Void) throws {
+        let ws = try workspace()
+        let id = CaseID(rawValue: rawID)
+        let file = try ws.load(id)
+        let actor = try ws.actor(self.actor)
+        var event = Event(at: try ws.eventTime(at), by: actor.id, action: action)
+        try fill(&event, file, ws)
+        try ws.check(event, on: file, id: id)
+    }
+}
+
 /// Free text a user typed: trimmed, not empty, one paragraph of sensible size.
 func text(_ value: String, field: String, limit: Int = 2000) throws -> String {
     let t = value.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -151,6 +151,9 @@ import Testing
                                        ("评分 1–5（可空，回车跳过）：", "5"), ("确认登记？", "是")], now: "2026-11-22T15:00:00+08:00")
         #expect(resolved.status == 0, "\(resolved.stdout)")
         #expect(resolved.stdout.contains("请核对（复清楚）：") && resolved.stdout.contains("回访计划"))
+        // Someone who may not revisit hears so at once, not after the questions.
+        let early = try onTerminal(box, ["revisit", id, "--as", "li.na"], [("回访方式（输入编号或名称）：", "电话")], now: "2026-11-23T10:00:00+08:00")
+        #expect(early.status == 1 && early.stdout.contains("li.na（前台接待员）无权回访") && !early.stdout.contains("服务质量"), "\(early.stdout)")
         let o = try onTerminal(box, ["revisit", id, "--as", "chen.jie"],
                                [("回访方式（输入编号或名称）：", "电话"), ("服务质量（可空，回车跳过）：", "维修及时"), ("服务效果（可空，回车跳过）：", ""),
                                 ("业主是否满意？（是/否）：", "是"), ("不足之处（可空，回车跳过）：", "预约时间偏晚"), ("业主建议（可空，回车跳过）：", ""),
