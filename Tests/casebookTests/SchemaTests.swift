@@ -68,5 +68,16 @@ import Testing
             #expect(o.status == 1, "\(find) → \(replace) was accepted")
             #expect(o.stdout.contains("broken.json"), "\(o.stdout)")
         }
+        // A correction of a resident's phone without its display forms, or of a field not correctable.
+        try box.ok(["correct", id, "--field", "phone", "--to", "13600001111", "--reason", "补记电话", "--as", "li.na"], now: "2026-11-22T09:10:00+08:00")
+        let corrected = try String(contentsOf: file, encoding: .utf8)
+        for (find, replace) in [(#",\s*"toDisplay" : "136\*\*\*\*1111""#, ""), (#""field" : "intake.phone""#, #""field" : "intake.kind""#)] {
+            let text = corrected.replacingOccurrences(of: find, with: replace, options: .regularExpression)
+            #expect(text != corrected, "\(find)")
+            try text.write(to: broken, atomically: false, encoding: .utf8)
+            #expect(try box.run("python3", [Self.validator, broken.path]).status == 1, "\(find) → \(replace) was accepted")
+        }
+        try corrected.write(to: broken, atomically: false, encoding: .utf8)
+        #expect(try box.run("python3", [Self.validator, broken.path]).status == 0)
     }
 }
