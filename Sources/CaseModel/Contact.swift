@@ -38,6 +38,20 @@ public struct Contact: Codable, Equatable, Sendable {
         self.phoneMasked = digits.map(Contact.mask)
     }
 
+    /// Whether `text` is a mainland China phone number: a mobile (11 digits, 1[3-9]…), a landline
+    /// with its area code (0 + 9 to 11 digits), or a local 7–8 digit number not starting with 0
+    /// or 1; spaces, dashes, brackets and a leading +86 are allowed. Stricter than `init`, which
+    /// accepts any 7 to 12 digits (records entered before this check, numbers abroad).
+    public static func isMainlandNumber(_ text: String) -> Bool {
+        var digits = text.filter { !" -()".contains($0) }
+        if digits.hasPrefix("+86") { digits = String(digits.dropFirst(3)) }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+        let d = Array(digits)
+        if d.count == 11, d[0] == "1", "3456789".contains(d[1]) { return true }
+        if d[0] == "0", (10...12).contains(d.count) { return true }
+        return (7...8).contains(d.count) && d[0] != "0" && d[0] != "1"
+    }
+
     /// The full name and phone, for staff who must call the resident back.
     public func reveal() -> (name: String, phone: String?) { (name, phone) }
 

@@ -143,7 +143,7 @@ extension Casebook {
             if phone == nil {
                 let got: String = try p.ask(s["desk.prompt.phone"], hint: s["desk.optional"]) { a in
                     if a.isEmpty { return ("", nil) }
-                    return Prompter.isMainlandPhone(a) && (try? Contact(name: "-", phone: a)) != nil ? (a, nil) : (nil, s["desk.badPhone"])
+                    return Contact.isMainlandNumber(a) && (try? Contact(name: "-", phone: a)) != nil ? (a, nil) : (nil, s["desk.badPhone"])
                 }
                 phone = got.isEmpty ? nil : got
             }

@@ -111,20 +111,6 @@ struct Prompter {
             throw ExitCode(1)
         }
     }
-
-    // MARK: - Checks of single answers
-
-    /// A mainland phone number: a mobile (11 digits, 1[3-9]…), a landline with its area code
-    /// (0 + 2–3 digits + 7–8 digits), or a local 7–8 digit number; spaces, dashes and +86 allowed.
-    static func isMainlandPhone(_ text: String) -> Bool {
-        var digits = text.filter { !" -()".contains($0) }
-        if digits.hasPrefix("+86") { digits = String(digits.dropFirst(3)) }
-        guard digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
-        let d = Array(digits)
-        if d.count == 11, d[0] == "1", "3456789".contains(d[1]) { return true }
-        if d.first == "0", (10...12).contains(d.count) { return true }
-        return (7...8).contains(d.count) && d.first != "0" && d.first != "1"
-    }
 }
 
 /// The usage error ArgumentParser gives for a missing required option, for options that are
