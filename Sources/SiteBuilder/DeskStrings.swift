@@ -96,6 +96,12 @@ extension Strings {
         "desk.notes.suggestions": ("建议", "Suggestions"),
         // correct
         "desk.correction": ("更正", "Correction"),
+        "desk.prompt.field": ("更正哪一项", "Which entry to correct"),
+        "desk.prompt.to": ("正确的值", "The correct value"),
+        "desk.prompt.reason": ("更正原因", "Why it was wrong"),
+        "desk.field": ("更正项目", "Entry"),
+        "desk.oldValue": ("原值", "Old value"),
+        "desk.newValue": ("新值", "New value"),
         "desk.reason": ("原因", "Reason"),
         "field.intake.unit": ("房号", "unit"),
         "field.intake.summary": ("事由", "matter"),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaseModel
 import Procedures
+import SiteBuilder
 
 extension Correction.Field: ExpressibleByArgument {
     /// `intake.unit`, or just `unit`.
@@ -21,32 +22,69 @@ extension Casebook {
             The case's first-responsible person, or a supervisor, manager, director or general manager,
             may correct it; the reason is required. The old value is the one the case holds (give
             --from to make sure it is the one you saw). Kind and severity change through reclassify.
+            On a terminal, what is missing is asked for and the correction read back.
             Example: casebook correct C-20261122-K3F-0001 --field intake.unit --to 3-2-1802 --reason 房号记错 --as li.na
             """
         )
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: CaseArgument
         @Option(help: "The field: \(Correction.Field.allCases.map(\.rawValue).joined(separator: ", ")) (or without 'intake.').")
-        var field: Correction.Field
+        var field: Correction.Field?
         @Option(help: "The value the case holds now (default: read from the case).") var from: String?
-        @Option(help: "The correct value ('' empties an optional field: unit, details, phone).") var to: String
-        @Option(help: "Why the entry was wrong.") var reason: String
+        @Option(help: "The correct value ('' empties an optional field: unit, details, phone).") var to: String?
+        @Option(help: "Why the entry was wrong.") var reason: String?
+
+        func validate() throws {
+            guard !Prompter.isInteractive else { return }
+            if field == nil { throw missing("field", "field") }
+            if to == nil { throw missing("to", "to") }
+            if reason == nil { throw missing("reason", "reason") }
+        }
 
         func run() throws {
-            let why = try text(reason, field: "--reason")
-            let newValue = try value(to)
-            try global.step(target.id, .correct, summary: "correct \(field.rawValue)") { event, file, ws in
-                if field == .unit, !newValue.isEmpty, let units = ws.settings.units, !units.isEmpty, !units.contains(newValue) {
-                    throw Failure("--to: '\(newValue.prefix(40))' is not in the unit list (units in \(Workspace.settingsPath))", key: "unitNotListed", ["--to", String(newValue.prefix(40))])
+            var field = self.field, to = self.to, reason = self.reason
+            let asking = field == nil || to == nil || reason == nil
+            if asking {
+                // First whether this person may correct the case at all (a stand-in correction).
+                try global.precheck(target.id, .correct) { event, file, _ in
+                    let current = file.intake.summary
+                    event.correction = Correction(field: .summary, from: current, to: current == "-" ? "--" : "-")
+                    event.reason = "-"
                 }
-                let old = try from.map(value) ?? Correction.value(of: field, in: file.intake)
+                let ws = try global.workspace()
+                let file = try ws.load(CaseID(rawValue: target.id))
+                let p = Prompter()
+                let chosen = try field ?? p.choose("field", Correction.Field.allCases, raw: \.rawValue) { f in
+                    let now = Correction(field: f, from: Correction.value(of: f, in: file.intake), to: "").fromDisplay
+                    return p.s.field(f) + p.aside(now.isEmpty ? p.s["desk.none"] : String(now.prefix(20)))
+                }
+                field = chosen
+                if to == nil { to = try Correct.askValue(of: chosen, p, units: ws.settings.units ?? []) }
+                if reason == nil { reason = try p.text("reason") }
+            }
+            guard let field, let to, let reason else { throw missing("field", "field") }
+            let why = try text(reason, field: "--reason")
+            let newValue = try value(to, of: field)
+            let readBack: ((Event, CaseFile, Workspace) -> [(String, String)])? = !asking ? nil : { event, _, _ in
+                let s = DeskLanguage.strings
+                guard let c = event.correction else { return [] }
+                // The old value as any screen shows it; the new one in full, read back to who typed it.
+                return [(s["desk.field"], s.field(c.field)), (s["desk.oldValue"], c.fromDisplay),
+                        (s["desk.newValue"], c.field == .channel ? Channel(rawValue: c.to).map(s.channel) ?? c.to : c.to), (s["desk.reason"], why)]
+            }
+            try global.step(target.id, .correct, summary: "correct \(field.rawValue)", fill: { event, file, ws in
+                if field == .unit, !newValue.isEmpty, let units = ws.settings.units, !units.isEmpty, !units.contains(newValue) {
+                    throw Failure("--to: '\(newValue.prefix(40))' is not in the unit list (units in \(Workspace.settingsPath))",
+                                  key: "unitNotListed", ["--to", String(newValue.prefix(40))])
+                }
+                let old = try from.map { try value($0, of: field) } ?? Correction.value(of: field, in: file.intake)
                 event.correction = Correction(field: field, from: old, to: newValue)
                 event.reason = why
-            }
+            }, readBack: readBack)
         }
 
         /// A value of the field as the case would hold it: trimmed; a phone as its digits.
-        func value(_ raw: String) throws -> String {
+        func value(_ raw: String, of field: Correction.Field) throws -> String {
             let t = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             switch field {
             case .phone where !t.isEmpty:
@@ -58,6 +96,24 @@ extension Casebook {
                 throw Failure("--to: a channel is one of \(Channel.allCases.map(\.rawValue).joined(separator: ", "))")
             default:
                 return t
+            }
+        }
+
+        /// The new value, asked and checked as the intake asks it.
+        static func askValue(of field: Correction.Field, _ p: Prompter, units: [String]) throws -> String {
+            let s = p.s
+            if field == .channel { return try p.choose("channel", Channel.allCases, raw: \.rawValue, label: s.channel).rawValue }
+            let label = "\(s["desk.prompt.to"])\(p.aside(s.field(field)))"
+            return try p.ask(label, hint: field.isOptional ? s["desk.optional"] : nil) { a in
+                if a.isEmpty { return field.isOptional ? ("", nil) : (nil, s["desk.required"]) }
+                switch field {
+                case .phone: return Contact.isMainlandNumber(a) ? (a, nil) : (nil, s["desk.badPhone"])
+                case .unit where !units.isEmpty && !units.contains(a): return (nil, s["desk.badUnit"])
+                case .reporter: return (try? Contact(name: a, phone: nil)) == nil ? (nil, s["desk.badText"]) : (a, nil)
+                default:
+                    let limit = field == .unit ? 40 : field == .summary ? 200 : 2000
+                    return a.count > limit ? (nil, s["desk.badText"]) : (a, nil)
+                }
             }
         }
     }

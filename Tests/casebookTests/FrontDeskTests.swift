@@ -163,6 +163,29 @@ import Testing
         #expect(show.contains("phone  satisfied  质量：维修及时；不足：预约时间偏晚"), "\(show)")
     }
 
+    @Test func aCorrectionIsAskedForAndReadBack() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.makeRepository()
+        let id = try box.ok(["open", "--as", "li.na", "--kind", "complaint", "--severity", "minor", "--channel", "phone",
+                             "--unit", "3-2-1801", "--reporter", "王女士", "--phone", "13812345678", "--summary", "楼道灯不亮"])
+        let o = try onTerminal(box, ["correct", id, "--as", "li.na"],
+                               [("更正哪一项（输入编号或名称）：", "5"), ("正确的值（联系电话）（可空，回车跳过）：", "1390000"),
+                                ("不是有效的大陆电话号码", nil), ("正确的值（联系电话）（可空，回车跳过）：", "13900001111"),
+                                ("更正原因：", "号码记错一位"), ("确认登记？", "是")], now: "2026-11-22T09:30:00+08:00")
+        #expect(o.status == 0, "\(o.stdout)")
+        // The menu shows the values the case holds, the phone masked; the read-back the new one in full.
+        #expect(o.stdout.contains("1 房号（3-2-1801）") && o.stdout.contains("5 联系电话（138****5678）"))
+        let readBack = try #require(o.stdout.range(of: "请核对（复清楚）："))
+        let shown = o.stdout[readBack.upperBound...]
+        #expect(shown.contains("更正") && shown.contains("138****5678") && shown.contains("13900001111") && shown.contains("号码记错一位"))
+        #expect(!o.stdout.contains("13812345678"))
+        #expect(try box.ok(["show", id]).contains("intake.phone: '138****5678' → '139****1111' (号码记错一位)"))
+        // Someone who may not correct it hears so before the questions.
+        let early = try onTerminal(box, ["correct", id, "--as", "chen.jie"], [], now: "2026-11-22T09:40:00+08:00")
+        #expect(early.status == 1 && early.stdout.contains("无权更正此记录") && !early.stdout.contains("更正哪一项"), "\(early.stdout)")
+    }
+
     @Test func caseAndStaffIdsComplete() throws {
         let box = try Sandbox()
         defer { box.remove() }
