@@ -52,6 +52,7 @@ extension Strings {
         "desk.confirm": ("确认登记？", "Record it?"),
         "desk.cancelled": ("已取消，未登记任何内容。", "Cancelled; nothing was recorded."),
         "desk.recorded": ("已登记：", "Recorded:"),
+        "desk.prompt.actor": ("您是哪位（受理人）", "Who is recording this"),
         // Prompts of open (the intake form, 002 篇1 §4.2)
         "desk.prompt.kind": ("诉求类别", "Kind of request"),
         "desk.prompt.severity": ("投诉等级", "Complaint severity"),

@@ -22,6 +22,17 @@ enum DeskLanguage {
     static var strings: Strings { Strings(current) }
 }
 
+/// Who answered "who is recording?" in this run, so a command asks it once.
+enum AskedActor {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var stored: StaffID?
+
+    static var id: StaffID? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+}
+
 /// The front desk's conversation on a terminal: asks for what the command line left out, one
 /// field at a time, checks each answer as it is given and asks again on a bad one, then reads
 /// the whole record back (复清楚, 004 §4.1) and goes on only on a yes. Prompts and the read-back

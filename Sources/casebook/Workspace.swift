@@ -103,6 +103,16 @@ final class Workspace {
         if let email = repo.config("user.email"), let member = staff.byEmail(email) {
             return member
         }
+        if Prompter.isInteractive {
+            // At the desk: ask who is recording (once per run), from the registered staff.
+            if let id = AskedActor.id, let member = staff[id] { return member }
+            let people = staff.staff.filter { !$0.roles.contains(.system) }
+            if !people.isEmpty {
+                let member = try Prompter().choose("actor", people, raw: \.id.rawValue) { "\($0.name) (\($0.id.rawValue))" }
+                AskedActor.id = member.id
+                return member
+            }
+        }
         throw Failure("--as: no acting staff member (give --as, set CASEBOOK_ACTOR, or set git user.email to a registered email)", key: "noActor", [])
     }
 

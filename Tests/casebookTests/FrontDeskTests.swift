@@ -58,7 +58,8 @@ import Testing
         defer { box.remove() }
         try box.makeRepository()
         let before = try box.snapshot()
-        let o = try onTerminal(box, ["open", "--as", "li.na"], Self.chineseIntake + [("确认登记？（是/否）：", "否")])
+        // Without --as (nor CASEBOOK_ACTOR or a registered git email), the desk asks who is recording.
+        let o = try onTerminal(box, ["open"], [("您是哪位（受理人）（输入编号或名称）：", "li.na")] + Self.chineseIntake + [("确认登记？（是/否）：", "否")])
         #expect(o.status == 1)
         #expect(o.stdout.contains("复清楚") && o.stdout.contains("已取消，未登记任何内容。"))
         #expect(try box.snapshot() == before)
@@ -154,11 +155,13 @@ import Testing
         // Someone who may not revisit hears so at once, not after the questions.
         let early = try onTerminal(box, ["revisit", id, "--as", "li.na"], [("回访方式（输入编号或名称）：", "电话")], now: "2026-11-23T10:00:00+08:00")
         #expect(early.status == 1 && early.stdout.contains("li.na（前台接待员）无权回访") && !early.stdout.contains("服务质量"), "\(early.stdout)")
-        let o = try onTerminal(box, ["revisit", id, "--as", "chen.jie"],
-                               [("回访方式（输入编号或名称）：", "电话"), ("服务质量（可空，回车跳过）：", "维修及时"), ("服务效果（可空，回车跳过）：", ""),
+        let o = try onTerminal(box, ["revisit", id],
+                               [("回访方式（输入编号或名称）：", "电话"), ("您是哪位（受理人）（输入编号或名称）：", "chen.jie"), ("服务质量（可空，回车跳过）：", "维修及时"), ("服务效果（可空，回车跳过）：", ""),
                                 ("业主是否满意？（是/否）：", "是"), ("不足之处（可空，回车跳过）：", "预约时间偏晚"), ("业主建议（可空，回车跳过）：", ""),
                                 ("确认登记？", "是")], now: "2026-11-23T10:00:00+08:00")
         #expect(o.status == 0, "\(o.stdout)")
+        #expect(o.stdout.components(separatedBy: "您是哪位").count == 2, "asked once: \(o.stdout)")
+        #expect(try box.git(["log", "-1", "--format=%an"]) == "陈洁\n")
         let show = try box.ok(["show", id])
         #expect(show.contains("phone  satisfied  质量：维修及时；不足：预约时间偏晚"), "\(show)")
     }
