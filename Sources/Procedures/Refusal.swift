@@ -30,6 +30,8 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         case status(Status)
         case statuses([Status])
         case roles([Role])
+        case level(Level)
+        case modes([RevisitMode])
     }
 
     public init(rule: String, clause: String, _ message: String, template: Template? = nil) {

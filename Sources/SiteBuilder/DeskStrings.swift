@@ -143,6 +143,8 @@ extension Strings {
             case .status(let st): status(st)
             case .statuses(let list): self.list(list.map(status))
             case .roles(let list): self.list(list.map(role))
+            case .level(let l): level(l)
+            case .modes(let list): self.list(list.map(mode))
             }
         }
         return "\(r.location)\(fill("refusal." + t.key, words)) [\(self["desk.rule"]) \(r.rule)\(self["desk.clauseSeparator"])\(r.clause)]"
@@ -161,6 +163,18 @@ extension Strings {
                                    "{0} ({1}) may not correct this record; only its first-responsible person {2} or a supervisor, manager, director or general manager"),
         "refusal.correction.old": ("{0}：原值“{1}”与案件记录的“{2}”不符", "{0}: the old value '{1}' is not the one the case holds ('{2}')"),
         "refusal.correction.same": ("{0}：新值与原值相同", "{0}: the new value is the same as the old one"),
+        "refusal.classification": ("投诉须有投诉等级、报修须有维修类别，其他类别两者皆无", "a complaint needs a severity and a repair a size, and nothing else has either"),
+        "refusal.classification.valid": ("只有投诉才分有效或无效", "only complaints are valid or invalid"),
+        "refusal.ladder-up": ("只能逐级向上报告：案件已在{0}", "escalation must go up the ladder: the case is already at {0}"),
+        "refusal.rating": ("评分须为 1 到 5", "rating must be 1 to 5"),
+        "refusal.revisit-before-close": ("须先完成规定的回访才能关闭（期限 {0}）", "close needs the required revisit first (due {0})"),
+        "refusal.revisit-level": ("此案由 {0}（{1}）处理完毕，回访须由同一级别的人员进行", "the case was resolved by {0} ({1}); the revisit needs someone of that level"),
+        "refusal.revisit-mode": ("回访方式“{0}”不适合此案；应为{1}", "mode {0} does not suit this case; use {1}"),
+        "refusal.revisit-visitor": ("此次回访应由{0}进行，而非{1}", "this revisit is for {0}, not {1}"),
+        "refusal.revisit-window": ("此次回访应在 {0} 至 {1} 之间进行，而非 {2}", "this revisit is due between {0} and {1}, not at {2}"),
+        "refusal.unsatisfied-reported": ("不满意的回访须报告管理处主任（directorInformed）", "an unsatisfied revisit must be reported to the director (directorInformed)"),
+        "refusal.valid-complaint.who": ("有效投诉须由服务中心经理亲自回访，而非{0}", "a valid complaint is revisited by the service-centre manager in person, not {0}"),
+        "refusal.valid-complaint.mode": ("有效投诉须上门回访，而非{0}", "a valid complaint is revisited at home (上门回访), not by {0}"),
         "failure.noSuchCase": ("案件 {0} 不存在", "case {0}: no such case"),
         "failure.notStaff": ("{0}：“{1}”不在 records/staff.json 中", "{0}: '{1}' is not in records/staff.json"),
         "failure.noActor": ("--as：未指定操作人员（请用 --as、设置 CASEBOOK_ACTOR，或把 git user.email 设为已登记的邮箱）",

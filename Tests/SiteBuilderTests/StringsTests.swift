@@ -1,4 +1,5 @@
 import CaseModel
+import Procedures
 @testable import SiteBuilder
 import Testing
 
@@ -55,5 +56,22 @@ import Testing
         #expect(Language.forUser(lang: nil, locale: "zh-Hans") == .zhHans)
         #expect(Language.forUser(lang: "POSIX", locale: nil) == .zhHans)
         #expect(Strings.isYes("是") && Strings.isYes(" Y ") && Strings.isNo("否") && !Strings.isYes("maybe"))
+    }
+
+    @Test func refusalsAreSaidInChineseStillNamingRuleAndClause() throws {
+        let r = Refusal(rule: "transition", clause: "002 篇2 §4.1.2", "close is not allowed while the case is open (only when resolved, referred)",
+                        template: .init("transition", [.action(.close), .status(.open), .statuses([.resolved, .referred])])).at("events[1] (close): ")
+        #expect(Strings(.zhHans).say(r) == "events[1] (close): 案件已登记时不能关闭（仅限已处理、已转相关部门时） [规则 transition；002 篇2 §4.1.2]")
+        #expect(Strings(.en).say(r) == r.description)
+        // Without a template (or with a key the table lacks), the English line as the rule wrote it.
+        let plain = Refusal(rule: "x", clause: "c", "m", template: .init("no-such-key", []))
+        #expect(Strings(.zhHans).say(plain) == "m [rule x; c]")
+        // Both languages of every template take the same placeholders.
+        let placeholder = try Regex(#"\{[0-9]\}"#)
+        for (key, entry) in Strings.refusals {
+            let zh = Set(entry.zh.matches(of: placeholder).map { String(entry.zh[$0.range]) })
+            let en = Set(entry.en.matches(of: placeholder).map { String(entry.en[$0.range]) })
+            #expect(zh == en, "\(key)")
+        }
     }
 }
