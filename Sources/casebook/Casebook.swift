@@ -8,8 +8,10 @@ struct Casebook: ParsableCommand {
         commandName: "casebook",
         abstract: "Run a property-management service centre's case procedures on a git repository.",
         discussion: """
-        Every step of a case (open, dispatch, note, escalate, resolve, revisit, close, reopen, refer,
-        unresolvable) is one commit authored by the acting staff member. See README.md.
+        Every step of a case (open, dispatch, note, escalate, resolve, revisit, close, reopen, refer, \
+        unresolvable, reclassify, correct) is one commit authored by the acting staff member. On a \
+        terminal, open, dispatch, resolve, revisit and correct ask for what is missing. \
+        Messages follow LANG (en*, zh*), else the repository's locale. See README.md.
         """,
         version: "0.1.0",
         subcommands: [

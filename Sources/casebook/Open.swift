@@ -10,6 +10,8 @@ extension Casebook {
             abstract: "Record a new request (intake); prints the new case id.",
             discussion: """
             The receiver (--as) becomes the case's first-responsible person 首问责任人.
+            On a terminal, missing fields are asked for one by one (numbered choices, answers checked as \
+            they are typed) and the whole record is read back (复清楚) before it is committed.
             Example: casebook open --as li.na --kind complaint --severity important --channel phone \\
                        --unit 3-2-1801 --reporter 王女士 --phone 13812345678 --summary 楼道灯不亮
             """
