@@ -106,7 +106,7 @@ extension Casebook {
             if asking {
                 // 复清楚: check the step as the hook would, then read the record back before committing.
                 try ws.check(event, on: nil, id: id)
-                try Prompter().confirm(Open.readBack(intake, id: id, receiver: actor))
+                try Prompter().confirm(Open.readBack(intake, id: id, receiver: actor, deadlines: event.deadlines ?? []))
             }
             let label = [form.severity?.rawValue, form.repairSize?.rawValue].compactMap { $0 }.first.map { " (\($0))" } ?? ""
             try ws.record(event, on: nil, id: id, actor: actor, summary: "open\(label), \(channel.rawValue)", clause: "002 篇1 §4.2; 001 §5.1")
@@ -154,7 +154,7 @@ extension Casebook {
 
         /// The whole record as the receptionist reads it back to the caller. The phone is shown
         /// in full here only: it is read back to the person who just gave it.
-        static func readBack(_ i: Intake, id: CaseID, receiver: Staff) -> [(String, String)] {
+        static func readBack(_ i: Intake, id: CaseID, receiver: Staff, deadlines: [Deadline]) -> [(String, String)] {
             let s = DeskLanguage.strings
             let (name, phone) = i.reporter.reveal()
             return [
@@ -167,6 +167,8 @@ extension Casebook {
                 (s["matter"], i.summary),
                 (s["receivedAt"], i.receivedAt.description),
                 (s["firstResponder"], "\(receiver.name) (\(receiver.id.rawValue))"),
+                // What the desk may promise the caller (PROCEDURES.md §2).
+                (s["deadlines"], s.list(deadlines.map { "\(s.step($0.step)) \($0.due)" })),
             ]
         }
     }

@@ -41,7 +41,8 @@ import Testing
         // The whole record is read back before the commit, the phone in full to the receptionist.
         let readBack = try #require(o.stdout.range(of: "请向来电/来访人复述核对（复清楚）："))
         let shown = o.stdout[readBack.upperBound...]
-        for line in [id, "投诉（重要）", "电话", "3-2-1801", "王女士", "13812345678", "楼道灯不亮", "李娜 (li.na)"] {
+        for line in [id, "投诉（重要）", "电话", "3-2-1801", "王女士", "13812345678", "楼道灯不亮", "李娜 (li.na)",
+                     "处理时限", "上报 2026-11-22T10:00:00+08:00、处理完毕 2026-11-29T09:00:00+08:00"] {
             #expect(shown.contains(line), "read-back lacks \(line): \(o.stdout)")
         }
         #expect(o.stdout.contains("1 投诉  2 建议  3 求助"))
