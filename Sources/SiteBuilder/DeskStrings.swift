@@ -97,6 +97,7 @@ extension Strings {
         "desk.notes.suggestions": ("建议", "Suggestions"),
         // correct
         "desk.correction": ("更正", "Correction"),
+        "show.profile": ("规程", "profile"),
         "desk.prompt.field": ("更正哪一项", "Which entry to correct"),
         "desk.prompt.to": ("正确的值", "The correct value"),
         "desk.prompt.reason": ("更正原因", "Why it was wrong"),

@@ -9,7 +9,8 @@ extension Casebook {
         static let configuration = CommandConfiguration(
             abstract: "Show one case: intake, state, deadlines and events.",
             discussion: """
-            Residents' names and phones are shown masked (王女士, 138****5678).
+            Residents' names and phones are shown masked (王女士, 138****5678). In Chinese when LANG is zh* or \
+            the repository's locale is zh-Hans (and LANG names neither language).
             Example: casebook show C-20261122-K3F-0001 --json
             """
         )
@@ -25,6 +26,10 @@ extension Casebook {
                 return
             }
             let now = try ws.now()
+            if DeskLanguage.current == .zhHans {
+                print(Show.chinese(file, now: now, profile: ws.profile, s: DeskLanguage.strings).joined(separator: "\n"))
+                return
+            }
             let i = file.intake, s = file.state
             var lines: [String] = []
             let grade = [i.severity?.rawValue, i.repairSize?.rawValue].compactMap { $0 }.first.map { " (\($0))" } ?? ""

@@ -48,6 +48,12 @@ import Testing
         #expect(show.contains("corrected     2026-11-22T09:30:00+08:00 by li.na: intake.unit: '3-2-1801' → '3-2-1802' (房号记错)"), "\(show)")
         #expect(show.contains("by wang.zg: intake.phone: '138****5678' → '139****1111' (号码记错)"))
         #expect(!show.contains("13812345678") && !show.contains("13900001111"))
+        // In Chinese (the repository's locale when LANG names no language), the same facts.
+        let zh = try box.ok(["show", id], now: "2026-11-22T10:00:00+08:00", env: ["LANG": "C.UTF-8"])
+        #expect(zh.contains("反映人：王女士  联系电话：139****1111  房号：3-2-1802"), "\(zh)")
+        #expect(zh.contains("更正：2026-11-22T09:30:00+08:00 li.na：房号 “3-2-1801” → “3-2-1802”（房号记错）"))
+        #expect(zh.contains("处理过程") && zh.contains("wang.zg  更正  号码记错  联系电话 “138****5678” → “139****1111”"))
+        #expect(!zh.contains("13812345678") && !zh.contains("13900001111"))
         let json = try box.ok(["show", id, "--json"])
         #expect(!json.contains("13812345678") && !json.contains("13900001111") && json.contains("\"toDisplay\" : \"139****1111\""))
         // The commit is the author's, and names no personal data.
