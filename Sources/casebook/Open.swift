@@ -117,7 +117,7 @@ extension Casebook {
         /// size, channel, unit, reporter, phone, summary.
         mutating func ask(_ p: Prompter, units: [String]) throws {
             let s = p.s
-            if kind == nil { kind = try p.choose("kind", Kind.allCases, raw: \.rawValue, label: s.kind) }
+            if kind == nil { kind = try p.choose("kind", Open.kindMenu, raw: \.rawValue, label: s.kind) }
             if kind == .complaint, severity == nil {
                 severity = try p.choose("severity", Severity.allCases, raw: \.rawValue, label: s.severity)
             }
@@ -151,6 +151,10 @@ extension Casebook {
             }
             if summary == nil { summary = try p.text("summary", limit: 200) }
         }
+
+        /// The kinds in the order the desk offers them: the most frequent first (投诉, 报修), then
+        /// the rest in the order of 001 §3.0.
+        static let kindMenu: [Kind] = [.complaint, .repair] + Kind.allCases.filter { $0 != .complaint && $0 != .repair }
 
         /// The whole record as the receptionist reads it back to the caller. The phone is shown
         /// in full here only: it is read back to the person who just gave it.

@@ -45,7 +45,7 @@ import Testing
                      "处理时限", "上报 2026-11-22T10:00:00+08:00、处理完毕 2026-11-29T09:00:00+08:00"] {
             #expect(shown.contains(line), "read-back lacks \(line): \(o.stdout)")
         }
-        #expect(o.stdout.contains("1 投诉  2 建议  3 求助"))
+        #expect(o.stdout.contains("1 投诉  2 报修  3 建议  4 求助"))
         #expect(o.stdout.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix(id))
         // One commit, authored by the receptionist, with the intake as answered.
         #expect(try box.git(["log", "-1", "--format=%an <%ae>|%s"]) == "李娜 <li.na@cuihu.example>|complaint \(id): open (important), phone\n")
@@ -84,7 +84,7 @@ import Testing
         ]
         let o = try onTerminal(box, ["open", "--as", "li.na"], english, env: ["LANG": "en_US.UTF-8"])
         #expect(o.status == 0, "\(o.stdout)")
-        #expect(o.stdout.contains("1 complaint  2 suggestion") && o.stdout.contains("Read this back to the caller"))
+        #expect(o.stdout.contains("1 complaint  2 repair  3 suggestion") && o.stdout.contains("Read this back to the caller"))
         #expect(o.stdout.contains("repair (small)") && o.stdout.contains("02162345678"))
         #expect(!o.stdout.contains("诉求类别"))
         // A refusal's prefix in the same language; Chinese (the repository's zh-Hans) otherwise.
