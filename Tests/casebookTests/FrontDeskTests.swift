@@ -211,9 +211,19 @@ import Testing
         let staff = try box.ok(["---completion", "dispatch", "--", "--assignee", "3", "0", "casebook", "dispatch", "--assignee", ""])
         #expect(staff.split(separator: "\n") == ["chen.jie", "he.zr", "li.na", "wang.zg", "zhao.gong", "zhou.jl"])
         #expect(try box.ok(["---completion", "open", "--", "--as", "3", "1", "casebook", "open", "--as", "z"]).split(separator: "\n") == ["zhao.gong", "zhou.jl"])
-        // The scripts themselves name the custom completions.
-        let bash = try box.ok(["--generate-completion-script", "bash"])
-        #expect(bash.contains("---completion show -- positional@0"))
+        // Through the generated bash script itself, as bash calls it on Tab.
+        let script = box.root.appendingPathComponent("casebook.bash")
+        try Data(try box.ok(["--generate-completion-script", "bash"]).utf8).write(to: script)
+        let tab = """
+        source '\(script.path)'
+        COMP_WORDS=(casebook close C-20261123); COMP_CWORD=2; COMP_LINE='casebook close C-20261123'; COMP_POINT=${#COMP_LINE}
+        COMPREPLY=(); _casebook casebook C-20261123 close; echo "${COMPREPLY[@]}"
+        COMP_WORDS=(casebook dispatch \(a) --assignee z); COMP_CWORD=4; COMP_LINE="casebook dispatch \(a) --assignee z"; COMP_POINT=${#COMP_LINE}
+        COMPREPLY=(); _casebook casebook z --assignee; echo "${COMPREPLY[@]}"
+        """
+        let bin = URL(fileURLWithPath: Sandbox.binary).deletingLastPathComponent().path
+        let viaBash = try box.run("bash", ["-c", tab], env: ["PATH": bin + ":" + (box.env["PATH"] ?? "/usr/bin:/bin")])
+        #expect(viaBash.stdout == "\(b)\nzhao.gong zhou.jl\n", "\(viaBash.stdout)\(viaBash.stderr)")
         // Outside a repository: no completions, no error.
         let none = try box.run(Sandbox.binary, ["---completion", "show", "--", "positional@0", "2", "0", "casebook", "show", ""], in: box.root.path)
         #expect(none.status == 0 && none.stdout.isEmpty)
