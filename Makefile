@@ -7,7 +7,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO    ?= demo
 OUT     ?= site/public
 
-.PHONY: all deps build demo test test-deps bench soak defaults assets clean
+.PHONY: all deps build demo test test-deps bench soak defaults assets man clean
 
 all: build
 
@@ -73,5 +73,13 @@ defaults:
 assets:
 	scripts/embed-assets.sh
 
+# The man page man/casebook.1 (mdoc), from the commands' help through swift-argument-parser's
+# generate-manual plugin (works offline: the plugin comes with the package's checkout). The
+# plugin drops non-ASCII text, so the Chinese terms of the help are missing from the page.
+man: build
+	$(SWIFT) package plugin generate-manual --configuration debug
+	mkdir -p man && cp .build/plugins/GenerateManual/outputs/casebook/casebook.1 man/casebook.1
+	@echo "man page: man/casebook.1 (man ./man/casebook.1)"
+
 clean:
-	rm -rf .build .bench $(DEMO) $(OUT)
+	rm -rf .build .bench $(DEMO) $(OUT) man

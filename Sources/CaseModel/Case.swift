@@ -186,6 +186,8 @@ public struct Event: Codable, Equatable, Sendable {
     public var step: String?
     /// `revisit` when unsatisfied: the director was told (002 篇2 §4.4).
     public var directorInformed: Bool?
+    /// `correct`: the intake field put right, its old and new value (the reason is `reason`).
+    public var correction: Correction?
 
     public init(at: Timestamp, by: StaffID, action: Action) {
         self.at = at
@@ -234,6 +236,7 @@ public enum FoldError: Error, Equatable, CustomStringConvertible {
     case firstEventNotOpen
     case missingField(event: Int, field: String)
     case secondOpen(event: Int)
+    case badCorrection(event: Int, field: String)
 
     public var description: String {
         switch self {
@@ -241,6 +244,7 @@ public enum FoldError: Error, Equatable, CustomStringConvertible {
         case .firstEventNotOpen: "events[0] must be the 'open' event"
         case .missingField(let i, let f): "events[\(i)] lacks the field '\(f)' its action needs"
         case .secondOpen(let i): "events[\(i)] opens the case a second time"
+        case .badCorrection(let i, let f): "events[\(i)] corrects '\(f)' to a value it cannot hold"
         }
     }
 }
@@ -324,6 +328,14 @@ public func fold(_ events: [Event]) throws(FoldError) -> (Intake, CaseState) {
             if let d = e.deadlines {
                 // Deadlines already breached stay on record; the new ones replace the rest.
                 s.deadlines = s.deadlines.filter { $0.breachedAt != nil } + d
+            }
+        case .correct:
+            _ = try need(e.reason, "reason")
+            let c = try need(e.correction, "correction")
+            do {
+                intake = try c.applied(to: intake)
+            } catch {
+                throw .badCorrection(event: i, field: c.field.rawValue)
             }
         case .breach:
             let step = try need(e.step, "step")

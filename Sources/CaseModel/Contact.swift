@@ -100,6 +100,20 @@ public struct Contact: Codable, Equatable, Sendable {
         phoneMasked = digits.map(Contact.mask)
     }
 
+    /// Whether `text` is a mainland China phone number: a mobile (11 digits, 1[3-9]…), a landline
+    /// with its area code (0 + 9 to 11 digits), or a local 7–8 digit number not starting with 0
+    /// or 1; spaces, dashes, brackets and a leading +86 are allowed. Stricter than `init`, which
+    /// accepts any 7 to 12 digits (records entered before this check, numbers abroad).
+    public static func isMainlandNumber(_ text: String) -> Bool {
+        var digits = text.filter { !" -()".contains($0) }
+        if digits.hasPrefix("+86") { digits = String(digits.dropFirst(3)) }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+        let d = Array(digits)
+        if d.count == 11, d[0] == "1", "3456789".contains(d[1]) { return true }
+        if d[0] == "0", (10...12).contains(d.count) { return true }
+        return (7...8).contains(d.count) && d[0] != "0" && d[0] != "1"
+    }
+
     /// The full name and phone, for staff who must call the resident back.
     /// - Throws: `ContactError.wrongKey` when `key` is not this resident's or the seal was altered,
     ///   `.mismatch` when the display forms do not match the sealed values.
@@ -154,7 +168,7 @@ public struct Contact: Codable, Equatable, Sendable {
     // MARK: - Checks and display forms
 
     /// The name trimmed, or `badName` when empty, over 40 characters or with control characters.
-    static func checkedName(_ name: String) throws(ContactError) -> String {
+    public static func checkedName(_ name: String) throws(ContactError) -> String {
         let name = name.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name.count <= 40, !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw ContactError.badName
@@ -177,7 +191,7 @@ public struct Contact: Codable, Equatable, Sendable {
     static let honorifics = ["女士", "先生", "小姐", "阿姨", "师傅", "老师", "大爷", "奶奶"]
 
     /// 王女士 stays 王女士; 王小明 becomes 王**; Wang Li becomes W***.
-    static func displayName(_ name: String) -> String {
+    public static func displayName(_ name: String) -> String {
         for h in honorifics where name.hasSuffix(h) && name.count > h.count {
             return String(name.prefix(name.count - h.count).prefix(1)) + h
         }
@@ -194,7 +208,7 @@ public struct Contact: Codable, Equatable, Sendable {
     }
 
     /// 13812345678 becomes 138****5678; short numbers keep their last four digits only.
-    static func mask(_ digits: String) -> String {
+    public static func mask(_ digits: String) -> String {
         if digits.count == 11 { return digits.prefix(3) + "****" + digits.suffix(4) }
         return String(repeating: "*", count: max(digits.count - 4, 0)) + digits.suffix(4)
     }

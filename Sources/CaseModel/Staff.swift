@@ -66,6 +66,8 @@ public struct Settings: Codable, Equatable, Sendable {
     public var requireSignatures: Bool
     /// How many years records are kept after their month (absent: 2, 002 篇2 §4.2).
     public var retentionYears: Int?
+    /// The estate's units 房号; when present, intake and corrections accept only these.
+    public var units: [String]?
     /// The retention period in force.
     public var keepYears: Int { retentionYears ?? 2 }
 

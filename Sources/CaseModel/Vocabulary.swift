@@ -170,6 +170,8 @@ public enum Action: String, Codable, CaseIterable, Sendable {
     case reclassify
     /// A deadline passed unmet, recorded by `sweep` (PROCEDURES.md §2).
     case breach
+    /// A mistaken intake entry put right 更正: field, old and new value, reason (004 §4.1).
+    case correct
     /// A staff member opened the sealed name and phone (`show --reveal`): the audit trail of
     /// who saw a resident's personal data, and when. Changes nothing else.
     case reveal

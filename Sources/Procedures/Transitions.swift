@@ -6,7 +6,7 @@ public enum Transitions {
     public static let rules: [any CaseRule] = [
         RolePermitted(), OpensFirst(), StatusAllows(), TimeOrder(), Classification(), LadderUp(),
         RevisitBeforeClose(), RatingRange(), RevisitVisitor(), RevisitModeFits(), RevisitLevel(),
-        RevisitWindow(), ValidComplaintRevisit(), UnsatisfiedReported(), NoPhoneInClear(),
+        RevisitWindow(), ValidComplaintRevisit(), UnsatisfiedReported(), NoPhoneInClear(), CorrectionAllowed(),
     ]
 
     /// Statuses from which `action` may be taken, with the clause that says so.

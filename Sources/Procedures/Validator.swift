@@ -28,6 +28,12 @@ public enum CaseChange {
             sofar = old
             start = old.events.count
         }
+        do {
+            _ = try fold(new.events)
+        } catch {
+            // Events the fold cannot read (e.g. a step without the field its action needs).
+            throw Refusal(rule: "state-is-fold", clause: "DESIGN: case file", error.description)
+        }
         guard new.isConsistent else {
             throw Refusal(rule: "state-is-fold", clause: "DESIGN: case file", "intake and state are not the fold of the events")
         }
@@ -36,7 +42,7 @@ public enum CaseChange {
                 try Transitions.check(event, after: sofar, staff: staff, profile: profile)
                 try checkComputed(event, after: sofar, in: new, profile: profile, calendar: calendar)
             } catch {
-                throw Refusal(rule: error.rule, clause: error.clause, "events[\(i)] (\(event.action.rawValue)): \(error.message)")
+                throw error.at("events[\(i)] (\(event.action.rawValue)): ")
             }
             do {
                 sofar = try CaseFile(id: new.id, events: Array(new.events.prefix(i + 1)))

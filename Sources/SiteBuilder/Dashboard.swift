@@ -489,6 +489,13 @@ public struct Dashboard {
         if let v = e.repairSize { parts.append(s.repairSize(v)) }
         if let v = e.valid { parts.append(v ? s["valid"] : s["invalid"]) }
         if let st = e.step { parts.append(s.step(st)) }
+        if let c = e.correction {
+            // Display forms only: a resident's name or phone is masked, free text scrubbed.
+            let none = s["desk.none"]
+            let from = c.fromDisplay.isEmpty ? none : scrub(c.fromDisplay, file)
+            let to = c.toDisplay.isEmpty ? none : scrub(c.toDisplay, file)
+            parts.append("\(s.field(c.field)) \(from) → \(to)")
+        }
         for text in [e.text, e.result, e.reason, e.agency] { if let text { parts.append(scrub(text, file)) } }
         if e.customerConfirmed == true { parts.append(s["customerConfirmed"]) }
         if let r = e.rating { parts.append("\(s["rating"]) \(r)/5") }

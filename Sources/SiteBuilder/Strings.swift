@@ -75,8 +75,12 @@ public struct Strings: Sendable {
 
     // MARK: - The table
 
-    /// key → (简体中文, English).
-    static let table: [String: (zh: String, en: String)] = [
+    /// key → (简体中文, English): the dashboard's labels and the desk's (`desk`, in
+    /// DeskStrings.swift; a test keeps their keys apart).
+    static let table: [String: (zh: String, en: String)] = pages.merging(desk) { page, _ in page }.merging(refusals) { page, _ in page }
+
+    /// The dashboard's labels and the vocabulary of the procedures.
+    static let pages: [String: (zh: String, en: String)] = [
         // Navigation and page titles
         "overview": ("总览", "Overview"),
         "openCases": ("未结案件", "Open cases"),
@@ -274,7 +278,7 @@ public struct Strings: Sendable {
         "action.escalate": ("上报", "escalated"), "action.resolve": ("处理完毕", "resolved"), "action.revisit": ("回访", "revisited"),
         "action.close": ("关闭", "closed"), "action.reopen": ("重新处理", "reopened"), "action.refer": ("转相关部门", "referred"),
         "action.unresolvable": ("无法处理", "unresolvable"), "action.reclassify": ("重新分类", "reclassified"),
-        "action.breach": ("超时", "deadline missed"),
+        "action.breach": ("超时", "deadline missed"), "action.correct": ("更正", "corrected"),
         "action.reveal": ("查看联系方式", "contact revealed"), "action.erased": ("个人信息已删除", "personal data erased"),
         "step.report": ("上报", "report"), "step.hand-over": ("移交责任人", "hand over"), "step.answer": ("答复业主", "answer the owner"),
         "step.resolve": ("处理完毕", "resolve"), "step.ladder": ("逐级上报", "escalation ladder"),

@@ -12,7 +12,7 @@ extension Casebook {
         @OptionGroup var target: CaseArgument
         @Option(help: "Level: supervisor or manager.") var to: Level
         @Option(help: "Why.") var reason: String
-        @Option(help: ArgumentHelp("Staff member who takes the case.", valueName: "staff-id")) var assignee: String?
+        @Option(help: ArgumentHelp("Staff member who takes the case.", valueName: "staff-id"), completion: .staffIDs) var assignee: String?
 
         func validate() throws {
             guard to != .desk else { throw ValidationError("--to: supervisor or manager") }

@@ -7,6 +7,7 @@ extension Casebook {
     struct Hooks: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Install the hooks that enforce the procedures.",
+            discussion: "Example: casebook hooks install",
             subcommands: [Install.self]
         )
 

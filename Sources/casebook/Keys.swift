@@ -13,6 +13,7 @@ extension Casebook {
             files. It lives outside the history: $CASEBOOK_KEYSTORE, else git config casebook.keystore,
             else .git/casebook/keys.json (mode 0600). Back it up with 'keys export' and share it between
             desks with 'keys import'; an erased resident's key is never imported back.
+            Example: casebook keys allowed-signers > allowed_signers
             """,
             subcommands: [AllowedSigners.self, Init.self, Path.self, Export.self, Import.self]
         )

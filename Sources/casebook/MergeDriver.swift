@@ -13,6 +13,7 @@ extension Casebook {
             Declared for records/cases/**/*.json in .gitattributes; `casebook init` registers it as
             merge.casebook.driver. Writes the union to OURS and exits 0, or leaves OURS alone, prints why
             in one line and exits 1 (git then reports a conflict).
+            Example (what git runs): casebook merge-driver %O %A %B %P
             """
         )
         @Argument(help: "The common ancestor's version (%O).") var ancestor: String

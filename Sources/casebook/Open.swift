@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaseModel
 import Procedures
+import SiteBuilder
 
 extension Casebook {
     /// `casebook open`: intake 受理登记. Prints the new case id alone on stdout.
@@ -9,6 +10,8 @@ extension Casebook {
             abstract: "Record a new request (intake); prints the new case id.",
             discussion: """
             The receiver (--as) becomes the case's first-responsible person 首问责任人.
+            On a terminal, missing fields are asked for one by one (numbered choices, answers checked as \
+            they are typed) and the whole record is read back (复清楚) before it is committed.
             Example: casebook open --as li.na --kind complaint --severity important --channel phone \\
                        --unit 3-2-1801 --reporter 王女士 --phone 13812345678 --summary 楼道灯不亮
             """
@@ -16,27 +19,36 @@ extension Casebook {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: "Kind 诉求类别: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind: Kind
+        @Option(help: "Kind 诉求类别: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")) (asked on a terminal when missing).") var kind: Kind?
         @Option(help: "Complaint severity 投诉等级: major, important, minor (complaints only).") var severity: Severity?
         @Option(help: "Repair size 维修类别: small, medium, large (repairs only).") var repairSize: RepairSize?
-        @Option(help: "Channel 诉求方式: \(Channel.allCases.map(\.rawValue).joined(separator: ", ")).") var channel: Channel
-        @Option(help: "Unit 房号, e.g. 3-2-1801.") var unit: String?
-        @Option(help: "Reporter's name 反映人, e.g. 王女士.") var reporter: String
+        @Option(help: "Channel 诉求方式: \(Channel.allCases.map(\.rawValue).joined(separator: ", ")).") var channel: Channel?
+        @Option(help: "Unit 房号, e.g. 3-2-1801 (one of records/casebook.json's units, if it lists them).") var unit: String?
+        @Option(help: "Reporter's name 反映人, e.g. 王女士.") var reporter: String?
         @Option(help: "Reporter's phone 联系电话.") var phone: String?
-        @Option(help: "The matter 事由, one line.") var summary: String
+        @Option(help: "The matter 事由, one line.") var summary: String?
         @Option(help: "Details 详细情况.") var details: String?
         @Option(help: "Cause, where the profile's deadlines depend on it (mall 001 篇2 §4.6): \(Cause.allCases.map(\.rawValue).joined(separator: ", ")).")
         var cause: Cause?
         @Option(help: ArgumentHelp("The date the owner asked for (minor complaints are due then).", valueName: "time")) var requestedBy: String?
 
         func validate() throws {
-            if kind == .complaint, severity == nil {
+            // On a terminal the missing fields are asked for instead (run()).
+            if !Prompter.isInteractive {
+                if kind == nil { throw missing("kind", "kind") }
+                if channel == nil { throw missing("channel", "channel") }
+                if reporter == nil { throw missing("reporter", "reporter") }
+                if summary == nil { throw missing("summary", "summary") }
+            }
+            // Without --kind (asked on the terminal), run() checks severity and size against the answer.
+            guard let kind else { return }
+            if kind == .complaint, severity == nil, !Prompter.isInteractive {
                 throw ValidationError("--severity: required for a complaint (major, important or minor; 002 篇5 §4)")
             }
             if kind != .complaint, severity != nil {
                 throw ValidationError("--severity: only complaints have a severity")
             }
-            if kind == .repair, repairSize == nil {
+            if kind == .repair, repairSize == nil, !Prompter.isInteractive {
                 throw ValidationError("--repair-size: required for a repair (small, medium or large; 001 §5.4.2)")
             }
             if kind != .repair, repairSize != nil {
@@ -44,12 +56,28 @@ extension Casebook {
             }
         }
 
+        /// Whether a field the intake needs is missing (and so asked for on a terminal).
+        var isIncomplete: Bool {
+            kind == nil || channel == nil || reporter == nil || summary == nil
+                || (kind == .complaint && severity == nil) || (kind == .repair && repairSize == nil)
+        }
+
         func run() throws {
             let first = try global.workspace()
             _ = try first.actor(global.actor)
             let at = try first.eventTime(global.at)
+            var form = self
+            let asking = Prompter.isInteractive && isIncomplete
+            if asking { try form.ask(Prompter(), units: first.settings.units ?? []) }
+            guard let kind = form.kind, let channel = form.channel, let reporter = form.reporter, let summary = form.summary else {
+                throw Failure("open: the intake is incomplete")
+            }
+            if let unit = form.unit, let units = first.settings.units, !units.isEmpty, !units.contains(unit) {
+                throw Failure("--unit: '\(unit.prefix(40))' is not in the unit list (units in \(Workspace.settingsPath))", key: "unitNotListed", ["--unit", String(unit.prefix(40))])
+            }
             // The resident's key is on disk before the commit that needs it is made; made once,
             // whatever the retries below.
+            let phone = form.phone
             let contact: Contact = try first.keys.update { store in
                 do {
                     let key = try store.key(forPhone: phone, now: at.description)
@@ -59,6 +87,7 @@ extension Casebook {
                 }
             }
             let name = reporter.trimmingCharacters(in: .whitespaces)
+            var readBack = asking
             let id = try Retry.onConcurrentUpdate { () throws -> CaseID in
                 let ws = try global.workspace()
                 let actor = try ws.actor(global.actor)
@@ -70,14 +99,85 @@ extension Casebook {
                     requested = t
                 }
                 let intake = Intake(
-                    receivedAt: at, channel: channel, kind: kind, severity: severity, repairSize: repairSize,
-                    unit: try unit.map { try text($0, field: "--unit", limit: 40) }, reporter: contact,
+                    receivedAt: at, channel: channel, kind: kind, severity: form.severity, repairSize: form.repairSize,
+                    unit: try form.unit.map { try text($0, field: "--unit", limit: 40) }, reporter: contact,
                     summary: Contact.scrub(try text(summary, field: "--summary", limit: 200), fullName: name),
                     details: try details.map { Contact.scrub(try text($0, field: "--details"), fullName: name) },
                     requestedBy: requested, firstResponder: actor.id, cause: cause)
+                if readBack {
+                    // 复清楚: check the step as the hook would, then read the record back before committing.
+                    let event = try ws.openEvent(intake, by: actor.id)
+                    let id = try ws.newID(receivedAt: at)
+                    try ws.check(event, on: nil, id: id)
+                    try Prompter().confirm(Open.readBack(intake, name: name, phone: try Contact.normalizedPhone(phone), id: id, receiver: actor,
+                                                         deadlines: event.deadlines ?? []))
+                    readBack = false
+                }
                 return try ws.open(intake, by: actor).id
             }
             print(id.rawValue)
+        }
+
+        /// Asks for each missing field in the order of the paper form: kind, severity or repair
+        /// size, channel, unit, reporter, phone, summary.
+        mutating func ask(_ p: Prompter, units: [String]) throws {
+            let s = p.s
+            if kind == nil { kind = try p.choose("kind", Open.kindMenu, raw: \.rawValue, label: s.kind) }
+            if kind == .complaint, severity == nil {
+                severity = try p.choose("severity", Severity.allCases, raw: \.rawValue, label: s.severity)
+            }
+            if kind == .repair, repairSize == nil {
+                repairSize = try p.choose("repairSize", RepairSize.allCases, raw: \.rawValue, label: s.repairSize)
+            }
+            if kind != .complaint, severity != nil { throw Failure("--severity: only complaints have a severity") }
+            if kind != .repair, repairSize != nil { throw Failure("--repair-size: only repairs have a size") }
+            if channel == nil { channel = try p.choose("channel", Channel.allCases, raw: \.rawValue, label: s.channel) }
+            if unit == nil {
+                let got: String = try p.ask(s["desk.prompt.unit"], hint: s["desk.optional"]) { a in
+                    if a.isEmpty { return ("", nil) }
+                    if a.count > 40 { return (nil, s["desk.badText"]) }
+                    if !units.isEmpty, !units.contains(a) { return (nil, s["desk.badUnit"]) }
+                    return (a, nil)
+                }
+                unit = got.isEmpty ? nil : got
+            }
+            if reporter == nil {
+                reporter = try p.ask(s["desk.prompt.reporter"]) { a in
+                    if a.isEmpty { return (nil, s["desk.required"]) }
+                    return ((try? Contact.checkedName(a)) == nil ? nil : a, s["desk.badText"])
+                }
+            }
+            if phone == nil {
+                let got: String = try p.ask(s["desk.prompt.phone"], hint: s["desk.optional"]) { a in
+                    if a.isEmpty { return ("", nil) }
+                    return Contact.isMainlandNumber(a) && (try? Contact.normalizedPhone(a)) != nil ? (a, nil) : (nil, s["desk.badPhone"])
+                }
+                phone = got.isEmpty ? nil : got
+            }
+            if summary == nil { summary = try p.text("summary", limit: 200) }
+        }
+
+        /// The kinds in the order the desk offers them: the most frequent first (投诉, 报修), then
+        /// the rest in the order of 001 §3.0.
+        static let kindMenu: [Kind] = [.complaint, .repair] + Kind.allCases.filter { $0 != .complaint && $0 != .repair }
+
+        /// The whole record as the receptionist reads it back to the caller. The phone is shown
+        /// in full here only: it is read back to the person who just gave it.
+        static func readBack(_ i: Intake, name: String, phone: String?, id: CaseID, receiver: Staff, deadlines: [Deadline]) -> [(String, String)] {
+            let s = DeskLanguage.strings
+            return [
+                (s["desk.case"], id.rawValue),
+                (s["kind"], s.kindWithGrade(i)),
+                (s["channel"], s.channel(i.channel)),
+                (s["unit"], i.unit ?? ""),
+                (s["reporter"], name),
+                (s["desk.phone"], phone ?? ""),
+                (s["matter"], i.summary),
+                (s["receivedAt"], i.receivedAt.description),
+                (s["firstResponder"], "\(receiver.name) (\(receiver.id.rawValue))"),
+                // What the desk may promise the caller (PROCEDURES.md §2).
+                (s["deadlines"], s.list(deadlines.map { "\(s.step($0.step)) \($0.due)" })),
+            ]
         }
     }
 }

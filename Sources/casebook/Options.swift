@@ -5,7 +5,8 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "The case repository (default: the one around the current directory).")
     var repo: String = "."
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("Acting staff id (default: $CASEBOOK_ACTOR, then git's user.email looked up in records/staff.json).", valueName: "staff-id"))
+    @Option(name: .customLong("as"), help: ArgumentHelp("Acting staff id (default: $CASEBOOK_ACTOR, then git's user.email looked up in records/staff.json).", valueName: "staff-id"),
+            completion: .staffIDs)
     var actor: String?
 
     @Option(name: .long, help: ArgumentHelp("Event time, ISO 8601 (e.g. 2026-11-22T09:30), for entering paper records afterwards. Default: now.", valueName: "time"))
@@ -19,6 +20,6 @@ struct GlobalOptions: ParsableArguments {
 
 /// The id argument of the commands that act on one case.
 struct CaseArgument: ParsableArguments {
-    @Argument(help: "The case id, e.g. C-20261122-K3F-0001.")
+    @Argument(help: "The case id, e.g. C-20261122-K3F-0001.", completion: .caseIDs)
     var id: String
 }

@@ -9,7 +9,8 @@ extension Casebook {
         static let configuration = CommandConfiguration(
             abstract: "Show one case: intake, state, deadlines and events.",
             discussion: """
-            Residents' names and phones are shown masked (王女士, 138****5678).
+            Residents' names and phones are shown masked (王女士, 138****5678). In Chinese when LANG is zh* or \
+            the repository's locale is zh-Hans (and LANG names neither language).
             Example: casebook show C-20261122-K3F-0001 --json
             """
         )
@@ -40,6 +41,10 @@ extension Casebook {
                 return
             }
             let now = try ws.now()
+            if DeskLanguage.current == .zhHans {
+                print(Show.chinese(file, now: now, profile: ws.profile, s: DeskLanguage.strings).joined(separator: "\n"))
+                return
+            }
             let i = file.intake, s = file.state
             var lines: [String] = []
             let grade = [i.severity?.rawValue, i.repairSize?.rawValue].compactMap { $0 }.first.map { " (\($0))" } ?? ""
@@ -58,6 +63,11 @@ extension Casebook {
             }
             if let r = s.referral { lines.append("referred      \(r.at) to \(r.agency)") }
             if let why = s.unresolvableReason { lines.append("unresolvable  \(why)") }
+            // Corrections of the intake (004 §4.1): the old and new value, personal data masked.
+            for e in file.events where e.action == .correct {
+                guard let c = e.correction else { continue }
+                lines.append("corrected     \(e.at) by \(e.by.rawValue): \(Show.change(c))" + (e.reason.map { " (\($0))" } ?? ""))
+            }
             if !s.deadlines.isEmpty {
                 lines.append("deadlines")
                 for d in s.deadlines {
@@ -80,10 +90,15 @@ extension Casebook {
             for e in file.events {
                 let detail = [e.department?.rawValue, e.level.map { "to \($0.rawValue)" }, e.assignee.map { "→ \($0.rawValue)" },
                               e.text, e.result, e.reason, e.agency, e.mode?.rawValue,
-                              e.satisfied.map { $0 ? "satisfied" : "unsatisfied" }, e.notes, e.step].compactMap { $0 }.joined(separator: "  ")
+                              e.satisfied.map { $0 ? "satisfied" : "unsatisfied" }, e.notes, e.step, e.correction.map(Show.change)].compactMap { $0 }.joined(separator: "  ")
                 lines.append("  \(e.at)  \(e.by.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(e.action.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(detail)")
             }
             print(lines.joined(separator: "\n"))
+        }
+
+        /// `intake.unit: '3-2-1801' → '3-2-1802'`, a resident's name or phone in display form.
+        static func change(_ c: Correction) -> String {
+            "\(c.field.rawValue): '\(c.fromDisplay)' → '\(c.toDisplay)'"
         }
     }
 }

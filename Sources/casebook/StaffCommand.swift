@@ -9,6 +9,7 @@ extension Casebook {
         static let configuration = CommandConfiguration(
             commandName: "staff",
             abstract: "Register staff and list them.",
+            discussion: "Example: casebook staff list",
             subcommands: [Add.self, ListStaff.self]
         )
 
@@ -71,7 +72,9 @@ extension Casebook {
         }
 
         struct ListStaff: ParsableCommand {
-            static let configuration = CommandConfiguration(commandName: "list", abstract: "List registered staff.")
+            static let configuration = CommandConfiguration(
+                commandName: "list", abstract: "List registered staff.",
+                discussion: "Example: casebook staff list --repo ~/cases")
             @OptionGroup var global: GlobalOptions
 
             func run() throws {

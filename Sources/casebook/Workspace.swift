@@ -48,7 +48,7 @@ final class Workspace {
         do {
             repo = try Repository.discover(from: path)
         } catch {
-            throw Failure("--repo: no git repository at or above '\(path)'")
+            throw Failure("--repo: no git repository at or above '\(path)'", key: "noRepo", [path])
         }
         // A commit a killed casebook process left half done is finished (or discarded) first.
         if recover { try repo.recoverInterruptedCommit() }
@@ -63,6 +63,7 @@ final class Workspace {
         self.keys = KeyStoreFile(repo: repo)
         settings = try Workspace.record(Settings.self, Workspace.settingsPath, in: repo, at: base,
                                          missing: "is missing: not a case repository (run 'casebook init')")
+        DeskLanguage.use(locale: settings.locale)
         guard let zone = TimeZone(identifier: settings.timeZone) else {
             throw Failure("\(Workspace.settingsPath): timeZone: unknown time zone '\(settings.timeZone)'")
         }
@@ -109,20 +110,30 @@ final class Workspace {
         let env = ProcessInfo.processInfo.environment["CASEBOOK_ACTOR"].flatMap { $0.isEmpty ? nil : $0 }
         if let id = option ?? env {
             guard let member = staff[StaffID(rawValue: id)] else {
-                throw Failure("--as: '\(oneLine(id, limit: 64))' is not in \(Workspace.staffPath)")
+                throw Failure("--as: '\(oneLine(id, limit: 64))' is not in \(Workspace.staffPath)", key: "notStaff", ["--as", oneLine(id, limit: 64)])
             }
             return member
         }
         if let email = repo.config("user.email"), let member = staff.byEmail(email) {
             return member
         }
-        throw Failure("--as: no acting staff member (give --as, set CASEBOOK_ACTOR, or set git user.email to a registered email)")
+        if Prompter.isInteractive {
+            // At the desk: ask who is recording (once per run), from the registered staff.
+            if let id = AskedActor.id, let member = staff[id] { return member }
+            let people = staff.staff.filter { !$0.roles.contains(.system) }
+            if !people.isEmpty {
+                let member = try Prompter().choose("actor", people, raw: \.id.rawValue) { "\($0.name) (\($0.id.rawValue))" }
+                AskedActor.id = member.id
+                return member
+            }
+        }
+        throw Failure("--as: no acting staff member (give --as, set CASEBOOK_ACTOR, or set git user.email to a registered email)", key: "noActor", [])
     }
 
     /// A registered staff id given in `field` (e.g. `--assignee`).
     func registered(_ id: String, field: String) throws -> StaffID {
         guard staff[StaffID(rawValue: id)] != nil else {
-            throw Failure("\(field): '\(oneLine(id, limit: 64))' is not in \(Workspace.staffPath)")
+            throw Failure("\(field): '\(oneLine(id, limit: 64))' is not in \(Workspace.staffPath)", key: "notStaff", [field, oneLine(id, limit: 64)])
         }
         return StaffID(rawValue: id)
     }
@@ -142,7 +153,7 @@ final class Workspace {
     /// Case `id` as committed at HEAD.
     func load(_ id: CaseID) throws -> CaseFile {
         let path = try path(of: id)
-        guard let data = try repo.read(path, at: base) else { throw Failure("case \(id.rawValue): no such case") }
+        guard let data = try repo.read(path, at: base) else { throw Failure("case \(id.rawValue): no such case", key: "noSuchCase", [id.rawValue]) }
         let file = try RecordJSON.decode(CaseFile.self, from: data, file: path)
         guard file.id == id, file.path == path else { throw Failure("\(path): id field does not match its path") }
         guard file.isConsistent else { throw Failure("\(path): state is not the fold of its events") }
@@ -193,12 +204,13 @@ final class Workspace {
         return code
     }
 
-    /// Validates `event` against the case as it stands (nil: a new case), then writes the file
-    /// and makes one commit authored by the actor. Nothing is written if any rule refuses.
-    /// Free text is scrubbed of mobile numbers and (where this clone holds the resident's key) of
-    /// the reporter's full name first, so neither enters the history.
+    /// The case `event` would make, validated exactly as `record` (and the hook) would, without
+    /// writing anything: for reading a step back before it is committed. Free text is scrubbed of
+    /// mobile numbers and (where this clone holds the resident's key) of the reporter's full name
+    /// first, as `record` will store it.
+    /// - Throws: `Failure` naming the rule and clause that refuses.
     @discardableResult
-    func record(_ event: Event, on previous: CaseFile?, id: CaseID, actor: Staff, summary: String, clause: String) throws -> CaseFile {
+    func check(_ event: Event, on previous: CaseFile?, id: CaseID) throws -> CaseFile {
         let event = event.action == .open ? event : event.scrubbingPersonalData(fullName: previous.flatMap(fullName))
         let events = (previous?.events ?? []) + [event]
         let next: CaseFile
@@ -212,6 +224,15 @@ final class Workspace {
         } catch {
             throw error.about(id.rawValue)
         }
+        return next
+    }
+
+    /// Validates `event` against the case as it stands (nil: a new case), then writes the file
+    /// and makes one commit authored by the actor. Nothing is written if any rule refuses, and
+    /// neither a mobile number nor the reporter's full name enters the history (see `check`).
+    @discardableResult
+    func record(_ event: Event, on previous: CaseFile?, id: CaseID, actor: Staff, summary: String, clause: String) throws -> CaseFile {
+        let next = try check(event, on: previous, id: id)
         if batch != nil {
             batch?[next.path] = try RecordJSON.encode(next)
             return next
@@ -292,27 +313,52 @@ extension GlobalOptions {
     /// fields, validates and commits. Prints the case id.
     /// If another process commits in between, the step is re-read at the new HEAD, re-validated
     /// and tried again (a bounded number of times), so it is committed exactly once or not at all.
-    func step(_ rawID: String, _ action: Action, summary: String, fill: (inout Event, CaseFile, Workspace) throws -> Void = { _, _, _ in }) throws {
+    /// With `readBack`, the step is first checked as the hook would check it, then read back
+    /// (`readBack` gives the lines) and committed only on confirmation (asked once, not per try).
+    func step(_ rawID: String, _ action: Action, summary: String, fill: (inout Event, CaseFile, Workspace) throws -> Void = { _, _, _ in },
+              readBack: ((Event, CaseFile, Workspace) -> [(String, String)])? = nil) throws {
         let id = CaseID(rawValue: rawID)
+        var confirmed = readBack == nil
         try Retry.onConcurrentUpdate {
             let ws = try workspace()
             let file = try ws.load(id)
             let actor = try ws.actor(self.actor)
             var event = Event(at: try ws.eventTime(at), by: actor.id, action: action)
             try fill(&event, file, ws)
+            if !confirmed, let readBack {
+                try ws.check(event, on: file, id: id)
+                let s = DeskLanguage.strings
+                try Prompter().confirm([(s["desk.case"], id.rawValue), (s["action"], s.action(action))] + readBack(event, file, ws), title: "desk.checkStep")
+                confirmed = true
+            }
             try ws.record(event, on: file, id: id, actor: actor, summary: summary, clause: Transitions.allowed(action).clause)
         }
         print(id.rawValue)
     }
 }
 
+extension GlobalOptions {
+    /// Checks, before a terminal session asks its questions, that the step could be made at all
+    /// (the case exists, the actor is registered, the rules allow `action` now): `fill` sets
+    /// stand-in values for what is still to be asked. Writes nothing.
+    func precheck(_ rawID: String, _ action: Action, fill: (inout Event, CaseFile, Workspace) throws -> Void) throws {
+        let ws = try workspace()
+        let id = CaseID(rawValue: rawID)
+        let file = try ws.load(id)
+        let actor = try ws.actor(self.actor)
+        var event = Event(at: try ws.eventTime(at), by: actor.id, action: action)
+        try fill(&event, file, ws)
+        try ws.check(event, on: file, id: id)
+    }
+}
+
 /// Free text a user typed: trimmed, not empty, one paragraph of sensible size.
 func text(_ value: String, field: String, limit: Int = 2000) throws -> String {
     let t = value.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard !t.isEmpty else { throw Failure("\(field): must not be empty") }
-    guard t.count <= limit else { throw Failure("\(field): longer than \(limit) characters") }
+    guard !t.isEmpty else { throw Failure("\(field): must not be empty", key: "empty", [field]) }
+    guard t.count <= limit else { throw Failure("\(field): longer than \(limit) characters", key: "tooLong", [field, "\(limit)"]) }
     guard !t.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) else {
-        throw Failure("\(field): contains control characters")
+        throw Failure("\(field): contains control characters", key: "control", [field])
     }
     return t
 }

@@ -1,4 +1,5 @@
 import CaseModel
+import Procedures
 @testable import SiteBuilder
 import Testing
 
@@ -35,5 +36,42 @@ import Testing
         }
         #expect(Strings(.en).duration(seconds: 2 * 86_400 + 3 * 3600) == "2 d 3 h")
         #expect(Strings(.zhHans).duration(seconds: 1500) == "25分钟")
+    }
+
+    @Test func theDeskSharesTheTableWithoutTakingAPagesKey() {
+        #expect(Set(Strings.pages.keys).isDisjoint(with: Strings.desk.keys))
+        #expect(Set(Strings.pages.keys).union(Strings.desk.keys).isDisjoint(with: Strings.refusals.keys))
+        #expect(Strings.table.count == Strings.pages.count + Strings.desk.count + Strings.refusals.count)
+        for a in CaseModel.Action.allCases { #expect(Strings.table["verb." + a.rawValue] != nil, "verb.\(a.rawValue)") }
+        for f in CaseModel.Correction.Field.allCases {
+            #expect(Strings(.en).field(f) != "field." + f.rawValue && Strings(.zhHans).field(f) != "field." + f.rawValue)
+        }
+        #expect(Strings(.zhHans)["desk.errorPrefix"] == "错误：" && Strings(.en)["desk.errorPrefix"] == "Error: ")
+    }
+
+    @Test func theUsersLanguageIsLangThenTheRepositorysLocale() {
+        #expect(Language.forUser(lang: "en_US.UTF-8", locale: "zh-Hans") == .en)
+        #expect(Language.forUser(lang: "zh_CN.UTF-8", locale: "en") == .zhHans)
+        #expect(Language.forUser(lang: "C.UTF-8", locale: "en") == .en)
+        #expect(Language.forUser(lang: nil, locale: "zh-Hans") == .zhHans)
+        #expect(Language.forUser(lang: "POSIX", locale: nil) == .zhHans)
+        #expect(Strings.isYes("是") && Strings.isYes(" Y ") && Strings.isNo("否") && !Strings.isYes("maybe"))
+    }
+
+    @Test func refusalsAreSaidInChineseStillNamingRuleAndClause() throws {
+        let r = Refusal(rule: "transition", clause: "002 篇2 §4.1.2", "close is not allowed while the case is open (only when resolved, referred)",
+                        template: .init("transition", [.action(.close), .status(.open), .statuses([.resolved, .referred])])).at("events[1] (close): ")
+        #expect(Strings(.zhHans).say(r) == "events[1] (close): 案件已登记时不能关闭（仅限已处理、已转相关部门时） [规则 transition；002 篇2 §4.1.2]")
+        #expect(Strings(.en).say(r) == r.description)
+        // Without a template (or with a key the table lacks), the English line as the rule wrote it.
+        let plain = Refusal(rule: "x", clause: "c", "m", template: .init("no-such-key", []))
+        #expect(Strings(.zhHans).say(plain) == "m [rule x; c]")
+        // Both languages of every template take the same placeholders.
+        let placeholder = try Regex(#"\{[0-9]\}"#)
+        for (key, entry) in Strings.refusals {
+            let zh = Set(entry.zh.matches(of: placeholder).map { String(entry.zh[$0.range]) })
+            let en = Set(entry.en.matches(of: placeholder).map { String(entry.en[$0.range]) })
+            #expect(zh == en, "\(key)")
+        }
     }
 }

@@ -37,6 +37,9 @@ import Testing
         try box.ok(["reclassify", c, "--cause", "outside-control", "--reason", "市政停电", "--as", "wang.zg"], now: "2026-11-21T11:30:00+08:00")
         let d = try box.ok(["open", "--as", "li.na", "--kind", "repair", "--repair-size", "small", "--channel", "phone",
                             "--reporter", "赵女士", "--summary", "水龙头漏水"], now: "2026-11-21T12:00:00+08:00")
+        // Corrections: a plain field and a resident's phone (with its display forms).
+        try box.ok(["correct", d, "--field", "intake.unit", "--to", "6-1-101", "--reason", "房号漏记", "--as", "li.na"], now: "2026-11-21T12:10:00+08:00")
+        try box.ok(["correct", d, "--field", "intake.phone", "--to", "13600001111", "--reason", "号码漏记", "--as", "wang.zg"], now: "2026-11-21T12:20:00+08:00")
         try box.ok(["resolve", d, "--result", "已更换阀芯", "--second-revisit", "--as", "zhao.gong"], now: "2026-11-21T15:00:00+08:00")
         let plan = try box.ok(["show", d, "--json"])
         #expect(plan.contains("\"notBefore\" : \"2026-12-21T15:00:00+08:00\""), "\(plan)")
@@ -69,5 +72,16 @@ import Testing
             #expect(o.status == 1, "\(find) → \(replace) was accepted")
             #expect(o.stdout.contains("broken.json"), "\(o.stdout)")
         }
+        // A correction of a resident's phone without the contact sealed anew, or of a field not correctable.
+        try box.ok(["correct", id, "--field", "phone", "--to", "13600001111", "--reason", "补记电话", "--as", "li.na"], now: "2026-11-22T09:10:00+08:00")
+        let corrected = try String(contentsOf: file, encoding: .utf8)
+        for (find, replace) in [(#""contact" : \{[^}]*\},?"#, ""), (#""field" : "intake.phone""#, #""field" : "intake.kind""#)] {
+            let text = corrected.replacingOccurrences(of: find, with: replace, options: .regularExpression)
+            #expect(text != corrected, "\(find)")
+            try text.write(to: broken, atomically: false, encoding: .utf8)
+            #expect(try box.run("python3", [Self.validator, broken.path]).status == 1, "\(find) → \(replace) was accepted")
+        }
+        try corrected.write(to: broken, atomically: false, encoding: .utf8)
+        #expect(try box.run("python3", [Self.validator, broken.path]).status == 0)
     }
 }

@@ -40,7 +40,9 @@ struct Sandbox {
         e["GIT_CONFIG_NOSYSTEM"] = "1"
         e["GIT_AUTHOR_NAME"] = nil
         e["GIT_AUTHOR_EMAIL"] = nil
-        e["LANG"] = "C.UTF-8"
+        // Messages in English (LANG=en*), whatever the repository's locale; the tests of the
+        // Chinese desk set LANG themselves.
+        e["LANG"] = "en_US.UTF-8"
         env = e
     }
 

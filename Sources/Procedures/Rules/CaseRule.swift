@@ -29,8 +29,8 @@ public protocol CaseRule: Sendable {
 
 extension CaseRule {
     /// A refusal of this rule.
-    func refuse(_ clause: String, _ message: String) -> Refusal {
-        Refusal(rule: name, clause: clause, message)
+    func refuse(_ clause: String, _ message: String, _ template: Refusal.Template? = nil) -> Refusal {
+        Refusal(rule: name, clause: clause, message, template: template)
     }
 }
 

@@ -24,7 +24,7 @@ public struct Classification: CaseRule {
             let size = e.kind != nil || e.repairSize != nil ? e.repairSize : previous.intake.repairSize
             try consistent(kind: kind, severity: severity, size: size)
             if e.valid != nil, kind != .complaint {
-                throw refuse("001 篇2 §4.5", "only complaints are valid or invalid")
+                throw refuse("001 篇2 §4.5", "only complaints are valid or invalid", .init("classification.valid", []))
             }
         default:
             return
@@ -33,7 +33,7 @@ public struct Classification: CaseRule {
 
     func consistent(kind: Kind, severity: Severity?, size: RepairSize?) throws(Refusal) {
         guard (kind == .complaint) == (severity != nil), (kind == .repair) == (size != nil) else {
-            throw refuse(Self.clause, "a complaint needs a severity and a repair a size, and nothing else has either")
+            throw refuse(Self.clause, "a complaint needs a severity and a repair a size, and nothing else has either", .init("classification", []))
         }
     }
 }

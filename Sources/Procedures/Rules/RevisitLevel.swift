@@ -11,7 +11,8 @@ public struct RevisitLevel: CaseRule {
               let resolver = step.previous?.state.resolution.flatMap({ step.staff[$0.by] }) else { return }
         let level = resolver.seniority
         if level >= Role.supervisor.rank, step.actor.seniority < level {
-            throw refuse(Self.clause, "the case was resolved by \(resolver.id.rawValue) (\(resolver.roleList)); the revisit needs someone of that level")
+            throw refuse(Self.clause, "the case was resolved by \(resolver.id.rawValue) (\(resolver.roleList)); the revisit needs someone of that level",
+                         .init("revisit-level", [.text(resolver.id.rawValue), .roles(resolver.roles)]))
         }
     }
 }

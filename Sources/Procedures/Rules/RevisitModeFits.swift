@@ -11,7 +11,8 @@ public struct RevisitModeFits: CaseRule {
         guard step.event.action == .revisit, let file = step.previous, let mode = step.event.mode,
               let expected = RevisitExpectation(for: file, profile: step.profile) else { return }
         if !expected.modes.contains(mode) {
-            throw refuse(Self.clause, "mode \(mode.rawValue) does not suit this case; use \(expected.modes.map(\.rawValue).joined(separator: " or "))")
+            throw refuse(Self.clause, "mode \(mode.rawValue) does not suit this case; use \(expected.modes.map(\.rawValue).joined(separator: " or "))",
+                         .init("revisit-mode", [.modes([mode]), .modes(expected.modes)]))
         }
     }
 }

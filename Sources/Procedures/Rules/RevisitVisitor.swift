@@ -13,7 +13,8 @@ public struct RevisitVisitor: CaseRule {
         let named = step.actor.roles.contains(where: expected.by.contains)
         let senior = step.actor.seniority > (expected.by.map(\.rank).max() ?? 0)
         guard named || senior else {
-            throw refuse(expected.clause, "this revisit is for \(expected.by.map(\.rawValue).joined(separator: " or ")), not \(step.actor.roleList)")
+            throw refuse(expected.clause, "this revisit is for \(expected.by.map(\.rawValue).joined(separator: " or ")), not \(step.actor.roleList)",
+                         .init("revisit-visitor", [.roles(expected.by), .roles(step.actor.roles)]))
         }
     }
 }

@@ -11,7 +11,8 @@ public struct RevisitWindow: CaseRule {
               let plan = RevisitExpectation(for: file, profile: step.profile)?.plan,
               let opens = plan.notBefore else { return }
         if step.event.at < opens {
-            throw refuse(plan.clause, "this revisit is due between \(opens) and \(plan.due), not at \(step.event.at)")
+            throw refuse(plan.clause, "this revisit is due between \(opens) and \(plan.due), not at \(step.event.at)",
+                         .init("revisit-window", [.text(opens.description), .text(plan.due.description), .text(step.event.at.description)]))
         }
     }
 }

@@ -13,7 +13,8 @@ public struct RolePermitted: CaseRule {
         }
         guard step.actor.roles.contains(where: rule.roles.contains) else {
             let roles = rule.roles.map(\.rawValue).joined(separator: ", ")
-            throw refuse(rule.clause, "\(step.actor.id.rawValue) (\(step.actor.roleList)) may not \(action.rawValue); only \(roles)")
+            throw refuse(rule.clause, "\(step.actor.id.rawValue) (\(step.actor.roleList)) may not \(action.rawValue); only \(roles)",
+                         .init("role", [.text(step.actor.id.rawValue), .roles(step.actor.roles), .action(action), .roles(rule.roles)]))
         }
     }
 }

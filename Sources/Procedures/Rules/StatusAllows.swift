@@ -22,6 +22,8 @@ public struct StatusAllows: CaseRule {
         case .breach: return ([.open, .inProgress, .resolved], "PROCEDURES.md §2")
         case .reveal: return (Set(Status.allCases), "PIPL Art. 51 (access recorded)")
         case .erased: return (Set(Status.allCases), "PIPL Art. 47 (deletion)")
+        // The record is put right whatever the case's status (004 §4.1 记清楚).
+        case .correct: return (Set(Status.allCases), CorrectionAllowed.clause)
         }
     }
 
@@ -30,8 +32,10 @@ public struct StatusAllows: CaseRule {
         let (from, clause) = Self.from(step.event.action)
         guard from.contains(state.status) else {
             let list = Status.allCases.filter(from.contains).map(\.rawValue).joined(separator: ", ")
+            let allowed = Status.allCases.filter(from.contains)
             throw refuse(clause, "\(step.event.action.rawValue) is not allowed while the case is \(state.status.rawValue)"
-                         + (list.isEmpty ? "" : " (only when \(list))"))
+                         + (list.isEmpty ? "" : " (only when \(list))"),
+                         .init(allowed.isEmpty ? "transition.never" : "transition", [.action(step.event.action), .status(state.status), .statuses(allowed)]))
         }
     }
 }
