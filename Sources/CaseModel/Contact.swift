@@ -69,8 +69,11 @@ public struct Contact: Codable, Equatable, Sendable {
     }
 
     /// Seals `name` and `phone` under `key`.
+    /// - Parameter nonce: 12 bytes never used before with this key; nil (the default) draws a
+    ///   random one. The simulator passes nonces it derives from its seed, so a simulated
+    ///   repository is the same every time.
     /// - Throws: `ContactError` when the name is empty or the phone is not a phone number.
-    public init(name: String, phone: String?, key: ResidentKey) throws(ContactError) {
+    public init(name: String, phone: String?, key: ResidentKey, nonce: Data? = nil) throws(ContactError) {
         let name = try Contact.checkedName(name)
         let digits = try Contact.normalizedPhone(phone)
         var plain: Data
@@ -83,7 +86,8 @@ public struct Contact: Codable, Equatable, Sendable {
         // seal's length says nothing about the name's length or whether there is a phone.
         plain.append(contentsOf: repeatElement(0x20, count: max(192, (plain.count + 63) / 64 * 64) - plain.count))
         do {
-            let box = try ChaChaPoly.seal(plain, using: key.key, authenticating: Data(key.resident.rawValue.utf8))
+            let box = try ChaChaPoly.seal(plain, using: key.key, nonce: nonce.map(ChaChaPoly.Nonce.init(data:)) ?? ChaChaPoly.Nonce(),
+                                          authenticating: Data(key.resident.rawValue.utf8))
             sealed = box.combined.base64EncodedString()
         } catch {
             throw ContactError.badKey

@@ -24,10 +24,11 @@ public struct KeyStore: Codable, Equatable, Sendable {
     /// Erased resident id → when.
     var erased: [String: String]
 
-    /// An empty store with a fresh phone-index secret.
-    public init() {
+    /// An empty store with a fresh phone-index secret (or the one given: the simulator's, drawn
+    /// from its seed).
+    public init(phoneIndexSecret: Data? = nil) {
         format = KeyStore.format
-        phoneIndexKey = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.base64EncodedString()
+        phoneIndexKey = (phoneIndexSecret ?? SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }).base64EncodedString()
         residents = [:]
         erased = [:]
     }
@@ -49,15 +50,18 @@ public struct KeyStore: Codable, Equatable, Sendable {
     /// - Parameter phone: as typed; normalised first.
     /// - Parameter now: when, for the record in the store.
     /// - Throws: `ContactError.badPhone` when `phone` is not a phone number.
-    public mutating func key(forPhone phone: String?, now: String) throws(ContactError) -> ResidentKey {
+    /// - Parameter generate: makes a new resident's id and key (default: random; the simulator
+    ///   draws them from its seed).
+    public mutating func key(forPhone phone: String?, now: String,
+                             generate: () -> (ResidentID, Data) = ResidentKey.generate) throws(ContactError) -> ResidentKey {
         let digits = try Contact.normalizedPhone(phone)
         let tag = digits.map(phoneTag)
         if let tag, let (id, _) = residents.first(where: { $0.value.phoneTag == tag }),
            let key = key(for: ResidentID(rawValue: id)) {
             return key
         }
-        var (id, raw) = ResidentKey.generate()
-        while residents[id.rawValue] != nil || erased[id.rawValue] != nil { (id, raw) = ResidentKey.generate() }
+        var (id, raw) = generate()
+        while residents[id.rawValue] != nil || erased[id.rawValue] != nil { (id, raw) = generate() }
         residents[id.rawValue] = Entry(key: raw.base64EncodedString(), phoneTag: tag, createdAt: now)
         return try ResidentKey(resident: id, rawKey: raw)
     }

@@ -99,7 +99,7 @@ struct Running {
         let check = try box.cb(["check", "--range", "HEAD"], now: now)
         #expect(check.status == 0, "\(check.stderr)")
         #expect(killedMidway > kills / 4, "only \(killedMidway) of \(kills) processes were killed before they finished")
-        CrashTests.report("kills: \(kills) processes (open, note, show --reveal), \(killedMidway) killed mid-run, \(landedBeforeKill) had committed before the kill, \(journalsFound) interrupted commits finished by the next command, 0 lost, 0 doubled")
+        CrashTests.report("kills: \(kills) SIGKILLs (open, note, show --reveal): \(killedMidway) processes killed before they exited, \(landedBeforeKill) steps had landed when the kill came (the others completed by running the command again), \(journalsFound) commits interrupted between branch and work tree finished by the next command; 0 lost, 0 recorded twice")
     }
 
     /// How many times the step tagged `token` was recorded at HEAD: events whose note or reveal
