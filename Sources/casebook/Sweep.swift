@@ -18,7 +18,15 @@ extension Casebook {
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("The time to sweep at (default: $CASEBOOK_NOW, then now).", valueName: "time")) var now: String?
 
+        /// If another process commits while the sweep runs, the sweep starts again on the new HEAD:
+        /// steps already made are not due any more, so each is made exactly once.
         func run() throws {
+            var count = 0
+            let at = try Retry.onConcurrentUpdate { try sweep(count: &count) }
+            FileHandle.standardError.write(Data("sweep at \(at): \(count) step\(count == 1 ? "" : "s")\n".utf8))
+        }
+
+        func sweep(count: inout Int) throws -> Timestamp {
             let ws = try global.workspace()
             var at = try ws.now()
             if let now {
@@ -30,7 +38,6 @@ extension Casebook {
             guard let system = ws.staff.staff.first(where: { $0.roles.contains(.system) }) else {
                 throw Failure("\(Workspace.staffPath): no staff member with the role 'system' to make time-driven steps")
             }
-            var count = 0
             for var file in try ws.allCases() where file.state.status.isOpen {
                 while true {
                     let next: Event?
@@ -46,7 +53,7 @@ extension Casebook {
                     count += 1
                 }
             }
-            FileHandle.standardError.write(Data("sweep at \(at): \(count) step\(count == 1 ? "" : "s")\n".utf8))
+            return at
         }
 
         func describe(_ e: Event, in file: CaseFile) -> (String, String) {
