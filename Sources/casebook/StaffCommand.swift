@@ -47,7 +47,10 @@ extension Casebook {
                 guard !role.isEmpty else { throw ValidationError("--role: at least one role") }
             }
 
-            func run() throws {
+            /// Tried again on the new HEAD (a bounded number of times) if another process commits meanwhile.
+            func run() throws { try Retry.onConcurrentUpdate { try attempt() } }
+
+            func attempt() throws {
                 let ws = try global.workspace()
                 var registry = ws.staff
                 let staffID = StaffID(rawValue: id)
