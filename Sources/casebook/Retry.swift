@@ -9,7 +9,7 @@ struct ConcurrentUpdate: Error, CustomStringConvertible {
 
 enum Retry {
     /// How many times a step is tried before the concurrent update is reported.
-    static let attempts = 12
+    static let attempts = 20
 
     /// Runs `body` (which must re-read everything it validates: a new workspace at the new HEAD)
     /// until it does not meet a concurrent update, with random back-off, a bounded number of times.

@@ -33,7 +33,10 @@ extension Casebook {
             guard opinion.count <= 2000 else { throw ValidationError("--opinion: at most 2000 characters") }
         }
 
-        func run() throws {
+        /// Tried again on the new HEAD (a bounded number of times) if another process commits meanwhile.
+        func run() throws { try Retry.onConcurrentUpdate { try attempt() } }
+
+        func attempt() throws {
             let ws = try global.workspace()
             let rule = Reviews.rule(kind)
             let actor = try ws.actor(global.actor)

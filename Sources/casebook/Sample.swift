@@ -27,7 +27,10 @@ extension Casebook {
 
         static func path(_ month: String) -> String { "records/samples/\(month).json" }
 
-        func run() throws {
+        /// Tried again on the new HEAD (a bounded number of times) if another process commits meanwhile.
+        func run() throws { try Retry.onConcurrentUpdate { try attempt() } }
+
+        func attempt() throws {
             let ws = try global.workspace()
             if let existing = try ws.repo.read(Sample.path(month), at: ws.base) {
                 let sample = try RecordJSON.decode(MonthlySample.self, from: existing, file: Sample.path(month))

@@ -48,7 +48,10 @@ extension Casebook {
                 guard !role.isEmpty else { throw ValidationError("--role: at least one role") }
             }
 
-            func run() throws {
+            /// Tried again on the new HEAD (a bounded number of times) if another process commits meanwhile.
+            func run() throws { try Retry.onConcurrentUpdate { try attempt() } }
+
+            func attempt() throws {
                 let ws = try global.workspace()
                 let staffID = StaffID(rawValue: id)
                 guard ws.staff[staffID] == nil else { throw Failure("id: '\(id)' is already registered") }

@@ -18,7 +18,15 @@ extension Casebook {
         @OptionGroup var global: GlobalOptions
         @Option(help: ArgumentHelp("The time to sweep at (default: $CASEBOOK_NOW, then now).", valueName: "time")) var now: String?
 
+        /// If another process commits while the sweep runs, the sweep starts again on the new HEAD:
+        /// steps already made are not due any more, so each is made exactly once.
         func run() throws {
+            var count = 0
+            let at = try Retry.onConcurrentUpdate { try sweep(count: &count) }
+            FileHandle.standardError.write(Data("sweep at \(at): \(count) step\(count == 1 ? "" : "s")\n".utf8))
+        }
+
+        func sweep(count: inout Int) throws -> Timestamp {
             let ws = try global.workspace()
             var at = try ws.now()
             if let now {
@@ -27,10 +35,10 @@ extension Casebook {
                 }
                 at = t
             }
-            let count = try ws.sweep(at: at) { file, event, summary, clause in
+            count += try ws.sweep(at: at) { file, event, summary, clause in
                 print("\(file.id.rawValue)\t\(event.at)\t\(summary)\t[\(clause)]")
             }
-            FileHandle.standardError.write(Data("sweep at \(at): \(count) step\(count == 1 ? "" : "s")\n".utf8))
+            return at
         }
     }
 }

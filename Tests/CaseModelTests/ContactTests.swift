@@ -52,6 +52,20 @@ func testKey() -> ResidentKey {
         #expect(try a.reveal(with: key).phone == b.reveal(with: key).phone)
     }
 
+    @Test func aGivenNonceMakesTheSameSealForSimulations() throws {
+        let key = testKey()
+        let nonce = Data(repeating: 9, count: 12)
+        let a = try Contact(name: "王小明", phone: "13812345678", key: key, nonce: nonce)
+        let b = try Contact(name: "王小明", phone: "13812345678", key: key, nonce: nonce)
+        #expect(a == b)
+        #expect(try a.reveal(with: key).phone == "13812345678")
+        #expect(throws: ContactError.badKey) { try Contact(name: "王小明", phone: nil, key: key, nonce: Data(count: 5)) }
+        var store = KeyStore(phoneIndexSecret: Data(repeating: 1, count: 32))
+        let fixed = try ResidentKey(resident: "R-0123456789abcdef", rawKey: Data(repeating: 2, count: 32))
+        let drawn = try store.key(forPhone: "13812345678", now: "t") { (fixed.resident, fixed.raw) }
+        #expect(drawn.resident == fixed.resident && drawn.raw == fixed.raw)
+    }
+
     @Test func theSealsLengthSaysNothing() throws {
         let short = try Contact(name: "王五", phone: nil, key: testKey())
         let long = try Contact(name: "欧阳娜娜娜娜娜娜娜娜娜娜", phone: "+86 138 1234 5678", key: testKey())

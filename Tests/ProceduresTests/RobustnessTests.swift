@@ -108,6 +108,43 @@ import Testing
         #expect(tried > 500)
     }
 
+    /// Two desks appending notes to the same case: the union holds every event of both exactly
+    /// once, the shared history first, the rest in time order, whichever side is "ours".
+    @Test func mergeUnionKeepsEveryEventOnce() async throws {
+        let base = try Self.sample()
+        let p = try profile("residential")
+        let minutes = Gen.int(in: 0...600).array(of: 0...6)
+        await propertyCheck(count: 200, input: minutes, minutes) { a, b in
+            func branch(_ offsets: [Int], _ who: StaffID, _ tag: String) -> CaseFile? {
+                var events = base.events
+                for (k, m) in offsets.sorted().enumerated() {
+                    events.append(event(.note, by: who, at: "2026-11-22T10:00") {
+                        $0.at = Timestamp(date: Date(timeIntervalSince1970: Double(t("2026-11-22T10:00").unixSeconds + Int64(m * 60))), offsetSeconds: 28_800)
+                        $0.text = "\(tag)-\(k)"
+                    })
+                }
+                return try? CaseFile(id: base.id, events: events)
+            }
+            guard let ours = branch(a, "li.na", "a"), let theirs = branch(b, "chen.jie", "b") else {
+                Issue.record("branches do not fold")
+                return
+            }
+            do {
+                let merged = try CaseMerge.union(ours: ours, theirs: theirs, staff: registry, profile: p, calendar: noCalendar)
+                let swapped = try CaseMerge.union(ours: theirs, theirs: ours, staff: registry, profile: p, calendar: noCalendar)
+                #expect(merged.events.count == base.events.count + a.count + b.count)
+                #expect(Array(merged.events.prefix(base.events.count)) == base.events)
+                let added = merged.events.dropFirst(base.events.count)
+                #expect(zip(added, added.dropFirst()).allSatisfy { $0.at <= $1.at })
+                #expect(Set(merged.events.compactMap(\.text)) == Set(swapped.events.compactMap(\.text)))
+                #expect(merged.isConsistent && swapped.isConsistent)
+                #expect(try CaseMerge.union(ours: merged, theirs: ours, staff: registry, profile: p, calendar: noCalendar) == merged)
+            } catch {
+                Issue.record("a valid union was refused: \(error)")
+            }
+        }
+    }
+
     @Test func nestingSizeAndEncodingLimits() throws {
         let cases: [(String, Data)] = [
             ("deep arrays", Data((String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)).utf8)),

@@ -44,6 +44,21 @@ import Testing
         #expect(try box.cb(["check", "--range", "HEAD"]).status == 0)
     }
 
+    /// git's merge driver given damaged versions: one line, exit 1, OURS left as it was.
+    @Test func theMergeDriverRefusesDamagedVersions() throws {
+        let (box, id) = try RefusalTests.prepared()
+        defer { box.remove() }
+        let good = try Data(contentsOf: URL(fileURLWithPath: box.repo).appendingPathComponent("records/cases/2026/11/\(id).json"))
+        for damaged in [Data([0xFF, 0xFE, 0x00]), Data((String(repeating: "[", count: 100_000)).utf8), good.prefix(good.count / 3), Data()] {
+            let ours = box.root.appendingPathComponent("ours.json"), theirs = box.root.appendingPathComponent("theirs.json")
+            try good.write(to: ours)
+            try damaged.write(to: theirs)
+            let o = try box.cb(["merge-driver", ours.path, ours.path, theirs.path, "records/cases/2026/11/\(id).json"])
+            #expect(o.status == 1 && o.stderr.split(separator: "\n").count == 1, "\(o.stderr)")
+            #expect(try Data(contentsOf: ours) == good)
+        }
+    }
+
     @Test func hostileArgumentsAreRefusedInOneLine() throws {
         let (box, id) = try RefusalTests.prepared()
         defer { box.remove() }

@@ -62,7 +62,7 @@ import Testing
         let different = Self.race(box, workers: workers, steps: steps) { w, k in ["note", frozen[w], "diff-\(w)-\(k)", "--as", "li.na"] }
         let same = Self.race(box, workers: workers, steps: steps) { w, k in ["note", frozen[0], "same-\(w)-\(k)", "--as", "li.na"] }
         let opens = Self.race(box, workers: workers, steps: 2) { w, k in
-            ["open", "--as", "li.na", "--kind", "inquiry", "--channel", "walk-in", "--reporter", "孙女士", "--summary", "open-\(w)-\(k)"]
+            ["open", "--as", "li.na", "--kind", "inquiry", "--channel", "walk-in", "--reporter", "孙女士", "--phone", "13700000000", "--summary", "open-\(w)-\(k)"]
         }
         for tally in [different, same, opens] { #expect(tally.failures.isEmpty, "\(tally.failures)") }
         for w in 0..<workers {
@@ -75,10 +75,37 @@ import Testing
                 #expect(files.split(separator: "\n").count == 1, "open-\(w)-\(k)")
             }
         }
+        // The racing opens of one resident share one key: the key store's lock lost none.
+        let residents = try box.run("/bin/sh", ["-c", "git grep -h -A3 -F '137****0000' HEAD -- records/cases | grep -o 'R-[0-9a-f]*' | sort -u"]).stdout
+        #expect(residents.split(separator: "\n").count == 1, "\(residents)")
         let commitsAfter = Int(try box.git(["rev-list", "--count", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
         #expect(commitsAfter - commitsBefore == 2 * workers * steps + 2 * workers, "one commit per change")
         try Self.whole(box)
         CrashTests.report("contention: \(workers) processes in one clone, \(commitsAfter - commitsBefore) concurrent changes (different cases, the same case, racing opens), each committed once")
+    }
+
+    /// Two sweeps from cron at once: between them every time-driven step is made once.
+    @Test func twoSweepsAtOnce() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.makeRepository()
+        for k in 0..<4 {
+            try box.ok(["open", "--as", "li.na", "--kind", "complaint", "--severity", k % 2 == 0 ? "important" : "minor", "--channel", "phone",
+                        "--reporter", "钱先生", "--summary", "投诉 \(k)"], now: "2026-11-1\(k)T09:00:00+08:00")
+        }
+        let before = Int(try box.git(["rev-list", "--count", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        final class Lines: @unchecked Sendable { let lock = NSLock(); var out: [Outcome] = [] }
+        let lines = Lines()
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in
+            let o = (try? box.run(Sandbox.binary, ["sweep"], env: ["CASEBOOK_NOW": "2026-11-22T09:00:00+08:00"])) ?? Outcome(status: -1, stdout: "", stderr: "")
+            lines.lock.lock(); lines.out.append(o); lines.lock.unlock()
+        }
+        for o in lines.out { #expect(o.status == 0, "\(o.stderr)") }
+        let made = lines.out.map { $0.stdout.split(separator: "\n").count }.reduce(0, +)
+        let after = Int(try box.git(["rev-list", "--count", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        #expect(made > 4 && after - before == made, "\(made) steps printed, \(after - before) commits")
+        #expect(try box.cb(["sweep"], now: "2026-11-22T09:00:00+08:00").stdout.isEmpty, "a third sweep found steps left")
+        try Self.whole(box)
     }
 
     @Test func desksPushingToOneCentralRepository() throws {
