@@ -185,6 +185,14 @@ final class Workspace {
     }
 
     /// The reporter's full name when this clone holds the resident's key, else nil.
+    /// The reporter's full name where `event`'s free text could hold it (the text has the
+    /// surname in it); nil otherwise, without reading the key store.
+    func fullName(of file: CaseFile, ifIn event: Event) -> String? {
+        guard let surname = file.intake.reporter.nameDisplay.first,
+              [event.text, event.reason, event.result, event.notes, event.agency].contains(where: { $0?.contains(surname) == true }) else { return nil }
+        return fullName(of: file)
+    }
+
     func fullName(of file: CaseFile) -> String? {
         let reporter = file.intake.reporter
         guard let store = try? keys.read(), let key = store.key(for: reporter.resident) else { return nil }
@@ -211,7 +219,7 @@ final class Workspace {
     /// - Throws: `Failure` naming the rule and clause that refuses.
     @discardableResult
     func check(_ event: Event, on previous: CaseFile?, id: CaseID) throws -> CaseFile {
-        let event = event.action == .open ? event : event.scrubbingPersonalData(fullName: previous.flatMap(fullName))
+        let event = event.action == .open ? event : event.scrubbingPersonalData(fullName: previous.flatMap { fullName(of: $0, ifIn: event) })
         let events = (previous?.events ?? []) + [event]
         let next: CaseFile
         do {
