@@ -40,12 +40,10 @@ extension Casebook {
                 at = t
             }
             let language = lang.flatMap(Language.init(rawValue:)) ?? Language(rawValue: ws.settings.locale) ?? .zhHans
-            let entries = try ws.repo.files(under: "records/cases", at: ws.base).filter { $0.path.hasSuffix(".json") }
             var blobs: [CaseID: String] = [:]
-            let cases = try entries.map { entry in
-                let file = try RecordJSON.decode(CaseFile.self, from: ws.repo.blob(entry.blob), file: entry.path)
-                blobs[file.id] = entry.blob.hex
-                return file
+            let cases = try ws.caseEntries().map { entry in
+                blobs[entry.file.id] = entry.blob.hex
+                return entry.file
             }
             var dashboard = Dashboard(siteName: ws.settings.site, cases: cases, profile: ws.profile, now: at, language: language,
                                       timeZone: ws.zone, samples: try samples(ws), provenance: try provenance(of: cases, in: ws),

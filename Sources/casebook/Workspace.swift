@@ -162,8 +162,24 @@ final class Workspace {
 
     /// Every case at HEAD, in path order.
     func allCases() throws -> [CaseFile] {
-        try repo.files(under: "records/cases", at: base).filter { $0.path.hasSuffix(".json") }.map { entry in
-            try RecordJSON.decode(CaseFile.self, from: repo.blob(entry.blob), file: entry.path)
+        try caseEntries().map(\.file)
+    }
+
+    /// Every case at HEAD with the blob id of its file, in path order. The blobs are read in
+    /// turn and decoded on all cores: decoding JSON is most of the cost of reading many cases.
+    func caseEntries() throws -> [(file: CaseFile, blob: OID)] {
+        let entries = try repo.files(under: "records/cases", at: base).filter { $0.path.hasSuffix(".json") }
+        let data = try entries.map { try repo.blob($0.blob) }
+        var decoded = [Result<CaseFile, any Error>?](repeating: nil, count: entries.count)
+        decoded.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: entries.count) { i in
+                slots[i] = Result { try RecordJSON.decode(CaseFile.self, from: data[i], file: entries[i].path) }
+            }
+        }
+        return try zip(decoded, entries).map { result, entry in
+            guard let result else { throw Failure("\(entry.path): not decoded") }
+            return (try result.get(), entry.blob)
         }
     }
 
