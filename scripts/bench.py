@@ -231,6 +231,11 @@ def write(results, out, runs, binary):
                   f"| list --overdue | ×{rb['list_overdue'].median / ra['list_overdue'].median:.1f} |",
                   f"| site, full build | ×{rb['site_full'][0] / ra['site_full'][0]:.1f} |",
                   f"| site, rebuild after one change | ×{rb['site_rebuild'][0] / ra['site_rebuild'][0]:.1f} |"]
+    # The reliability figures (make soak) belong beside the speed figures.
+    reliability = pathlib.Path(__file__).resolve().parent.parent / "RELIABILITY.md"
+    if reliability.exists():
+        text = reliability.read_text().replace("# Reliability figures", "## Reliability (from RELIABILITY.md, written by `make soak`)", 1)
+        lines += ["", text.rstrip()]
     pathlib.Path(out).write_text("\n".join(lines) + "\n")
 
 

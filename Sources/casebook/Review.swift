@@ -172,18 +172,22 @@ extension Workspace {
     /// signatures. One line per refusal, prefixed with the commit's short id.
     func review(commits: [OID]) throws -> [String] {
         var lines: [String] = []
+        let configurations = ConfigurationCache()
+        var verifiers: [String: SSHVerifier] = [:]
         for id in commits {
             let info = try repo.commit(id)
             let parents = try repo.parents(of: id)
-            let base = try Workspace(repo: repo, at: parents.first ?? id)
+            let base = try Workspace(repo: repo, at: parents.first ?? id, cache: configurations)
             let zone = TimeZone(secondsFromGMT: Int(info.committer.offsetMinutes) * 60) ?? base.zone
             let review = Review(ws: base, authorEmail: info.author.email,
                                 commitTime: Timestamp(date: Date(timeIntervalSince1970: TimeInterval(info.committer.time)), in: zone),
                                 isRoot: parents.isEmpty)
             let prefix = "\(id.short) "
             if base.settings.requireSignatures, !parents.isEmpty {
-                let status = try SSHVerifier(allowedSigners: base.staff.allowedSigners)
-                    .status(of: try repo.signature(of: id), author: info.author.email)
+                let signers = base.staff.allowedSigners
+                let verifier = try verifiers[signers] ?? SSHVerifier(allowedSigners: signers)
+                verifiers[signers] = verifier
+                let status = try verifier.status(of: try repo.signature(of: id), author: info.author.email)
                 if status != .good {
                     let what = switch status {
                     case .unsigned: "is unsigned"

@@ -55,22 +55,57 @@ final class Workspace {
         try self.init(repo: repo, at: try repo.head())
     }
 
+    /// The configuration of a commit, decoded: what `init(repo:at:)` reads besides the cases.
+    struct Configuration {
+        let settings: Settings
+        let staff: StaffRegistry
+        let profile: Profile
+        let calendar: BusinessCalendar
+        let zone: TimeZone
+    }
+
+    /// Configurations already decoded, by the ids of the files they were read from: reviewing a
+    /// thousand commits decodes the rules once for each version of them, not once per commit.
+    final class ConfigurationCache {
+        var entries: [String: Configuration] = [:]
+    }
+
     /// The configuration as committed at `base` (a hook reviewing a push reads each commit's
     /// rules from its parent).
-    init(repo: Repository, at base: OID?) throws {
+    init(repo: Repository, at base: OID?, cache: ConfigurationCache? = nil) throws {
         self.repo = repo
         self.base = base
         self.keys = KeyStoreFile(repo: repo)
-        settings = try Workspace.record(Settings.self, Workspace.settingsPath, in: repo, at: base,
-                                         missing: "is missing: not a case repository (run 'casebook init')")
+        var key: String?
+        if let cache, let base {
+            key = try [Workspace.settingsPath, Workspace.staffPath, "records/procedures", "records/calendar"]
+                .map { try repo.blobID(at: $0, in: base)?.hex ?? "-" }.joined(separator: " ")
+        }
+        let configuration: Configuration
+        if let key, let known = cache?.entries[key] {
+            configuration = known
+        } else {
+            configuration = try Workspace.configuration(in: repo, at: base)
+            if let key { cache?.entries[key] = configuration }
+        }
+        settings = configuration.settings
+        staff = configuration.staff
+        profile = configuration.profile
+        calendar = configuration.calendar
+        zone = configuration.zone
         DeskLanguage.use(locale: settings.locale)
+    }
+
+    /// Reads and decodes the settings, staff, active profile and calendars committed at `base`.
+    static func configuration(in repo: Repository, at base: OID?) throws -> Configuration {
+        let settings = try Workspace.record(Settings.self, Workspace.settingsPath, in: repo, at: base,
+                                            missing: "is missing: not a case repository (run 'casebook init')")
         guard let zone = TimeZone(identifier: settings.timeZone) else {
             throw Failure("\(Workspace.settingsPath): timeZone: unknown time zone '\(settings.timeZone)'")
         }
-        self.zone = zone
-        staff = try Workspace.record(StaffRegistry.self, Workspace.staffPath, in: repo, at: base, missing: "is missing")
+        let staff = try Workspace.record(StaffRegistry.self, Workspace.staffPath, in: repo, at: base, missing: "is missing")
         let profilePath = "records/procedures/\(settings.profile).json"
-        profile = try Workspace.record(Profile.self, profilePath, in: repo, at: base, missing: "is missing (profile '\(settings.profile)' in \(Workspace.settingsPath))")
+        let profile = try Workspace.record(Profile.self, profilePath, in: repo, at: base, missing: "is missing (profile '\(settings.profile)' in \(Workspace.settingsPath))")
         var years: [CalendarYear] = []
         if let base {
             for entry in try repo.files(under: "records/calendar", at: base) where entry.path.hasSuffix(".json") {
@@ -78,7 +113,7 @@ final class Workspace {
             }
         }
         do {
-            calendar = try BusinessCalendar(years)
+            return Configuration(settings: settings, staff: staff, profile: profile, calendar: try BusinessCalendar(years), zone: zone)
         } catch {
             throw Failure(error.description)
         }

@@ -44,3 +44,47 @@ import Testing
         #expect(!text.contains("13812345678") && !text.contains("王女士"))
     }
 }
+
+/// On a simulated month, `today` lists exactly what the files say each person holds or must revisit.
+@Suite struct TodayOnASimulatedMonthTests {
+    @Test func eachQueueIsWhatTheFilesSay() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        let dir = box.root.appendingPathComponent("sim").path
+        let now = "2026-10-20T16:00:00+08:00"
+        let made = try box.run(Sandbox.binary, ["simulate", "--out", dir, "--months", "1", "--seed", "5", "--cases-per-day", "5",
+                                                "--start", "2026-10", "--until", now])
+        #expect(made.status == 0, "\(made.stderr)")
+        // The facts, read straight from the files: who holds each open case, and which roles must
+        // make each revisit still planned (whose window is open).
+        let staff = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/records/staff.json"))) as? [String: Any])
+        var roles: [String: Set<String>] = [:]
+        for s in staff["staff"] as? [[String: Any]] ?? [] { roles[s["id"] as? String ?? ""] = Set(s["roles"] as? [String] ?? []) }
+        var held: [String: Set<String>] = [:], revisits: [String: Set<String>] = [:]
+        let files = try box.run("git", ["ls-files", "records/cases"], in: dir).stdout.split(separator: "\n").filter { $0.hasSuffix(".json") }
+        let cutoff = try #require(ISO8601DateFormatter().date(from: now))
+        for path in files {
+            let doc = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/" + path))) as? [String: Any])
+            let state = try #require(doc["state"] as? [String: Any])
+            guard ["open", "in-progress", "resolved"].contains(state["status"] as? String ?? "") else { continue }
+            let id = doc["id"] as? String ?? ""
+            held[state["holder"] as? String ?? "", default: []].insert(id)
+            for plan in state["revisitsPlanned"] as? [[String: Any]] ?? [] where plan["doneAt"] == nil {
+                if let opens = (plan["notBefore"] as? String).flatMap({ ISO8601DateFormatter().date(from: $0) }), opens > cutoff { continue }
+                for (member, theirs) in roles where !theirs.isDisjoint(with: plan["by"] as? [String] ?? []) {
+                    revisits[member, default: []].insert(id)
+                }
+            }
+        }
+        #expect(!held.isEmpty && !revisits.isEmpty, "the month leaves work open")
+        struct Item: Decodable { let id: String; let what: String }
+        // Front-line staff and assistants: no ladder level of their own, so their queue is exactly this.
+        var checked = 0
+        for (member, theirs) in roles where theirs.isDisjoint(with: ["supervisor", "manager", "director", "general-manager", "department-head", "system"]) {
+            let queue = try JSONDecoder().decode([Item].self, from: Data(try box.ok(["today", "--json", "--as", member, "--repo", dir], now: now).utf8))
+            #expect(Set(queue.map(\.id)) == held[member, default: []].union(revisits[member, default: []]), "\(member)")
+            checked += 1
+        }
+        #expect(checked >= 8)
+    }
+}
