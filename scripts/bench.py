@@ -231,12 +231,46 @@ def write(results, out, runs, binary):
                   f"| list --overdue | ×{rb['list_overdue'].median / ra['list_overdue'].median:.1f} |",
                   f"| site, full build | ×{rb['site_full'][0] / ra['site_full'][0]:.1f} |",
                   f"| site, rebuild after one change | ×{rb['site_rebuild'][0] / ra['site_rebuild'][0]:.1f} |"]
+    lines += targets(results)
     # The reliability figures (make soak) belong beside the speed figures.
     reliability = pathlib.Path(__file__).resolve().parent.parent / "RELIABILITY.md"
     if reliability.exists():
         text = reliability.read_text().replace("# Reliability figures", "## Reliability (from RELIABILITY.md, written by `make soak`)", 1)
         lines += ["", text.rstrip()]
     pathlib.Path(out).write_text("\n".join(lines) + "\n")
+
+
+def targets(results):
+    """The issue's targets, each with the figure measured against it here: met or not."""
+    def by(n):
+        return next((results[s] for s in sorted(results) if results[s]["info"]["cases"] >= n * 0.8 and s >= n), None)
+    rows = []
+    for n in (1000, 10000, 100000):
+        r = by(n)
+        if not r:
+            rows.append((f"state change (unsigned) at {n:,} cases: {'no slower than' if n < 100000 else 'at most half of'} git add + commit", "not measured in this run"))
+            continue
+        ratio = r["change_unsigned"].median / r["git_commit"].median
+        limit = 1.0 if n < 100000 else 0.5
+        rows.append((f"state change (unsigned) at {n:,} cases: ≤ {limit:g} × git add + commit", f"{ratio:.2f} × — {'met' if ratio <= limit else 'not met'}"))
+    for s in sorted(results):
+        r = results[s]
+        extra = r["change_signed"].median - r["change_unsigned"].median
+        rows.append((f"signing adds at most 15 ms ({r['info']['cases']:,} cases)", f"{extra:+.1f} ms — {'met' if extra <= 15 else 'not met'}"))
+        n, st = r["check"]
+        per1000 = st.median / n * 1000
+        rows.append((f"check --range of 1,000 commits under 2 s ({r['info']['cases']:,} cases)", f"{per1000 / 1000:.1f} s — {'met' if per1000 <= 2000 else 'not met'}"))
+    r = by(10000)
+    rows.append(("casebook log ID under 60 ms at 10,000 cases", f"{r['log'].median:.0f} ms — {'met' if r['log'].median <= 60 else 'not met'}" if r else "not measured in this run"))
+    r = by(100000)
+    if r:
+        ms, mem, _ = r["site_full"]
+        rms = r["site_rebuild"][0]
+        rows.append(("100,000-case site under 20 s and 1 GiB", f"{ms / 1000:.0f} s, {mem:.0f} MiB — {'met' if ms <= 20000 and mem <= 1024 else 'not met'}"))
+        rows.append(("rebuild after one case changed under 1 s at 100,000 cases", f"{rms:.0f} ms — {'met' if rms <= 1000 else 'not met'}"))
+    else:
+        rows.append(("100,000-case site under 20 s and 1 GiB; rebuild under 1 s", "not measured in this run"))
+    return ["", "## Against the targets", "", "| target | here |", "|---|---|"] + [f"| {a} | {b} |" for a, b in rows]
 
 
 def main():
