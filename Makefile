@@ -27,7 +27,7 @@ build: deps
 # as the manager sees it then.
 demo: build
 	rm -rf $(DEMO)
-	$(BIN) simulate --out $(DEMO) --months 3 --seed 7 --cases-per-day 8 --start 2026-09 --until 2026-11-20T17:00:00+08:00
+	$(BIN) simulate --out $(DEMO) --months 3 --seed 11 --cases-per-day 8 --start 2026-09 --until 2026-11-20T17:00:00+08:00
 	$(BIN) site --repo $(DEMO) --out $(OUT) --now 2026-11-20T17:00:00+08:00
 	@echo "dashboard: $(OUT)/index.html"
 
