@@ -88,6 +88,59 @@ public struct HistoryIndex: Sendable {
         return Data(out.utf8)
     }
 
+    /// One `c …` line of the file.
+    static func commit(_ line: Substring) -> Commit? {
+        guard line.hasPrefix("c ") else { return nil }
+        let fields = line.dropFirst(2).split(separator: " ", maxSplits: 5, omittingEmptySubsequences: false)
+        guard fields.count == 6, let id = OID(hex: String(fields[0])), let parents = Int(fields[1]),
+              let time = Int64(fields[3]), let offset = Int32(fields[4]) else { return nil }
+        let rest = fields[5].split(separator: "\t", omittingEmptySubsequences: false)
+        guard rest.count == 3 else { return nil }
+        return Commit(id: id, author: Person(name: String(rest[1]), email: String(rest[0]), time: time, offsetMinutes: offset),
+                      isSigned: fields[2] == "1", action: rest[2].isEmpty ? nil : String(rest[2]), parentCount: parents)
+    }
+
+    /// The commits that changed `path`, oldest first, as `current(in:).commits(touching:)` gives
+    /// them; when the kept file is up to date with HEAD only that path's line and its commits'
+    /// lines are parsed, so one case's history costs a scan of the file, not a parse of it.
+    public static func commits(touching path: String, in repo: Repository, prefix: String = "records/cases/") throws(GitError) -> [Commit] {
+        let file = repo.gitDirectory + (repo.gitDirectory.hasSuffix("/") ? "" : "/") + "casebook/history"
+        if let head = try repo.head(), let data = try? Data(contentsOf: URL(fileURLWithPath: file)),
+           let found = lookup(path, in: [UInt8](data), prefix: prefix, tip: head) {
+            return found
+        }
+        return try current(in: repo, prefix: prefix).commits(touching: path)
+    }
+
+    /// `path`'s commits from the file's bytes if the file is this format, for `prefix`, with
+    /// `tip`; nil otherwise (the caller reads the whole index, which brings it up to date).
+    static func lookup(_ path: String, in bytes: [UInt8], prefix: String, tip: OID) -> [Commit]? {
+        var starts: [Int] = [0]
+        for (i, b) in bytes.enumerated() where b == 0x0A { starts.append(i + 1) }
+        func line(_ n: Int) -> Substring? {
+            guard n + 1 < starts.count else { return nil }
+            return Substring(decoding: bytes[starts[n]..<max(starts[n], starts[n + 1] - 1)], as: UTF8.self)
+        }
+        guard line(0) == Substring(format), line(1) == Substring("prefix \(prefix)"), line(2) == Substring("tip \(tip.hex)") else { return nil }
+        let wanted = Array("p \(path)\t".utf8)
+        var n = 3
+        while n + 1 < starts.count, bytes.count > starts[n], bytes[starts[n]] == UInt8(ascii: "c") { n += 1 }
+        let firstCommit = 3, commitCount = n - 3
+        while n + 1 < starts.count {
+            let start = starts[n], end = starts[n + 1] - 1
+            if end - start >= wanted.count, bytes[start..<start + wanted.count].elementsEqual(wanted) {
+                var out: [Commit] = []
+                for field in Substring(decoding: bytes[(start + wanted.count)..<end], as: UTF8.self).split(separator: " ") {
+                    guard let k = Int(field), k >= 0, k < commitCount, let text = line(firstCommit + k), let c = commit(text) else { return nil }
+                    out.append(c)
+                }
+                return out
+            }
+            n += 1
+        }
+        return []
+    }
+
     /// Parses `serialized()`; nil for anything else (which makes the caller rebuild).
     init?(data: Data, prefix: String) {
         let text = String(decoding: data, as: UTF8.self)
@@ -98,13 +151,8 @@ public struct HistoryIndex: Sendable {
         tip = OID(hex: String(tipLine.dropFirst(4)))
         for line in lines where !line.isEmpty {
             if line.hasPrefix("c ") {
-                let fields = line.dropFirst(2).split(separator: " ", maxSplits: 5, omittingEmptySubsequences: false)
-                guard fields.count == 6, let id = OID(hex: String(fields[0])), let parents = Int(fields[1]),
-                      let time = Int64(fields[3]), let offset = Int32(fields[4]) else { return nil }
-                let rest = fields[5].split(separator: "\t", omittingEmptySubsequences: false)
-                guard rest.count == 3 else { return nil }
-                commits.append(Commit(id: id, author: Person(name: String(rest[1]), email: String(rest[0]), time: time, offsetMinutes: offset),
-                                      isSigned: fields[2] == "1", action: rest[2].isEmpty ? nil : String(rest[2]), parentCount: parents))
+                guard let commit = HistoryIndex.commit(line) else { return nil }
+                commits.append(commit)
             } else if line.hasPrefix("p ") {
                 let parts = line.dropFirst(2).split(separator: "\t", omittingEmptySubsequences: false)
                 guard parts.count == 2 else { return nil }

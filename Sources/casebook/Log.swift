@@ -18,7 +18,7 @@ extension Casebook {
             let id = CaseID(rawValue: target.id)
             let path = try ws.path(of: id)
             // The history index (one walk, kept in .git/casebook/history) instead of a walk per call.
-            let commits = try HistoryIndex.current(in: ws.repo).commits(touching: path).reversed()
+            let commits = try HistoryIndex.commits(touching: path, in: ws.repo).reversed()
             guard !commits.isEmpty else { throw Failure("case \(id.rawValue): no such case") }
             for c in commits {
                 let time = Timestamp(date: Date(timeIntervalSince1970: TimeInterval(c.author.time)), offsetSeconds: Int(c.author.offsetMinutes) * 60)

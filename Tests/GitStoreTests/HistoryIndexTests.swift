@@ -33,6 +33,15 @@ import Testing
         #expect(index.commits.count == 4)
         let stored = try String(contentsOfFile: file(r), encoding: .utf8)
         #expect(stored.contains("tip \(a2.hex)"))
+
+        // One path's commits read straight from the kept file are the whole index's.
+        for path in ["records/cases/2026/11/A.json", "records/cases/2026/11/B.json", "records/cases/2026/11/none.json"] {
+            #expect(try HistoryIndex.commits(touching: path, in: r.repo) == index.commits(touching: path), "\(path)")
+        }
+        // Behind HEAD, the file is brought up to date first.
+        let a3 = try change(r, "records/cases/2026/11/A.json", "3")
+        #expect(try HistoryIndex.commits(touching: "records/cases/2026/11/A.json", in: r.repo).map(\.id) == [a1, a2, a3])
+        #expect(try String(contentsOfFile: file(r), encoding: .utf8).contains("tip \(a3.hex)"))
     }
 
     @Test func aRewrittenHistoryOrADamagedFileIsRebuilt() throws {
