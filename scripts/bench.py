@@ -177,6 +177,8 @@ def write(results, out, runs, binary):
              f"Machine: {machine()}. Binary: `{binary}`.",
              f"Each figure is the median of {runs} runs (min–max in brackets) unless it says otherwise; every",
              "comparison with stock git was measured in the same run, in the same repository.", "",
+             f"Sizes measured in this run: {', '.join(f'{s:,}' for s in sizes)} cases"
+             + ("" if 100000 in sizes else " (the 100,000-case repository was not part of it)") + ".", "",
              "## The repositories", "",
              "| cases | commits | made by | simulate took | peak memory |", "|---|---|---|---|---|"]
     for s in sizes:
