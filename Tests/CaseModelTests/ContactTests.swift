@@ -3,7 +3,7 @@ import Testing
 @testable import CaseModel
 
 /// A fresh resident key, as the key store makes one.
-func testKey() -> ResidentKey {
+func freshResidentKey() -> ResidentKey {
     let (id, raw) = ResidentKey.generate()
     // 32 random bytes are always a valid key.
     return (try? ResidentKey(resident: id, rawKey: raw)) ?? { preconditionFailure("32-byte key refused") }()
@@ -11,28 +11,28 @@ func testKey() -> ResidentKey {
 
 @Suite struct ContactTests {
     @Test func masksNamesAndPhones() throws {
-        let key = testKey()
+        let key = freshResidentKey()
         let c = try Contact(name: "王女士", phone: "138 1234 5678", key: key)
         #expect(c.nameDisplay == "王女士")
         #expect(c.phoneMasked == "138****5678")
         #expect(try c.reveal(with: key).phone == "13812345678")
         #expect(try c.reveal(with: key).name == "王女士")
-        #expect(try Contact(name: "王小明", phone: "+8613912345678", key: testKey()).nameDisplay == "王**")
-        #expect(try Contact(name: "王小明", phone: "+8613912345678", key: testKey()).phoneMasked == "139****5678")
-        #expect(try Contact(name: "刘阿姨", phone: nil, key: testKey()).phoneMasked == nil)
-        #expect(try Contact(name: "张三", phone: "0755-8888123", key: testKey()).phoneMasked == "075****8123")
-        #expect(try Contact(name: "张三", phone: "8888123", key: testKey()).phoneMasked == "***8123")
+        #expect(try Contact(name: "王小明", phone: "+8613912345678", key: freshResidentKey()).nameDisplay == "王**")
+        #expect(try Contact(name: "王小明", phone: "+8613912345678", key: freshResidentKey()).phoneMasked == "139****5678")
+        #expect(try Contact(name: "刘阿姨", phone: nil, key: freshResidentKey()).phoneMasked == nil)
+        #expect(try Contact(name: "张三", phone: "0755-8888123", key: freshResidentKey()).phoneMasked == "075****8123")
+        #expect(try Contact(name: "张三", phone: "8888123", key: freshResidentKey()).phoneMasked == "***8123")
     }
 
     @Test func refusesBadInput() {
-        #expect(throws: ContactError.badPhone) { try Contact(name: "王女士", phone: "12ab", key: testKey()) }
-        #expect(throws: ContactError.badPhone) { try Contact(name: "王女士", phone: "123", key: testKey()) }
-        #expect(throws: ContactError.badName) { try Contact(name: "  ", phone: nil, key: testKey()) }
-        #expect(throws: ContactError.badName) { try Contact(name: "王\u{0}女士", phone: nil, key: testKey()) }
+        #expect(throws: ContactError.badPhone) { try Contact(name: "王女士", phone: "12ab", key: freshResidentKey()) }
+        #expect(throws: ContactError.badPhone) { try Contact(name: "王女士", phone: "123", key: freshResidentKey()) }
+        #expect(throws: ContactError.badName) { try Contact(name: "  ", phone: nil, key: freshResidentKey()) }
+        #expect(throws: ContactError.badName) { try Contact(name: "王\u{0}女士", phone: nil, key: freshResidentKey()) }
     }
 
     @Test func theFileHoldsNoFullValues() throws {
-        let key = testKey()
+        let key = freshResidentKey()
         let c = try Contact(name: "王小明", phone: "13812345678", key: key)
         let full = String(decoding: try RecordJSON.encode(c), as: UTF8.self)
         let redacted = String(decoding: try RecordJSON.encode(c, redacted: true), as: UTF8.self)
@@ -45,7 +45,7 @@ func testKey() -> ResidentKey {
     }
 
     @Test func sealingIsRandomised() throws {
-        let key = testKey()
+        let key = freshResidentKey()
         let a = try Contact(name: "王小明", phone: "13812345678", key: key)
         let b = try Contact(name: "王小明", phone: "13812345678", key: key)
         #expect(a != b, "two seals of the same values under the same key must differ (random nonce)")
@@ -53,7 +53,7 @@ func testKey() -> ResidentKey {
     }
 
     @Test func aGivenNonceMakesTheSameSealForSimulations() throws {
-        let key = testKey()
+        let key = freshResidentKey()
         let nonce = Data(repeating: 9, count: 12)
         let a = try Contact(name: "王小明", phone: "13812345678", key: key, nonce: nonce)
         let b = try Contact(name: "王小明", phone: "13812345678", key: key, nonce: nonce)
@@ -67,15 +67,15 @@ func testKey() -> ResidentKey {
     }
 
     @Test func theSealsLengthSaysNothing() throws {
-        let short = try Contact(name: "王五", phone: nil, key: testKey())
-        let long = try Contact(name: "欧阳娜娜娜娜娜娜娜娜娜娜", phone: "+86 138 1234 5678", key: testKey())
+        let short = try Contact(name: "王五", phone: nil, key: freshResidentKey())
+        let long = try Contact(name: "欧阳娜娜娜娜娜娜娜娜娜娜", phone: "+86 138 1234 5678", key: freshResidentKey())
         #expect(short.sealed.count == long.sealed.count)
     }
 
     @Test func anotherKeyOrATamperedSealDoesNotOpen() throws {
-        let key = testKey()
+        let key = freshResidentKey()
         let c = try Contact(name: "王小明", phone: "13812345678", key: key)
-        #expect(throws: ContactError.wrongKey) { try c.reveal(with: testKey()) }
+        #expect(throws: ContactError.wrongKey) { try c.reveal(with: freshResidentKey()) }
         // The same resident id with other key bytes: authentication fails.
         let forged = try ResidentKey(resident: key.resident, rawKey: Data(repeating: 7, count: 32))
         #expect(throws: ContactError.wrongKey) { try c.reveal(with: forged) }
@@ -89,7 +89,7 @@ func testKey() -> ResidentKey {
     }
 
     @Test func displayFormsAreCheckedWithoutTheKey() throws {
-        let c = try Contact(name: "王小明", phone: "13812345678", key: testKey())
+        let c = try Contact(name: "王小明", phone: "13812345678", key: freshResidentKey())
         let json = String(decoding: try RecordJSON.encode(c), as: UTF8.self)
         for (from, to) in [("王**", "王小明"), ("138****5678", "13812345678"), ("138****5678", "1381234****")] {
             let bad = json.replacingOccurrences(of: from, with: to)

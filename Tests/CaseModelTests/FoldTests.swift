@@ -7,7 +7,7 @@ func time(_ text: String) -> Timestamp { Timestamp.parse(text, defaultZone: Time
 func openEvent(at: String = "2026-11-22T09:00") throws -> Event {
     var e = Event(at: time(at), by: "li.na", action: .open)
     e.intake = Intake(receivedAt: time(at), channel: .phone, kind: .complaint, severity: .minor, unit: "3-2-1801",
-                      reporter: try Contact(name: "王女士", phone: "13812345678", key: testKey()), summary: "楼道灯不亮", firstResponder: "li.na")
+                      reporter: try Contact(name: "王女士", phone: "13812345678", key: freshResidentKey()), summary: "楼道灯不亮", firstResponder: "li.na")
     e.profile = "residential@test"
     return e
 }

@@ -39,7 +39,7 @@ let registry = StaffRegistry(staff: [
 
 func intake(_ kind: Kind, severity: Severity? = nil, size: RepairSize? = nil, at: String = "2026-11-22T09:00", requested: String? = nil) throws -> Intake {
     Intake(receivedAt: t(at), channel: .phone, kind: kind, severity: severity, repairSize: size,
-           reporter: try Contact(name: "王女士", phone: "13812345678", key: testKey()), summary: "x", requestedBy: requested.map(t), firstResponder: "li.na")
+           reporter: try Contact(name: "王女士", phone: "13812345678", key: freshResidentKey()), summary: "x", requestedBy: requested.map(t), firstResponder: "li.na")
 }
 
 func opened(_ i: Intake, profile p: Profile) throws -> CaseFile {

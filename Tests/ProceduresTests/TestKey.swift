@@ -1,7 +1,7 @@
 import CaseModel
 
 /// A fresh resident key, as the key store makes one.
-func testKey() -> ResidentKey {
+func freshResidentKey() -> ResidentKey {
     let (id, raw) = ResidentKey.generate()
     return (try? ResidentKey(resident: id, rawKey: raw)) ?? { preconditionFailure("32-byte key refused") }()
 }

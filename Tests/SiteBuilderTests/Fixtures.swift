@@ -43,7 +43,7 @@ struct CaseBuilder {
          profile: Profile) throws {
         let r = residents[resident]
         let intake = Intake(receivedAt: t(at), channel: channel, kind: kind, severity: severity, repairSize: size, unit: unit,
-                            reporter: try Contact(name: r.name, phone: r.phone, key: testKey()), summary: summary, details: details, firstResponder: "li.na")
+                            reporter: try Contact(name: r.name, phone: r.phone, key: freshResidentKey()), summary: summary, details: details, firstResponder: "li.na")
         var open = Event(at: t(at), by: "li.na", action: .open)
         open.intake = intake
         open.deadlines = try Schedule.deadlines(for: intake, profile: profile, calendar: BusinessCalendar([]))

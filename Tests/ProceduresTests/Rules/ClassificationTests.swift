@@ -7,7 +7,7 @@ import Testing
     func open(_ kind: Kind, severity: Severity? = nil, size: RepairSize? = nil) -> Event {
         event(.open, by: "li.na", at: "2026-11-22T09:00") {
             $0.intake = Intake(receivedAt: t("2026-11-22T09:00"), channel: .phone, kind: kind, severity: severity, repairSize: size,
-                               reporter: try! Contact(name: "王女士", phone: nil, key: testKey()), summary: "x", firstResponder: "li.na")
+                               reporter: try! Contact(name: "王女士", phone: nil, key: freshResidentKey()), summary: "x", firstResponder: "li.na")
         }
     }
 

@@ -42,7 +42,7 @@ import Testing
         let r = verdict(CorrectionAllowed(), step(correct(.summary, from: "别的", to: "y"), on: file, profile: p))
         #expect(r == Refusal(rule: "correction", clause: Self.clause, "intake.summary: the old value '别的' is not the one the case holds ('x')"))
         // A phone is named by its display form; the new one comes sealed under the resident's key.
-        let key = testKey()
+        let key = freshResidentKey()
         let sealed = try openedWithKey(key, profile: p)
         let new = try Contact(name: "王女士", phone: "13711112222", key: key)
         let phone = verdict(CorrectionAllowed(), step(correct(.phone, from: "139****0000", to: "137****2222", contact: new), on: sealed, profile: p))
@@ -51,7 +51,7 @@ import Testing
         // Without the sealed contact, or sealed for another resident, the phone cannot be put right.
         #expect(verdict(CorrectionAllowed(), step(correct(.phone, from: "138****5678", to: "137****2222"), on: sealed, profile: p))?.message
                 == "the new value is not a valid intake.phone")
-        let stranger = try Contact(name: "王女士", phone: "13711112222", key: testKey())
+        let stranger = try Contact(name: "王女士", phone: "13711112222", key: freshResidentKey())
         #expect(verdict(CorrectionAllowed(), step(correct(.phone, from: "138****5678", to: "137****2222", contact: stranger), on: sealed, profile: p))?.message
                 == "the new value is not a valid intake.phone")
     }
@@ -74,7 +74,7 @@ import Testing
 
     @Test func theFoldAppliesTheCorrection() throws {
         let p = try profile("residential")
-        let key = testKey()
+        let key = freshResidentKey()
         let file = try openedWithKey(key, profile: p)
         let new = try Contact(name: "王女士", phone: "13711112222", key: key)
         let events = file.events + [correct(.phone, from: "138****5678", to: "137****2222", contact: new), correct(.unit, from: "", to: "3-2-1801")]
