@@ -69,6 +69,8 @@ final class Simulator {
     /// The residents' sealing keys, drawn from the seed; written to the clone's key store.
     private var keyStore: KeyStore
     private var lastProgress = Date()
+    /// The simulated day whose files `--bulk` last committed.
+    private var lastFlush = ""
     let progress: (String) -> Void
 
     init(workspace: Workspace, seed: UInt64, perDay: Int, bulk: Bool, start: Timestamp, progress: @escaping (String) -> Void) {
@@ -305,9 +307,7 @@ final class Simulator {
             } else {
                 if script.valid { next.append((.validate, (60, 20 * 60))) }
                 if rng.chance(0.3) { next.append((.progress, (60, 8 * 60))) }
-                var work = file
-                work.state.department = department
-                next.append((.resolve, workMinutes(work, late: script.late)))
+                next.append((.resolve, workMinutes(file, late: script.late)))
             }
         case .progress:
             guard state.status == .inProgress else { return }
@@ -432,8 +432,6 @@ final class Simulator {
             try flush()
         }
     }
-
-    private var lastFlush = ""
 
     /// Bulk mode: the day's files in one commit by the system member.
     private func flush() throws {
