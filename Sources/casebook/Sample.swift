@@ -37,7 +37,7 @@ extension Casebook {
                 print(Sample.lines(sample).joined(separator: "\n"))
                 return
             }
-            let sample = try ws.drawSample(month: month, by: try ws.actor(global.actor))
+            let sample = try ws.drawSample(month: month, as: global.actor)
             print(Sample.lines(sample).joined(separator: "\n"))
         }
 

@@ -84,11 +84,13 @@ extension Workspace {
 
 extension Workspace {
     /// Draws the revisit sample and spot checks of `month` (as `casebook sample` does) and
-    /// commits them as `records/samples/YYYY-MM.json`, by `actor`, now.
-    func drawSample(month: String, by actor: Staff) throws -> MonthlySample {
+    /// commits them as `records/samples/YYYY-MM.json`, by the staff member `option` names
+    /// (as `--as` does), now.
+    func drawSample(month: String, as option: String?) throws -> MonthlySample {
         guard let rule = profile.sampling else {
             throw Failure("--month: profile \(profile.name) revisits every case; it has no monthly sample [rule sampling; 001 篇2 §3.2]")
         }
+        let actor = try actor(option)
         guard actor.roles.contains(where: rule.by.contains) else {
             throw Failure("\(actor.id.rawValue) may not draw the sample; only \(rule.by.map(\.rawValue).joined(separator: ", ")) [rule role; \(rule.clause)]")
         }

@@ -449,7 +449,7 @@ final class Simulator {
     private func sample(_ month: String) throws {
         try flush()
         guard let drawer = members(.csAssistant).first else { return }
-        let sample = try ws.drawSample(month: month, by: drawer)
+        let sample = try ws.drawSample(month: month, as: drawer.id.rawValue)
         totals.commits += 1
         let picked = Set(sample.revisits.selected.map(\.id))
         for (id, file) in cases.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where file.state.status == .resolved
