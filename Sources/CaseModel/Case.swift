@@ -215,6 +215,15 @@ public struct CaseFile: Codable, Equatable, Sendable {
         self.events = events
     }
 
+    /// The values as a file holds them, not checked against each other (see `isConsistent`).
+    init(format: String, id: CaseID, intake: Intake, state: CaseState, events: [Event]) {
+        self.format = format
+        self.id = id
+        self.intake = intake
+        self.state = state
+        self.events = events
+    }
+
     /// The path of a case's file inside the repository: `records/cases/YYYY/MM/<id>.json`, by the
     /// intake date in the intake's own offset.
     public static func path(for id: CaseID, receivedAt: Timestamp) -> String {

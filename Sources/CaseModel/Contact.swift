@@ -134,24 +134,38 @@ public struct Contact: Codable, Equatable, Sendable {
         return (values.name, values.phone)
     }
 
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        resident = try c.decode(ResidentID.self, forKey: .resident)
-        sealed = try c.decode(String.self, forKey: .sealed)
-        nameDisplay = try c.decode(String.self, forKey: .nameDisplay)
-        phoneMasked = try c.decodeIfPresent(String.self, forKey: .phoneMasked)
-        guard resident.isWellFormed else {
-            throw DecodingError.dataCorruptedError(forKey: .resident, in: c, debugDescription: "not a resident id (R- and 16 hex digits)")
-        }
+    /// The values as a file holds them, not yet checked (see `problem`).
+    init(resident: ResidentID, sealed: String, nameDisplay: String, phoneMasked: String?) {
+        self.resident = resident
+        self.sealed = sealed
+        self.nameDisplay = nameDisplay
+        self.phoneMasked = phoneMasked
+    }
+
+    /// What makes these values no contact a file may hold: the field and why; nil if none.
+    /// (Decoding checks it, whichever way the file is read.)
+    var problem: (key: String, reason: String)? {
+        guard resident.isWellFormed else { return ("resident", "not a resident id (R- and 16 hex digits)") }
         // nonce 12 + tag 16 + at least {"name":"x"}; a name of 40 characters and a phone stay far below 1 KB.
         guard sealed.utf8.count <= 1024, let bytes = Data(base64Encoded: sealed), bytes.count >= 12 + 16 + 12 else {
-            throw DecodingError.dataCorruptedError(forKey: .sealed, in: c, debugDescription: "not a sealed contact (base64 of nonce, ciphertext and tag)")
+            return ("sealed", "not a sealed contact (base64 of nonce, ciphertext and tag)")
         }
         guard Contact.isDisplayName(nameDisplay) else {
-            throw DecodingError.dataCorruptedError(forKey: .nameDisplay, in: c, debugDescription: "not a display form (surname and honorific or stars, e.g. 王女士, 王**)")
+            return ("nameDisplay", "not a display form (surname and honorific or stars, e.g. 王女士, 王**)")
         }
         if let phoneMasked, !Contact.isMasked(phoneMasked) {
-            throw DecodingError.dataCorruptedError(forKey: .phoneMasked, in: c, debugDescription: "not a masked phone (e.g. 138****5678)")
+            return ("phoneMasked", "not a masked phone (e.g. 138****5678)")
+        }
+        return nil
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(resident: try c.decode(ResidentID.self, forKey: .resident), sealed: try c.decode(String.self, forKey: .sealed),
+                  nameDisplay: try c.decode(String.self, forKey: .nameDisplay),
+                  phoneMasked: try c.decodeIfPresent(String.self, forKey: .phoneMasked))
+        if let (key, reason) = problem {
+            throw DecodingError.dataCorruptedError(forKey: CodingKeys(rawValue: key) ?? .sealed, in: c, debugDescription: reason)
         }
     }
 

@@ -18,6 +18,8 @@ public enum RecordJSON {
         guard data.count <= maxBytes else {
             throw RecordError.malformed(file: file, detail: "larger than \(maxBytes / 1_000_000) MB (\(data.count) bytes); a record is never that big")
         }
+        // Case files, the most read by far, are read directly where they hold nothing unexpected.
+        if T.self == CaseFile.self, let file = CaseFileReader.read(data) as? T { return file }
         if let depth = nestingBeyond(maxDepth, in: data) {
             throw RecordError.malformed(file: file, detail: "nested deeper than \(maxDepth) levels (at byte \(depth))")
         }
@@ -38,22 +40,24 @@ public enum RecordJSON {
     /// The offset where `data` nests arrays or objects deeper than `limit`, outside strings; nil if
     /// it never does. Checked before decoding, so hostile input cannot exhaust the stack.
     static func nestingBeyond(_ limit: Int, in data: Data) -> Int? {
-        var depth = 0, inString = false, escaped = false
-        for (offset, byte) in data.enumerated() {
-            if inString {
-                if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
-                continue
+        data.withUnsafeBytes { bytes -> Int? in
+            var depth = 0, inString = false, escaped = false
+            for (offset, byte) in bytes.enumerated() {
+                if inString {
+                    if escaped { escaped = false } else if byte == 0x5C { escaped = true } else if byte == 0x22 { inString = false }
+                    continue
+                }
+                switch byte {
+                case 0x22: inString = true
+                case 0x5B, 0x7B:
+                    depth += 1
+                    if depth > limit { return offset }
+                case 0x5D, 0x7D: depth -= 1
+                default: break
+                }
             }
-            switch byte {
-            case 0x22: inString = true
-            case 0x5B, 0x7B:
-                depth += 1
-                if depth > limit { return offset }
-            case 0x5D, 0x7D: depth -= 1
-            default: break
-            }
+            return nil
         }
-        return nil
     }
 
     static func describe(_ error: DecodingError) -> String {

@@ -123,11 +123,19 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
-        guard text.count >= 25, let value = Timestamp.parse(text, defaultZone: TimeZone(secondsFromGMT: 0)!) else {
+        guard let value = Timestamp.decoded(from: text) else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "time '\(text.prefix(40))' is not ISO 8601 with seconds and offset (2026-11-22T09:30:00+08:00)")
         }
         self = value
     }
+
+    /// The time a record's field holds: ISO 8601 with seconds and offset, nothing shorter.
+    static func decoded(from text: String) -> Timestamp? {
+        guard text.utf8.count >= 25, text.count >= 25 else { return nil }
+        return parse(text, defaultZone: utc)
+    }
+
+    private static let utc = TimeZone(secondsFromGMT: 0)!
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import CaseModel
+
+/// The direct case-file reader is a fast path of `JSONDecoder`, never a second format: on every
+/// file of a simulated month and on damaged and unusual copies of them, it reads the same value
+/// or leaves the file to `JSONDecoder`.
+@Suite struct CaseFileReaderTests {
+    /// Every case file of a simulated month (bulk: the same files, fewer commits).
+    static func simulatedCaseFiles() throws -> [Data] {
+        let box = try Sandbox()
+        defer { box.remove() }
+        let dir = box.root.appendingPathComponent("sim").path
+        let o = try box.run(Sandbox.binary, ["simulate", "--out", dir, "--months", "1", "--seed", "5", "--cases-per-day", "8", "--bulk", "--unsigned", "--start", "2026-10"])
+        #expect(o.status == 0, "\(o.stderr)")
+        let paths = try box.run("git", ["ls-files", "records/cases"], in: dir).stdout.split(separator: "\n").filter { $0.hasSuffix(".json") }
+        return try paths.map { try Data(contentsOf: URL(fileURLWithPath: dir + "/" + $0)) }
+    }
+
+    /// What `JSONDecoder` makes of `data`, nil where it refuses.
+    static func foundation(_ data: Data) -> CaseFile? { try? JSONDecoder().decode(CaseFile.self, from: data) }
+
+    @Test func readsEverySimulatedFileAsJSONDecoderDoes() throws {
+        let files = try CaseFileReaderTests.simulatedCaseFiles()
+        #expect(files.count > 150)
+        var actions: Set<Action> = []
+        for data in files {
+            let direct = CaseFileReader.read(data)
+            #expect(direct != nil, "the reader left a file casebook wrote to JSONDecoder")
+            #expect(direct == CaseFileReaderTests.foundation(data))
+            direct?.events.forEach { actions.insert($0.action) }
+        }
+        // The month held the steps whose fields the reader must know.
+        for action in [Action.open, .dispatch, .escalate, .resolve, .revisit, .close, .breach, .note] {
+            #expect(actions.contains(action), "no \(action.rawValue) event in the sample")
+        }
+
+        // Damaged copies: every outcome is JSONDecoder's (the same value, or a refusal it names).
+        var rng = SystemRandomNumberGenerator()
+        var directReads = 0
+        for data in files.prefix(40) {
+            var variants: [Data] = []
+            for _ in 0..<25 {
+                var bytes = [UInt8](data)
+                let at = Int.random(in: 0..<bytes.count, using: &rng)
+                switch Int.random(in: 0..<4, using: &rng) {
+                case 0: bytes[at] = UInt8.random(in: 0...255, using: &rng)
+                case 1: bytes.remove(at: at)
+                case 2: bytes.insert(UInt8.random(in: 0x20...0x7E, using: &rng), at: at)
+                default: bytes.removeLast(bytes.count - at)
+                }
+                variants.append(Data(bytes))
+            }
+            let text = String(decoding: data, as: UTF8.self)
+            // Valid JSON that is not what casebook writes: unknown and repeated keys, nulls,
+            // escapes, other numbers and spacing.
+            for (from, to) in [
+                ("\"format\"", "\"extra\": 1, \"format\""),
+                ("\"format\"", "\"format\": \"x\", \"format\""),
+                ("\"reopenCount\" : 0", "\"reopenCount\" : 0.0"),
+                ("\"reopenCount\" : 0", "\"reopenCount\" : -0"),
+                ("\"reopenCount\" : 0", "\"reopenCount\" : null"),
+                ("\"details\" : ", "\"details\" : null, \"x\" : "),
+                ("\"unit\" : \"", "\"unit\" : \"\\u4e2d\\\"\\n\\ud83d\\ude00"),
+                ("\"unit\" : \"", "\"unit\" : \"\\ud83d"),
+                ("\"summary\" : \"", "\"summary\" : null, \"s\" : \""),
+                ("\"kind\" : \"", "\"kind\" : \"x"),
+                ("\"satisfied\" : true", "\"satisfied\" : 1"),
+                ("\"phoneMasked\" : \"", "\"phoneMasked\" : \"1"),
+                ("\"receivedAt\" : \"", "\"receivedAt\" : \"X"),
+                ("\n", "\r\n\t"),
+                ("{", "\u{FEFF}{"),
+            ] where text.contains(from) {
+                variants.append(Data(text.replacingOccurrences(of: from, with: to).utf8))
+            }
+            for variant in variants {
+                let direct = CaseFileReader.read(variant)
+                if let direct {
+                    directReads += 1
+                    #expect(direct == CaseFileReaderTests.foundation(variant), "\(String(decoding: variant, as: UTF8.self).prefix(300))")
+                }
+                let viaRecord = Result { try RecordJSON.decode(CaseFile.self, from: variant, file: "f.json") }
+                #expect((try? viaRecord.get()) == CaseFileReaderTests.foundation(variant))
+            }
+        }
+        #expect(directReads > 0, "some harmless changes (spacing, escapes) are still read directly")
+    }
+}
