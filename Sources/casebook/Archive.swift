@@ -8,6 +8,7 @@ extension Casebook {
     /// `casebook archive --month YYYY-MM`: the month's records sealed in a signed tag.
     struct Archive: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "archive",
             abstract: "Archive a month's records as the signed annotated tag archive/YYYY-MM (due before the 10th of next month).",
             discussion: """
             The tag points at HEAD and its message is the manifest: every case received in the month with
@@ -82,6 +83,7 @@ extension Casebook {
     /// `casebook retention`: months whose records are past the retention period.
     struct Retention: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "retention",
             abstract: "List the months whose records are past the retention period, for the manager's decision.",
             discussion: """
             Records are kept `retentionYears` (records/casebook.json; default 2, 002 篇2 §4.2) after their

@@ -8,6 +8,7 @@ extension Casebook {
     /// `casebook check --staged | --range OLD..NEW`: the validator behind the hooks.
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Check the staged change, or every commit of a range, against the procedures (what the hooks run).",
             discussion: """
             Every changed case file must parse, sit at the path its id gives, only append events, hold the

@@ -17,6 +17,7 @@ extension Casebook {
     /// never edited (004 §4.1; 001 §5.1.2; 002 篇1 §4.3).
     struct Correct: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "correct",
             abstract: "Correct a mistaken intake entry (unit, matter, details, reporter, phone, channel) by a new event.",
             discussion: """
             The case's first-responsible person, or a supervisor, manager, director or general manager,

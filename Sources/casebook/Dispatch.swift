@@ -6,6 +6,7 @@ extension Casebook {
     /// `casebook dispatch ID --department D`: pass to the responsible department 转责任部门.
     struct Dispatch: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "dispatch",
             abstract: "Pass a case to the responsible department.",
             discussion: """
             On a terminal, a missing --department (and the assignee) is asked for and the step read back.

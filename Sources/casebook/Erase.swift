@@ -7,6 +7,7 @@ extension Casebook {
     /// `casebook erase --resident ID`: destroys a resident's key (PIPL Art. 47).
     struct Erase: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "erase",
             abstract: "Erase a resident's personal data: destroy their key and record 'erased' on each of their cases.",
             discussion: """
             The key is destroyed first, then every case of the resident at HEAD gets an 'erased' event

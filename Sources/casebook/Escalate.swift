@@ -5,6 +5,7 @@ extension Casebook {
     /// `casebook escalate ID --to supervisor|manager`: up the ladder 逐级上报.
     struct Escalate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "escalate",
             abstract: "Pass a case up the escalation ladder (desk → supervisor → manager).",
             discussion: "Example: casebook escalate C-20261122-K3F-0001 --to supervisor --reason '2天未处理完毕' --as li.na"
         )

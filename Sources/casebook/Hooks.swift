@@ -6,6 +6,7 @@ extension Casebook {
     /// `casebook hooks install [--server BARE_REPO]`.
     struct Hooks: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "hooks",
             abstract: "Install the hooks that enforce the procedures.",
             discussion: "Example: casebook hooks install",
             subcommands: [Install.self]
@@ -13,6 +14,7 @@ extension Casebook {
 
         struct Install: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "install",
                 abstract: "Install the hooks in this clone, or the server hooks in a central bare repository.",
                 discussion: """
                 In a clone: core.hooksPath=hooks (pre-commit runs `casebook check --staged`) and the merge driver.

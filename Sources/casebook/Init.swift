@@ -7,6 +7,7 @@ extension Casebook {
     /// `casebook init DIR`: a new case repository, laid out as in DESIGN.md, hooks installed.
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Create a new case repository with the procedures, calendar, schemas and hooks.",
             discussion: """
             Example: casebook init ~/cases --profile residential --site 翠湖花园服务中心

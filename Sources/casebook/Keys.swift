@@ -7,6 +7,7 @@ extension Casebook {
     /// `casebook keys`: staff signing keys for stock git, and the residents' sealing keys.
     struct Keys: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "keys",
             abstract: "Staff signing keys for stock git; the residents' sealing key store (create, back up, share).",
             discussion: """
             The key store holds one key per resident, which seals their full name and phone in the case
@@ -36,6 +37,7 @@ extension Casebook {
 
         struct Init: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "init",
                 abstract: "Create this clone's key store (open also creates it on first use).",
                 discussion: "Example: casebook keys init"
             )
@@ -50,7 +52,7 @@ extension Casebook {
         }
 
         struct Path: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Print where this clone's key store is.")
+            static let configuration = CommandConfiguration(commandName: "path", abstract: "Print where this clone's key store is.")
             @OptionGroup var global: GlobalOptions
 
             func run() throws { print(try Keys.keyStore(global).path) }
@@ -58,6 +60,7 @@ extension Casebook {
 
         struct Export: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "export",
                 abstract: "Write a copy of the key store (a backup, or for another desk to import).",
                 discussion: """
                 The copy holds every resident's key: keep it as safe as the store itself, and destroy old
@@ -79,6 +82,7 @@ extension Casebook {
 
         struct Import: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "import",
                 abstract: "Take in another desk's exported keys (keys this store lacks; erasures on either side win).",
                 discussion: "Example: casebook keys import /media/usb/keys-2026-11-22.json"
             )

@@ -7,6 +7,7 @@ extension Casebook {
     /// `casebook list`: the cases at HEAD, one line each.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List cases, optionally only open, of one status or overdue.",
             discussion: "Example: casebook list --open"
         )

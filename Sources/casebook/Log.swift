@@ -7,6 +7,7 @@ extension Casebook {
     /// `casebook log ID`: the commits that changed the case, newest first.
     struct Log: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "log",
             abstract: "List the commits of one case: hash, time, author, action, signature.",
             discussion: "Example: casebook log C-20261122-K3F-0001"
         )

@@ -4,6 +4,7 @@ extension Casebook {
     /// `casebook note ID TEXT`: progress, and whether the owner was told (跟进反馈).
     struct Note: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "note",
             abstract: "Record progress on a case, optionally as fed back to the owner.",
             discussion: "Example: casebook note C-20261122-K3F-0001 '已联系供应商，明天更换灯具' --owner-informed --as li.na"
         )

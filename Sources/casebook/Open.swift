@@ -7,6 +7,7 @@ extension Casebook {
     /// `casebook open`: intake 受理登记. Prints the new case id alone on stdout.
     struct Open: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "open",
             abstract: "Record a new request (intake); prints the new case id.",
             discussion: """
             The receiver (--as) becomes the case's first-responsible person 首问责任人.

@@ -7,6 +7,7 @@ extension Casebook {
     /// recomputed from the intake time under the current profile.
     struct Reclassify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "reclassify",
             abstract: "Change a case's kind, severity, repair size or complaint validity; deadlines are recomputed.",
             discussion: """
             A department manager decides whether a complaint is valid 有效投诉 (001 篇2 §4.5).

@@ -4,6 +4,7 @@ extension Casebook {
     /// `casebook refer ID --to AGENCY`: outside property management, to the competent body 转相关部门.
     struct Refer: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "refer",
             abstract: "Refer a matter outside property management to the competent body.",
             discussion: "Example: casebook refer C-20261122-K3F-0002 --to 区环保局 --as li.na"
         )

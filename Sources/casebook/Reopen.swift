@@ -4,6 +4,7 @@ extension Casebook {
     /// `casebook reopen ID --reason R`: handle again 重新处理.
     struct Reopen: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "reopen",
             abstract: "Reopen a resolved, closed, referred or unresolvable case.",
             discussion: "Example: casebook reopen C-20261122-K3F-0001 --reason '业主反映灯又不亮' --as chen.jie"
         )

@@ -7,6 +7,7 @@ extension Casebook {
     /// `casebook report --month YYYY-MM`: the month's on-time, revisit and satisfaction figures.
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "The month's on-time rate, revisit rate against the required rate, and satisfaction.",
             discussion: """
             On-time rate = cases received in the month whose every deadline was met (or is not yet due)

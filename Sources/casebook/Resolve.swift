@@ -7,6 +7,7 @@ extension Casebook {
     /// `casebook resolve ID --result R`: the work is done 处理完毕; plans the required revisits.
     struct Resolve: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "resolve",
             abstract: "Record that the work is done; the required revisit is planned.",
             discussion: """
             On a terminal, a missing --result (with the customer's confirmation and rating) is asked for

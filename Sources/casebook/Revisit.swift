@@ -6,6 +6,7 @@ extension Casebook {
     /// `casebook revisit ID --mode M --satisfied|--unsatisfied`: the revisit 回访.
     struct Revisit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "revisit",
             abstract: "Record a revisit; an unsatisfied one is reported to the director and the case handled again.",
             discussion: """
             On a terminal, a missing --mode or satisfaction is asked for with the questions of the revisit

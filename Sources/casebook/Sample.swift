@@ -8,6 +8,7 @@ extension Casebook {
     /// `casebook sample --month YYYY-MM`: the month's revisit sample and spot checks, committed.
     struct Sample: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "sample",
             abstract: "Draw the month's revisit sample and spot-check lists (reproducible) and commit them.",
             discussion: """
             The selection is seeded by SHA-256 of the month, the profile and the population, so the same

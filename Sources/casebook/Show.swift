@@ -7,6 +7,7 @@ extension Casebook {
     /// `casebook show ID`: the case as the paper form shows it, with deadlines and events.
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one case: intake, state, deadlines and events.",
             discussion: """
             Residents' names and phones are shown masked (王女士, 138****5678). In Chinese when LANG is zh* or \

@@ -8,6 +8,7 @@ extension Casebook {
     /// `casebook simulate`: months of a service centre, played through the same steps staff take.
     struct Simulate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "simulate",
             abstract: "Create a case repository and play months of a simulated service centre into it.",
             discussion: """
             A roster (receptionists, assistants, supervisor, manager, director, general manager, department heads,

@@ -9,6 +9,7 @@ extension Casebook {
     /// `casebook site`: the managers' dashboard as static files.
     struct Site: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "site",
             abstract: "Generate the static dashboard from the cases at HEAD.",
             discussion: """
             Pages: index.html (needs action today, this month's figures), open.html, overdue.html, revisits.html,

@@ -15,6 +15,7 @@ extension Casebook {
 
         struct Add: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "add",
                 abstract: "Register a member of staff (one commit).",
                 discussion: """
                 Only a manager, director or general manager may change the registry, except while it

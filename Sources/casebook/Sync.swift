@@ -8,6 +8,7 @@ extension Casebook {
     /// `casebook sync`: pull with the case merge, re-validate, push; retry when another desk won.
     struct Sync: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "sync",
             abstract: "Pull the central repository's cases (merging case files event by event), check, and push.",
             discussion: """
             Fetches the remote, fast-forwards or makes a merge commit (case files: the union of both desks'

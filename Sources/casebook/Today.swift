@@ -7,6 +7,7 @@ extension Casebook {
     /// `casebook today`: one person's queue, most urgent first.
     struct Today: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "today",
             abstract: "My queue: what I hold, what is due today or late, the revisits I must make, cases waiting for my level.",
             discussion: """
             One line per item, most urgent first: when it is due, what it is, the case, its kind and matter.

@@ -6,6 +6,7 @@ extension Casebook {
     /// `casebook verify [RANGE]`: who signed what.
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Report each commit's signature: good (the author's registered key), unsigned, bad, or not registered.",
             discussion: """
             Keys come from records/staff.json at HEAD. Exit 1 if a signature is bad or by a key not registered
