@@ -93,12 +93,27 @@ extension Repository {
     /// Writes `paths` as they are in `target` into the work tree (atomically) and the index.
     /// An index held by another program (`index.lock`) is waited for a little; if it stays held,
     /// the journal stays and the next casebook command finishes the job.
-    func finish(_ target: OID, paths: [String]) throws {
-        for path in paths {
-            guard let id = try blobID(at: path, in: target) else { continue }
+    /// - Parameters:
+    ///   - written: the files as the commit that made `target` wrote them, when the caller has
+    ///     them (they are not read back from the object database then).
+    ///   - durable: flush each file to disk before it replaces the old one.
+    func finish(_ target: OID, paths: [String], written: [FileChange]? = nil, durable: Bool = true) throws {
+        var folders: Set<String> = []
+        func write(_ content: Data, _ path: String, executable: Bool) throws {
             let url = URL(fileURLWithPath: workdir + path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try AtomicFile.write(try blob(id), to: url.path, mode: try isExecutable(path, in: target) ? 0o755 : 0o644)
+            let folder = url.deletingLastPathComponent().path
+            if folders.insert(folder).inserted {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
+            try AtomicFile.write(content, to: url.path, mode: executable ? 0o755 : 0o644, durable: durable)
+        }
+        if let written {
+            for change in written { try write(change.content, change.path, executable: change.executable) }
+        } else {
+            for path in paths {
+                guard let id = try blobID(at: path, in: target) else { continue }
+                try write(try blob(id), path, executable: try isExecutable(path, in: target))
+            }
         }
         var delay: useconds_t = 5_000
         var attempt = 1
@@ -127,10 +142,11 @@ extension Repository {
     /// changed against it, then writes them into the work tree and the index — under the commit
     /// lock, with the journal. Once the branch moved this does not throw: the commit stands, and
     /// an index left held by another program is brought up to date by the next command.
-    func publish(_ target: OID, replacing parent: OID?, on branch: String, files changes: [FileChange], reason summary: String) throws {
+    func publish(_ target: OID, replacing parent: OID?, on branch: String, files changes: [FileChange], reason summary: String,
+                 durable: Bool = true) throws {
         try underCommitLock {
             let journal = Journal(branch: branch, parent: parent?.hex, target: target.hex, paths: changes.map(\.path))
-            try AtomicFile.write(try JSONEncoder().encode(journal), to: journalPath)
+            try AtomicFile.write(try JSONEncoder().encode(journal), to: journalPath, durable: durable)
             var commitID = target.raw
             var ref: OpaquePointer?
             let rc: Int32
@@ -147,7 +163,7 @@ extension Repository {
             }
             git_reference_free(ref)
             do {
-                try finish(target, paths: journal.paths)
+                try finish(target, paths: journal.paths, written: changes, durable: durable)
                 unlink(journalPath)
             } catch {
                 // The commit stands; the journal stays for the next command to finish the work tree.

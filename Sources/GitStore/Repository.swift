@@ -264,9 +264,12 @@ public final class Repository: @unchecked Sendable {
     ///   the branch no longer points there, nothing is changed and the concurrent-update error is
     ///   thrown, so a change validated against one state is never committed on top of another.
     ///   Default: HEAD as it is now.
+    /// - Parameter durable: flush the commit's journal and work-tree files to disk before they
+    ///   replace the old ones (off only where everything can be made again: the simulator).
     @discardableResult
     public func commit(_ changes: [FileChange], author: Person, committer: Person, message: String,
-                       signer: (any CommitSigner)? = nil, onto base: OID? = nil, merging others: [OID] = []) throws -> OID {
+                       signer: (any CommitSigner)? = nil, onto base: OID? = nil, merging others: [OID] = [],
+                       durable: Bool = true) throws -> OID {
         let branch = try headBranch()
         let parent = try base ?? head()
 
@@ -335,7 +338,8 @@ public final class Repository: @unchecked Sendable {
         try check(git_commit_create_with_signature(&commitID, pointer, content, signature, signature == nil ? nil : "gpgsig"),
                   "git_commit_create_with_signature")
 
-        try publish(OID(commitID), replacing: parent, on: branch, files: changes, reason: "commit: " + String(message.prefix { $0 != "\n" }))
+        try publish(OID(commitID), replacing: parent, on: branch, files: changes, reason: "commit: " + String(message.prefix { $0 != "\n" }),
+                    durable: durable)
         return OID(commitID)
     }
 

@@ -37,11 +37,17 @@ final class Workspace {
     /// Private key files by staff id, used before `CASEBOOK_SIGNING_KEY` and `user.signingkey`
     /// (the simulator signs as every member of its roster).
     var keyFiles: [StaffID: String] = [:]
-    /// When set, `record` validates each step and keeps the file here instead of committing it;
-    /// `commitBatch` commits them all at once (the simulator's `--bulk`, for benchmarks only).
-    var batch: [String: Data]?
+    /// When set, `record` validates each step and keeps the case here (by path) instead of
+    /// committing it; `commitBatch` commits them all at once (the simulator's `--bulk`, for
+    /// benchmarks only).
+    var batch: [String: CaseFile]?
+    /// Whether a commit flushes its journal and work-tree files to disk (crash safety); the
+    /// simulator, which can make its repository again from the seed, turns it off.
+    var durable = true
     /// The residents' sealing keys of this clone (outside the history).
     let keys: KeyStoreFile
+    /// The highest sequence number taken of each id stem (prefix, day, desk) `newID` has read.
+    private var highestSequence: [String: Int] = [:]
 
     convenience init(path: String, recover: Bool = true) throws {
         let repo: Repository
@@ -220,19 +226,35 @@ final class Workspace {
 
     /// A new case id: prefix, intake date, this clone's desk code, and the next sequence number
     /// of that desk on that day. Two clones have different desk codes, so their ids never collide.
+    /// The folder is read once per day and workspace; the cases this workspace records later are
+    /// counted on from there (`base` moves only by its own commits).
     func newID(receivedAt: Timestamp) throws -> CaseID {
         let desk = try Workspace.deskCode(repo)
         let day = receivedAt.localDay.replacingOccurrences(of: "-", with: "")
         let stem = "\(settings.idPrefix)-\(day)-\(desk)-"
-        let folder = "records/cases/\(day.prefix(4))/\(day.dropFirst(4).prefix(2))"
-        let pending = (batch?.keys).map { Array($0).filter { $0.hasPrefix(folder + "/") } } ?? []
-        let taken = try (repo.files(under: folder, at: base).map(\.path) + pending).compactMap { path -> Int? in
-            let name = (path as NSString).lastPathComponent
-            guard name.hasPrefix(stem), name.hasSuffix(".json") else { return nil }
-            return Int(name.dropFirst(stem.count).dropLast(5))
+        let highest: Int
+        if let known = highestSequence[stem] {
+            highest = known
+        } else {
+            let folder = "records/cases/\(day.prefix(4))/\(day.dropFirst(4).prefix(2))"
+            let pending = (batch?.keys).map { Array($0).filter { $0.hasPrefix(folder + "/") } } ?? []
+            let taken = try (repo.files(under: folder, at: base).map(\.path) + pending).compactMap { path -> Int? in
+                let name = path.split(separator: "/").last ?? ""
+                guard name.hasPrefix(stem), name.hasSuffix(".json") else { return nil }
+                return Int(name.dropFirst(stem.count).dropLast(5))
+            }
+            highest = taken.max() ?? 0
+            highestSequence[stem] = highest
         }
-        let next = (taken.max() ?? 0) + 1
-        return CaseID(rawValue: stem + String(format: "%04d", next))
+        return CaseID(rawValue: stem + String(format: "%04d", highest + 1))
+    }
+
+    /// Counts a case this workspace recorded into `highestSequence`.
+    private func noteRecorded(_ id: CaseID) {
+        let raw = id.rawValue
+        guard let dash = raw.lastIndex(of: "-"), let n = Int(raw[raw.index(after: dash)...]) else { return }
+        let stem = String(raw[...dash])
+        if let known = highestSequence[stem] { highestSequence[stem] = max(known, n) }
     }
 
     /// The reporter's full name when this clone holds the resident's key, else nil.
@@ -292,8 +314,9 @@ final class Workspace {
     @discardableResult
     func record(_ event: Event, on previous: CaseFile?, id: CaseID, actor: Staff, summary: String, clause: String) throws -> CaseFile {
         let next = try check(event, on: previous, id: id)
+        if previous == nil { noteRecorded(id) }
         if batch != nil {
-            batch?[next.path] = try RecordJSON.encode(next)
+            batch?[next.path] = next
             return next
         }
         guard try repo.isUnchangedSettled(next.path) else {
@@ -313,7 +336,8 @@ final class Workspace {
     /// Commits every file kept by `batch` as one commit by `actor`, and empties the batch.
     func commitBatch(by actor: Staff, at time: Timestamp, message: String) throws {
         guard let files = batch, !files.isEmpty else { return }
-        try commit(files.keys.sorted().map { FileChange(path: $0, content: files[$0] ?? Data()) }, by: actor, at: time, message: message)
+        let changes = try files.keys.sorted().map { path in FileChange(path: path, content: try files[path].map { try RecordJSON.encode($0) } ?? Data()) }
+        try commit(changes, by: actor, at: time, message: message)
         batch = [:]
     }
 
@@ -325,7 +349,8 @@ final class Workspace {
         let committer = Person(name: actor.name, email: actor.email, time: now.unixSeconds, offsetMinutes: Int32(now.offsetSeconds / 60))
         let signer = try signer(for: actor)
         do {
-            base = try repo.commit(changes, author: author, committer: committer, message: message, signer: signer, onto: base, merging: others)
+            base = try repo.commit(changes, author: author, committer: committer, message: message, signer: signer, onto: base, merging: others,
+                                   durable: durable)
         } catch let error as GitError where error.isConcurrentUpdate {
             throw ConcurrentUpdate()
         }

@@ -84,6 +84,8 @@ final class Simulator {
         keyStore = KeyStore(phoneIndexSecret: Simulator.bytes(32, &secret))
         for member in workspace.staff.staff { people[member.id] = member }
         if bulk { ws.batch = [:] }
+        // A simulated repository is made again from its seed: no flush to disk per commit.
+        ws.durable = false
         ws.clock = { [unowned self] in self.now }
     }
 
