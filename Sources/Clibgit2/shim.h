@@ -9,4 +9,7 @@ static inline int casebook_git_set_strict_hash_verification(int enabled) {
 static inline int casebook_git_set_cache_max_size(long long bytes) {
     return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, (ssize_t)bytes);
 }
+static inline int casebook_git_set_cache_object_limit(git_object_t type, long long bytes) {
+    return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, type, (size_t)bytes);
+}
 #endif

@@ -26,6 +26,10 @@ func check(_ rc: Int32, _ call: String) throws(GitError) -> Int32 {
 enum Library {
     static let initialised: Bool = {
         git_libgit2_init()
+        // Trees are cached only up to 4 KB by default, and a month's folder of cases is a tree of
+        // tens of KB: every lookup of a path below it inflated it again (a push's check of 1,000
+        // commits did so thousands of times). Keep trees up to 4 MB in the object cache.
+        _ = casebook_git_set_cache_object_limit(GIT_OBJECT_TREE, 4 << 20)
         return true
     }()
     static func ensure() { _ = initialised }

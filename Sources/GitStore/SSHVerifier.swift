@@ -21,6 +21,8 @@ public final class SSHVerifier: @unchecked Sendable {
     /// Registered keys (`TYPE BASE64`) by principal, lowercased.
     private let keys: [String: Set<String>]
     private var folder: URL?
+    /// Guards `folder`: `status` is called from several threads at once.
+    private let lock = NSLock()
 
     /// - Parameter allowedSigners: the file's content, one `EMAIL namespaces="git" KEY` per line.
     public init(allowedSigners: String) throws {
@@ -50,8 +52,9 @@ public final class SSHVerifier: @unchecked Sendable {
         }
         let folder = try workFolder()
         let signersFile = folder.appendingPathComponent("allowed_signers")
-        let sigFile = folder.appendingPathComponent("sig")
+        let sigFile = folder.appendingPathComponent("sig-\(UUID().uuidString)")
         try signature.signature.write(to: sigFile)
+        defer { try? FileManager.default.removeItem(at: sigFile) }
         if try run(["-Y", "verify", "-f", signersFile.path, "-I", email, "-n", "git", "-s", sigFile.path], input: signature.signedData) == 0 {
             return .good
         }
@@ -60,6 +63,8 @@ public final class SSHVerifier: @unchecked Sendable {
     }
 
     private func workFolder() throws -> URL {
+        lock.lock()
+        defer { lock.unlock() }
         if let folder { return folder }
         let made = FileManager.default.temporaryDirectory.appendingPathComponent("casebook-verify-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: made, withIntermediateDirectories: true)

@@ -107,24 +107,40 @@ extension Casebook {
         }
 
         /// Checks the signature of each event's commit on the pages to be rendered: good (the
-        /// author's registered key), bad, or a key not registered for the author.
+        /// author's registered key), bad, or a key not registered for the author. The signatures
+        /// are read in turn and verified on all cores.
         func verifySignatures(in dashboard: inout Dashboard, of cases: [CaseFile], _ ws: Workspace) throws {
             let verifier = try SSHVerifier(allowedSigners: ws.staff.allowedSigners)
+            var wanted: [String: String] = [:]
+            for file in cases {
+                for proof in dashboard.provenance[file.id] ?? [] where proof.signature == .signed {
+                    wanted[proof.commit] = proof.author.split(separator: "<").last.map { String($0.dropLast()) } ?? ""
+                }
+            }
+            let commits = Array(wanted.keys)
+            let authors = commits.map { wanted[$0] ?? "" }
+            let signatures = try commits.map { hex in try OID(hex: hex).flatMap { try ws.repo.signature(of: $0) } }
+            var verdicts = [Result<GitStore.SignatureStatus, any Error>?](repeating: nil, count: commits.count)
+            verdicts.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let slots = buffer
+                DispatchQueue.concurrentPerform(iterations: commits.count) { i in
+                    slots[i] = Result { try verifier.status(of: signatures[i], author: authors[i]) }
+                }
+            }
             var known: [String: SiteBuilder.SignatureStatus] = [:]
+            for (hex, verdict) in zip(commits, verdicts) {
+                guard let verdict else { continue }
+                known[hex] = switch try verdict.get() {
+                case .good: .good
+                case .bad: .bad
+                case .unregistered: .notRegistered
+                case .unsigned: .unsigned
+                }
+            }
             for file in cases {
                 guard var proofs = dashboard.provenance[file.id] else { continue }
                 for i in proofs.indices where proofs[i].signature == .signed {
-                    let hex = proofs[i].commit
-                    if known[hex] == nil, let id = OID(hex: hex) {
-                        let email = proofs[i].author.split(separator: "<").last.map { String($0.dropLast()) } ?? ""
-                        known[hex] = switch try verifier.status(of: ws.repo.signature(of: id), author: email) {
-                        case .good: .good
-                        case .bad: .bad
-                        case .unregistered: .notRegistered
-                        case .unsigned: .unsigned
-                        }
-                    }
-                    proofs[i].signature = known[hex] ?? .unknown
+                    proofs[i].signature = known[proofs[i].commit] ?? .unknown
                 }
                 dashboard.provenance[file.id] = proofs
             }
