@@ -116,9 +116,11 @@ public struct Dashboard {
     /// size is written with one page in memory.
     public func build(skipping: Set<CaseID> = [], progress: ((Int, Int) -> Void)? = nil, emit: (SiteFile) throws -> Void) throws {
         var library = MustacheLibrary()
+        _ = ByteEscapedHTML.registered
         for (name, text) in Templates.all {
             do {
-                try library.register(text, named: name)
+                // Every template is HTML escaped byte by byte (see `ByteEscapedHTML`).
+                try library.register("{{% CONTENT_TYPE: HTML }}\n" + text, named: name)
             } catch {
                 throw SiteError.template(name)
             }
