@@ -15,6 +15,8 @@ public struct Profile: Codable, Equatable, Sendable {
     public var sampling: SamplingRule?
     /// Spot checks of revisits by the company (001 §5.5.1–5.5.3).
     public var spotChecks: [SpotCheckRule]?
+    /// Who raises and verifies the non-conformities of each quality check (002 篇9 §4).
+    public var inspections: [InspectionRule]?
 
     /// `name@version`, as recorded on each case.
     public var reference: String { "\(name)@\(version)" }
@@ -140,4 +142,18 @@ public struct SpotCheckRule: Codable, Equatable, Sendable {
     /// Who checks, e.g. 公司管理部 / 总经理办公室.
     public var checker: String
     public var clause: String
+}
+
+/// "A non-conformity found in this check is raised, and its correction verified, by these roles"
+/// (the inspection team of 002 篇9 §4.1–4.3).
+public struct InspectionRule: Codable, Equatable, Sendable {
+    public var check: InspectionCheck
+    public var by: [Role]
+    public var clause: String
+
+    public init(check: InspectionCheck, by: [Role], clause: String) {
+        self.check = check
+        self.by = by
+        self.clause = clause
+    }
 }

@@ -23,6 +23,10 @@ public enum Schedule {
             }
             out.append(Deadline(step: rule.step, due: due, clause: rule.clause, escalateTo: rule.escalateTo))
         }
+        // A non-conformity is corrected by the date its inspector set (规定整改的期限, 002 篇9 §4.2.2 c).
+        if intake.kind == .nonconformity, let inspection = intake.inspection {
+            out.append(correction(due: inspection.correctBy))
+        }
         return out
     }
 
@@ -56,9 +60,16 @@ public enum Schedule {
         return rules.first { $0.severity != nil && $0.severity == intake.severity } ?? rules.first { $0.severity == nil }
     }
 
+    /// The deadline of a non-conformity's correction, due at `due`; asked for again after a
+    /// failed verification at `since`.
+    public static func correction(due: Timestamp, since: Timestamp? = nil) -> Deadline {
+        Deadline(step: "rectify", due: due, clause: InspectionSteps.clause, since: since)
+    }
+
     /// The ladder level a case should have reached at `now` if still unfinished (002 篇1 §4.7–4.8).
+    /// Non-conformities are outside the front desk's ladder: their inspector follows them up.
     public static func ladderLevel(for file: CaseFile, at now: Timestamp, profile: Profile) -> LadderStep? {
-        guard file.state.status == .open || file.state.status == .inProgress else { return nil }
+        guard file.state.status == .open || file.state.status == .inProgress, file.intake.kind != .nonconformity else { return nil }
         let age = Int(now.date.timeIntervalSince(file.intake.receivedAt.date))
         return profile.ladder.filter { age >= $0.after.seconds }.max { $0.level < $1.level }
     }
@@ -79,11 +90,13 @@ extension Schedule {
     /// unresolvable decision.
     public static func fulfilment(of deadline: Deadline, in file: CaseFile) -> Event? {
         let finished: Set<Action> = [.resolve, .refer, .unresolvable]
+        let events = deadline.since.map { since in file.events.filter { $0.at >= since } } ?? file.events
         switch deadline.step {
-        case "report": return file.events.first { $0.action == .escalate }
-        case "hand-over": return file.events.first { $0.action == .dispatch }
-        case "answer", "answer-tenant", "feedback": return file.events.first { finished.contains($0.action) || $0.ownerInformed == true }
-        default: return file.events.first { finished.contains($0.action) }
+        case "report": return events.first { $0.action == .escalate }
+        case "hand-over": return events.first { $0.action == .dispatch }
+        case "answer", "answer-tenant", "feedback": return events.first { finished.contains($0.action) || $0.ownerInformed == true }
+        case "rectify": return events.first { $0.action == .rectify }
+        default: return events.first { finished.contains($0.action) }
         }
     }
 

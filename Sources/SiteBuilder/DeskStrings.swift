@@ -194,5 +194,7 @@ extension Strings {
         "verb.unresolvable": ("作无法处理关闭", "close as unresolvable"), "verb.reclassify": ("重新分类", "reclassify"),
         "verb.breach": ("记录超时", "record a breach"), "verb.correct": ("更正", "correct"),
         "verb.reveal": ("查看联系方式", "reveal the contact"), "verb.erased": ("删除个人信息", "erase personal data"),
+        "verb.rectify": ("登记整改", "record the correction"), "verb.verify": ("验证整改", "verify the correction"),
+        "verb.checklist": ("登记处置事项", "record a checklist item"), "verb.approve": ("审批", "approve"),
     ]
 }
