@@ -17,6 +17,8 @@ public struct Profile: Codable, Equatable, Sendable {
     public var spotChecks: [SpotCheckRule]?
     /// Who raises and verifies the non-conformities of each quality check (002 篇9 §4).
     public var inspections: [InspectionRule]?
+    /// The visit schedules of the key-owner and empty-nest registers (000 §1(7); 001 §5.6.7).
+    public var registers: [RegisterRule]?
 
     /// `name@version`, as recorded on each case.
     public var reference: String { "\(name)@\(version)" }

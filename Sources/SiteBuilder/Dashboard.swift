@@ -55,6 +55,8 @@ public struct Dashboard {
     public var reviews: [ReviewRecord] = []
     /// The months archived (`archive/YYYY-MM` tags).
     public var archivedMonths: Set<String> = []
+    /// The key-owner and empty-nest registers (`records/registers/`).
+    public var registers: [RegisterEntry] = []
 
     public init(siteName: String, cases: [CaseFile], profile: Profile, now: Timestamp, language: Language = .zhHans,
                 timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current, samples: [MonthlySample] = [],
@@ -99,7 +101,7 @@ public struct Dashboard {
     }
 
     /// Changed whenever templates, strings or page logic change in a way that alters output.
-    public static let renderVersion = "site-3"
+    public static let renderVersion = "site-4"
 
     /// Every file of the site: pages, feeds and assets, in a stable order.
     /// - Parameters:
@@ -442,6 +444,9 @@ public struct Dashboard {
         }
         page["later"] = later.compactMap { revisitRow($0, root: "") }
         page["hasLater"] = !later.isEmpty
+        let visits = registerVisits.map(registerRow)
+        page["registerVisits"] = visits
+        page["hasRegisterVisits"] = !visits.isEmpty
         let index = byID
         page["samples"] = currentSamples.map { sample -> [String: Any] in
             ["month": sample.month, "clause": sample.revisits.clause, "seedShort": String(sample.seed.prefix(12)),
@@ -462,6 +467,25 @@ public struct Dashboard {
              "spotChecks": spotCheckRows(sample, root: "")]
         }
         return page
+    }
+
+    // MARK: - Registers
+
+    /// The registers' residents by their next visit, late first (000 §1(7); 001 §5.6.7).
+    var registerVisits: [RegisterEntry] {
+        registers.sorted { ($0.nextVisitDue, $0.id) < ($1.nextVisitDue, $1.id) }
+    }
+
+    /// One resident on a register as the revisit page lists it: display forms only.
+    func registerRow(_ e: RegisterEntry) -> [String: Any] {
+        let rule = profile.registers?.first { $0.register == e.register }
+        let every = language == .zhHans ? "每\(e.visitEveryDays)天" : "every \(e.visitEveryDays) d"
+        return ["id": e.id, "register": s["register." + e.register.rawValue], "unit": Privacy.scrub(e.unit),
+                "resident": [e.resident.nameDisplay, e.resident.phoneMasked].compactMap { $0 }.joined(separator: " "),
+                "contacts": (e.emergencyContacts ?? []).map { [$0.nameDisplay, $0.phoneMasked].compactMap { $0 }.joined(separator: " ") }.joined(separator: "；"),
+                "due": time.minute(e.nextVisitDue), "dueISO": LocalTime.rfc3339UTC(e.nextVisitDue), "late": e.nextVisitDue < now,
+                "every": every, "who": s.list((rule?.by ?? []).map(s.role)), "modes": s.list((rule?.modes ?? []).map(s.mode)), "clause": e.clause,
+                "last": e.visits.last.map { time.minute($0.at) } ?? "—"]
     }
 
     // MARK: - One case

@@ -163,7 +163,28 @@ extension Dashboard {
                 ("TRANSP", "TRANSPARENT"),
             ]
         }
-        return ICalendar.calendar(name: "\(siteName) · \(s["revisitCalendar"])", events: events)
+        // Visits of the key-owner and empty-nest registers: the next one of each resident.
+        let visits = registerVisits.map { e -> [(String, String)] in
+            let what = [s["registerVisitEvent"], s["register." + e.register.rawValue], e.id, Privacy.scrub(e.unit), e.resident.nameDisplay].joined(separator: " ")
+            let description = [
+                "\(s["due"]): \(time.minute(e.nextVisitDue))",
+                "\(s["visitEvery"]): \(e.visitEveryDays)",
+                "\(s["clause"]): \(e.clause)",
+                "revisits.html",
+            ].joined(separator: "\n")
+            return [
+                ("UID", ICalendar.text("\(e.id)-visit-\(e.visits.count + 1)@casebook")),
+                ("DTSTAMP", LocalTime.icsUTC(now)),
+                ("DTSTART", LocalTime.icsUTC(e.nextVisitDue.adding(seconds: -1800))),
+                ("DTEND", LocalTime.icsUTC(e.nextVisitDue)),
+                ("SUMMARY", ICalendar.text(what)),
+                ("DESCRIPTION", ICalendar.text(description)),
+                ("CATEGORIES", ICalendar.text(s["registerVisitEvent"])),
+                ("STATUS", "CONFIRMED"),
+                ("TRANSP", "TRANSPARENT"),
+            ]
+        }
+        return ICalendar.calendar(name: "\(siteName) · \(s["revisitCalendar"])", events: events + visits)
     }
 
     /// `overdue.atom`: one entry per case with anything overdue, updated when it fell due.

@@ -184,6 +184,10 @@ public struct Strings: Sendable {
         // Revisits page
         "lateRevisits": ("已逾期的回访", "Late revisits"),
         "next14Days": ("未来14天", "The next 14 days"),
+        "registerVisits": ("重点业主及空巢老人走访", "Key owners and empty-nest elderly: visits"),
+        "register": ("名册", "Register"), "register.key-owner": ("重点业主", "key owner"), "register.empty-nest": ("空巢老人", "empty-nest elderly"),
+        "resident": ("住户", "Resident"), "emergencyContacts": ("紧急联系人", "Emergency contacts"), "lastVisit": ("上次走访", "Last visit"),
+        "visitEvery": ("走访频率", "Visited"), "registerVisitEvent": ("走访", "Visit"),
         "noRevisits": ("当天没有回访。", "No revisits that day."),
         "later": ("14天以后", "Later"),
         "sampleTitle": ("本月回访抽样与抽查", "This month's revisit sample and spot checks"),

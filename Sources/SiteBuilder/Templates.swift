@@ -179,6 +179,13 @@ enum Templates {
     {{#later}}\(revisitRow)
     {{/later}}</tbody></table>{{/hasLater}}
     </section>
+    <section class="register-visits">
+    <h2>{{t.registerVisits}}</h2>
+    {{^hasRegisterVisits}}<p class="muted">{{t.none}}</p>{{/hasRegisterVisits}}
+    {{#hasRegisterVisits}}<table class="register-visits"><thead><tr><th>{{t.register}}</th><th>{{t.id}}</th><th>{{t.unit}}</th><th>{{t.resident}}</th><th>{{t.emergencyContacts}}</th><th>{{t.lastVisit}}</th><th>{{t.due}}</th><th>{{t.visitEvery}}</th><th>{{t.who}}</th><th>{{t.modes}}</th><th>{{t.clause}}</th></tr></thead><tbody>
+    {{#registerVisits}}<tr data-register="{{id}}" data-due="{{dueISO}}"><td>{{register}}</td><td>{{id}}</td><td>{{unit}}</td><td>{{resident}}</td><td>{{contacts}}</td><td>{{last}}</td><td class="{{#late}}late{{/late}}">{{due}}</td><td>{{every}}</td><td>{{who}}</td><td>{{modes}}</td><td>{{clause}}</td></tr>
+    {{/registerVisits}}</tbody></table>{{/hasRegisterVisits}}
+    </section>
     <section class="samples">
     <h2>{{t.sampleTitle}}</h2>
     {{^samples}}<p>{{t.noSample}}</p>{{/samples}}

@@ -51,6 +51,7 @@ extension Casebook {
             dashboard.reviews = try ws.repo.files(under: "records/reviews", at: ws.base).filter { $0.path.hasSuffix(".json") }.map { entry in
                 try RecordJSON.decode(ReviewRecord.self, from: ws.repo.blob(entry.blob), file: entry.path)
             }
+            dashboard.registers = try RegisterCommand.entries(ws).map(\.entry)
             dashboard.archivedMonths = Set(try ws.repo.tags(matching: "archive/*").map { String($0.name.dropFirst("archive/".count)) })
             let root = URL(fileURLWithPath: out)
             // A case page whose blob, clock-dependent facts and surroundings are those of the last
