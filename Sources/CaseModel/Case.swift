@@ -158,6 +158,8 @@ public struct CaseState: Codable, Equatable, Sendable {
     public var verifications: [Verification]?
     /// Judicial requests by a lawyer: the approval (001 §5.6.5.3).
     public var approval: Approval?
+    /// A valid complaint's named member of staff, where the decision names one (003 篇2 第十二条).
+    public var against: StaffID?
 }
 
 /// One step of a case's life. Which fields are set depends on `action`; the schema in
@@ -213,6 +215,8 @@ public struct Event: Codable, Equatable, Sendable {
     public var value: String?
     /// `verify`: whether the correction passed; when not, `deadlines` holds the new correction date.
     public var passed: Bool?
+    /// `reclassify`: the member of staff a valid complaint is against (003 篇2 第十二条).
+    public var against: StaffID?
 
     public init(at: Timestamp, by: StaffID, action: Action) {
         self.at = at
@@ -349,6 +353,7 @@ public func fold(_ events: [Event]) throws(FoldError) -> (Intake, CaseState) {
             if e.kind != nil || e.repairSize != nil { intake.repairSize = e.repairSize }
             if let c = e.cause { intake.cause = c }
             if let v = e.valid { s.valid = v }
+            if let a = e.against { s.against = a }
             if let p = e.profile { s.profile = p }
             if let d = e.deadlines {
                 // Deadlines already breached stay on record; the new ones replace the rest.

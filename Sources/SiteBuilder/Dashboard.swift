@@ -57,6 +57,9 @@ public struct Dashboard {
     public var archivedMonths: Set<String> = []
     /// The key-owner and empty-nest registers (`records/registers/`).
     public var registers: [RegisterEntry] = []
+    /// The staff-accountability ladder when the managers' page is to be written (the profile
+    /// keeps it and the settings do not leave it out); nil: no page.
+    public var accountability: AccountabilityRule?
 
     public init(siteName: String, cases: [CaseFile], profile: Profile, now: Timestamp, language: Language = .zhHans,
                 timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current, samples: [MonthlySample] = [],
@@ -142,6 +145,9 @@ public struct Dashboard {
         }
         for month in months {
             try emit(try page("reports/\(month).html", "report", reportPage(month)))
+        }
+        if let rule = accountability {
+            try emit(try page(Dashboard.accountabilityPath, "accountability", accountabilityPage(rule)))
         }
         try emit(SiteFile(path: "revisits.ics", text: revisitCalendar()))
         try emit(SiteFile(path: "overdue.atom", text: overdueFeed()))
@@ -486,6 +492,30 @@ public struct Dashboard {
                 "due": time.minute(e.nextVisitDue), "dueISO": LocalTime.rfc3339UTC(e.nextVisitDue), "late": e.nextVisitDue < now,
                 "every": every, "who": s.list((rule?.by ?? []).map(s.role)), "modes": s.list((rule?.modes ?? []).map(s.mode)), "clause": e.clause,
                 "last": e.visits.last.map { time.minute($0.at) } ?? "—"]
+    }
+
+    // MARK: - Staff accountability
+
+    /// The managers' page, in a folder of its own that a web server can restrict; no other page
+    /// or feed links to it or names whom a complaint is against.
+    public static let accountabilityPath = "managers/accountability.html"
+
+    /// Valid complaints against each member of staff this calendar year and last, with the
+    /// ladder's consequence (003 篇2 第十二条).
+    func accountabilityPage(_ rule: AccountabilityRule) -> [String: Any] {
+        var page = frame(page: "accountability", title: s["accountability"], root: "../")
+        let year = Int(time.day(now).prefix(4)) ?? 0
+        page["clause"] = rule.clause
+        page["years"] = [year, year - 1].map { y -> [String: Any] in
+            let rows = Accountability.tally(cases, year: String(y), rule: rule, zone: timeZone).map { t -> [String: Any] in
+                ["id": t.staff.rawValue, "name": staffName(t.staff), "count": t.cases.count,
+                 "consequence": t.consequence.map { s["consequence." + $0.consequence.rawValue] } ?? "—",
+                 "cases": t.cases.map { ["id": $0.rawValue] }]
+            }
+            return ["year": String(y), "rows": rows, "hasRows": !rows.isEmpty]
+        }
+        page["ladder"] = rule.ladder.sorted { $0.atLeast < $1.atLeast }.map { ["atLeast": $0.atLeast, "consequence": s["consequence." + $0.consequence.rawValue]] }
+        return page
     }
 
     // MARK: - One case

@@ -5,8 +5,24 @@ enum Templates {
     static let all: [(name: String, text: String)] = [
         ("head", head), ("foot", foot), ("chart", chart),
         ("index", index), ("open", open), ("overdue", overdue), ("revisits", revisits),
-        ("case", casePage), ("report", report),
+        ("case", casePage), ("report", report), ("accountability", accountability),
     ]
+
+    static let accountability = """
+    {{> head}}
+    <p class="muted">{{t.accountabilityNote}} [{{clause}}]</p>
+    <table class="ladder"><thead><tr><th class="num">{{t.validComplaints}}</th><th>{{t.consequence}}</th></tr></thead><tbody>
+    {{#ladder}}<tr><td class="num">≥ {{atLeast}}</td><td>{{consequence}}</td></tr>
+    {{/ladder}}</tbody></table>
+    {{#years}}
+    <h2>{{year}}</h2>
+    {{^hasRows}}<p class="ok">{{t.none}}</p>{{/hasRows}}
+    {{#hasRows}}<table class="accountability" data-year="{{year}}"><thead><tr><th>{{t.staffMember}}</th><th class="num">{{t.validComplaints}}</th><th>{{t.consequence}}</th><th>{{t.complaintCases}}</th></tr></thead><tbody>
+    {{#rows}}<tr data-staff="{{id}}" data-count="{{count}}"><td>{{name}} ({{id}})</td><td class="num">{{count}}</td><td>{{consequence}}</td><td>{{#cases}}<a href="../cases/{{id}}.html">{{id}}</a> {{/cases}}</td></tr>
+    {{/rows}}</tbody></table>{{/hasRows}}
+    {{/years}}
+    {{> foot}}
+    """
 
     static let head = """
     <!DOCTYPE html>

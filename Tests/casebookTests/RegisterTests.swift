@@ -50,6 +50,11 @@ import Testing
         #expect(page.contains("data-register=\"\(k)\""))
         let ics = try String(contentsOf: out.appendingPathComponent("revisits.ics"), encoding: .utf8)
         #expect(ics.contains("UID:\(e)-visit-2@casebook") && ics.contains("UID:\(k)-visit-1@casebook"))
+        let parse = "import icalendar,sys\nc=icalendar.Calendar.from_ical(open(sys.argv[1],'rb').read())\n"
+            + "for e in c.walk('VEVENT'): print(e['UID'], e.decoded('DTSTART').isoformat())"
+        let parsed = try box.run("python3", ["-c", parse, out.appendingPathComponent("revisits.ics").path])
+        #expect(parsed.status == 0, "\(parsed.stderr)")
+        #expect(parsed.stdout.contains("\(e)-visit-2@casebook 2026-11-22T00:30:00+00:00"), "\(parsed.stdout)")
         let every = try FileManager.default.subpathsOfDirectory(atPath: out.path).filter { !$0.hasPrefix("assets") }
         for file in every {
             guard let text = try? String(contentsOf: out.appendingPathComponent(file), encoding: .utf8) else { continue }
