@@ -583,6 +583,7 @@ public struct Dashboard {
         })
         put(&page, "referral", st.referral.map { "\(scrub($0.agency, file)) (\(time.minute($0.at)))" })
         put(&page, "unresolvableReason", st.unresolvableReason.map { scrub($0, file) })
+        page["special"] = SpecialFacts.rows(file, s: s, when: time.minute, name: staffName).map { ["label": $0.label, "value": $0.value] }
         page["deadlines"] = st.deadlines.map { d -> [String: Any] in
             let (key, text, css) = standing(d, in: file)
             return ["step": s.step(d.step), "stepKey": d.step, "due": time.minute(d.due), "standing": text,

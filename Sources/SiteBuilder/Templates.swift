@@ -240,6 +240,8 @@ enum Templates {
     {{#resolution}}<dt>{{t.resolution}}</dt><dd>{{resolution}}</dd>{{/resolution}}
     {{#referral}}<dt>{{t.referral}}</dt><dd>{{referral}}</dd>{{/referral}}
     {{#unresolvableReason}}<dt>{{t.unresolvableReason}}</dt><dd>{{unresolvableReason}}</dd>{{/unresolvableReason}}
+    {{#special}}<dt>{{label}}</dt><dd>{{value}}</dd>
+    {{/special}}
     </dl>
     <h2>{{t.deadlines}}</h2>
     {{^deadlines}}<p>{{t.noDeadlines}}</p>{{/deadlines}}

@@ -53,6 +53,9 @@ import Testing
         let overdue = try String(contentsOf: out.appendingPathComponent("overdue.html"), encoding: .utf8)
         #expect(overdue.contains(id) && overdue.contains("整改"), "the overdue correction is on the overdue page")
         #expect(try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8).contains(id))
+        let casePage = try String(contentsOf: out.appendingPathComponent("cases/\(id).html"), encoding: .utf8)
+        #expect(casePage.contains("<dt>质量检查</dt><dd>月度检查 · 工程部 · 整改期限 2026-11-25 23:59</dd>"), "\(casePage)")
+        #expect(!casePage.contains("齐品检 <") && casePage.contains("齐**"), "the inspector is the sealed reporter")
 
         // The department corrects; the inspector's verification fails and sets a new date.
         try box.ok(["inspection", "rectify", id, "--correction", "已补记录", "--as", "zhao.gong"], now: "2026-11-27T11:00:00+08:00")
