@@ -65,6 +65,9 @@ public struct RegisterEntry: Codable, Equatable, Sendable {
     public var addedBy: StaffID
     public var addedAt: Timestamp
     public var visits: [RegisterVisit]
+    /// Who opened the sealed name, phone and contacts, when and why (the audit trail of
+    /// `register show --reveal`, PIPL Art. 51).
+    public var reveals: [RegisterReveal]?
 
     public init(register: RegisterKind, id: String, unit: String, resident: Contact, reason: String?, aged: Bool?, emergencyContacts: [Contact]?,
                 visitEveryDays: Int, clause: String, addedBy: StaffID, addedAt: Timestamp, visits: [RegisterVisit] = []) {
@@ -101,6 +104,19 @@ public struct RegisterEntry: Codable, Equatable, Sendable {
     /// When the next visit is due: `visitEveryDays` after the last visit, or after the entry was made.
     public var nextVisitDue: Timestamp {
         (visits.last?.at ?? addedAt).adding(seconds: visitEveryDays * 86_400)
+    }
+}
+
+/// One opening of a register entry's sealed values.
+public struct RegisterReveal: Codable, Equatable, Sendable {
+    public var at: Timestamp
+    public var by: StaffID
+    public var reason: String
+
+    public init(at: Timestamp, by: StaffID, reason: String) {
+        self.at = at
+        self.by = by
+        self.reason = reason
     }
 }
 

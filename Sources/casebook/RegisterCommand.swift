@@ -22,7 +22,7 @@ extension Casebook {
                         --contact '刘明 13911112222' --aged --as chen.jie
                       casebook register visit E-1a2b3c4d --mode home --notes 身体状况良好 --as chen.jie
             """,
-            subcommands: [Add.self, Visit.self, ListEntries.self]
+            subcommands: [Add.self, Visit.self, ListEntries.self, ShowEntry.self]
         )
 
         /// Every entry of the registers at the workspace's base.
@@ -125,6 +125,61 @@ extension Casebook {
                     try RegisterCommand.save(entry, old: old, by: actor, at: at, in: ws, subject: "visit (\(mode.rawValue))", action: "register-visit")
                 }
                 print(id)
+            }
+        }
+
+        struct ShowEntry: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "show",
+                abstract: "Show a register entry; --reveal opens the sealed name, phone and emergency contacts (recorded first, its own commit).")
+            @OptionGroup var global: GlobalOptions
+            @Argument(help: "The entry's id, e.g. E-1a2b3c4d.") var id: String
+            @Flag(help: "Show the full name, phone and emergency contacts (needs the resident's key; recorded as a reveal).") var reveal = false
+            @Option(help: "Why the full values are needed (with --reveal).") var reason: String = "紧急联系 emergency contact"
+
+            func run() throws {
+                guard let register = RegisterKind.allCases.first(where: { RegisterEntry.isWellFormed(id, $0) }) else {
+                    throw Failure("\(oneLine(id, limit: 40)): not a register id (K- or E- and 8 hex digits)")
+                }
+                let path = RegisterEntry.path(register, id: id)
+                let first = try global.workspace()
+                var entry = try Workspace.record(RegisterEntry.self, path, in: first.repo, at: first.base, missing: "does not exist")
+                var opened: [(name: String, phone: String?)] = []
+                if reveal {
+                    let why = try text(reason, field: "--reason", limit: 200)
+                    (entry, opened) = try Retry.onConcurrentUpdate {
+                        let ws = try global.workspace()
+                        let old = try Workspace.record(RegisterEntry.self, path, in: ws.repo, at: ws.base, missing: "does not exist")
+                        let store = try ws.keys.read()
+                        guard let key = store?.key(for: old.resident.resident) else {
+                            throw Failure("--reveal: \(id): no key for resident \(old.resident.resident.rawValue) in \(ws.keys.path) (erased, or keys import from a desk that has it)")
+                        }
+                        let values: [(name: String, phone: String?)]
+                        do {
+                            values = try ([old.resident] + (old.emergencyContacts ?? [])).map { try $0.reveal(with: key) }
+                        } catch {
+                            throw Failure("--reveal: \(id): \(error)")
+                        }
+                        let actor = try ws.actor(global.actor)
+                        let at = try ws.eventTime(global.at)
+                        var next = old
+                        next.reveals = (old.reveals ?? []) + [RegisterReveal(at: at, by: actor.id, reason: why)]
+                        try RegisterCommand.save(next, old: old, by: actor, at: at, in: ws, subject: "reveal the contacts", action: "reveal")
+                        return (next, values)
+                    }
+                }
+                let name = opened.first.map { "\($0.name)  \($0.phone ?? "-")" } ?? "\(entry.resident.nameDisplay)  \(entry.resident.phoneMasked ?? "-")"
+                var lines = ["\(entry.id)  \(entry.register.rawValue)  unit \(entry.unit)  every \(entry.visitEveryDays) d  [\(entry.clause)]",
+                             "resident      \(name)  \(entry.resident.resident.rawValue)"]
+                if let r = entry.reason { lines.append("reason        \(r)") }
+                for (k, c) in (entry.emergencyContacts ?? []).enumerated() {
+                    let shown = opened.count > k + 1 ? "\(opened[k + 1].name)  \(opened[k + 1].phone ?? "-")" : "\(c.nameDisplay)  \(c.phoneMasked ?? "-")"
+                    lines.append("contact       \(shown)")
+                }
+                lines.append("next visit    \(entry.nextVisitDue)")
+                for v in entry.visits { lines.append("  \(v.at)  \(v.by.rawValue)  \(v.mode.rawValue)  \(v.notes ?? "")") }
+                for r in entry.reveals ?? [] { lines.append("  \(r.at)  \(r.by.rawValue)  reveal  \(r.reason)") }
+                print(lines.joined(separator: "\n"))
             }
         }
 

@@ -165,6 +165,7 @@ struct Review {
         }
         var steps: [(StaffID, Timestamp, String)] = old == nil ? [(new.addedBy, new.addedAt, "entry")] : []
         for (i, v) in new.visits.enumerated().dropFirst(old?.visits.count ?? 0) { steps.append((v.by, v.at, "visits[\(i)]")) }
+        for (i, r) in (new.reveals ?? []).enumerated().dropFirst(old?.reveals?.count ?? 0) { steps.append((r.by, r.at, "reveals[\(i)]")) }
         for (by, at, what) in steps {
             guard let actor = ws.staff[by], let authorEmail, actor.email.lowercased() == authorEmail.lowercased() else {
                 return "\(what): made by \(by.rawValue), who must commit it (author \(authorEmail ?? "unknown")) [rule author; DESIGN: one commit per step by its actor]"

@@ -61,6 +61,19 @@ import Testing
             for secret in ["刘桂英", "13700001111", "刘建明", "13911112222", "王建国", "13600002222"] { #expect(!text.contains(secret), "\(secret) in \(file)") }
         }
         #expect(try box.cb(["check", "--range", "HEAD~3..HEAD"]).status == 0)
+
+        // In an emergency the desk opens the contacts: recorded first, in its own commit.
+        #expect(!(try box.ok(["register", "show", e])).contains("13911112222"))
+        let shown = try box.ok(["register", "show", e, "--reveal", "--reason", "老人摔倒，联系家属", "--as", "li.na"], now: "2026-11-23T10:00:00+08:00")
+        #expect(shown.contains("刘建明  13911112222") && shown.contains("刘建华  13922223333") && shown.contains("刘桂英  13700001111"), "\(shown)")
+        #expect(try box.git(["log", "-1", "--format=%an|%(trailers:key=Action,valueonly)"]).hasPrefix("李娜|reveal"))
+        #expect(!(try String(contentsOfFile: path, encoding: .utf8)).contains("13911112222"))
+        // Erasing the resident's key makes the contacts unreadable too.
+        let resident = String(try #require(raw.firstMatch(of: /R-[0-9a-f]{16}/)).output)
+        try box.ok(["erase", "--resident", resident, "--as", "zhou.jl"], now: "2026-11-23T11:00:00+08:00")
+        let after = try box.cb(["register", "show", e, "--reveal", "--as", "li.na"], now: "2026-11-23T12:00:00+08:00")
+        #expect(after.status == 1 && !after.stdout.contains("13911112222"), "\(after.stdout)\(after.stderr)")
+        #expect(try box.cb(["check", "--range", "HEAD~6..HEAD"]).status == 0)
     }
 
     @Test func theHookRefusesARewrittenEntryOrAVisitByAnotherHand() throws {

@@ -10,6 +10,9 @@ public struct RegisterStep: Sendable {
 
     /// The visits this change adds.
     public var newVisits: ArraySlice<RegisterVisit> { new.visits.dropFirst(old?.visits.count ?? 0) }
+    /// The reveals this change adds.
+    public var newReveals: ArraySlice<RegisterReveal> { (new.reveals ?? []).dropFirst(old?.reveals?.count ?? 0) }
+    let profile: Profile
 }
 
 /// One rule of the registers (000 §1(7); 001 §5.6.7), with its name and clause.
@@ -27,9 +30,10 @@ public struct RegisterAppendOnly: RegisterCheck {
         guard let old = step.old else { return }
         var head = step.new
         head.visits = old.visits
-        guard head == old, step.new.visits.starts(with: old.visits) else {
+        head.reveals = old.reveals
+        guard head == old, step.new.visits.starts(with: old.visits), (step.new.reveals ?? []).starts(with: old.reveals ?? []) else {
             throw Refusal(rule: name, clause: "000 篇2 §5.0; DESIGN: records are append-only",
-                          "a register entry only gains visits: its resident, contacts, schedule and earlier visits stay as they were")
+                          "a register entry only gains visits and reveal records: its resident, contacts, schedule and earlier records stay as they were")
         }
     }
 }
@@ -74,6 +78,15 @@ public struct RegisterKeeper: RegisterCheck {
             }
         }
         if step.old == nil { try allowed(step.new.addedBy, "keep the \(step.new.register.rawValue) register") }
+        for r in step.newReveals {
+            guard let member = step.staff[r.by], let may = step.profile.permissions.first(where: { $0.action == .reveal }),
+                  member.roles.contains(where: may.roles.contains) else {
+                throw Refusal(rule: name, clause: "PIPL Art. 51", "\(r.by.rawValue) may not open a register entry's sealed contacts")
+            }
+            guard !r.reason.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw Refusal(rule: "reveal", clause: "PIPL Art. 51", "a reveal names its reason")
+            }
+        }
         for v in step.newVisits {
             try allowed(v.by, "visit residents on the \(step.new.register.rawValue) register")
             guard rule.modes.contains(v.mode) else {
@@ -120,7 +133,7 @@ public enum RegisterChange {
         guard let rule = profile.registers?.first(where: { $0.register == new.register }) else {
             throw Refusal(rule: "register", clause: "000 §1(7); 001 §5.6.7", "profile \(profile.name) keeps no \(new.register.rawValue) register")
         }
-        let step = RegisterStep(old: old, new: new, rule: rule, staff: staff)
+        let step = RegisterStep(old: old, new: new, rule: rule, staff: staff, profile: profile)
         for r in rules { try r.check(step) }
     }
 }
