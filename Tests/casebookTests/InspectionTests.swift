@@ -44,6 +44,8 @@ import Testing
         #expect(o.status == 1 && o.stderr.contains("the correction is recorded by the responsible department (engineering)"), "\(o.stderr)")
         #expect(try box.snapshot() == held)
 
+        // The department sees it in its queue.
+        #expect(try box.ok(["today", "--as", "zhao.gong"], now: "2026-11-21T09:00:00+08:00").contains("correct (non-conformity)"))
         // Late: list --overdue shows it, sweep records the breach, the dashboard lists it.
         #expect(try box.ok(["list", "--overdue"], now: "2026-11-27T10:00:00+08:00").contains("\(id)\tnonconformity"))
         #expect(try box.ok(["sweep"], now: "2026-11-27T10:00:00+08:00").contains("deadline rectify breached"))
