@@ -60,10 +60,16 @@ public enum Schedule {
         return rules.first { $0.severity != nil && $0.severity == intake.severity } ?? rules.first { $0.severity == nil }
     }
 
-    /// The deadline of a non-conformity's correction, due at `due`; asked for again after a
-    /// failed verification at `since`.
-    public static func correction(due: Timestamp, since: Timestamp? = nil) -> Deadline {
-        Deadline(step: "rectify", due: due, clause: InspectionSteps.clause, since: since)
+    /// The deadline of a non-conformity's correction, due at `due`: `rectify` the first time;
+    /// asked for again after a failed verification at `since`, `rectify-2`, `rectify-3` …, so
+    /// each round's deadline is met, or recorded as breached, on its own.
+    public static func correction(due: Timestamp, since: Timestamp? = nil, round: Int = 1) -> Deadline {
+        Deadline(step: round <= 1 ? "rectify" : "rectify-\(round)", due: due, clause: InspectionSteps.clause, since: since)
+    }
+
+    /// Which round of correction a failed verification of `file` now asks for.
+    public static func nextCorrectionRound(of file: CaseFile) -> Int {
+        (file.state.verifications ?? []).filter { !$0.passed }.count + 2
     }
 
     /// The ladder level a case should have reached at `now` if still unfinished (002 篇1 §4.7–4.8).
@@ -95,7 +101,7 @@ extension Schedule {
         case "report": return events.first { $0.action == .escalate }
         case "hand-over": return events.first { $0.action == .dispatch }
         case "answer", "answer-tenant", "feedback": return events.first { finished.contains($0.action) || $0.ownerInformed == true }
-        case "rectify": return events.first { $0.action == .rectify }
+        case let step where step == "rectify" || step.hasPrefix("rectify-"): return events.first { $0.action == .rectify }
         default: return events.first { finished.contains($0.action) }
         }
     }

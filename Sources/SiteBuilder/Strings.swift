@@ -43,7 +43,11 @@ public struct Strings: Sendable {
     public func mode(_ m: RevisitMode) -> String { self["mode." + m.rawValue] }
     public func action(_ a: Action) -> String { self["action." + a.rawValue] }
     /// A deadline's step (`report`, `hand-over`, `answer`, `resolve`) or `ladder`.
-    public func step(_ s: String) -> String { Strings.table["step." + s] == nil ? s : self["step." + s] }
+    public func step(_ s: String) -> String {
+        // A correction asked for again (rectify-2, rectify-3 …) reads as the first.
+        if s.hasPrefix("rectify-"), let round = Int(s.dropFirst(8)) { return self["step.rectify"] + " (\(round))" }
+        return Strings.table["step." + s] == nil ? s : self["step." + s]
+    }
     public func signature(_ s: SignatureStatus) -> String { self["signature." + s.rawValue] }
 
     /// A kind with its grade: 投诉（重要）, repair (medium).

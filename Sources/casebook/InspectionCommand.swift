@@ -102,12 +102,12 @@ extension Casebook {
 
             func run() throws {
                 let said = try notes.map { try text($0, field: "--notes") }
-                try global.step(target.id, .verify, summary: outcome == .passed ? "correction verified, report closed" : "correction failed verification") { event, _, ws in
+                try global.step(target.id, .verify, summary: outcome == .passed ? "correction verified, report closed" : "correction failed verification") { event, file, ws in
                     event.passed = outcome == .passed
                     event.notes = said
                     if let correctBy {
                         let due = try InspectionCommand.deadline(correctBy, option: "--correct-by", ws: ws, after: event.at)
-                        event.deadlines = [Schedule.correction(due: due, since: event.at)]
+                        event.deadlines = [Schedule.correction(due: due, since: event.at, round: Schedule.nextCorrectionRound(of: file))]
                     }
                 }
             }

@@ -109,4 +109,22 @@ import Testing
                 "\(hand.stderr)")
         #expect(try box.git(["rev-parse", "HEAD"]) == head)
     }
+
+    @Test func aSecondRoundMissedAfterAFirstOnTimeIsBreachedOnItsOwn() throws {
+        let box = try Self.repository()
+        defer { box.remove() }
+        let id = try box.ok(["inspection", "raise", "--check", "quarterly", "--department", "engineering", "--finding", "消防通道堆物",
+                             "--correct-by", "2026-11-21", "--as", "qi.pj"], now: "2026-11-20T10:00:00+08:00")
+        try box.ok(["inspection", "rectify", id, "--correction", "已清理", "--as", "zhao.gong"], now: "2026-11-21T09:00:00+08:00")
+        try box.ok(["inspection", "verify", id, "--failed", "--correct-by", "2026-11-23", "--notes", "又有堆物", "--as", "qi.pj"], now: "2026-11-21T15:00:00+08:00")
+        // The first round was on time; only the second is missed, and sweep records just that.
+        let swept = try box.ok(["sweep"], now: "2026-11-25T09:00:00+08:00")
+        #expect(swept.contains("deadline rectify-2 breached") && !swept.contains("deadline rectify breached"), "\(swept)")
+        let show = try box.ok(["show", id], now: "2026-11-25T09:00:00+08:00")
+        #expect(show.contains("rectify    2026-11-21T23:59:59+08:00  met 2026-11-21T09:00:00+08:00"), "\(show)")
+        #expect(show.contains("rectify-2  2026-11-23T23:59:59+08:00  OVERDUE"), "\(show)")
+        let again = try box.cb(["sweep"], now: "2026-11-25T09:00:00+08:00")
+        #expect(again.status == 0 && again.stdout.isEmpty && again.stderr.contains(": 0 steps"), "\(again.stdout)\(again.stderr)")
+        #expect(try box.cb(["check", "--range", "HEAD~4..HEAD"]).status == 0)
+    }
 }

@@ -44,7 +44,7 @@ public struct InspectionSteps: CaseRule {
             }
         case .verify where e.passed == false:
             guard let d = e.deadlines, d.count == 1, let again = d.first, again.due > e.at,
-                  again == Schedule.correction(due: again.due, since: e.at) else {
+                  again == Schedule.correction(due: again.due, since: e.at, round: Schedule.nextCorrectionRound(of: previous)) else {
                 throw refuse(Self.clause, "a failed verification sets a new correction date after it")
             }
         default:

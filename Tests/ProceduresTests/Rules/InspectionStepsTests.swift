@@ -56,13 +56,14 @@ func inspectionStep(_ e: Event, on file: CaseFile?, profile p: Profile) -> Step 
         #expect(verdict(InspectionSteps(), inspectionStep(bare, on: file, profile: p))?.rule == "nonconformity")
         let again = event(.verify, by: "qi.pj", at: "2026-11-24T10:00") {
             $0.passed = false
-            $0.deadlines = [Schedule.correction(due: t("2026-11-28T18:00"), since: t("2026-11-24T10:00"))]
+            $0.deadlines = [Schedule.correction(due: t("2026-11-28T18:00"), since: t("2026-11-24T10:00"), round: 2)]
         }
         #expect(verdict(InspectionSteps(), inspectionStep(again, on: file, profile: p)) == nil)
         let next = try CaseFile(id: file.id, events: file.events + [again])
         #expect(next.state.status == .inProgress)
         // The earlier correction does not meet the new date.
         #expect(Schedule.overdue(next, at: t("2026-11-29T09:00")).map(\.due) == [t("2026-11-28T18:00")])
+        #expect(next.state.deadlines.map(\.step) == ["rectify", "rectify-2"])
     }
 }
 
