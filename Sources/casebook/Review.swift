@@ -83,6 +83,9 @@ struct Review {
     func checkMerge(_ delta: FileDelta, parents: [OID]) throws -> String? {
         let versions = try parents.map { try ws.repo.blobID(at: delta.path, in: $0) }
         if versions.contains(delta.new) { return nil }
+        if delta.path.hasPrefix("records/registers/"), let newBlob = delta.new {
+            return try checkRegisterMerge(delta.path, newBlob, versions: versions)
+        }
         guard delta.path.hasPrefix("records/cases/"), delta.path.hasSuffix(".json"), let newBlob = delta.new else {
             return try check(delta)
         }
@@ -173,6 +176,39 @@ struct Review {
             if at > commitTime {
                 return "\(what): time \(at) is after the commit (\(commitTime)) [rule time-order; 002 篇1 §4.2]"
             }
+        }
+        return nil
+    }
+
+    /// A merged register entry is one valid entry holding exactly its parents' visits and reveals.
+    func checkRegisterMerge(_ path: String, _ blob: OID, versions: [OID?]) throws -> String? {
+        let new: RegisterEntry
+        let sides: [RegisterEntry]
+        do {
+            new = try RecordJSON.decode(RegisterEntry.self, from: ws.repo.blob(blob), file: path)
+            sides = try versions.compactMap { $0 }.map { try RecordJSON.decode(RegisterEntry.self, from: ws.repo.blob($0), file: path) }
+        } catch let error as RecordError {
+            return "\(error.description.dropFirst(path.count + 2)) [rule schema; records/schema/register.schema.json]"
+        }
+        do {
+            try RegisterChange.validate(old: nil, new: new, path: path, staff: ws.staff, profile: ws.profile)
+        } catch {
+            return error.description
+        }
+        var head = new
+        head.visits = []
+        head.reveals = nil
+        for side in sides {
+            var h = side
+            h.visits = []
+            h.reveals = nil
+            guard h == head, side.visits.allSatisfy(new.visits.contains), (side.reveals ?? []).allSatisfy((new.reveals ?? []).contains) else {
+                return "the merge drops or edits records of a parent [rule append-only; DESIGN: records are append-only]"
+            }
+        }
+        let known = sides.flatMap(\.visits), knownReveals = sides.flatMap { $0.reveals ?? [] }
+        guard new.visits.allSatisfy(known.contains), (new.reveals ?? []).allSatisfy(knownReveals.contains) else {
+            return "a merge adds no visits of its own [rule merge; DESIGN: one commit per step by its actor]"
         }
         return nil
     }

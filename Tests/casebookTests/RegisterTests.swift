@@ -114,4 +114,41 @@ import Testing
         o = try commit(visit, as: ("王主管", "wang.zg@cuihu.example"))
         #expect(o.status == 0, "\(o.stderr)")
     }
+
+    @Test func twoDesksVisitingTheSameResidentMergeTheirVisits() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.makeRepository()
+        let central = box.root.appendingPathComponent("central.git").path
+        let desk2 = box.root.appendingPathComponent("desk2").path
+        let e = try box.ok(["register", "add", "empty-nest", "--unit", "5-1-302", "--name", "刘桂英", "--contact", "刘建明 13911112222",
+                            "--as", "chen.jie"], now: "2026-11-20T10:00:00+08:00")
+        let branch = try box.git(["branch", "--show-current"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try box.run("git", ["clone", "-q", "--bare", box.repo, central]).status == 0)
+        try box.git(["remote", "add", "origin", central])
+        try box.git(["fetch", "-q", "origin"])
+        try box.git(["branch", "-q", "-u", "origin/\(branch)"])
+        #expect(try box.run("git", ["clone", "-q", central, desk2]).status == 0)
+        #expect(try box.run(Sandbox.binary, ["init", desk2, "--desk", "B02"], env: ["CASEBOOK_NOW": "2026-11-20T12:00:00+08:00"]).status == 0)
+        func on2(_ args: [String], now: String) throws -> Outcome {
+            try box.run(Sandbox.binary, args, in: desk2, env: ["CASEBOOK_NOW": now])
+        }
+        // Both desks visit the same elder on the same day, each in its own clone.
+        try box.ok(["register", "visit", e, "--mode", "home", "--notes", "上午家访", "--as", "chen.jie"], now: "2026-11-21T09:00:00+08:00")
+        #expect(try on2(["register", "visit", e, "--mode", "phone", "--notes", "下午电话", "--as", "li.na"], now: "2026-11-21T15:00:00+08:00").status == 0)
+        #expect(try box.ok(["sync", "--as", "chen.jie"], now: "2026-11-21T16:00:00+08:00").contains("pushed"))
+        let synced = try on2(["sync", "--as", "li.na"], now: "2026-11-21T16:30:00+08:00")
+        #expect(synced.status == 0 && synced.stdout.contains("pulled 1 commits, pushed 2"), "\(synced.stdout)\(synced.stderr)")
+        let entry = try String(contentsOfFile: desk2 + "/records/registers/empty-nest/\(e).json", encoding: .utf8)
+        #expect(entry.contains("上午家访") && entry.contains("下午电话"), "\(entry)")
+        #expect(try on2(["check", "--range", "HEAD~3..HEAD"], now: "2026-11-21T17:00:00+08:00").status == 0)
+        // Plain git pull merges the same way (the merge driver casebook init registers).
+        try box.ok(["register", "visit", e, "--mode", "home", "--as", "chen.jie"], now: "2026-11-22T09:00:00+08:00")
+        #expect(try on2(["register", "visit", e, "--mode", "phone", "--as", "li.na"], now: "2026-11-22T10:00:00+08:00").status == 0)
+        #expect(try on2(["sync", "--as", "li.na"], now: "2026-11-22T10:30:00+08:00").status == 0)
+        let pull = try box.run("git", ["-c", "user.name=陈洁", "-c", "user.email=chen.jie@cuihu.example", "pull", "-q", "--no-rebase", "--no-edit", "origin", branch],
+                               env: ["CASEBOOK_BIN": Sandbox.binary, "CASEBOOK_NOW": "2026-11-22T11:00:00+08:00"])
+        #expect(pull.status == 0, "\(pull.stdout)\(pull.stderr)")
+        #expect(try box.ok(["register", "show", e], now: "2026-11-22T11:00:00+08:00").components(separatedBy: "\n").filter { $0.hasPrefix("  2026-11-2") }.count == 4)
+    }
 }
