@@ -242,6 +242,10 @@ public struct Dashboard {
         page["dueSoonCount"] = soon.count
         page["hasDueSoon"] = !soon.isEmpty
         let endOfToday = time.startOfDay(now, plus: 1)
+        // The registers' visits due today or late (000 §1(7); 001 §5.6.7).
+        let registerDue = registerVisits.filter { $0.nextVisitDue < endOfToday }.map(registerRow)
+        page["registerVisitsDue"] = registerDue
+        page["hasRegisterVisitsDue"] = !registerDue.isEmpty
         let revisitsDue = Agenda.revisits(cases, samples: samples, profile: profile).filter { $0.due < endOfToday }
         page["revisitsDue"] = revisitsDue.compactMap { revisitRow($0, root: "") }
         page["revisitsDueCount"] = revisitsDue.count

@@ -189,6 +189,7 @@ public struct Strings: Sendable {
         "lateRevisits": ("已逾期的回访", "Late revisits"),
         "next14Days": ("未来14天", "The next 14 days"),
         "registerVisits": ("重点业主及空巢老人走访", "Key owners and empty-nest elderly: visits"),
+        "registerVisitsDue": ("今日应走访的重点业主及空巢老人", "Key owners and empty-nest elderly to visit today"),
         "register": ("名册", "Register"), "register.key-owner": ("重点业主", "key owner"), "register.empty-nest": ("空巢老人", "empty-nest elderly"),
         "resident": ("住户", "Resident"), "emergencyContacts": ("紧急联系人", "Emergency contacts"), "lastVisit": ("上次走访", "Last visit"),
         "visitEvery": ("走访频率", "Visited"), "registerVisitEvent": ("走访", "Visit"),

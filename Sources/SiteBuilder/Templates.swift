@@ -91,6 +91,10 @@ enum Templates {
     {{#hasRevisitsDue}}<table class="revisits-due"><thead><tr><th>{{t.id}}</th><th>{{t.kind}}</th><th>{{t.unit}}</th><th>{{t.due}}</th><th>{{t.who}}</th><th>{{t.modes}}</th></tr></thead><tbody>
     {{#revisitsDue}}<tr data-case="{{id}}"><td><a href="{{href}}">{{id}}</a></td><td>{{kind}}</td><td>{{unit}}</td><td class="{{#late}}late{{/late}}">{{due}}</td><td>{{who}}</td><td>{{modes}}</td></tr>
     {{/revisitsDue}}</tbody></table>{{/hasRevisitsDue}}
+    {{#hasRegisterVisitsDue}}<h3>{{t.registerVisitsDue}}</h3>
+    <table class="register-visits-due"><thead><tr><th>{{t.id}}</th><th>{{t.register}}</th><th>{{t.unit}}</th><th>{{t.resident}}</th><th>{{t.due}}</th><th>{{t.who}}</th></tr></thead><tbody>
+    {{#registerVisitsDue}}<tr data-register="{{id}}"><td><a href="revisits.html">{{id}}</a></td><td>{{register}}</td><td>{{unit}}</td><td>{{resident}}</td><td class="{{#late}}late{{/late}}">{{due}}</td><td>{{who}}</td></tr>
+    {{/registerVisitsDue}}</tbody></table>{{/hasRegisterVisitsDue}}
     </section>
     <section class="month">
     <h2>{{t.thisMonth}} · {{month}}</h2>

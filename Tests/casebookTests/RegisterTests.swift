@@ -48,6 +48,9 @@ import Testing
         let row = try #require(page.components(separatedBy: "<tr data-register=\"\(e)\"").dropFirst().first?.components(separatedBy: "</tr>").first)
         #expect(row.contains("class=\"late\">2026-11-22 09:00") && row.contains("刘** 137****1111") && row.contains("刘** 139****2222；刘** 139****3333"), "\(row)")
         #expect(page.contains("data-register=\"\(k)\""))
+        // The overview lists the late daily visit among what needs action today, not the key owner's.
+        let overview = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(overview.contains("<tr data-register=\"\(e)\">") && !overview.contains("data-register=\"\(k)\""))
         let ics = try String(contentsOf: out.appendingPathComponent("revisits.ics"), encoding: .utf8)
         #expect(ics.contains("UID:\(e)-visit-2@casebook") && ics.contains("UID:\(k)-visit-1@casebook"))
         let parse = "import icalendar,sys\nc=icalendar.Calendar.from_ical(open(sys.argv[1],'rb').read())\n"
