@@ -62,6 +62,8 @@ extension Strings {
         "desk.prompt.reporter": ("反映人", "Reporter's name"),
         "desk.prompt.phone": ("联系电话", "Phone"),
         "desk.prompt.summary": ("事由（一句话）", "The matter (one line)"),
+        "desk.prompt.emergency": ("紧急类型", "Emergency type"),
+        "emergency.120": ("120 急救", "120 ambulance"), "emergency.110": ("110 刑事案件", "110 criminal incident"), "emergency.fire": ("火警", "fire"),
         // dispatch
         "desk.prompt.department": ("责任部门", "Responsible department"),
         "desk.prompt.assignee": ("处理人员工编号", "Staff id of who will hold it"),

@@ -125,7 +125,7 @@ extension Casebook {
                     unit: try form.unit.map { try text($0, field: "--unit", limit: 40) }, reporter: contact,
                     summary: Contact.scrub(try text(summary, field: "--summary", limit: 200), fullName: name),
                     details: try details.map { Contact.scrub(try text($0, field: "--details"), fullName: name) },
-                    requestedBy: requested, firstResponder: actor.id, cause: cause, emergency: emergency,
+                    requestedBy: requested, firstResponder: actor.id, cause: cause, emergency: form.emergency,
                     judicial: try judicialRequest())
                 if readBack {
                     // 复清楚: check the step as the hook would, then read the record back before committing.
@@ -151,6 +151,18 @@ extension Casebook {
             }
             if kind == .repair, repairSize == nil {
                 repairSize = try p.choose("repairSize", RepairSize.allCases, raw: \.rawValue, label: s.repairSize)
+            }
+            if kind == .emergency, emergency == nil {
+                // Optional: a typed emergency follows its checklist (001 §5.6.6, §5.6.8, §5.6.9).
+                let options = EmergencyType.allCases
+                p.say(options.enumerated().map { "\($0.offset + 1) \(s["emergency." + $0.element.rawValue])" }.joined(separator: "  "))
+                let got: String = try p.ask(s["desk.prompt.emergency"], hint: s["desk.optional"]) { a in
+                    if a.isEmpty { return ("", nil) }
+                    if let n = Int(a), options.indices.contains(n - 1) { return (options[n - 1].rawValue, nil) }
+                    if let o = options.first(where: { $0.rawValue == a.lowercased() || s["emergency." + $0.rawValue] == a }) { return (o.rawValue, nil) }
+                    return (nil, s["desk.badChoice"])
+                }
+                emergency = EmergencyType(rawValue: got)
             }
             if kind != .complaint, severity != nil { throw Failure("--severity: only complaints have a severity") }
             if kind != .repair, repairSize != nil { throw Failure("--repair-size: only repairs have a size") }
@@ -190,7 +202,7 @@ extension Casebook {
             let s = DeskLanguage.strings
             return [
                 (s["desk.case"], id.rawValue),
-                (s["kind"], s.kindWithGrade(i)),
+                (s["kind"], s.kindWithGrade(i) + (i.emergency.map { " · " + s["emergency." + $0.rawValue] } ?? "")),
                 (s["channel"], s.channel(i.channel)),
                 (s["unit"], i.unit ?? ""),
                 (s["reporter"], name),
