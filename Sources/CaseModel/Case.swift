@@ -25,10 +25,17 @@ public struct Intake: Codable, Equatable, Sendable {
     public var requestedBy: Timestamp?
     /// 首问责任人: the receiver, responsible for the case's whole life (001 §4.1).
     public var firstResponder: StaffID
+    /// Non-conformities: the check, the responsible department and the correction date (002 篇9 §4).
+    public var inspection: Inspection?
+    /// Emergencies: 120, 110 or fire, each with its checklist (001 §5.6.6, §5.6.8, §5.6.9).
+    public var emergency: EmergencyType?
+    /// Judicial requests: who asks, with the officer or the lawyer's documents (001 §5.6.5).
+    public var judicial: JudicialRequest?
 
     public init(receivedAt: Timestamp, channel: Channel, kind: Kind, severity: Severity? = nil,
                 repairSize: RepairSize? = nil, unit: String? = nil, reporter: Contact, summary: String,
-                details: String? = nil, requestedBy: Timestamp? = nil, firstResponder: StaffID, cause: Cause? = nil) {
+                details: String? = nil, requestedBy: Timestamp? = nil, firstResponder: StaffID, cause: Cause? = nil,
+                inspection: Inspection? = nil, emergency: EmergencyType? = nil, judicial: JudicialRequest? = nil) {
         self.receivedAt = receivedAt
         self.channel = channel
         self.kind = kind
@@ -41,6 +48,9 @@ public struct Intake: Codable, Equatable, Sendable {
         self.requestedBy = requestedBy
         self.firstResponder = firstResponder
         self.cause = cause
+        self.inspection = inspection
+        self.emergency = emergency
+        self.judicial = judicial
     }
 }
 
@@ -55,8 +65,12 @@ public struct Deadline: Codable, Equatable, Sendable {
     public var escalateTo: Level?
     /// Set by the fold when `sweep` recorded the deadline as breached.
     public var breachedAt: Timestamp?
+    /// Only a step taken at or after this time meets the deadline (a correction asked for again
+    /// after a failed verification, 002 篇9 §4.2.2 c); nil: any.
+    public var since: Timestamp?
 
-    public init(step: String, due: Timestamp, clause: String, escalateTo: Level? = nil, breachedAt: Timestamp? = nil) {
+    public init(step: String, due: Timestamp, clause: String, escalateTo: Level? = nil, breachedAt: Timestamp? = nil, since: Timestamp? = nil) {
+        self.since = since
         self.step = step
         self.due = due
         self.clause = clause
@@ -138,6 +152,14 @@ public struct CaseState: Codable, Equatable, Sendable {
     public var valid: Bool?
     public var closedAt: Timestamp?
     public var updatedAt: Timestamp
+    /// Emergencies: the checklist items recorded so far (001 §5.6.6, §5.6.8, §5.6.9).
+    public var checklist: [ChecklistEntry]?
+    /// Non-conformities: each verification of a correction (002 篇9 §4.2.2 c).
+    public var verifications: [Verification]?
+    /// Judicial requests by a lawyer: the approval (001 §5.6.5.3).
+    public var approval: Approval?
+    /// A valid complaint's named member of staff, where the decision names one (003 篇2 第十二条).
+    public var against: StaffID?
 }
 
 /// One step of a case's life. Which fields are set depends on `action`; the schema in
@@ -188,6 +210,13 @@ public struct Event: Codable, Equatable, Sendable {
     public var directorInformed: Bool?
     /// `correct`: the intake field put right, its old and new value (the reason is `reason`).
     public var correction: Correction?
+    /// `checklist`: the item done, and its value where it has one (the hospital).
+    public var item: ChecklistItem?
+    public var value: String?
+    /// `verify`: whether the correction passed; when not, `deadlines` holds the new correction date.
+    public var passed: Bool?
+    /// `reclassify`: the member of staff a valid complaint is against (003 篇2 第十二条).
+    public var against: StaffID?
 
     public init(at: Timestamp, by: StaffID, action: Action) {
         self.at = at
@@ -265,7 +294,7 @@ public func fold(_ events: [Event]) throws(FoldError) -> (Intake, CaseState) {
     guard let first = events.first else { throw .empty }
     guard first.action == .open else { throw .firstEventNotOpen }
     guard var intake = first.intake else { throw .missingField(event: 0, field: "intake") }
-    var s = CaseState(status: .open, level: .desk, department: nil, holder: first.by,
+    var s = CaseState(status: .open, level: .desk, department: intake.inspection?.department, holder: first.by,
                       deadlines: first.deadlines ?? [], profile: first.profile ?? "",
                       revisitsPlanned: [], revisits: [], resolution: nil, referral: nil,
                       ownerInformedAt: nil, reopenCount: 0, unresolvableReason: nil, valid: nil, closedAt: nil,
@@ -333,6 +362,7 @@ public func fold(_ events: [Event]) throws(FoldError) -> (Intake, CaseState) {
             if e.kind != nil || e.repairSize != nil { intake.repairSize = e.repairSize }
             if let c = e.cause { intake.cause = c }
             if let v = e.valid { s.valid = v }
+            if let a = e.against { s.against = a }
             if let p = e.profile { s.profile = p }
             if let d = e.deadlines {
                 // Deadlines already breached stay on record; the new ones replace the rest.
@@ -346,6 +376,26 @@ public func fold(_ events: [Event]) throws(FoldError) -> (Intake, CaseState) {
             } catch {
                 throw .badCorrection(event: i, field: c.field.rawValue)
             }
+        case .rectify:
+            s.resolution = Resolution(at: e.at, by: e.by, result: try need(e.result, "result"), customerConfirmed: false, rating: nil)
+            s.status = .resolved
+        case .verify:
+            let passed = try need(e.passed, "passed")
+            s.verifications = (s.verifications ?? []) + [Verification(at: e.at, by: e.by, passed: passed, notes: e.notes)]
+            if passed {
+                s.status = .closed
+                s.closedAt = e.at
+            } else {
+                // Corrected again by the new date (002 篇9 §4.2.2 c).
+                s.status = .inProgress
+                s.resolution = nil
+                s.reopenCount += 1
+                s.deadlines += try need(e.deadlines, "deadlines")
+            }
+        case .checklist:
+            s.checklist = (s.checklist ?? []) + [ChecklistEntry(item: try need(e.item, "item"), at: e.at, by: e.by, value: e.value)]
+        case .approve:
+            s.approval = Approval(at: e.at, by: e.by, notes: e.notes)
         case .breach:
             let step = try need(e.step, "step")
             if let k = s.deadlines.firstIndex(where: { $0.step == step && $0.breachedAt == nil }) {

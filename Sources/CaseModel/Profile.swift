@@ -15,6 +15,13 @@ public struct Profile: Codable, Equatable, Sendable {
     public var sampling: SamplingRule?
     /// Spot checks of revisits by the company (001 §5.5.1–5.5.3).
     public var spotChecks: [SpotCheckRule]?
+    /// Who raises and verifies the non-conformities of each quality check (002 篇9 §4).
+    public var inspections: [InspectionRule]?
+    /// The visit schedules of the key-owner and empty-nest registers (000 §1(7); 001 §5.6.7).
+    public var registers: [RegisterRule]?
+    /// The optional staff-accountability ladder (a government office's rule, 003 篇2 第十二条);
+    /// absent, there is no accountability page.
+    public var accountability: AccountabilityRule?
 
     /// `name@version`, as recorded on each case.
     public var reference: String { "\(name)@\(version)" }
@@ -140,4 +147,57 @@ public struct SpotCheckRule: Codable, Equatable, Sendable {
     /// Who checks, e.g. 公司管理部 / 总经理办公室.
     public var checker: String
     public var clause: String
+}
+
+/// "A non-conformity found in this check is raised, and its correction verified, by these roles"
+/// (the inspection team of 002 篇9 §4.1–4.3).
+public struct InspectionRule: Codable, Equatable, Sendable {
+    public var check: InspectionCheck
+    public var by: [Role]
+    public var clause: String
+
+    public init(check: InspectionCheck, by: [Role], clause: String) {
+        self.check = check
+        self.by = by
+        self.clause = clause
+    }
+}
+
+/// What follows from valid complaints against one member of staff in a calendar year
+/// (003 篇2 第十二条): the highest step whose `atLeast` the count reaches.
+public struct AccountabilityRule: Codable, Equatable, Sendable {
+    public var ladder: [AccountabilityStep]
+    public var clause: String
+
+    public init(ladder: [AccountabilityStep], clause: String) {
+        self.ladder = ladder
+        self.clause = clause
+    }
+
+    /// The step for `count` valid complaints in a year, or nil for none.
+    public func consequence(of count: Int) -> AccountabilityStep? {
+        ladder.filter { count >= $0.atLeast }.max { $0.atLeast < $1.atLeast }
+    }
+}
+
+/// One step of the ladder: from `atLeast` complaints, `consequence`.
+public struct AccountabilityStep: Codable, Equatable, Sendable {
+    public var atLeast: Int
+    public var consequence: Consequence
+
+    public init(atLeast: Int, consequence: Consequence) {
+        self.atLeast = atLeast
+        self.consequence = consequence
+    }
+
+    public enum Consequence: String, Codable, CaseIterable, Sendable {
+        /// 诫勉谈话
+        case talk
+        /// 通报批评并书面检查
+        case publicCriticism = "public-criticism"
+        /// 年度考核不合格
+        case failsAssessment = "fails-assessment"
+        /// 停职
+        case suspension
+    }
 }

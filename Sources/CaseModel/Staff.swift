@@ -68,6 +68,9 @@ public struct Settings: Codable, Equatable, Sendable {
     public var retentionYears: Int?
     /// The estate's units 房号; when present, intake and corrections accept only these.
     public var units: [String]?
+    /// Whether the site writes the managers' accountability page when the profile has the
+    /// accountability ladder (absent: yes; false leaves it out).
+    public var accountabilityPage: Bool?
     /// The retention period in force.
     public var keepYears: Int { retentionYears ?? 2 }
 

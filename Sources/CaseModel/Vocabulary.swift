@@ -21,6 +21,11 @@ public enum Kind: String, Codable, CaseIterable, Sendable {
     case emergency
     /// 邻居纠纷
     case neighbourDispute = "neighbour-dispute"
+    /// 司法调查: the police, procuratorate or a lawyer asking for an owner's data (001 §5.6.5).
+    case judicial
+    /// 不合格项: a finding of a monthly, quarterly or yearly quality check, raised by an
+    /// inspector, corrected by the responsible department and verified (002 篇9 §4).
+    case nonconformity
 }
 
 /// Complaint severity 投诉等级 (002 篇5 §4).
@@ -57,6 +62,8 @@ public enum Channel: String, Codable, CaseIterable, Sendable {
     case email
     /// 政府部门转办
     case government
+    /// 检查发现: found in a quality check (002 篇9 §4.2.2), not brought by a resident.
+    case inspection
 }
 
 /// What caused a complaint, where the profile sets different deadlines by cause (the mall's
@@ -146,6 +153,8 @@ public enum Role: String, Codable, CaseIterable, Sendable {
     case departmentHead = "department-head"
     /// 维修工 / 技术员
     case engineer
+    /// 品质管理员 (the quality department's or the centre's part-time inspector; 002 篇9 §4.1–4.2)
+    case qualityInspector = "quality-inspector"
     /// casebook itself, for time-driven steps (sweep).
     case system
 
@@ -154,7 +163,7 @@ public enum Role: String, Codable, CaseIterable, Sendable {
     public var rank: Int {
         switch self {
         case .receptionist, .csAssistant, .engineer: 0
-        case .supervisor, .departmentHead: 1
+        case .supervisor, .departmentHead, .qualityInspector: 1
         case .manager: 2
         case .director: 3
         case .generalManager: 4
@@ -178,6 +187,17 @@ public enum Action: String, Codable, CaseIterable, Sendable {
     /// The resident's key was destroyed (`erase --resident`, PIPL Art. 47): every sealed copy of
     /// the name and phone is unreadable from now on. Changes nothing else.
     case erased
+    /// 整改: the responsible department records its correction of a non-conformity (002 篇9 §4.2.2 c).
+    case rectify
+    /// 验证: the inspector verifies the correction; passed closes the report, failed sends it
+    /// back for correction by a new date (002 篇9 §4.2.2 c).
+    case verify
+    /// An item of a special request's checklist done (120: security told to meet the ambulance,
+    /// the hospital recorded …; 001 §5.6.6, §5.6.8, §5.6.9).
+    case checklist
+    /// 审批: the approval a lawyer's request for owner data needs before anything is released
+    /// (001 §5.6.5.3).
+    case approve
 
     /// Actions about the resident's personal data, not the case's progress: allowed in any status,
     /// they leave the state (even `updatedAt`) as it was.

@@ -29,7 +29,11 @@ public enum CaseMerge {
     }
 
     /// The event lists' union: shared prefix, then both sides' remaining events merged by time.
-    public static func events(_ a: [Event], _ b: [Event]) -> [Event] {
+    public static func events(_ a: [Event], _ b: [Event]) -> [Event] { union(a, b, at: \.at) }
+
+    /// Two append-only lists' union: the shared prefix, then both sides' remaining items (those
+    /// both hold once) merged by `at`, ours first at equal times, each side keeping its order.
+    public static func union<T: Equatable>(_ a: [T], _ b: [T], at: (T) -> Timestamp) -> [T] {
         var shared = 0
         while shared < a.count, shared < b.count, a[shared] == b[shared] { shared += 1 }
         let mine = Array(a[shared...])
@@ -38,7 +42,7 @@ public enum CaseMerge {
         var out = Array(a[..<shared])
         var i = 0, j = 0
         while i < mine.count || j < theirs.count {
-            if j == theirs.count || (i < mine.count && mine[i].at <= theirs[j].at) {
+            if j == theirs.count || (i < mine.count && at(mine[i]) <= at(theirs[j])) {
                 out.append(mine[i])
                 i += 1
             } else {

@@ -23,6 +23,10 @@ public enum Schedule {
             }
             out.append(Deadline(step: rule.step, due: due, clause: rule.clause, escalateTo: rule.escalateTo))
         }
+        // A non-conformity is corrected by the date its inspector set (规定整改的期限, 002 篇9 §4.2.2 c).
+        if intake.kind == .nonconformity, let inspection = intake.inspection {
+            out.append(correction(due: inspection.correctBy))
+        }
         return out
     }
 
@@ -56,9 +60,22 @@ public enum Schedule {
         return rules.first { $0.severity != nil && $0.severity == intake.severity } ?? rules.first { $0.severity == nil }
     }
 
+    /// The deadline of a non-conformity's correction, due at `due`: `rectify` the first time;
+    /// asked for again after a failed verification at `since`, `rectify-2`, `rectify-3` …, so
+    /// each round's deadline is met, or recorded as breached, on its own.
+    public static func correction(due: Timestamp, since: Timestamp? = nil, round: Int = 1) -> Deadline {
+        Deadline(step: round <= 1 ? "rectify" : "rectify-\(round)", due: due, clause: InspectionSteps.clause, since: since)
+    }
+
+    /// Which round of correction a failed verification of `file` now asks for.
+    public static func nextCorrectionRound(of file: CaseFile) -> Int {
+        (file.state.verifications ?? []).filter { !$0.passed }.count + 2
+    }
+
     /// The ladder level a case should have reached at `now` if still unfinished (002 篇1 §4.7–4.8).
+    /// Non-conformities are outside the front desk's ladder: their inspector follows them up.
     public static func ladderLevel(for file: CaseFile, at now: Timestamp, profile: Profile) -> LadderStep? {
-        guard file.state.status == .open || file.state.status == .inProgress else { return nil }
+        guard file.state.status == .open || file.state.status == .inProgress, file.intake.kind != .nonconformity else { return nil }
         let age = Int(now.date.timeIntervalSince(file.intake.receivedAt.date))
         return profile.ladder.filter { age >= $0.after.seconds }.max { $0.level < $1.level }
     }
@@ -79,11 +96,13 @@ extension Schedule {
     /// unresolvable decision.
     public static func fulfilment(of deadline: Deadline, in file: CaseFile) -> Event? {
         let finished: Set<Action> = [.resolve, .refer, .unresolvable]
+        let events = deadline.since.map { since in file.events.filter { $0.at >= since } } ?? file.events
         switch deadline.step {
-        case "report": return file.events.first { $0.action == .escalate }
-        case "hand-over": return file.events.first { $0.action == .dispatch }
-        case "answer", "answer-tenant", "feedback": return file.events.first { finished.contains($0.action) || $0.ownerInformed == true }
-        default: return file.events.first { finished.contains($0.action) }
+        case "report": return events.first { $0.action == .escalate }
+        case "hand-over": return events.first { $0.action == .dispatch }
+        case "answer", "answer-tenant", "feedback": return events.first { finished.contains($0.action) || $0.ownerInformed == true }
+        case let step where step == "rectify" || step.hasPrefix("rectify-"): return events.first { $0.action == .rectify }
+        default: return events.first { finished.contains($0.action) }
         }
     }
 

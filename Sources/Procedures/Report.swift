@@ -49,7 +49,8 @@ public struct MonthReport: Codable, Equatable, Sendable {
     public static func compute(month: String, cases: [CaseFile], profile: Profile, at now: Timestamp, bounds: (start: Timestamp, end: Timestamp)) -> MonthReport {
         var total = Row(key: "all")
         var kinds: [String: Row] = [:], departments: [String: Row] = [:], severities: [String: Row] = [:]
-        for file in cases where file.intake.receivedAt >= bounds.start && file.intake.receivedAt < bounds.end {
+        // Customer requests only: a quality check's non-conformity is the centre's own finding (002 篇9 §4).
+        for file in cases where file.intake.receivedAt >= bounds.start && file.intake.receivedAt < bounds.end && file.intake.kind != .nonconformity {
             func add(_ row: inout Row) {
                 row.cases += 1
                 if onTime(file, at: now) { row.onTime += 1 }

@@ -41,7 +41,7 @@ public enum Sweep {
             }))
         }
         // The ladder: 2 days → supervisor, 1 week → manager (002 篇1 §4.7–4.8).
-        if state.status == .open || state.status == .inProgress {
+        if state.status == .open || state.status == .inProgress, file.intake.kind != .nonconformity {
             for rung in profile.ladder where rung.level > state.level {
                 let due = file.intake.receivedAt.adding(seconds: rung.after.seconds)
                 guard due <= now else { continue }

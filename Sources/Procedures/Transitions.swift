@@ -7,6 +7,7 @@ public enum Transitions {
         RolePermitted(), OpensFirst(), StatusAllows(), TimeOrder(), Classification(), LadderUp(),
         RevisitBeforeClose(), RatingRange(), RevisitVisitor(), RevisitModeFits(), RevisitLevel(),
         RevisitWindow(), ValidComplaintRevisit(), UnsatisfiedReported(), NoPhoneInClear(), CorrectionAllowed(),
+        InspectionSteps(), InspectorRole(), ChecklistComplete(), JudicialRequirements(), ComplaintAgainst(),
     ]
 
     /// Statuses from which `action` may be taken, with the clause that says so.

@@ -55,6 +55,11 @@ public struct Dashboard {
     public var reviews: [ReviewRecord] = []
     /// The months archived (`archive/YYYY-MM` tags).
     public var archivedMonths: Set<String> = []
+    /// The key-owner and empty-nest registers (`records/registers/`).
+    public var registers: [RegisterEntry] = []
+    /// The staff-accountability ladder when the managers' page is to be written (the profile
+    /// keeps it and the settings do not leave it out); nil: no page.
+    public var accountability: AccountabilityRule?
 
     public init(siteName: String, cases: [CaseFile], profile: Profile, now: Timestamp, language: Language = .zhHans,
                 timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current, samples: [MonthlySample] = [],
@@ -99,7 +104,7 @@ public struct Dashboard {
     }
 
     /// Changed whenever templates, strings or page logic change in a way that alters output.
-    public static let renderVersion = "site-3"
+    public static let renderVersion = "site-4"
 
     /// Every file of the site: pages, feeds and assets, in a stable order.
     /// - Parameters:
@@ -156,6 +161,9 @@ public struct Dashboard {
         }
         for month in months {
             try emit(try page("reports/\(month).html", "report", reportPage(month)))
+        }
+        if let rule = accountability {
+            try emit(try page(Dashboard.accountabilityPath, "accountability", accountabilityPage(rule)))
         }
         try emit(SiteFile(path: "revisits.ics", text: revisitCalendar()))
         try emit(SiteFile(path: "overdue.atom", text: overdueFeed()))
@@ -250,6 +258,10 @@ public struct Dashboard {
         page["dueSoonCount"] = soon.count
         page["hasDueSoon"] = !soon.isEmpty
         let endOfToday = time.startOfDay(now, plus: 1)
+        // The registers' visits due today or late (000 §1(7); 001 §5.6.7).
+        let registerDue = registerVisits.filter { $0.nextVisitDue < endOfToday }.map(registerRow)
+        page["registerVisitsDue"] = registerDue
+        page["hasRegisterVisitsDue"] = !registerDue.isEmpty
         let revisitsDue = Agenda.revisits(cases, samples: samples, profile: profile).filter { $0.due < endOfToday }
         page["revisitsDue"] = revisitsDue.compactMap { revisitRow($0, root: "") }
         page["revisitsDueCount"] = revisitsDue.count
@@ -458,6 +470,9 @@ public struct Dashboard {
         }
         page["later"] = later.compactMap { revisitRow($0, root: "") }
         page["hasLater"] = !later.isEmpty
+        let visits = registerVisits.map(registerRow)
+        page["registerVisits"] = visits
+        page["hasRegisterVisits"] = !visits.isEmpty
         let index = byID
         page["samples"] = currentSamples.map { sample -> [String: Any] in
             ["month": sample.month, "clause": sample.revisits.clause, "seedShort": String(sample.seed.prefix(12)),
@@ -477,6 +492,49 @@ public struct Dashboard {
              },
              "spotChecks": spotCheckRows(sample, root: "")]
         }
+        return page
+    }
+
+    // MARK: - Registers
+
+    /// The registers' residents by their next visit, late first (000 §1(7); 001 §5.6.7).
+    var registerVisits: [RegisterEntry] {
+        registers.sorted { ($0.nextVisitDue, $0.id) < ($1.nextVisitDue, $1.id) }
+    }
+
+    /// One resident on a register as the revisit page lists it: display forms only.
+    func registerRow(_ e: RegisterEntry) -> [String: Any] {
+        let rule = profile.registers?.first { $0.register == e.register }
+        let every = language == .zhHans ? "每\(e.visitEveryDays)天" : "every \(e.visitEveryDays) d"
+        return ["id": e.id, "register": s["register." + e.register.rawValue], "unit": Privacy.scrub(e.unit),
+                "resident": [e.resident.nameDisplay, e.resident.phoneMasked].compactMap { $0 }.joined(separator: " "),
+                "contacts": (e.emergencyContacts ?? []).map { [$0.nameDisplay, $0.phoneMasked].compactMap { $0 }.joined(separator: " ") }.joined(separator: "；"),
+                "due": time.minute(e.nextVisitDue), "dueISO": LocalTime.rfc3339UTC(e.nextVisitDue), "late": e.nextVisitDue < now,
+                "every": every, "who": s.list((rule?.by ?? []).map(s.role)), "modes": s.list((rule?.modes ?? []).map(s.mode)), "clause": e.clause,
+                "last": e.visits.last.map { time.minute($0.at) } ?? "—"]
+    }
+
+    // MARK: - Staff accountability
+
+    /// The managers' page, in a folder of its own that a web server can restrict; no other page
+    /// or feed links to it or names whom a complaint is against.
+    public static let accountabilityPath = "managers/accountability.html"
+
+    /// Valid complaints against each member of staff this calendar year and last, with the
+    /// ladder's consequence (003 篇2 第十二条).
+    func accountabilityPage(_ rule: AccountabilityRule) -> [String: Any] {
+        var page = frame(page: "accountability", title: s["accountability"], root: "../")
+        let year = Int(time.day(now).prefix(4)) ?? 0
+        page["clause"] = rule.clause
+        page["years"] = [year, year - 1].map { y -> [String: Any] in
+            let rows = Accountability.tally(cases, year: String(y), rule: rule, zone: timeZone).map { t -> [String: Any] in
+                ["id": t.staff.rawValue, "name": staffName(t.staff), "count": t.cases.count,
+                 "consequence": t.consequence.map { s["consequence." + $0.consequence.rawValue] } ?? "—",
+                 "cases": t.cases.map { ["id": $0.rawValue] }]
+            }
+            return ["year": String(y), "rows": rows, "hasRows": !rows.isEmpty]
+        }
+        page["ladder"] = rule.ladder.sorted { $0.atLeast < $1.atLeast }.map { ["atLeast": $0.atLeast, "consequence": s["consequence." + $0.consequence.rawValue]] }
         return page
     }
 
@@ -545,6 +603,7 @@ public struct Dashboard {
         })
         put(&page, "referral", st.referral.map { "\(scrub($0.agency, file)) (\(time.minute($0.at)))" })
         put(&page, "unresolvableReason", st.unresolvableReason.map { scrub($0, file) })
+        page["special"] = SpecialFacts.rows(file, s: s, when: time.minute, name: staffName).map { ["label": $0.label, "value": $0.value] }
         page["deadlines"] = st.deadlines.map { d -> [String: Any] in
             let (key, text, css) = standing(d, in: file)
             return ["step": s.step(d.step), "stepKey": d.step, "due": time.minute(d.due), "standing": text,

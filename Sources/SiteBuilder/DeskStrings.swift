@@ -62,6 +62,8 @@ extension Strings {
         "desk.prompt.reporter": ("反映人", "Reporter's name"),
         "desk.prompt.phone": ("联系电话", "Phone"),
         "desk.prompt.summary": ("事由（一句话）", "The matter (one line)"),
+        "desk.prompt.emergency": ("紧急类型", "Emergency type"),
+        "emergency.120": ("120 急救", "120 ambulance"), "emergency.110": ("110 刑事案件", "110 criminal incident"), "emergency.fire": ("火警", "fire"),
         // dispatch
         "desk.prompt.department": ("责任部门", "Responsible department"),
         "desk.prompt.assignee": ("处理人员工编号", "Staff id of who will hold it"),
@@ -194,5 +196,7 @@ extension Strings {
         "verb.unresolvable": ("作无法处理关闭", "close as unresolvable"), "verb.reclassify": ("重新分类", "reclassify"),
         "verb.breach": ("记录超时", "record a breach"), "verb.correct": ("更正", "correct"),
         "verb.reveal": ("查看联系方式", "reveal the contact"), "verb.erased": ("删除个人信息", "erase personal data"),
+        "verb.rectify": ("登记整改", "record the correction"), "verb.verify": ("验证整改", "verify the correction"),
+        "verb.checklist": ("登记处置事项", "record a checklist item"), "verb.approve": ("审批", "approve"),
     ]
 }

@@ -135,14 +135,15 @@ struct CaseSummary: Codable, Equatable {
 // MARK: - The feeds of the dashboard
 
 extension Dashboard {
-    /// `revisits.ics`: one event per revisit still to be made, the half hour before it is due.
+    /// `revisits.ics`: one event per revisit still to be made, the half hour before it is due,
+    /// and one per resident on the registers for the next visit.
     func revisitCalendar() -> String {
         let index = byID
         let events = Agenda.revisits(cases, samples: samples, profile: profile).compactMap { r -> [(String, String)]? in
             guard let file = index[r.caseID] else { return nil }
             let what = [s["revisitEvent"], r.caseID.rawValue, scrub(file.intake.summary, file), file.intake.unit.map { scrub($0, file) }]
                 .compactMap { $0 }.joined(separator: " ")
-            let description = [
+            return calendarEvent(uid: r.key, due: r.due, summary: what, category: s["revisitEvent"], description: [
                 "\(s["kind"]): \(s.kindWithGrade(file.intake))",
                 "\(s["due"]): \(time.minute(r.due))",
                 "\(s["who"]): \(s.list(r.by.map(s.role)))",
@@ -150,20 +151,34 @@ extension Dashboard {
                 "\(s["reporter"]): \(file.intake.reporter.nameDisplay) \(file.intake.reporter.phoneMasked ?? "")",
                 "\(s["clause"]): \(r.clause)",
                 "cases/\(r.caseID.rawValue).html",
-            ].joined(separator: "\n")
-            return [
-                ("UID", ICalendar.text("\(r.key)@casebook")),
-                ("DTSTAMP", LocalTime.icsUTC(now)),
-                ("DTSTART", LocalTime.icsUTC(r.due.adding(seconds: -1800))),
-                ("DTEND", LocalTime.icsUTC(r.due)),
-                ("SUMMARY", ICalendar.text(what)),
-                ("DESCRIPTION", ICalendar.text(description)),
-                ("CATEGORIES", ICalendar.text(s["revisitEvent"])),
-                ("STATUS", "CONFIRMED"),
-                ("TRANSP", "TRANSPARENT"),
-            ]
+            ])
         }
-        return ICalendar.calendar(name: "\(siteName) · \(s["revisitCalendar"])", events: events)
+        // Visits of the key-owner and empty-nest registers: the next one of each resident.
+        let visits = registerVisits.map { e -> [(String, String)] in
+            let what = [s["registerVisitEvent"], s["register." + e.register.rawValue], e.id, Privacy.scrub(e.unit), e.resident.nameDisplay].joined(separator: " ")
+            return calendarEvent(uid: "\(e.id)-visit-\(e.visits.count + 1)", due: e.nextVisitDue, summary: what, category: s["registerVisitEvent"], description: [
+                "\(s["due"]): \(time.minute(e.nextVisitDue))",
+                "\(s["visitEvery"]): \(e.visitEveryDays)",
+                "\(s["clause"]): \(e.clause)",
+                "revisits.html",
+            ])
+        }
+        return ICalendar.calendar(name: "\(siteName) · \(s["revisitCalendar"])", events: events + visits)
+    }
+
+    /// One calendar event: the half hour before `due`.
+    func calendarEvent(uid: String, due: Timestamp, summary: String, category: String, description: [String]) -> [(String, String)] {
+        [
+            ("UID", ICalendar.text("\(uid)@casebook")),
+            ("DTSTAMP", LocalTime.icsUTC(now)),
+            ("DTSTART", LocalTime.icsUTC(due.adding(seconds: -1800))),
+            ("DTEND", LocalTime.icsUTC(due)),
+            ("SUMMARY", ICalendar.text(summary)),
+            ("DESCRIPTION", ICalendar.text(description.joined(separator: "\n"))),
+            ("CATEGORIES", ICalendar.text(category)),
+            ("STATUS", "CONFIRMED"),
+            ("TRANSP", "TRANSPARENT"),
+        ]
     }
 
     /// `overdue.atom`: one entry per case with anything overdue, updated when it fell due.

@@ -43,7 +43,11 @@ public struct Strings: Sendable {
     public func mode(_ m: RevisitMode) -> String { self["mode." + m.rawValue] }
     public func action(_ a: Action) -> String { self["action." + a.rawValue] }
     /// A deadline's step (`report`, `hand-over`, `answer`, `resolve`) or `ladder`.
-    public func step(_ s: String) -> String { Strings.table["step." + s] == nil ? s : self["step." + s] }
+    public func step(_ s: String) -> String {
+        // A correction asked for again (rectify-2, rectify-3 …) reads as the first.
+        if s.hasPrefix("rectify-"), let round = Int(s.dropFirst(8)) { return self["step.rectify"] + " (\(round))" }
+        return Strings.table["step." + s] == nil ? s : self["step." + s]
+    }
     public func signature(_ s: SignatureStatus) -> String { self["signature." + s.rawValue] }
 
     /// A kind with its grade: 投诉（重要）, repair (medium).
@@ -184,6 +188,31 @@ public struct Strings: Sendable {
         // Revisits page
         "lateRevisits": ("已逾期的回访", "Late revisits"),
         "next14Days": ("未来14天", "The next 14 days"),
+        "registerVisits": ("重点业主及空巢老人走访", "Key owners and empty-nest elderly: visits"),
+        "registerVisitsDue": ("今日应走访的重点业主及空巢老人", "Key owners and empty-nest elderly to visit today"),
+        "register": ("名册", "Register"), "register.key-owner": ("重点业主", "key owner"), "register.empty-nest": ("空巢老人", "empty-nest elderly"),
+        "resident": ("住户", "Resident"), "emergencyContacts": ("紧急联系人", "Emergency contacts"), "lastVisit": ("上次走访", "Last visit"),
+        "visitEvery": ("走访频率", "Visited"), "registerVisitEvent": ("走访", "Visit"),
+        "special.inspection": ("质量检查", "Quality check"), "special.correctBy": ("整改期限", "correct by"),
+        "special.verification": ("验证", "Verification"), "special.passed": ("合格", "passed"), "special.failed": ("不合格，重新整改", "failed, to be corrected again"),
+        "special.missing": ("未记录", "not recorded"), "special.requester": ("来访单位", "Requester"),
+        "special.officer": ("陪同民警（接待人栏签字）", "Accompanying officer (signs as receiver)"), "special.badge": ("警号", "badge"),
+        "special.documents": ("介绍信/执业资格证/委托书", "Letter / licence / power of attorney"), "special.approval": ("审批", "Approval"),
+        "special.notApproved": ("未审批：不得提供资料", "not approved: nothing may be released"),
+        "check.monthly": ("月度检查", "monthly check"), "check.quarterly": ("季度检查", "quarterly check"), "check.yearly": ("年度检查", "yearly check"),
+        "item.called-120": ("拨打120", "120 called"), "item.security-meets-ambulance": ("通知安防人员入口接应", "security told to meet the ambulance"),
+        "item.hospital": ("送往医院", "hospital"), "item.relatives-told": ("通知病人亲属", "relatives told"),
+        "item.scene-guarded": ("现场警戒监控", "scene guarded"), "item.emergency-plan": ("启动应急处理预案", "emergency plan started"),
+        "item.called-110": ("报110", "110 called"), "item.fire-plan": ("按消防预案处置", "fire plan followed"),
+        "requester.police": ("公安机关", "police"), "requester.procuratorate": ("检察机关", "procuratorate"),
+        "requester.discipline": ("纪检机构", "discipline inspection body"), "requester.lawyer": ("律师", "lawyer"),
+        "client.owner": ("业主本人委托", "for the owner"), "client.other": ("其他单位委托", "for another party"),
+        "accountability": ("员工有效投诉问责", "Staff accountability"),
+        "accountabilityNote": ("仅供经理查阅：每位员工每年被有效投诉的次数及相应处理。", "For managers only: valid complaints against each member of staff per calendar year, and what follows."),
+        "staffMember": ("员工", "Staff member"), "validComplaints": ("有效投诉", "Valid complaints"), "consequence": ("处理", "Consequence"),
+        "complaintCases": ("投诉案件", "Complaints"),
+        "consequence.talk": ("诫勉谈话", "a talk"), "consequence.public-criticism": ("通报批评并书面检查", "public criticism and a written self-review"),
+        "consequence.fails-assessment": ("年度考核不合格", "fails the annual assessment"), "consequence.suspension": ("停职", "suspension"),
         "noRevisits": ("当天没有回访。", "No revisits that day."),
         "later": ("14天以后", "Later"),
         "sampleTitle": ("本月回访抽样与抽查", "This month's revisit sample and spot checks"),
@@ -259,11 +288,13 @@ public struct Strings: Sendable {
         "kind.complaint": ("投诉", "complaint"), "kind.suggestion": ("建议", "suggestion"), "kind.help": ("求助", "help request"),
         "kind.coordination": ("协调", "coordination"), "kind.repair": ("报修", "repair"), "kind.inquiry": ("咨询", "inquiry"),
         "kind.special-service": ("特约服务", "special service"), "kind.emergency": ("紧急求助", "emergency"),
-        "kind.neighbour-dispute": ("邻居纠纷", "neighbour dispute"),
+        "kind.neighbour-dispute": ("邻居纠纷", "neighbour dispute"), "kind.judicial": ("司法调查", "judicial request"),
+        "kind.nonconformity": ("不合格项", "non-conformity"),
         "severity.major": ("重大", "major"), "severity.important": ("重要", "important"), "severity.minor": ("轻微", "minor"),
         "repairSize.small": ("小修", "small"), "repairSize.medium": ("中修", "medium"), "repairSize.large": ("大修", "large"),
         "channel.phone": ("电话", "phone"), "channel.walk-in": ("亲临现场", "walk-in"), "channel.letter": ("信函", "letter"),
         "channel.online": ("网络", "online"), "channel.email": ("邮件", "email"), "channel.government": ("政府部门转办", "from a government department"),
+        "channel.inspection": ("检查发现", "found in a quality check"),
         "status.open": ("已登记", "open"), "status.in-progress": ("处理中", "in progress"), "status.resolved": ("已处理", "resolved"),
         "status.closed": ("已关闭", "closed"), "status.referred": ("已转相关部门", "referred"), "status.unresolvable": ("无法处理", "unresolvable"),
         "level.desk": ("前台", "desk"), "level.supervisor": ("客服主管", "supervisor"), "level.manager": ("经理", "manager"),
@@ -273,6 +304,7 @@ public struct Strings: Sendable {
         "role.supervisor": ("客服主管", "supervisor"), "role.manager": ("经理", "manager"), "role.director": ("管理处主任", "director"),
         "role.general-manager": ("总经理", "general manager"), "role.department-head": ("部门负责人", "department head"),
         "role.engineer": ("维修工", "engineer"), "role.system": ("系统", "system"),
+        "role.quality-inspector": ("品质管理员", "quality inspector"),
         "mode.home": ("家访", "home visit"), "mode.phone": ("电话", "phone"), "mode.letter": ("信访", "letter"), "mode.online": ("网络", "online"),
         "action.open": ("受理", "opened"), "action.dispatch": ("派单", "dispatched"), "action.note": ("跟进", "note"),
         "action.escalate": ("上报", "escalated"), "action.resolve": ("处理完毕", "resolved"), "action.revisit": ("回访", "revisited"),
@@ -280,8 +312,11 @@ public struct Strings: Sendable {
         "action.unresolvable": ("无法处理", "unresolvable"), "action.reclassify": ("重新分类", "reclassified"),
         "action.breach": ("超时", "deadline missed"), "action.correct": ("更正", "corrected"),
         "action.reveal": ("查看联系方式", "contact revealed"), "action.erased": ("个人信息已删除", "personal data erased"),
+        "action.rectify": ("整改", "corrected"), "action.verify": ("验证", "verified"), "action.checklist": ("处置记录", "checklist item done"),
+        "action.approve": ("审批", "approved"),
         "step.report": ("上报", "report"), "step.hand-over": ("移交责任人", "hand over"), "step.answer": ("答复业主", "answer the owner"),
         "step.resolve": ("处理完毕", "resolve"), "step.ladder": ("逐级上报", "escalation ladder"),
+        "step.rectify": ("整改", "correct the non-conformity"),
         "signature.good": ("签名有效", "good signature"), "signature.bad": ("签名无效", "bad signature"),
         "signature.not-registered": ("非登记密钥", "key not registered"),
         "signature.signed": ("已签名", "signed"), "signature.unsigned": ("未签名", "unsigned"), "signature.unknown": ("未知", "unknown"),

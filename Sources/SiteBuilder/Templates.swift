@@ -5,8 +5,24 @@ enum Templates {
     static let all: [(name: String, text: String)] = [
         ("head", head), ("foot", foot), ("chart", chart),
         ("index", index), ("open", open), ("overdue", overdue), ("revisits", revisits),
-        ("case", casePage), ("report", report),
+        ("case", casePage), ("report", report), ("accountability", accountability),
     ]
+
+    static let accountability = """
+    {{> head}}
+    <p class="muted">{{t.accountabilityNote}} [{{clause}}]</p>
+    <table class="ladder"><thead><tr><th class="num">{{t.validComplaints}}</th><th>{{t.consequence}}</th></tr></thead><tbody>
+    {{#ladder}}<tr><td class="num">≥ {{atLeast}}</td><td>{{consequence}}</td></tr>
+    {{/ladder}}</tbody></table>
+    {{#years}}
+    <h2>{{year}}</h2>
+    {{^hasRows}}<p class="ok">{{t.none}}</p>{{/hasRows}}
+    {{#hasRows}}<table class="accountability" data-year="{{year}}"><thead><tr><th>{{t.staffMember}}</th><th class="num">{{t.validComplaints}}</th><th>{{t.consequence}}</th><th>{{t.complaintCases}}</th></tr></thead><tbody>
+    {{#rows}}<tr data-staff="{{id}}" data-count="{{count}}"><td>{{name}} ({{id}})</td><td class="num">{{count}}</td><td>{{consequence}}</td><td>{{#cases}}<a href="../cases/{{id}}.html">{{id}}</a> {{/cases}}</td></tr>
+    {{/rows}}</tbody></table>{{/hasRows}}
+    {{/years}}
+    {{> foot}}
+    """
 
     static let head = """
     <!DOCTYPE html>
@@ -75,6 +91,10 @@ enum Templates {
     {{#hasRevisitsDue}}<table class="revisits-due"><thead><tr><th>{{t.id}}</th><th>{{t.kind}}</th><th>{{t.unit}}</th><th>{{t.due}}</th><th>{{t.who}}</th><th>{{t.modes}}</th></tr></thead><tbody>
     {{#revisitsDue}}<tr data-case="{{id}}"><td><a href="{{href}}">{{id}}</a></td><td>{{kind}}</td><td>{{unit}}</td><td class="{{#late}}late{{/late}}">{{due}}</td><td>{{who}}</td><td>{{modes}}</td></tr>
     {{/revisitsDue}}</tbody></table>{{/hasRevisitsDue}}
+    {{#hasRegisterVisitsDue}}<h3>{{t.registerVisitsDue}}</h3>
+    <table class="register-visits-due"><thead><tr><th>{{t.id}}</th><th>{{t.register}}</th><th>{{t.unit}}</th><th>{{t.resident}}</th><th>{{t.due}}</th><th>{{t.who}}</th></tr></thead><tbody>
+    {{#registerVisitsDue}}<tr data-register="{{id}}"><td><a href="revisits.html">{{id}}</a></td><td>{{register}}</td><td>{{unit}}</td><td>{{resident}}</td><td class="{{#late}}late{{/late}}">{{due}}</td><td>{{who}}</td></tr>
+    {{/registerVisitsDue}}</tbody></table>{{/hasRegisterVisitsDue}}
     </section>
     <section class="month">
     <h2>{{t.thisMonth}} · {{month}}</h2>
@@ -179,6 +199,13 @@ enum Templates {
     {{#later}}\(revisitRow)
     {{/later}}</tbody></table>{{/hasLater}}
     </section>
+    <section class="register-visits">
+    <h2>{{t.registerVisits}}</h2>
+    {{^hasRegisterVisits}}<p class="muted">{{t.none}}</p>{{/hasRegisterVisits}}
+    {{#hasRegisterVisits}}<table class="register-visits"><thead><tr><th>{{t.register}}</th><th>{{t.id}}</th><th>{{t.unit}}</th><th>{{t.resident}}</th><th>{{t.emergencyContacts}}</th><th>{{t.lastVisit}}</th><th>{{t.due}}</th><th>{{t.visitEvery}}</th><th>{{t.who}}</th><th>{{t.modes}}</th><th>{{t.clause}}</th></tr></thead><tbody>
+    {{#registerVisits}}<tr data-register="{{id}}" data-due="{{dueISO}}"><td>{{register}}</td><td>{{id}}</td><td>{{unit}}</td><td>{{resident}}</td><td>{{contacts}}</td><td>{{last}}</td><td class="{{#late}}late{{/late}}">{{due}}</td><td>{{every}}</td><td>{{who}}</td><td>{{modes}}</td><td>{{clause}}</td></tr>
+    {{/registerVisits}}</tbody></table>{{/hasRegisterVisits}}
+    </section>
     <section class="samples">
     <h2>{{t.sampleTitle}}</h2>
     {{^samples}}<p>{{t.noSample}}</p>{{/samples}}
@@ -217,6 +244,8 @@ enum Templates {
     {{#resolution}}<dt>{{t.resolution}}</dt><dd>{{resolution}}</dd>{{/resolution}}
     {{#referral}}<dt>{{t.referral}}</dt><dd>{{referral}}</dd>{{/referral}}
     {{#unresolvableReason}}<dt>{{t.unresolvableReason}}</dt><dd>{{unresolvableReason}}</dd>{{/unresolvableReason}}
+    {{#special}}<dt>{{label}}</dt><dd>{{value}}</dd>
+    {{/special}}
     </dl>
     <h2>{{t.deadlines}}</h2>
     {{^deadlines}}<p>{{t.noDeadlines}}</p>{{/deadlines}}

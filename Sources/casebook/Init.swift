@@ -79,7 +79,7 @@ extension Casebook {
         }
 
         /// Case files merge with casebook's merge driver (two desks appending to one case).
-        static let attributes = "records/cases/**/*.json merge=casebook\n"
+        static let attributes = "records/cases/**/*.json merge=casebook\nrecords/registers/**/*.json merge=casebook\n"
 
         /// What a clone needs in its own `.git/config`: the hooks, the merge driver, this binary's
         /// path for both, and a desk code.

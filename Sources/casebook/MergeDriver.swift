@@ -8,9 +8,9 @@ extension Casebook {
     struct MergeDriver: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "merge-driver",
-            abstract: "Merge two desks' versions of a case file: the union of their events (git runs this).",
+            abstract: "Merge two desks' versions of a case file (the union of their events) or register entry (of its visits); git runs this.",
             discussion: """
-            Declared for records/cases/**/*.json in .gitattributes; `casebook init` registers it as
+            Declared for records/cases/**/*.json and records/registers/**/*.json in .gitattributes; `casebook init` registers it as
             merge.casebook.driver. Writes the union to OURS and exits 0, or leaves OURS alone, prints why
             in one line and exits 1 (git then reports a conflict).
             Example (what git runs): casebook merge-driver %O %A %B %P
@@ -26,6 +26,14 @@ extension Casebook {
             let ws = try Workspace(path: repo, recover: false)
             let name = path.isEmpty ? ours : path
             do {
+                if name.hasPrefix("records/registers/") {
+                    // A register entry (000 §1(7); 001 §5.6.7): the union of both desks' visits.
+                    let mine = try RecordJSON.decode(RegisterEntry.self, from: Data(contentsOf: URL(fileURLWithPath: ours)), file: name)
+                    let other = try RecordJSON.decode(RegisterEntry.self, from: Data(contentsOf: URL(fileURLWithPath: theirs)), file: name)
+                    let merged = try RegisterMerge.union(ours: mine, theirs: other, staff: ws.staff, profile: ws.profile)
+                    try RecordJSON.encode(merged).write(to: URL(fileURLWithPath: ours))
+                    return
+                }
                 let mine = try RecordJSON.decode(CaseFile.self, from: Data(contentsOf: URL(fileURLWithPath: ours)), file: name)
                 let other = try RecordJSON.decode(CaseFile.self, from: Data(contentsOf: URL(fileURLWithPath: theirs)), file: name)
                 let merged = try CaseMerge.union(ours: mine, theirs: other, staff: ws.staff, profile: ws.profile, calendar: ws.calendar)

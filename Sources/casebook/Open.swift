@@ -32,6 +32,14 @@ extension Casebook {
         @Option(help: "Cause, where the profile's deadlines depend on it (mall 001 篇2 §4.6): \(Cause.allCases.map(\.rawValue).joined(separator: ", ")).")
         var cause: Cause?
         @Option(help: ArgumentHelp("The date the owner asked for (minor complaints are due then).", valueName: "time")) var requestedBy: String?
+        @Option(help: "Emergencies: 120, 110 or fire; each has its checklist (001 §5.6.6, §5.6.8, §5.6.9).") var emergency: EmergencyType?
+        @Option(help: "Judicial requests 司法调查: police, procuratorate, discipline or lawyer (001 §5.6.5).") var requester: Requester?
+        @Option(help: "Judicial requests: the accompanying police officer's name (signs in place of the receiver, 001 §5.6.5.2).") var officer: String?
+        @Option(help: "Judicial requests: the officer's badge number.") var badge: String?
+        @Option(help: "Lawyers: the letter of introduction 介绍信 (its reference).") var letter: String?
+        @Option(help: "Lawyers: the practising licence 执业资格证 (its number).") var licence: String?
+        @Option(help: "Lawyers: the power of attorney 委托书 (its reference).") var powerOfAttorney: String?
+        @Option(help: "Lawyers: acting for the owner or another party (001 §5.6.5.3 a–b).") var client: LawyerClient?
 
         func validate() throws {
             // On a terminal the missing fields are asked for instead (run()).
@@ -55,6 +63,20 @@ extension Casebook {
             if kind != .repair, repairSize != nil {
                 throw ValidationError("--repair-size: only repairs have a size")
             }
+        }
+
+        /// The judicial request's particulars, as given (the rule `judicial` says what is missing).
+        func judicialRequest() throws -> JudicialRequest? {
+            guard let requester else {
+                if officer != nil || badge != nil || letter != nil || licence != nil || powerOfAttorney != nil || client != nil {
+                    throw Failure("--requester: the officer's and lawyer's particulars belong to a judicial request (001 §5.6.5)")
+                }
+                return nil
+            }
+            func field(_ v: String?, _ name: String) throws -> String? { try v.map { try text($0, field: name, limit: 100) } }
+            return JudicialRequest(requester: requester, officerName: try field(officer, "--officer"), officerBadge: try field(badge, "--badge"),
+                                   letter: try field(letter, "--letter"), licence: try field(licence, "--licence"),
+                                   powerOfAttorney: try field(powerOfAttorney, "--power-of-attorney"), client: client)
         }
 
         /// Whether a field the intake needs is missing (and so asked for on a terminal).
@@ -104,7 +126,8 @@ extension Casebook {
                     unit: try form.unit.map { try text($0, field: "--unit", limit: 40) }, reporter: contact,
                     summary: Contact.scrub(try text(summary, field: "--summary", limit: 200), fullName: name),
                     details: try details.map { Contact.scrub(try text($0, field: "--details"), fullName: name) },
-                    requestedBy: requested, firstResponder: actor.id, cause: cause)
+                    requestedBy: requested, firstResponder: actor.id, cause: cause, emergency: form.emergency,
+                    judicial: try judicialRequest())
                 if readBack {
                     // 复清楚: check the step as the hook would, then read the record back before committing.
                     let event = try ws.openEvent(intake, by: actor.id)
@@ -129,6 +152,18 @@ extension Casebook {
             }
             if kind == .repair, repairSize == nil {
                 repairSize = try p.choose("repairSize", RepairSize.allCases, raw: \.rawValue, label: s.repairSize)
+            }
+            if kind == .emergency, emergency == nil {
+                // Optional: a typed emergency follows its checklist (001 §5.6.6, §5.6.8, §5.6.9).
+                let options = EmergencyType.allCases
+                p.say(options.enumerated().map { "\($0.offset + 1) \(s["emergency." + $0.element.rawValue])" }.joined(separator: "  "))
+                let got: String = try p.ask(s["desk.prompt.emergency"], hint: s["desk.optional"]) { a in
+                    if a.isEmpty { return ("", nil) }
+                    if let n = Int(a), options.indices.contains(n - 1) { return (options[n - 1].rawValue, nil) }
+                    if let o = options.first(where: { $0.rawValue == a.lowercased() || s["emergency." + $0.rawValue] == a }) { return (o.rawValue, nil) }
+                    return (nil, s["desk.badChoice"])
+                }
+                emergency = EmergencyType(rawValue: got)
             }
             if kind != .complaint, severity != nil { throw Failure("--severity: only complaints have a severity") }
             if kind != .repair, repairSize != nil { throw Failure("--repair-size: only repairs have a size") }
@@ -160,7 +195,7 @@ extension Casebook {
 
         /// The kinds in the order the desk offers them: the most frequent first (投诉, 报修), then
         /// the rest in the order of 001 §3.0.
-        static let kindMenu: [Kind] = [.complaint, .repair] + Kind.allCases.filter { $0 != .complaint && $0 != .repair }
+        static let kindMenu: [Kind] = [.complaint, .repair] + Kind.allCases.filter { $0 != .complaint && $0 != .repair && $0 != .nonconformity }
 
         /// The whole record as the receptionist reads it back to the caller. The phone is shown
         /// in full here only: it is read back to the person who just gave it.
@@ -168,7 +203,7 @@ extension Casebook {
             let s = DeskLanguage.strings
             return [
                 (s["desk.case"], id.rawValue),
-                (s["kind"], s.kindWithGrade(i)),
+                (s["kind"], s.kindWithGrade(i) + (i.emergency.map { " · " + s["emergency." + $0.rawValue] } ?? "")),
                 (s["channel"], s.channel(i.channel)),
                 (s["unit"], i.unit ?? ""),
                 (s["reporter"], name),

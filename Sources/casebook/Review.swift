@@ -46,6 +46,9 @@ struct Review {
         if delta.path.hasPrefix("records/reviews/") {
             return try checkReview(delta)
         }
+        if delta.path.hasPrefix("records/registers/") {
+            return try checkRegister(delta)
+        }
         guard delta.path.hasPrefix("records/cases/"), delta.path.hasSuffix(".json") else { return nil }
         guard let newBlob = delta.new else {
             return "case files are never deleted or renamed [rule append-only; 000 篇2 §5.0]"
@@ -80,6 +83,9 @@ struct Review {
     func checkMerge(_ delta: FileDelta, parents: [OID]) throws -> String? {
         let versions = try parents.map { try ws.repo.blobID(at: delta.path, in: $0) }
         if versions.contains(delta.new) { return nil }
+        if delta.path.hasPrefix("records/registers/"), let newBlob = delta.new {
+            return try checkRegisterMerge(delta.path, newBlob, versions: versions)
+        }
         guard delta.path.hasPrefix("records/cases/"), delta.path.hasSuffix(".json"), let newBlob = delta.new else {
             return try check(delta)
         }
@@ -137,6 +143,72 @@ struct Review {
         let expected = try Casebook.ReviewCommand.record(record.kind, period: period, by: record.by, at: record.at, opinion: record.opinion, in: ws)
         guard expected.cases == record.cases, record.clause == rule.clause else {
             return "the covered cases are not the period's cases as they stand [rule review-coverage; \(rule.clause)]"
+        }
+        return nil
+    }
+
+    /// A register entry (000 §1(7); 001 §5.6.7) passes `RegisterChange.validate`, and what the
+    /// change adds (the entry, its visits) is the commit author's and not after the commit.
+    func checkRegister(_ delta: FileDelta) throws -> String? {
+        guard let blob = delta.new else {
+            return "register entries are never deleted or renamed [rule append-only; 000 篇2 §5.0]"
+        }
+        let new: RegisterEntry
+        let old: RegisterEntry?
+        do {
+            new = try RecordJSON.decode(RegisterEntry.self, from: ws.repo.blob(blob), file: delta.path)
+            old = try delta.old.map { try RecordJSON.decode(RegisterEntry.self, from: ws.repo.blob($0), file: delta.path) }
+        } catch let error as RecordError {
+            return "\(error.description.dropFirst(delta.path.count + 2)) [rule schema; records/schema/register.schema.json]"
+        }
+        do {
+            try RegisterChange.validate(old: old, new: new, path: delta.path, staff: ws.staff, profile: ws.profile)
+        } catch {
+            return error.description
+        }
+        var steps: [(StaffID, Timestamp, String)] = old == nil ? [(new.addedBy, new.addedAt, "entry")] : []
+        for (i, v) in new.visits.enumerated().dropFirst(old?.visits.count ?? 0) { steps.append((v.by, v.at, "visits[\(i)]")) }
+        for (i, r) in (new.reveals ?? []).enumerated().dropFirst(old?.reveals?.count ?? 0) { steps.append((r.by, r.at, "reveals[\(i)]")) }
+        for (by, at, what) in steps {
+            guard let actor = ws.staff[by], let authorEmail, actor.email.lowercased() == authorEmail.lowercased() else {
+                return "\(what): made by \(by.rawValue), who must commit it (author \(authorEmail ?? "unknown")) [rule author; DESIGN: one commit per step by its actor]"
+            }
+            if at > commitTime {
+                return "\(what): time \(at) is after the commit (\(commitTime)) [rule time-order; 002 篇1 §4.2]"
+            }
+        }
+        return nil
+    }
+
+    /// A merged register entry is one valid entry holding exactly its parents' visits and reveals.
+    func checkRegisterMerge(_ path: String, _ blob: OID, versions: [OID?]) throws -> String? {
+        let new: RegisterEntry
+        let sides: [RegisterEntry]
+        do {
+            new = try RecordJSON.decode(RegisterEntry.self, from: ws.repo.blob(blob), file: path)
+            sides = try versions.compactMap { $0 }.map { try RecordJSON.decode(RegisterEntry.self, from: ws.repo.blob($0), file: path) }
+        } catch let error as RecordError {
+            return "\(error.description.dropFirst(path.count + 2)) [rule schema; records/schema/register.schema.json]"
+        }
+        do {
+            try RegisterChange.validate(old: nil, new: new, path: path, staff: ws.staff, profile: ws.profile)
+        } catch {
+            return error.description
+        }
+        var head = new
+        head.visits = []
+        head.reveals = nil
+        for side in sides {
+            var h = side
+            h.visits = []
+            h.reveals = nil
+            guard h == head, side.visits.allSatisfy(new.visits.contains), (side.reveals ?? []).allSatisfy((new.reveals ?? []).contains) else {
+                return "the merge drops or edits records of a parent [rule append-only; DESIGN: records are append-only]"
+            }
+        }
+        let known = sides.flatMap(\.visits), knownReveals = sides.flatMap { $0.reveals ?? [] }
+        guard new.visits.allSatisfy(known.contains), (new.reveals ?? []).allSatisfy(knownReveals.contains) else {
+            return "a merge adds no visits of its own [rule merge; DESIGN: one commit per step by its actor]"
         }
         return nil
     }

@@ -64,6 +64,7 @@ extension Casebook {
             }
             if let r = s.referral { lines.append("referred      \(r.at) to \(r.agency)") }
             if let why = s.unresolvableReason { lines.append("unresolvable  \(why)") }
+            lines += Show.specialLines(file)
             // Corrections of the intake (004 §4.1): the old and new value, personal data masked.
             for e in file.events where e.action == .correct {
                 guard let c = e.correction else { continue }
@@ -91,10 +92,45 @@ extension Casebook {
             for e in file.events {
                 let detail = [e.department?.rawValue, e.level.map { "to \($0.rawValue)" }, e.assignee.map { "→ \($0.rawValue)" },
                               e.text, e.result, e.reason, e.agency, e.mode?.rawValue,
-                              e.satisfied.map { $0 ? "satisfied" : "unsatisfied" }, e.notes, e.step, e.correction.map(Show.change)].compactMap { $0 }.joined(separator: "  ")
+                              e.satisfied.map { $0 ? "satisfied" : "unsatisfied" }, e.passed.map { $0 ? "passed" : "failed" }, e.item?.rawValue, e.value,
+                              e.notes, e.step, e.correction.map(Show.change)].compactMap { $0 }.joined(separator: "  ")
                 lines.append("  \(e.at)  \(e.by.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(e.action.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(detail)")
             }
             print(lines.joined(separator: "\n"))
+        }
+
+        /// The lines of a non-conformity's check and verifications, an emergency's checklist, a
+        /// judicial request's requester and approval.
+        static func specialLines(_ file: CaseFile) -> [String] {
+            let i = file.intake, s = file.state
+            var lines: [String] = []
+            if let n = i.inspection {
+                lines.append("inspection    \(n.check.rawValue) check; \(n.department.rawValue) to correct by \(n.correctBy)  [002 篇9 §4]")
+            }
+            for v in s.verifications ?? [] {
+                lines.append("verified      \(v.at) by \(v.by.rawValue): \(v.passed ? "passed" : "failed")" + (v.notes.map { " (\($0))" } ?? ""))
+            }
+            if let type = i.emergency {
+                let done = Dictionary((s.checklist ?? []).map { ($0.item, $0) }, uniquingKeysWith: { a, _ in a })
+                lines.append("checklist     \(type.rawValue)")
+                for item in type.checklist {
+                    let entry = done[item].map { "done \($0.at) by \($0.by.rawValue)" + ($0.value.map { ": \($0)" } ?? "") } ?? "MISSING"
+                    lines.append("  \(item.rawValue.padding(toLength: 25, withPad: " ", startingAt: 0)) \(entry)  [\(item.clause)]")
+                }
+            }
+            if let j = i.judicial {
+                var who = "requester     \(j.requester.rawValue)"
+                if let name = j.officerName { who += "; officer \(name), badge \(j.officerBadge ?? "-") (signs as receiver)" }
+                if j.requester == .lawyer {
+                    who += "; letter \(j.letter ?? "-"), licence \(j.licence ?? "-"), power of attorney \(j.powerOfAttorney ?? "-")"
+                    if let c = j.client { who += ", for \(c.rawValue)" }
+                }
+                lines.append(who)
+                if j.requester == .lawyer {
+                    lines.append("approval      " + (s.approval.map { "\($0.at) by \($0.by.rawValue)" } ?? "not yet: nothing is released  [001 §5.6.5.3]"))
+                }
+            }
+            return lines
         }
 
         /// `intake.unit: '3-2-1801' → '3-2-1802'`, a resident's name or phone in display form.

@@ -26,6 +26,7 @@ extension Casebook.Show {
         }
         if let r = st.referral { lines.append(row(s["referral"], "\(r.at) → \(r.agency)")) }
         if let why = st.unresolvableReason { lines.append(row(s["unresolvableReason"], why)) }
+        for (label, value) in SpecialFacts.rows(file, s: s, when: \.description, name: \.rawValue) { lines.append(row(label, value)) }
         for e in file.events where e.action == .correct {
             guard let c = e.correction else { continue }
             lines.append(row(s["desk.correction"], "\(e.at) \(e.by.rawValue)\(s["colon"])\(s.field(c.field)) “\(c.fromDisplay)” → “\(c.toDisplay)”"

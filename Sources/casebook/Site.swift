@@ -52,6 +52,10 @@ extension Casebook {
             dashboard.reviews = try ws.repo.files(under: "records/reviews", at: ws.base).filter { $0.path.hasSuffix(".json") }.map { entry in
                 try RecordJSON.decode(ReviewRecord.self, from: ws.repo.blob(entry.blob), file: entry.path)
             }
+            dashboard.registers = try RegisterCommand.entries(ws).map(\.entry)
+            // The managers' accountability page: only where the profile keeps the ladder, and not
+            // when the settings leave it out (003 篇2 第十二条).
+            if ws.settings.accountabilityPage != false { dashboard.accountability = ws.profile.accountability }
             dashboard.archivedMonths = Set(try ws.repo.tags(matching: "archive/*").map { String($0.name.dropFirst("archive/".count)) })
             let root = URL(fileURLWithPath: out)
             // A case page whose blob, clock-dependent facts and surroundings are those of the last

@@ -97,8 +97,24 @@ extension Casebook {
                     changes.append(FileChange(path: delta.path, content: try repo.blob(theirBlob), executable: try repo.isExecutable(delta.path, in: theirs)))
                     continue
                 }
+                if delta.path.hasPrefix("records/registers/"), delta.path.hasSuffix(".json"), let mine {
+                    // A register entry: the union of both desks' visits and reveal records.
+                    let a = try RecordJSON.decode(RegisterEntry.self, from: repo.blob(mine), file: delta.path)
+                    let b = try RecordJSON.decode(RegisterEntry.self, from: repo.blob(theirBlob), file: delta.path)
+                    let merged: RegisterEntry
+                    do {
+                        merged = try RegisterMerge.union(ours: a, theirs: b, staff: ws.staff, profile: ws.profile)
+                    } catch {
+                        throw Failure("sync: \(delta.path): \(error)")
+                    }
+                    if merged != a { changes.append(FileChange(path: delta.path, content: try RecordJSON.encode(merged))) }
+                    guard try repo.isUnchangedSettled(delta.path) else {
+                        throw Failure("sync: \(delta.path) has uncommitted changes; commit or restore them first")
+                    }
+                    continue
+                }
                 guard delta.path.hasPrefix("records/cases/"), delta.path.hasSuffix(".json"), let mine else {
-                    throw Failure("sync: \(delta.path) changed on both desks; only case files merge by themselves, merge it by hand")
+                    throw Failure("sync: \(delta.path) changed on both desks; only case files and register entries merge by themselves, merge it by hand")
                 }
                 let a = try RecordJSON.decode(CaseFile.self, from: repo.blob(mine), file: delta.path)
                 let b = try RecordJSON.decode(CaseFile.self, from: repo.blob(theirBlob), file: delta.path)

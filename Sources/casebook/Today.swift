@@ -91,6 +91,13 @@ extension Casebook {
                     items.append(item("ladder → \(myLevel.rawValue)", due: due, clause: step.clause))
                     listed = true
                 }
+                // A non-conformity waits on its responsible department's correction (002 篇9 §4.2.2 c).
+                if file.intake.kind == .nonconformity, file.state.status != .resolved, let department = file.state.department,
+                   me.department == department, file.state.holder != me.id {
+                    let pending = file.state.deadlines.filter { if case .pending = Schedule.standing(of: $0, in: file, at: now) { true } else { false } }
+                    items.append(item("correct (non-conformity)", due: pending.map(\.due).max(), clause: InspectionSteps.clause))
+                    listed = true
+                }
                 if file.state.holder == me.id, !listed {
                     items.append(item("holding", due: file.state.deadlines.filter { Schedule.fulfilment(of: $0, in: file) == nil }.map(\.due).min(), clause: nil))
                 }

@@ -54,6 +54,30 @@ import Testing
         #expect(show.contains("via phone, first responsible li.na"))
     }
 
+    @Test func anEmergencyIsAskedItsTypeAndFollowsItsChecklist() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.makeRepository()
+        let o = try onTerminal(box, ["open", "--as", "li.na"], [
+            ("诉求类别（输入编号或名称）：", "紧急求助"),
+            ("紧急类型（可空，回车跳过）：", "4"),          // not a choice: asked again
+            ("请输入上面列出的编号或名称。", nil),
+            ("紧急类型（可空，回车跳过）：", "1"),
+            ("诉求方式（输入编号或名称）：", "1"),
+            ("房号（可空，回车跳过）：", "5-1-302"),
+            ("反映人：", "张先生"),
+            ("联系电话（可空，回车跳过）：", ""),
+            ("事由（一句话）：", "老人在家晕倒"),
+            ("确认登记？（是/否）：", "是"),
+        ])
+        #expect(o.status == 0, "\(o.stdout)")
+        #expect(o.stdout.contains("1 120 急救  2 110 刑事案件  3 火警") && o.stdout.contains("紧急求助 · 120 急救"), "\(o.stdout)")
+        let id = "C-20261122-T01-0001"
+        #expect(try box.ok(["show", id, "--json"]).contains("\"emergency\" : \"120\""))
+        let refused = try box.cb(["resolve", id, "--result", "已送医", "--as", "li.na"])
+        #expect(refused.status == 1 && refused.stderr.contains("[rule checklist; 001 §5.6.6.1]"), "\(refused.stderr)")
+    }
+
     @Test func decliningTheReadBackLeavesNothing() throws {
         let box = try Sandbox()
         defer { box.remove() }

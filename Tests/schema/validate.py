@@ -22,6 +22,7 @@ SCHEMAS = {
     "casebook.calendar/1": "calendar.schema.json",
     "casebook.review/1": "review.schema.json",
     "casebook.sample/1": "sample.schema.json",
+    "casebook.register/1": "register.schema.json",
 }
 
 

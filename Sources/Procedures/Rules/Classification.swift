@@ -16,7 +16,7 @@ public struct Classification: CaseRule {
             try consistent(kind: intake.kind, severity: intake.severity, size: intake.repairSize)
         case .reclassify:
             guard let previous = step.previous else { return }
-            guard e.kind != nil || e.severity != nil || e.repairSize != nil || e.cause != nil || e.valid != nil else {
+            guard e.kind != nil || e.severity != nil || e.repairSize != nil || e.cause != nil || e.valid != nil || e.against != nil else {
                 throw refuse(StatusAllows.from(.reclassify).clause, "reclassify changes nothing")
             }
             let kind = e.kind ?? previous.intake.kind

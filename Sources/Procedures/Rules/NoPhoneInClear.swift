@@ -14,6 +14,7 @@ public struct NoPhoneInClear: CaseRule {
         let fields: [(String, String?)] = [
             ("text", e.text), ("reason", e.reason), ("result", e.result), ("notes", e.notes), ("agency", e.agency),
             ("intake.summary", e.intake?.summary), ("intake.details", e.intake?.details), ("intake.unit", e.intake?.unit),
+            ("value", e.value), ("intake.judicial.officerName", e.intake?.judicial?.officerName),
         ]
         for (field, value) in fields {
             if let value, Contact.maskMobiles(value) != value {

@@ -24,6 +24,10 @@ public struct StatusAllows: CaseRule {
         case .erased: return (Set(Status.allCases), "PIPL Art. 47 (deletion)")
         // The record is put right whatever the case's status (004 §4.1 记清楚).
         case .correct: return (Set(Status.allCases), CorrectionAllowed.clause)
+        case .rectify: return ([.open, .inProgress], InspectionSteps.clause)
+        case .verify: return ([.resolved], InspectionSteps.clause)
+        case .checklist: return ([.open, .inProgress, .resolved, .referred], "001 §5.6.6, §5.6.8, §5.6.9")
+        case .approve: return ([.open, .inProgress], JudicialRequirements.lawyerClause)
         }
     }
 
