@@ -207,21 +207,28 @@ final class Workspace {
     }
 
     /// Every case at HEAD with the blob id of its file, in path order. The blobs are read in
-    /// turn and decoded on all cores: decoding JSON is most of the cost of reading many cases.
+    /// turn and decoded on all cores, a thousand at a time (so the raw files of a large
+    /// repository are never all in memory at once).
     func caseEntries() throws -> [(file: CaseFile, blob: OID)] {
         let entries = try repo.files(under: "records/cases", at: base).filter { $0.path.hasSuffix(".json") }
-        let data = try entries.map { try repo.blob($0.blob) }
-        var decoded = [Result<CaseFile, any Error>?](repeating: nil, count: entries.count)
-        decoded.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer
-            DispatchQueue.concurrentPerform(iterations: entries.count) { i in
-                slots[i] = Result { try RecordJSON.decode(CaseFile.self, from: data[i], file: entries[i].path) }
+        var out: [(file: CaseFile, blob: OID)] = []
+        out.reserveCapacity(entries.count)
+        for start in stride(from: 0, to: entries.count, by: 1024) {
+            let chunk = entries[start..<min(start + 1024, entries.count)]
+            let data = try chunk.map { try repo.blob($0.blob) }
+            var decoded = [Result<CaseFile, any Error>?](repeating: nil, count: data.count)
+            decoded.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let slots = buffer
+                DispatchQueue.concurrentPerform(iterations: data.count) { i in
+                    slots[i] = Result { try RecordJSON.decode(CaseFile.self, from: data[i], file: chunk[chunk.startIndex + i].path) }
+                }
+            }
+            for (result, entry) in zip(decoded, chunk) {
+                guard let result else { throw Failure("\(entry.path): not decoded") }
+                out.append((try result.get(), entry.blob))
             }
         }
-        return try zip(decoded, entries).map { result, entry in
-            guard let result else { throw Failure("\(entry.path): not decoded") }
-            return (try result.get(), entry.blob)
-        }
+        return out
     }
 
     /// A new case id: prefix, intake date, this clone's desk code, and the next sequence number
