@@ -2,6 +2,10 @@ import ArgumentParser
 import Foundation
 
 /// `casebook`: a service centre's customer requests as signed commits in a git repository.
+///
+/// Every command names itself (`commandName:`): without it swift-argument-parser derives each
+/// name with `String(describing:)`, a scan of the binary's protocol conformances for every
+/// command at every start.
 @main
 struct Casebook: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -12,6 +12,7 @@ extension Casebook {
     /// (001 §5.6.6, §5.6.8, §5.6.9).
     struct Checklist: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "checklist",
             abstract: "Record an item of an emergency's checklist; the case is resolved and closed only when all are recorded.",
             discussion: """
             120 (001 §5.6.6): called-120, security-meets-ambulance, hospital (--value: the hospital), relatives-told.
@@ -38,6 +39,7 @@ extension Casebook {
     /// anything is released (001 §5.6.5.3).
     struct Approve: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "approve",
             abstract: "Approve a lawyer's request for owner data (manager or above); nothing is released before it.",
             discussion: "Example: casebook approve C-20261122-K3F-0001 --notes '委托人为业主本人，同意由主任接待' --as zhou.jl"
         )

@@ -34,7 +34,7 @@ extension Casebook {
         }
 
         struct Raise: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Raise a non-conformity found in a quality check; prints the new case id.")
+            static let configuration = CommandConfiguration(commandName: "raise", abstract: "Raise a non-conformity found in a quality check; prints the new case id.")
             @OptionGroup var global: GlobalOptions
             @Option(help: "The check that found it: monthly, quarterly, yearly.") var check: InspectionCheck
             @Option(help: "The responsible department 责任部门: \(Department.allCases.map(\.rawValue).joined(separator: ", ")).") var department: Department
@@ -72,7 +72,7 @@ extension Casebook {
         }
 
         struct Rectify: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Record the responsible department's correction 整改.")
+            static let configuration = CommandConfiguration(commandName: "rectify", abstract: "Record the responsible department's correction 整改.")
             @OptionGroup var global: GlobalOptions
             @OptionGroup var target: CaseArgument
             @Option(help: "What was corrected, and how it is prevented 纠正或预防措施.") var correction: String
@@ -86,7 +86,7 @@ extension Casebook {
         }
 
         struct Verify: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Verify a correction 验证: passed closes the report, failed asks for it again.")
+            static let configuration = CommandConfiguration(commandName: "verify", abstract: "Verify a correction 验证: passed closes the report, failed asks for it again.")
             @OptionGroup var global: GlobalOptions
             @OptionGroup var target: CaseArgument
             @Flag(exclusivity: .exclusive, help: "Whether the correction passed.") var outcome: Outcome

@@ -49,7 +49,7 @@ extension Casebook {
         }
 
         struct Add: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Put a resident on a register; prints the entry's id.")
+            static let configuration = CommandConfiguration(commandName: "add", abstract: "Put a resident on a register; prints the entry's id.")
             @OptionGroup var global: GlobalOptions
             @Argument(help: "key-owner or empty-nest.") var register: RegisterKind
             @Option(help: "Unit 房号.") var unit: String
@@ -104,7 +104,7 @@ extension Casebook {
         }
 
         struct Visit: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Record a visit to a resident on a register.")
+            static let configuration = CommandConfiguration(commandName: "visit", abstract: "Record a visit to a resident on a register.")
             @OptionGroup var global: GlobalOptions
             @Argument(help: "The entry's id, e.g. E-1a2b3c4d.") var id: String
             @Option(help: "home or phone.") var mode: RevisitMode
