@@ -4,7 +4,8 @@
     scripts/bench.py BIN [--sizes 1000,10000,100000] [--work DIR] [--out BENCHMARKS.md] [--runs N]
 
 For each size it makes (or reuses, from --work) a simulated case repository: one commit per
-event up to 10,000 cases, `simulate --bulk` above. Then it measures, in the same run and the same
+event up to 10,000 cases, `simulate --bulk` above; the missing ones are made side by side, one a
+core. Then it measures, in the same run and the same
 repository, casebook against stock git doing the same kind of work: one state change (signed and
 unsigned) beside a plain `git add && git commit`; `check --range` over the last 1,000 commits;
 a full `site` build and a rebuild after one case changed (pages per second, peak memory from
@@ -12,6 +13,7 @@ a full `site` build and a rebuild after one case changed (pages per second, peak
 Medians and min-max of --runs runs; nothing here asserts a target, it reports.
 """
 import argparse
+import concurrent.futures
 import json
 import os
 import pathlib
@@ -100,6 +102,12 @@ def case_path(repo, case_id):
 def measure(bin, size, work, runs):
     repo, info = repository(bin, size, work)
     r = {"info": info}
+    # Packed once, as git's own gc would have packed it by now, and no automatic gc during the run:
+    # `git commit` would otherwise start one in the background of the measurements that follow.
+    run(["git", "config", "gc.auto", "0"], cwd=repo)
+    t = time.perf_counter()
+    run(["git", "repack", "-adq"], cwd=repo)
+    r["repack_s"] = time.perf_counter() - t
     cases = open_cases(bin, repo)
     actor = "li.na"
     key = str(repo / ".git" / "casebook" / "keys" / actor)
@@ -179,7 +187,9 @@ def write(results, out, runs, binary):
              f"Written by `make bench` (`scripts/bench.py`) on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
              f"Machine: {machine()}. Binary: `{binary}`.",
              f"Each figure is the median of {runs} runs (min–max in brackets) unless it says otherwise; every",
-             "comparison with stock git was measured in the same run, in the same repository.", "",
+             "comparison with stock git was measured in the same run, in the same repository. Each repository is",
+             "packed (`git repack -ad`) before it is measured, and git's automatic gc is off during the run so that",
+             "it never runs in the background of a measurement.", "",
              f"Sizes measured in this run: {', '.join(f'{s:,}' for s in sizes)} cases"
              + ("" if 100000 in sizes else " (the 100,000-case repository was not part of it)") + ".", "",
              "## The repositories", "",
@@ -299,9 +309,12 @@ def main():
     work = pathlib.Path(a.work).resolve()
     work.mkdir(parents=True, exist_ok=True)
     results = {}
-    for size in [int(s) for s in a.sizes.split(",") if s]:
+    sizes = [int(s) for s in a.sizes.split(",") if s]
+    # The repositories still missing are simulated side by side, one a core (each is one process).
+    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        list(pool.map(lambda size: repository(binary, size, work), sizes))
+    for size in sizes:
         if a.prepare:
-            repository(binary, size, work)
             continue
         print(f"bench: {size} cases …", file=sys.stderr, flush=True)
         results[size] = measure(binary, size, work, a.runs)
