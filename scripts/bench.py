@@ -141,8 +141,12 @@ def measure(bin, size, work, runs):
     # A bulk repository's commit holds a day of files (about a thousand): three of them are checked.
     commits = int(run(["git", "rev-list", "--count", "HEAD"], cwd=repo).stdout)
     n = min(3 if info["bulk"] else 1000, commits - 1)
-    files = len(run(["git", "diff", "--name-only", f"HEAD~{n}", "HEAD", "--", "records/cases"], cwd=repo).stdout.split())
-    checks = [timed([bin, "check", "--range", f"HEAD~{n}..HEAD", "--repo", str(repo)])[0] for _ in range(max(3, runs // 5))]
+    tip = "HEAD"
+    if info["bulk"]:
+        # The last simulated days, not the state changes measured above.
+        tip = run(["git", "log", "-1", "--format=%H", "--grep=^Action: bulk"], cwd=repo).stdout.strip()
+    files = len(run(["git", "diff", "--name-only", f"{tip}~{n}", tip, "--", "records/cases"], cwd=repo).stdout.split())
+    checks = [timed([bin, "check", "--range", f"{tip}~{n}..{tip}", "--repo", str(repo)])[0] for _ in range(max(3, runs // 5))]
     r["check"] = (n, Stat(checks))
     r["check_files"] = files
 
