@@ -138,15 +138,15 @@ def measure(bin, size, work, runs):
     r["change_unsigned"], r["change_signed"], r["git_commit"] = Stat(unsigned), Stat(signed), Stat(plain)
 
     # check --range over the last 1,000 commits (what a server hook costs per push).
-    # A bulk repository's commit holds a day of files (about a thousand): three of them are checked.
+    # A bulk repository's days are not steps (the hook refuses them: one commit holds many people's
+    # events), so there the push checked is the state changes made above, one step each.
     commits = int(run(["git", "rev-list", "--count", "HEAD"], cwd=repo).stdout)
-    n = min(3 if info["bulk"] else 1000, commits - 1)
-    tip = "HEAD"
+    n = min(1000, commits - 1)
     if info["bulk"]:
-        # The last simulated days, not the state changes measured above.
-        tip = run(["git", "log", "-1", "--format=%H", "--grep=^Action: bulk"], cwd=repo).stdout.strip()
-    files = len(run(["git", "diff", "--name-only", f"{tip}~{n}", tip, "--", "records/cases"], cwd=repo).stdout.split())
-    checks = [timed([bin, "check", "--range", f"{tip}~{n}..{tip}", "--repo", str(repo)])[0] for _ in range(max(3, runs // 5))]
+        n = int(run(["git", "rev-list", "--count", "--invert-grep", "--grep=^Action: bulk",
+                     f"{run(['git', 'log', '-1', '--format=%H', '--grep=^Action: bulk'], cwd=repo).stdout.strip()}..HEAD"], cwd=repo).stdout)
+    files = len(run(["git", "diff", "--name-only", f"HEAD~{n}", "HEAD", "--", "records/cases"], cwd=repo).stdout.split())
+    checks = [timed([bin, "check", "--range", f"HEAD~{n}..HEAD", "--repo", str(repo)])[0] for _ in range(max(3, runs // 5))]
     r["check"] = (n, Stat(checks))
     r["check_files"] = files
 
@@ -218,7 +218,7 @@ def write(results, out, runs, binary):
     for s in sizes:
         n, st = results[s]["check"]
         files = results[s].get("check_files", 0)
-        note = " (bulk: each commit holds a day of files)" if results[s]["info"]["bulk"] else ""
+        note = " (the state changes above: a bulk day is not a step)" if results[s]["info"]["bulk"] else ""
         lines.append(f"| {results[s]['info']['cases']:,} | {n}{note} | {files:,} | {st} | {n / (st.median / 1000):,.0f} | {files / (st.median / 1000):,.0f} |")
     lines += ["", "## One case's history: `casebook log ID` beside `git log --oneline -- PATH`", "",
               "| cases | commits | casebook log (first call, builds the index) | casebook log | git log -- PATH | ratio |",
@@ -283,10 +283,9 @@ def targets(results):
         extra = r["change_signed"].median - r["change_unsigned"].median
         rows.append((f"signing adds at most 15 ms ({r['info']['cases']:,} cases)", f"{extra:+.1f} ms — {'met' if extra <= 15 else 'not met'}"))
         n, st = r["check"]
-        if r["info"]["bulk"]:
-            continue  # a bulk commit is a day of files, not one step: see the table above
         per1000 = st.median / n * 1000
-        rows.append((f"check --range of 1,000 commits under 2 s ({r['info']['cases']:,} cases)", f"{per1000 / 1000:.1f} s — {'met' if per1000 <= 2000 else 'not met'}"))
+        scaled = f" (from {n} commits)" if n < 1000 else ""
+        rows.append((f"check --range of 1,000 commits under 2 s ({r['info']['cases']:,} cases)", f"{per1000 / 1000:.1f} s{scaled} — {'met' if per1000 <= 2000 else 'not met'}"))
     r = by(10000)
     rows.append(("casebook log ID under 60 ms at 10,000 cases", f"{r['log'].median:.0f} ms — {'met' if r['log'].median <= 60 else 'not met'}" if r else "not measured in this run"))
     r = by(100000)
