@@ -53,13 +53,10 @@ struct Review {
         guard let newBlob = delta.new else {
             return "case files are never deleted or renamed [rule append-only; 000 篇2 §5.0]"
         }
-        let new: CaseFile
-        let old: CaseFile?
-        do {
-            new = try RecordJSON.decode(CaseFile.self, from: ws.repo.blob(newBlob), file: delta.path)
-            old = try delta.old.map { try RecordJSON.decode(CaseFile.self, from: ws.repo.blob($0), file: delta.path) }
-        } catch let error as RecordError {
-            return "\(error.description.dropFirst(delta.path.count + 2)) [rule schema; records/schema/case.schema.json]"
+        let old: CaseFile?, new: CaseFile
+        switch try versions(CaseFile.self, of: delta, new: newBlob, schema: "case") {
+        case .success(let pair): (old, new) = pair
+        case .failure(let refusal): return refusal.line
         }
         do {
             try CaseChange.validate(old: old, new: new, path: delta.path, staff: ws.staff, profile: ws.profile, calendar: ws.calendar)
@@ -76,6 +73,23 @@ struct Review {
             }
         }
         return nil
+    }
+
+    /// A record the schema refuses, as the one line a refusal is.
+    struct SchemaRefusal: Error {
+        let line: String
+    }
+
+    /// The version of a changed record before (nil for a new file) and after the change, decoded;
+    /// or the refusal naming the field and `records/schema/<schema>.schema.json`.
+    func versions<T: Decodable>(_ type: T.Type, of delta: FileDelta, new blob: OID, schema: String) throws -> Result<(T?, T), SchemaRefusal> {
+        do {
+            let new = try RecordJSON.decode(type, from: ws.repo.blob(blob), file: delta.path)
+            let old = try delta.old.map { try RecordJSON.decode(type, from: ws.repo.blob($0), file: delta.path) }
+            return .success((old, new))
+        } catch let error as RecordError {
+            return .failure(SchemaRefusal(line: "\(error.description.dropFirst(delta.path.count + 2)) [rule schema; records/schema/\(schema).schema.json]"))
+        }
     }
 
     /// A merge commit adds no events of its own: each changed case file is the union of its
@@ -153,13 +167,10 @@ struct Review {
         guard let blob = delta.new else {
             return "register entries are never deleted or renamed [rule append-only; 000 篇2 §5.0]"
         }
-        let new: RegisterEntry
-        let old: RegisterEntry?
-        do {
-            new = try RecordJSON.decode(RegisterEntry.self, from: ws.repo.blob(blob), file: delta.path)
-            old = try delta.old.map { try RecordJSON.decode(RegisterEntry.self, from: ws.repo.blob($0), file: delta.path) }
-        } catch let error as RecordError {
-            return "\(error.description.dropFirst(delta.path.count + 2)) [rule schema; records/schema/register.schema.json]"
+        let old: RegisterEntry?, new: RegisterEntry
+        switch try versions(RegisterEntry.self, of: delta, new: blob, schema: "register") {
+        case .success(let pair): (old, new) = pair
+        case .failure(let refusal): return refusal.line
         }
         do {
             try RegisterChange.validate(old: old, new: new, path: delta.path, staff: ws.staff, profile: ws.profile)
