@@ -143,17 +143,7 @@ public struct Dashboard {
         let batch = 256
         for start in stride(from: 0, to: pending.count, by: batch) {
             let slice = Array(pending[start..<min(start + batch, pending.count)])
-            var rendered = [Result<SiteFile, any Error>?](repeating: nil, count: slice.count)
-            rendered.withUnsafeMutableBufferPointer { buffer in
-                nonisolated(unsafe) let slots = buffer
-                nonisolated(unsafe) let render = page
-                nonisolated(unsafe) let dashboard = self
-                DispatchQueue.concurrentPerform(iterations: slice.count) { i in
-                    slots[i] = Result { try render("cases/\(slice[i].id.rawValue).html", "case", dashboard.casePage(slice[i])) }
-                }
-            }
-            for result in rendered {
-                guard let result else { throw SiteError.template("case") }
+            for result in slice.concurrentMap({ try page("cases/\($0.id.rawValue).html", "case", casePage($0)) }) {
                 try emit(try result.get())
             }
             let done = start + slice.count

@@ -122,18 +122,10 @@ extension Casebook {
                 }
             }
             let commits = Array(wanted.keys)
-            let authors = commits.map { wanted[$0] ?? "" }
-            let signatures = try commits.map { hex in try OID(hex: hex).flatMap { try ws.repo.signature(of: $0) } }
-            var verdicts = [Result<GitStore.SignatureStatus, any Error>?](repeating: nil, count: commits.count)
-            verdicts.withUnsafeMutableBufferPointer { buffer in
-                nonisolated(unsafe) let slots = buffer
-                DispatchQueue.concurrentPerform(iterations: commits.count) { i in
-                    slots[i] = Result { try verifier.status(of: signatures[i], author: authors[i]) }
-                }
-            }
+            let signed = try commits.map { hex in (signature: try OID(hex: hex).flatMap { try ws.repo.signature(of: $0) }, author: wanted[hex] ?? "") }
+            let verdicts = signed.concurrentMap { try verifier.status(of: $0.signature, author: $0.author) }
             var known: [String: SiteBuilder.SignatureStatus] = [:]
             for (hex, verdict) in zip(commits, verdicts) {
-                guard let verdict else { continue }
                 known[hex] = switch try verdict.get() {
                 case .good: .good
                 case .bad: .bad

@@ -215,16 +215,9 @@ final class Workspace {
         out.reserveCapacity(entries.count)
         for start in stride(from: 0, to: entries.count, by: 1024) {
             let chunk = entries[start..<min(start + 1024, entries.count)]
-            let data = try chunk.map { try repo.blob($0.blob) }
-            var decoded = [Result<CaseFile, any Error>?](repeating: nil, count: data.count)
-            decoded.withUnsafeMutableBufferPointer { buffer in
-                nonisolated(unsafe) let slots = buffer
-                DispatchQueue.concurrentPerform(iterations: data.count) { i in
-                    slots[i] = Result { try RecordJSON.decode(CaseFile.self, from: data[i], file: chunk[chunk.startIndex + i].path) }
-                }
-            }
+            let files = try chunk.map { (path: $0.path, data: try repo.blob($0.blob)) }
+            let decoded = files.concurrentMap { try RecordJSON.decode(CaseFile.self, from: $0.data, file: $0.path) }
             for (result, entry) in zip(decoded, chunk) {
-                guard let result else { throw Failure("\(entry.path): not decoded") }
                 out.append((try result.get(), entry.blob))
             }
         }
