@@ -68,9 +68,15 @@ public struct Deadline: Codable, Equatable, Sendable {
     /// Only a step taken at or after this time meets the deadline (a correction asked for again
     /// after a failed verification, 002 篇9 §4.2.2 c); nil: any.
     public var since: Timestamp?
+    /// The years whose official holiday notice was not imported when `due` was computed: it was
+    /// counted on their provisional calendar (暂定, from the statutory rules) and is recomputed
+    /// by `sweep` once the notice is in `records/calendar/`. Nil: computed on official years only.
+    public var provisional: [Int]?
 
-    public init(step: String, due: Timestamp, clause: String, escalateTo: Level? = nil, breachedAt: Timestamp? = nil, since: Timestamp? = nil) {
+    public init(step: String, due: Timestamp, clause: String, escalateTo: Level? = nil, breachedAt: Timestamp? = nil, since: Timestamp? = nil,
+                provisional: [Int]? = nil) {
         self.since = since
+        self.provisional = provisional
         self.step = step
         self.due = due
         self.clause = clause
@@ -91,9 +97,13 @@ public struct PlannedRevisit: Codable, Equatable, Sendable {
     public var clause: String
     /// Set by the fold when a revisit event fulfils this plan.
     public var doneAt: Timestamp?
+    /// As on `Deadline`: the years counted on their provisional calendar when `due` was set.
+    public var provisional: [Int]?
 
-    public init(due: Timestamp, by: [Role], modes: [RevisitMode], clause: String, doneAt: Timestamp? = nil, notBefore: Timestamp? = nil) {
+    public init(due: Timestamp, by: [Role], modes: [RevisitMode], clause: String, doneAt: Timestamp? = nil, notBefore: Timestamp? = nil,
+                provisional: [Int]? = nil) {
         self.notBefore = notBefore
+        self.provisional = provisional
         self.due = due
         self.by = by
         self.modes = modes
@@ -402,6 +412,10 @@ public func fold(_ events: [Event]) throws(FoldError) -> (Intake, CaseState) {
                 s.deadlines[k].breachedAt = e.at
             }
             if let level = e.level, level > s.level { s.level = level }
+        case .reschedule:
+            for d in try need(e.deadlines, "deadlines") {
+                if let k = s.deadlines.firstIndex(where: { $0.step == d.step && $0.breachedAt == nil }) { s.deadlines[k] = d }
+            }
         }
         s.updatedAt = e.at
     }

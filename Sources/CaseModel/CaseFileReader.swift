@@ -313,7 +313,7 @@ enum CaseFileReader {
         }
 
         mutating func deadline() throws(GiveUp) -> Deadline {
-            var step: String?, due: Timestamp?, clause: String?, escalateTo: Level?, breachedAt: Timestamp?
+            var step: String?, due: Timestamp?, clause: String?, escalateTo: Level?, breachedAt: Timestamp?, provisional: [Int]?
             try object { r, key throws(GiveUp) in
                 switch key {
                 case "step": step = try r.string()
@@ -321,15 +321,17 @@ enum CaseFileReader {
                 case "clause": clause = try r.string()
                 case "escalateTo": escalateTo = try r.optional { r throws(GiveUp) in try r.raw(Level.self) }
                 case "breachedAt": breachedAt = try r.optional { r throws(GiveUp) in try r.time() }
+                case "provisional": provisional = try r.optional { r throws(GiveUp) in try r.array { r throws(GiveUp) in try r.int() } }
                 default: throw GiveUp()
                 }
             }
             return Deadline(step: try Reader.need(step), due: try Reader.need(due), clause: try Reader.need(clause),
-                            escalateTo: escalateTo, breachedAt: breachedAt)
+                            escalateTo: escalateTo, breachedAt: breachedAt, provisional: provisional)
         }
 
         mutating func plannedRevisit() throws(GiveUp) -> PlannedRevisit {
             var notBefore: Timestamp?, due: Timestamp?, by: [Role]?, modes: [RevisitMode]?, clause: String?, doneAt: Timestamp?
+            var provisional: [Int]?
             try object { r, key throws(GiveUp) in
                 switch key {
                 case "notBefore": notBefore = try r.optional { r throws(GiveUp) in try r.time() }
@@ -338,11 +340,12 @@ enum CaseFileReader {
                 case "modes": modes = try r.array { r throws(GiveUp) in try r.raw(RevisitMode.self) }
                 case "clause": clause = try r.string()
                 case "doneAt": doneAt = try r.optional { r throws(GiveUp) in try r.time() }
+                case "provisional": provisional = try r.optional { r throws(GiveUp) in try r.array { r throws(GiveUp) in try r.int() } }
                 default: throw GiveUp()
                 }
             }
             return PlannedRevisit(due: try Reader.need(due), by: try Reader.need(by), modes: try Reader.need(modes),
-                                  clause: try Reader.need(clause), doneAt: doneAt, notBefore: notBefore)
+                                  clause: try Reader.need(clause), doneAt: doneAt, notBefore: notBefore, provisional: provisional)
         }
 
         mutating func revisitRecord() throws(GiveUp) -> RevisitRecord {

@@ -100,6 +100,12 @@ public struct Permission: Codable, Equatable, Sendable {
     public var action: Action
     public var roles: [Role]
     public var clause: String
+
+    public init(action: Action, roles: [Role], clause: String) {
+        self.action = action
+        self.roles = roles
+        self.clause = clause
+    }
 }
 
 /// "Sample that month's routine work orders and revisit them by the 5th of next month."

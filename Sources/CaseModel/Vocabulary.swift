@@ -26,6 +26,9 @@ public enum Kind: String, Codable, CaseIterable, Sendable {
     /// 不合格项: a finding of a monthly, quarterly or yearly quality check, raised by an
     /// inspector, corrected by the responsible department and verified (002 篇9 §4).
     case nonconformity
+    /// 意见: an opinion on the service, fed back like a suggestion (001 篇2 §3.4). Last, so the
+    /// desk's numbered menu keeps the numbers it had.
+    case opinion
 }
 
 /// Complaint severity 投诉等级 (002 篇5 §4).
@@ -179,6 +182,9 @@ public enum Action: String, Codable, CaseIterable, Sendable {
     case reclassify
     /// A deadline passed unmet, recorded by `sweep` (PROCEDURES.md §2).
     case breach
+    /// Deadlines computed on a provisional calendar computed again, by `sweep`, once the year's
+    /// official holiday notice is in `records/calendar/` (国务院办公厅放假安排; PROCEDURES.md §2).
+    case reschedule
     /// A mistaken intake entry put right 更正: field, old and new value, reason (004 §4.1).
     case correct
     /// A staff member opened the sealed name and phone (`show --reveal`): the audit trail of

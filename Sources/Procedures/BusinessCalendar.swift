@@ -2,20 +2,30 @@ import CaseModel
 import Foundation
 
 /// Working-day arithmetic on the Chinese public-holiday calendar: a make-up Saturday is a working
-/// day, a holiday weekday is not. Outside the loaded years it refuses rather than guess.
+/// day, a holiday weekday is not. A year without its official file is computed from the statutory
+/// rules (`StatutoryHolidays`) and marked provisional, so the front desk never stops for a notice
+/// not yet published; outside those years too, it refuses rather than guess.
 public struct BusinessCalendar: Sendable {
     private var holidays: [String: String] = [:]
     private var workdays: [String: String] = [:]
-    public let years: ClosedRange<Int>?
-    private let loaded: Set<Int>
+    /// Years with an official file under `records/calendar/`.
+    public let official: Set<Int>
+    /// Years computed from the statutory rules because their official file is missing.
+    public private(set) var provisional: Set<Int>
+    private var loaded: Set<Int> { official.union(provisional) }
     /// Minutes after midnight at which the working day ends (default 17:30).
     public let closingMinute: Int
+    /// The official years' working hours (a provisional year takes them over).
+    public let workingHours: CalendarYear.WorkingHours
 
-    /// - Throws: `Refusal` if the years are not contiguous or disagree on working hours.
-    public init(_ years: [CalendarYear]) throws(Refusal) {
-        loaded = Set(years.map(\.year))
-        self.years = loaded.isEmpty ? nil : loaded.min()!...loaded.max()!
+    /// - Parameters:
+    ///   - years: the official years (`records/calendar/cn-YYYY.json`).
+    ///   - fillingIn: the years to compute provisionally where no official year is given.
+    /// - Throws: `Refusal` if the years disagree on working hours.
+    public init(_ years: [CalendarYear], fillingIn: ClosedRange<Int>? = StatutoryHolidays.years) throws(Refusal) {
+        official = Set(years.map(\.year))
         var closing: Int?
+        var hours = CalendarYear.WorkingHours(start: "08:30", end: "17:30")
         for y in years {
             for h in y.holidays { for d in h.days { holidays[d] = h.name } }
             for w in y.workdays { for d in w.days { workdays[d] = w.name } }
@@ -28,15 +38,47 @@ public struct BusinessCalendar: Sendable {
                 throw Refusal(rule: "calendar", clause: "records/calendar/cn-\(y.year).json", "working hours differ between years")
             }
             closing = minute
+            hours = y.workingHours
         }
         closingMinute = closing ?? 17 * 60 + 30
-        if let r = self.years, r.count != loaded.count {
-            throw Refusal(rule: "calendar", clause: "records/calendar/", "calendar years must be contiguous, have \(loaded.sorted())")
+        workingHours = hours
+        var filled = Set<Int>()
+        for year in fillingIn.map(Array.init) ?? [] where !official.contains(year) {
+            guard let y = StatutoryHolidays.provisionalYear(year, workingHours: hours, timeZone: "Asia/Shanghai") else { continue }
+            for h in y.holidays { for d in h.days { holidays[d] = h.name } }
+            filled.insert(year)
         }
+        provisional = filled
+    }
+
+    /// Whether `year`'s days come from the statutory rules rather than the official notice.
+    public func isProvisional(_ year: Int) -> Bool { provisional.contains(year) }
+
+    /// The provisional years among the local days from `start` to `end` (both included), sorted:
+    /// the years a working-day deadline over that span was computed on without their notice.
+    public func provisionalYears(from start: Timestamp, to end: Timestamp) -> [Int] {
+        guard !provisional.isEmpty, let a = Int(start.localDay.prefix(4)), let b = Int(end.localDay.prefix(4)), a <= b else { return [] }
+        return (a...b).filter(provisional.contains)
+    }
+
+    /// This calendar with `years` computed from the statutory rules even where an official file
+    /// exists: what a step recorded before the notice was imported was computed on.
+    public func treating(asProvisional years: [Int]) -> BusinessCalendar {
+        var copy = self
+        for year in years where official.contains(year) {
+            let prefix = "\(year)-"
+            copy.holidays = copy.holidays.filter { !$0.key.hasPrefix(prefix) }
+            copy.workdays = copy.workdays.filter { !$0.key.hasPrefix(prefix) }
+            if let y = StatutoryHolidays.provisionalYear(year, workingHours: workingHours, timeZone: "Asia/Shanghai") {
+                for h in y.holidays { for d in h.days { copy.holidays[d] = h.name } }
+            }
+        }
+        copy.provisional.formUnion(years.filter(official.contains))
+        return copy
     }
 
     /// Whether `day` (`YYYY-MM-DD`) is a working day.
-    /// - Throws: `Refusal` when the day's year is not loaded.
+    /// - Throws: `Refusal` when the day's year is neither loaded nor computable.
     public func isWorkingDay(_ day: String) throws(Refusal) -> Bool {
         guard let year = Int(day.prefix(4)), loaded.contains(year) else {
             throw Refusal(rule: "calendar", clause: "records/calendar/",
@@ -46,6 +88,27 @@ public struct BusinessCalendar: Sendable {
         if holidays[day] != nil { return false }
         return !BusinessCalendar.isWeekend(day)
     }
+
+    /// The days off and make-up working days of `year` by holiday, in the order of the year.
+    public func named(in year: Int) -> [(name: String, days: [String], workdays: [String])] {
+        let prefix = "\(year)-"
+        var order: [String] = []
+        var off: [String: [String]] = [:], on: [String: [String]] = [:]
+        for (day, name) in holidays where day.hasPrefix(prefix) {
+            if off[name] == nil { order.append(name) }
+            off[name, default: []].append(day)
+        }
+        for (day, name) in workdays where day.hasPrefix(prefix) {
+            let holiday = name.hasSuffix("调休") ? String(name.dropLast(2)) : name
+            if off[holiday] == nil, on[holiday] == nil { order.append(holiday) }
+            on[holiday, default: []].append(day)
+        }
+        return order.map { ($0, (off[$0] ?? []).sorted(), (on[$0] ?? []).sorted()) }
+            .sorted { ($0.days.first ?? $0.workdays.first ?? "") < ($1.days.first ?? $1.workdays.first ?? "") }
+    }
+
+    /// Whether `YYYY-MM-DD` is a Saturday or a Sunday.
+    public static func isWeekendDay(_ day: String) -> Bool { isWeekend(day) }
 
     /// The holiday or make-up-day name of `day`, if it has one.
     public func name(of day: String) -> String? { holidays[day] ?? workdays[day] }
@@ -86,6 +149,12 @@ public struct BusinessCalendar: Sendable {
     static func next(_ day: String) -> String {
         let utc = TimeZone(secondsFromGMT: 0)!
         return Timestamp.parse(day, defaultZone: utc)!.adding(seconds: 86_400).localDay
+    }
+
+    /// The day before `YYYY-MM-DD`.
+    static func previous(_ day: String) -> String {
+        let utc = TimeZone(secondsFromGMT: 0)!
+        return Timestamp.parse(day, defaultZone: utc)!.adding(seconds: -86_400).localDay
     }
 }
 

@@ -16,12 +16,13 @@ public enum Schedule {
         }
         var out: [Deadline] = []
         for rule in rules {
-            var due = try calendar.adding(rule.within, to: intake.receivedAt)
+            var (due, provisional) = try dated(rule.within, from: intake.receivedAt, calendar: calendar)
             if rule.step == "resolve", intake.kind == .complaint, intake.severity == .minor,
                let requested = intake.requestedBy {
                 due = Timestamp(date: requested.date, offsetSeconds: intake.receivedAt.offsetSeconds)
+                provisional = nil
             }
-            out.append(Deadline(step: rule.step, due: due, clause: rule.clause, escalateTo: rule.escalateTo))
+            out.append(Deadline(step: rule.step, due: due, clause: rule.clause, escalateTo: rule.escalateTo, provisional: provisional))
         }
         // A non-conformity is corrected by the date its inspector set (规定整改的期限, 002 篇9 §4.2.2 c).
         if intake.kind == .nonconformity, let inspection = intake.inspection {
@@ -41,17 +42,28 @@ public enum Schedule {
         let rule = revisitRule(for: intake, profile: profile)
         var plans: [PlannedRevisit] = []
         if let rule, rule.rate >= 100 {
-            plans.append(PlannedRevisit(due: try calendar.adding(rule.within, to: resolvedAt), by: rule.by, modes: rule.modes, clause: rule.clause))
+            let (due, provisional) = try dated(rule.within, from: resolvedAt, calendar: calendar)
+            plans.append(PlannedRevisit(due: due, by: rule.by, modes: rule.modes, clause: rule.clause, provisional: provisional))
         }
         if second {
             guard let rule, let again = rule.second else {
                 throw Refusal(rule: "second-revisit", clause: "002 篇2 §4.1.1",
                               "profile \(profile.name) plans no second revisit for \(intake.kind.rawValue)")
             }
-            plans.append(PlannedRevisit(due: try calendar.adding(again.within, to: resolvedAt), by: rule.by, modes: rule.modes,
-                                        clause: again.clause, notBefore: try calendar.adding(again.after, to: resolvedAt)))
+            let (due, provisional) = try dated(again.within, from: resolvedAt, calendar: calendar)
+            plans.append(PlannedRevisit(due: due, by: rule.by, modes: rule.modes,
+                                        clause: again.clause, notBefore: try calendar.adding(again.after, to: resolvedAt), provisional: provisional))
         }
         return plans
+    }
+
+    /// `start` moved by `span`, with the provisional years the working days were counted on
+    /// (nil when the span is natural time or every year counted is official).
+    static func dated(_ span: Span, from start: Timestamp, calendar: BusinessCalendar) throws(Refusal) -> (Timestamp, [Int]?) {
+        let due = try calendar.adding(span, to: start)
+        guard span.workingDays != nil else { return (due, nil) }
+        let years = calendar.provisionalYears(from: start, to: due)
+        return (due, years.isEmpty ? nil : years)
     }
 
     /// The profile's revisit rule for a case: the one for its severity, else its kind's general one.

@@ -62,7 +62,9 @@ public enum CaseChange {
                 throw Refusal(rule: "first-responder", clause: "001 §4.1; 002 篇1 §4.2",
                               "the receiver who opens a case is its first-responsible person (首问责任人)")
             }
-            if event.profile == profile.reference, try event.deadlines ?? [] != Schedule.deadlines(for: intake, profile: profile, calendar: calendar) {
+            if event.profile == profile.reference,
+               try !computedAlike(event.deadlines ?? [], years: event.deadlines?.flatMap { $0.provisional ?? [] } ?? [], calendar: calendar, {
+                   calendar throws(Refusal) in try Schedule.deadlines(for: intake, profile: profile, calendar: calendar) }) {
                 throw Refusal(rule: "deadlines", clause: "PROCEDURES.md §2", "deadlines differ from those of profile \(profile.reference)")
             }
         case .resolve:
@@ -70,7 +72,8 @@ public enum CaseChange {
             if file.state.profile == profile.reference {
                 let plan = event.revisitsPlanned ?? []
                 let second = plan.contains { $0.notBefore != nil }
-                if try plan != Schedule.revisits(for: file.intake, resolvedAt: event.at, profile: profile, calendar: calendar, second: second) {
+                if try !computedAlike(plan, years: plan.flatMap { $0.provisional ?? [] }, calendar: calendar, { calendar throws(Refusal) in
+                    try Schedule.revisits(for: file.intake, resolvedAt: event.at, profile: profile, calendar: calendar, second: second) }) {
                     throw Refusal(rule: "revisit-plan", clause: "002 篇2 §4.1.1", "revisit plan differs from that of profile \(profile.reference)")
                 }
             }
@@ -80,7 +83,8 @@ public enum CaseChange {
                 var next = previous
                 next.events.append(event)
                 guard let (intake, _) = try? fold(next.events) else { return }
-                if event.profile == profile.reference, try d != Schedule.deadlines(for: intake, profile: profile, calendar: calendar) {
+                if event.profile == profile.reference, try !computedAlike(d, years: d.flatMap { $0.provisional ?? [] }, calendar: calendar, {
+                    calendar throws(Refusal) in try Schedule.deadlines(for: intake, profile: profile, calendar: calendar) }) {
                     throw Refusal(rule: "deadlines", clause: "PROCEDURES.md §2", "deadlines differ from those of profile \(profile.reference)")
                 }
             }
@@ -93,8 +97,24 @@ public enum CaseChange {
             guard event.at > deadline.due, Schedule.fulfilment(of: deadline, in: previous) == nil else {
                 throw Refusal(rule: "breach", clause: deadline.clause, "deadline '\(step)' (due \(deadline.due)) was not missed at \(event.at)")
             }
+        case .reschedule:
+            guard let previous else { return }
+            guard let wanted = Sweep.rescheduled(previous, calendar: calendar, profile: profile), wanted == event.deadlines ?? [] else {
+                throw Refusal(rule: "reschedule", clause: "records/calendar/",
+                              "rescheduled deadlines differ from those the official calendar gives")
+            }
         default:
             break
         }
+    }
+
+    /// Whether `recorded` is what `compute` gives on `calendar`, or on the calendar the step was
+    /// computed on before the official notice of its provisional `years` was imported.
+    static func computedAlike<T: Equatable>(_ recorded: T, years: [Int], calendar: BusinessCalendar,
+                                            _ compute: (BusinessCalendar) throws(Refusal) -> T) throws(Refusal) -> Bool {
+        if try recorded == compute(calendar) { return true }
+        let then = Array(Set(years)).sorted()
+        guard !then.isEmpty else { return false }
+        return try recorded == compute(calendar.treating(asProvisional: then))
     }
 }

@@ -60,6 +60,7 @@ enum Assets {
       .form-meta{display:flex;justify-content:space-between;margin-bottom:2mm}
       .form+.form{break-before:page}
     }
+    .warning{border-left:4px solid var(--soon);padding:.4em .8em;background:#fff8e6}abbr.provisional{font-size:.85em;color:var(--soon);text-decoration:underline dotted;cursor:help}
 
     """#
 

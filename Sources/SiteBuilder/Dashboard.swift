@@ -60,6 +60,9 @@ public struct Dashboard {
     /// The staff-accountability ladder when the managers' page is to be written (the profile
     /// keeps it and the settings do not leave it out); nil: no page.
     public var accountability: AccountabilityRule?
+    /// The years with an official holiday calendar (`records/calendar/`); nil: not known, no
+    /// warning. The overview warns when this year's is missing, and from 1 November next year's.
+    public var officialCalendarYears: Set<Int>?
 
     public init(siteName: String, cases: [CaseFile], profile: Profile, now: Timestamp, language: Language = .zhHans,
                 timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current, samples: [MonthlySample] = [],
@@ -219,10 +222,25 @@ public struct Dashboard {
     /// The cases by id.
     let byID: [CaseID: CaseFile]
 
+    /// The note beside a time computed on provisional `years`; nil when it was not.
+    func provisionalNote(_ years: [Int]?) -> String? {
+        years.map { s.fill("provisionalNote", [$0.map(String.init).joined(separator: ", ")]) }
+    }
+
+    /// The overview's warning of a missing official holiday calendar: this year's, or from
+    /// 1 November next year's (the State Council publishes it in November or December).
+    func calendarWarning() -> String? {
+        guard let official = officialCalendarYears, let year = Int(time.month(now).prefix(4)) else { return nil }
+        let november = time.month(now).suffix(2) >= "11"
+        let missing = [year, year + 1].filter { ($0 == year || november) && !official.contains($0) }
+        return missing.isEmpty ? nil : missing.map { s.fill("calendarMissing", [String($0)]) }.joined(separator: " ")
+    }
+
     // MARK: - Overview
 
     func overviewPage() -> [String: Any] {
         var page = frame(page: "index", title: s["overview"], root: "")
+        put(&page, "calendarWarning", calendarWarning())
         let index = byID
         let overdue = Agenda.overdue(cases, profile: profile, at: now).filter { $0.step != "ladder" }
         page["overdue"] = overdue.compactMap { e -> [String: Any]? in
@@ -230,6 +248,7 @@ public struct Dashboard {
             var row = reference(file, root: "")
             row["step"] = s.step(e.step)
             row["due"] = time.minute(e.due)
+            put(&row, "provisional", provisionalNote(file.state.deadlines.first { $0.step == e.step && $0.due == e.due }?.provisional))
             row["holder"] = staffName(e.holder)
             row["requiredLevel"] = s.level(e.requiredLevel)
             row["needsEscalation"] = e.needsEscalation
@@ -242,6 +261,7 @@ public struct Dashboard {
             var row = reference(file, root: "")
             row["step"] = s.step(d.step)
             row["due"] = time.minute(d.due)
+            put(&row, "provisional", provisionalNote(d.provisional))
             row["holder"] = staffName(file.state.holder)
             return row
         }
@@ -596,8 +616,10 @@ public struct Dashboard {
         page["special"] = SpecialFacts.rows(file, s: s, when: time.minute, name: staffName).map { ["label": $0.label, "value": $0.value] }
         page["deadlines"] = st.deadlines.map { d -> [String: Any] in
             let (key, text, css) = standing(d, in: file)
-            return ["step": s.step(d.step), "stepKey": d.step, "due": time.minute(d.due), "standing": text,
-                    "standingKey": key, "standingClass": css, "clause": d.clause]
+            var row: [String: Any] = ["step": s.step(d.step), "stepKey": d.step, "due": time.minute(d.due), "standing": text,
+                                      "standingKey": key, "standingClass": css, "clause": d.clause]
+            put(&row, "provisional", provisionalNote(d.provisional))
+            return row
         }
         page["hasDeadlines"] = !st.deadlines.isEmpty
         page["plans"] = st.revisitsPlanned.map { p -> [String: Any] in
@@ -606,8 +628,10 @@ public struct Dashboard {
             } else {
                 (p.due < now ? s["overdueNow"] : s["pending"], p.due < now ? "late" : "")
             }
-            return ["due": time.minute(p.due), "who": s.list(p.by.map(s.role)), "modes": s.list(p.modes.map(s.mode)),
-                    "standing": text, "standingClass": css, "clause": p.clause]
+            var row: [String: Any] = ["due": time.minute(p.due), "who": s.list(p.by.map(s.role)), "modes": s.list(p.modes.map(s.mode)),
+                                      "standing": text, "standingClass": css, "clause": p.clause]
+            put(&row, "provisional", provisionalNote(p.provisional))
+            return row
         }
         page["hasPlans"] = !st.revisitsPlanned.isEmpty
         // Every revisit ever made, including those an unsatisfied verdict sent back.

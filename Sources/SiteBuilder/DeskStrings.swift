@@ -194,7 +194,7 @@ extension Strings {
         "verb.escalate": ("上报", "escalate"), "verb.resolve": ("登记处理完毕", "resolve"), "verb.revisit": ("回访", "revisit"),
         "verb.close": ("关闭", "close"), "verb.reopen": ("重新处理", "reopen"), "verb.refer": ("转相关部门", "refer"),
         "verb.unresolvable": ("作无法处理关闭", "close as unresolvable"), "verb.reclassify": ("重新分类", "reclassify"),
-        "verb.breach": ("记录超时", "record a breach"), "verb.correct": ("更正", "correct"),
+        "verb.breach": ("记录超时", "record a breach"), "verb.reschedule": ("重算时限", "recompute deadlines"), "verb.correct": ("更正", "correct"),
         "verb.reveal": ("查看联系方式", "reveal the contact"), "verb.erased": ("删除个人信息", "erase personal data"),
         "verb.rectify": ("登记整改", "record the correction"), "verb.verify": ("验证整改", "verify the correction"),
         "verb.checklist": ("登记处置事项", "record a checklist item"), "verb.approve": ("审批", "approve"),

@@ -82,6 +82,7 @@ public struct Strings: Sendable {
     /// key → (简体中文, English): the dashboard's labels and the desk's (`desk`, in
     /// DeskStrings.swift; a test keeps their keys apart).
     static let table: [String: (zh: String, en: String)] = pages.merging(desk) { page, _ in page }.merging(refusals) { page, _ in page }
+        .merging(calendar) { page, _ in page }
 
     /// The dashboard's labels and the vocabulary of the procedures.
     static let pages: [String: (zh: String, en: String)] = [
@@ -285,7 +286,7 @@ public struct Strings: Sendable {
         "revisitEvent": ("回访", "Revisit"),
         "unassigned": ("未分派", "unassigned"),
         // Vocabulary
-        "kind.complaint": ("投诉", "complaint"), "kind.suggestion": ("建议", "suggestion"), "kind.help": ("求助", "help request"),
+        "kind.complaint": ("投诉", "complaint"), "kind.suggestion": ("建议", "suggestion"), "kind.opinion": ("意见", "opinion"), "kind.help": ("求助", "help request"),
         "kind.coordination": ("协调", "coordination"), "kind.repair": ("报修", "repair"), "kind.inquiry": ("咨询", "inquiry"),
         "kind.special-service": ("特约服务", "special service"), "kind.emergency": ("紧急求助", "emergency"),
         "kind.neighbour-dispute": ("邻居纠纷", "neighbour dispute"), "kind.judicial": ("司法调查", "judicial request"),
@@ -310,7 +311,7 @@ public struct Strings: Sendable {
         "action.escalate": ("上报", "escalated"), "action.resolve": ("处理完毕", "resolved"), "action.revisit": ("回访", "revisited"),
         "action.close": ("关闭", "closed"), "action.reopen": ("重新处理", "reopened"), "action.refer": ("转相关部门", "referred"),
         "action.unresolvable": ("无法处理", "unresolvable"), "action.reclassify": ("重新分类", "reclassified"),
-        "action.breach": ("超时", "deadline missed"), "action.correct": ("更正", "corrected"),
+        "action.breach": ("超时", "deadline missed"), "action.reschedule": ("时限重算", "deadlines recomputed"), "action.correct": ("更正", "corrected"),
         "action.reveal": ("查看联系方式", "contact revealed"), "action.erased": ("个人信息已删除", "personal data erased"),
         "action.rectify": ("整改", "corrected"), "action.verify": ("验证", "verified"), "action.checklist": ("处置记录", "checklist item done"),
         "action.approve": ("审批", "approved"),

@@ -69,6 +69,7 @@ enum Templates {
 
     static let index = """
     {{> head}}
+    {{#calendarWarning}}<p class="warning" role="alert" data-warning="calendar">{{calendarWarning}}</p>{{/calendarWarning}}
     <section class="today">
     <h2>{{t.needsAction}}</h2>
     <div class="figures">
@@ -79,12 +80,12 @@ enum Templates {
     <h3>{{t.overdueSteps}}</h3>
     {{^hasOverdue}}<p class="ok">{{t.none}}</p>{{/hasOverdue}}
     {{#hasOverdue}}<table class="overdue-steps"><thead><tr><th>{{t.id}}</th><th>{{t.kind}}</th><th>{{t.matter}}</th><th>{{t.step}}</th><th>{{t.dueSince}}</th><th>{{t.holder}}</th><th>{{t.shouldHold}}</th></tr></thead><tbody>
-    {{#overdue}}<tr data-case="{{id}}"><td><a href="{{href}}">{{id}}</a></td><td>{{kind}}</td><td>{{summary}}</td><td class="late">{{step}}</td><td>{{due}}</td><td>{{holder}}</td><td{{#needsEscalation}} class="late"{{/needsEscalation}}>{{requiredLevel}}</td></tr>
+    {{#overdue}}<tr data-case="{{id}}"><td><a href="{{href}}">{{id}}</a></td><td>{{kind}}</td><td>{{summary}}</td><td class="late">{{step}}</td><td>{{due}}{{#provisional}} <abbr class="provisional" title="{{provisional}}">{{t.provisional}}</abbr>{{/provisional}}</td><td>{{holder}}</td><td{{#needsEscalation}} class="late"{{/needsEscalation}}>{{requiredLevel}}</td></tr>
     {{/overdue}}</tbody></table>{{/hasOverdue}}
     <h3>{{t.dueSoon}}</h3>
     {{^hasDueSoon}}<p>{{t.none}}</p>{{/hasDueSoon}}
     {{#hasDueSoon}}<table class="due-soon"><thead><tr><th>{{t.id}}</th><th>{{t.kind}}</th><th>{{t.matter}}</th><th>{{t.step}}</th><th>{{t.due}}</th><th>{{t.holder}}</th></tr></thead><tbody>
-    {{#dueSoon}}<tr data-case="{{id}}"><td><a href="{{href}}">{{id}}</a></td><td>{{kind}}</td><td>{{summary}}</td><td class="soon">{{step}}</td><td>{{due}}</td><td>{{holder}}</td></tr>
+    {{#dueSoon}}<tr data-case="{{id}}"><td><a href="{{href}}">{{id}}</a></td><td>{{kind}}</td><td>{{summary}}</td><td class="soon">{{step}}</td><td>{{due}}{{#provisional}} <abbr class="provisional" title="{{provisional}}">{{t.provisional}}</abbr>{{/provisional}}</td><td>{{holder}}</td></tr>
     {{/dueSoon}}</tbody></table>{{/hasDueSoon}}
     <h3>{{t.revisitsDue}}</h3>
     {{^hasRevisitsDue}}<p>{{t.none}}</p>{{/hasRevisitsDue}}
@@ -250,12 +251,12 @@ enum Templates {
     <h2>{{t.deadlines}}</h2>
     {{^deadlines}}<p>{{t.noDeadlines}}</p>{{/deadlines}}
     {{#hasDeadlines}}<table class="deadlines"><thead><tr><th>{{t.step}}</th><th>{{t.due}}</th><th>{{t.standing}}</th><th>{{t.clause}}</th></tr></thead><tbody>
-    {{#deadlines}}<tr data-step="{{stepKey}}" data-standing="{{standingKey}}"><td>{{step}}</td><td>{{due}}</td><td class="{{standingClass}}">{{standing}}</td><td>{{clause}}</td></tr>
+    {{#deadlines}}<tr data-step="{{stepKey}}" data-standing="{{standingKey}}"><td>{{step}}</td><td>{{due}}{{#provisional}} <abbr class="provisional" title="{{provisional}}">{{t.provisional}}</abbr>{{/provisional}}</td><td class="{{standingClass}}">{{standing}}</td><td>{{clause}}</td></tr>
     {{/deadlines}}</tbody></table>{{/hasDeadlines}}
     <h2>{{t.revisitPlan}}</h2>
     {{^plans}}<p>{{t.none}}</p>{{/plans}}
     {{#hasPlans}}<table class="plans"><thead><tr><th>{{t.due}}</th><th>{{t.who}}</th><th>{{t.modes}}</th><th>{{t.standing}}</th><th>{{t.clause}}</th></tr></thead><tbody>
-    {{#plans}}<tr><td>{{due}}</td><td>{{who}}</td><td>{{modes}}</td><td class="{{standingClass}}">{{standing}}</td><td>{{clause}}</td></tr>
+    {{#plans}}<tr><td>{{due}}{{#provisional}} <abbr class="provisional" title="{{provisional}}">{{t.provisional}}</abbr>{{/provisional}}</td><td>{{who}}</td><td>{{modes}}</td><td class="{{standingClass}}">{{standing}}</td><td>{{clause}}</td></tr>
     {{/plans}}</tbody></table>{{/hasPlans}}
     <h2>{{t.revisitRecords}}</h2>
     {{^revisitRecords}}<p>{{t.noRevisitRecords}}</p>{{/revisitRecords}}

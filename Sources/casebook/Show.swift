@@ -78,7 +78,8 @@ extension Casebook {
                     case .met(let at, let late): standing = late ? "met late \(at)" : "met \(at)"
                     case .pending(let overdue): standing = overdue ? "OVERDUE" : "due"
                     }
-                    lines.append("  \(d.step.padding(toLength: 10, withPad: " ", startingAt: 0)) \(d.due)  \(standing)  [\(d.clause)]")
+                    let provisional = d.provisional.map { " (provisional: \($0.map(String.init).joined(separator: ", ")) calendar not imported)" } ?? ""
+                    lines.append("  \(d.step.padding(toLength: 10, withPad: " ", startingAt: 0)) \(d.due)\(provisional)  \(standing)  [\(d.clause)]")
                 }
             }
             if let step = Schedule.ladderLevel(for: file, at: now, profile: ws.profile), step.level > s.level {

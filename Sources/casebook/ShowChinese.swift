@@ -40,7 +40,8 @@ extension Casebook.Show {
                 case .met(let at, let late): standing = "\(late ? s["metLate"] : s["met"]) \(at)"
                 case .pending(let overdue): standing = overdue ? s["overdueNow"] : s["notDue"]
                 }
-                lines.append("  \(s.step(d.step)) \(d.due)  \(standing)  [\(d.clause)]")
+                let provisional = d.provisional.map { "（\(s["provisional"])：\($0.map(String.init).joined(separator: "、")) 年正式放假安排未导入）" } ?? ""
+                lines.append("  \(s.step(d.step)) \(d.due)\(provisional)  \(standing)  [\(d.clause)]")
             }
         }
         if let step = Schedule.ladderLevel(for: file, at: now, profile: profile), step.level > st.level {

@@ -76,6 +76,8 @@ extension Workspace {
             return ("deadline \(e.step ?? "") breached" + (e.level.map { ", reported to \($0.rawValue)" } ?? ""), d?.clause ?? "PROCEDURES.md §2")
         case .reclassify:
             return ("reclassify: major (valid complaint open one month)", "002 篇5 §4.1.3")
+        case .reschedule:
+            return ("reschedule: \((e.deadlines ?? []).map(\.step).joined(separator: ", ")) on the official holiday calendar", "records/calendar/")
         default:
             return (e.action.rawValue, Transitions.allowed(e.action).clause)
         }

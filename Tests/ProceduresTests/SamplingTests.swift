@@ -61,8 +61,11 @@ func finished(_ count: Int, _ kind: Kind, on day: String, prefix: String, revisi
         #expect(c.seed != a.seed)
         #expect(Set(c.revisits.selected.map(\.id)).isDisjoint(with: Set(a.revisits.selected.map(\.id))))
         // The positions drawn differ too: November's sample is not October's shifted by a month.
-        // A month outside the loaded calendar years is refused, not guessed.
-        #expect(throws: Refusal.self) { try draw(try finished(6, .repair, on: "2026-12-10", prefix: "A"), month: "2026-12", profile: "villa") }
+        // A month whose due day lies beyond the official and the statutory years is refused, not guessed;
+        // one in a year without its notice is due on the provisional calendar.
+        #expect(throws: Refusal.self) { try draw(try finished(6, .repair, on: "2040-12-10", prefix: "A"), month: "2040-12", profile: "villa") }
+        #expect(try draw(try finished(6, .repair, on: "2026-12-10", prefix: "A"), month: "2026-12", profile: "villa")
+            .revisits.selected.first?.due?.description == "2027-01-05T17:30:00+08:00")
         let positions = { (s: MonthlySample) in Set(s.revisits.selected.map { String($0.id.rawValue.suffix(4)) }) }
         #expect(positions(a) != positions(c))
     }

@@ -20,6 +20,7 @@ public struct StatusAllows: CaseRule {
         case .unresolvable: return ([.open, .inProgress], "002 篇1 §3.3.3")
         case .reclassify: return ([.open, .inProgress, .resolved], "002 篇5 §4; 001 篇2 §4.5")
         case .breach: return ([.open, .inProgress, .resolved], "PROCEDURES.md §2")
+        case .reschedule: return ([.open, .inProgress, .resolved], "PROCEDURES.md §2")
         case .reveal: return (Set(Status.allCases), "PIPL Art. 51 (access recorded)")
         case .erased: return (Set(Status.allCases), "PIPL Art. 47 (deletion)")
         // The record is put right whatever the case's status (004 §4.1 记清楚).
