@@ -1,4 +1,5 @@
 import CaseModel
+import Foundation
 
 extension Strings {
     /// A term of the procedures as the command line prints it: the raw value in English (what
@@ -119,5 +120,89 @@ extension Strings {
         "failure.noServerRepo": ("--server：“{0}”处没有 git 仓库", "--server: no git repository at '{0}'"),
         "failure.notSSHKey": ("--key：{0} 不是 OpenSSH 公钥（ssh-ed25519 AAAA…）", "--key: {0} is not an OpenSSH public key (ssh-ed25519 AAAA…)"),
         "failure.keyUnreadable": ("--key：无法读取 {0}", "--key: cannot read {0}"),
+        // Refusals of the hooks (`casebook check`) beside the rules' own
+        "check.configOwner": ("只有经理、管理处主任或总经理可以修改配置（提交者 {0}） [规则 config-owner；002 篇1 §3.3.1]", "configuration may be changed only by a manager, director or general manager (author {0}) [rule config-owner; 002 篇1 §3.3.1]"),
+        "check.caseDeleted": ("案件文件不得删除或改名 [规则 append-only；000 篇2 §5.0]", "case files are never deleted or renamed [rule append-only; 000 篇2 §5.0]"),
+        "check.author": ("events[{0}] ({1})：{2} 的事件须由本人提交（提交者 {3}） [规则 author；DESIGN: one commit per step by its actor]", "events[{0}] ({1}): events by {2} must be committed by that person (author {3}) [rule author; DESIGN: one commit per step by its actor]"),
+        "check.afterCommit": ("events[{0}] ({1})：事件时间 {2} 晚于提交时间（{3}） [规则 time-order；002 篇1 §4.2]", "events[{0}] ({1}): event time {2} is after the commit ({3}) [rule time-order; 002 篇1 §4.2]"),
+        "check.mergeDrops": ("合并丢弃或改动了某一方的事件 [规则 append-only；DESIGN: case file；000 篇2 §5.0]", "the merge drops or edits events of a parent [rule append-only; DESIGN: case file; 000 篇2 §5.0]"),
+        "check.mergeAdds": ("events[{0}]：合并提交不得添加自己的事件 [规则 merge；DESIGN: one commit per step by its actor]", "events[{0}]: a merge adds no events of its own [rule merge; DESIGN: one commit per step by its actor]"),
+        "check.reviewFixed": ("已签署的审核记录不得更改或删除 [规则 review-fixed；002 篇1 §4.3]", "a signed review is never changed or removed [rule review-fixed; 002 篇1 §4.3]"),
+        "check.reviewPath": ("{0} 审核须覆盖整个期间，并存放在其第一天的路径下 [规则 path；{1}]", "a {0} review covers a whole period and lives at its first day's path [rule path; {1}]"),
+        "check.reviewRole": ("只有 {0} 可以签署 {1} 审核 [规则 role；{2}]", "only {0} may sign a {1} review [rule role; {2}]"),
+        "check.reviewAuthor": ("{0} 的审核须由本人提交（提交者 {1}） [规则 author；DESIGN: one commit per step by its actor]", "a review by {0} must be committed by that person (author {1}) [rule author; DESIGN: one commit per step by its actor]"),
+        "check.reviewAfterCommit": ("审核时间 {0} 晚于提交时间（{1}） [规则 time-order；002 篇1 §4.2]", "review time {0} is after the commit ({1}) [rule time-order; 002 篇1 §4.2]"),
+        "check.reviewCoverage": ("所列案件与该期间的案件现状不符 [规则 review-coverage；{0}]", "the covered cases are not the period's cases as they stand [rule review-coverage; {0}]"),
+        "check.registerDeleted": ("名册条目不得删除或改名 [规则 append-only；000 篇2 §5.0]", "register entries are never deleted or renamed [rule append-only; 000 篇2 §5.0]"),
+        "check.registerAuthor": ("{0}：由 {1} 所做，须由本人提交（提交者 {2}） [规则 author；DESIGN: one commit per step by its actor]", "{0}: made by {1}, who must commit it (author {2}) [rule author; DESIGN: one commit per step by its actor]"),
+        "check.registerAfterCommit": ("{0}：时间 {1} 晚于提交时间（{2}） [规则 time-order；002 篇1 §4.2]", "{0}: time {1} is after the commit ({2}) [rule time-order; 002 篇1 §4.2]"),
+        "check.mergeDropsRecords": ("合并丢弃或改动了某一方的记录 [规则 append-only；DESIGN: records are append-only]", "the merge drops or edits records of a parent [rule append-only; DESIGN: records are append-only]"),
+        "check.mergeAddsVisits": ("合并提交不得添加自己的走访 [规则 merge；DESIGN: one commit per step by its actor]", "a merge adds no visits of its own [rule merge; DESIGN: one commit per step by its actor]"),
+        "check.sampleFixed": ("已抽取的样本不得更改或删除 [规则 sample-fixed；000 篇2 §4.3]", "a drawn sample is never changed or removed [rule sample-fixed; 000 篇2 §4.3]"),
+        "check.noSample": ("该规程没有月度抽样 [规则 sampling；001 篇2 §3.2]", "the profile has no monthly sample [rule sampling; 001 篇2 §3.2]"),
+        "check.samplePath": ("{0} 的样本应存放在 {1} [规则 path]", "a sample of {0} belongs at {1} [rule path]"),
+        "check.sampleRole": ("只有 {0} 可以抽样 [规则 role；{1}]", "only {0} may draw the sample [rule role; {1}]"),
+        "check.sampleReproducible": ("抽中的案件与规则从这些案件中抽取的结果不符（种子 {0}…） [规则 sample-reproducible；{1}]", "the selection is not the one the rules draw from these cases (seed {0}…) [rule sample-reproducible; {1}]"),
+        "check.schema": ("{0} [规则 schema；records/schema/{1}.schema.json]", "{0} [rule schema; records/schema/{1}.schema.json]"),
+        "check.signedCommit.unsigned": ("{0} 的提交未签名；须用提交者登记的密钥签名 [规则 signed-commit；records/casebook.json requireSignatures]", "commit by {0} is unsigned; signatures by the author's registered key are required [rule signed-commit; records/casebook.json requireSignatures]"),
+        "check.signedCommit.bad": ("{0} 的提交签名无效；须用提交者登记的密钥签名 [规则 signed-commit；records/casebook.json requireSignatures]", "commit by {0} has a bad signature; signatures by the author's registered key are required [rule signed-commit; records/casebook.json requireSignatures]"),
+        "check.signedCommit.notRegistered": ("{0} 的提交不是用其登记的密钥签名的；须用提交者登记的密钥签名 [规则 signed-commit；records/casebook.json requireSignatures]", "commit by {0} is not signed with the author's registered key; signatures by the author's registered key are required [rule signed-commit; records/casebook.json requireSignatures]"),
+        // Usage errors (ValidationError and swift-argument-parser's own), matched by their English line
+        "usage.escalateTo": ("--to：supervisor（客服主管）或 manager（经理）", "--to: supervisor or manager"),
+        "usage.severityRequired": ("--severity：投诉须注明投诉等级（major 重大、important 重要或 minor 轻微；002 篇5 §4）", "--severity: required for a complaint (major, important or minor; 002 篇5 §4)"),
+        "usage.sizeRequired": ("--repair-size：报修须注明维修类别（small 小修、medium 中修或 large 大修；001 §5.4.2）", "--repair-size: required for a repair (small, medium or large; 001 §5.4.2)"),
+        "usage.residentID": ("--resident：“{0}”不是住户编号（R- 加 16 位十六进制数字）", "--resident: '{0}' is not a resident id (R- and 16 hex digits)"),
+        "usage.oneOf": ("{0} 须为以下之一：{1}", "{0} must be one of {1}"),
+        "usage.desk": ("--desk 须为 1 到 6 个大写字母或数字", "--desk must be 1 to 6 capital letters or digits"),
+        "usage.range": ("{0}：{1} 到 {2}", "{0}: {1} to {2}"),
+        "usage.lang": ("--lang：须为 zh-Hans 或 en，而非“{0}”", "--lang: zh-Hans or en, not '{0}'"),
+        "usage.correctByRequired": ("--correct-by：验证不合格时须给出新的整改期限（002 篇9 §4.2.2 c）", "--correct-by: required when the verification failed (002 篇9 §4.2.2 c)"),
+        "usage.correctByOnlyFailed": ("--correct-by：只有验证不合格时才设定新的期限", "--correct-by: only a failed verification sets a new date"),
+        "usage.missing": ("缺少参数 {0}", "Missing expected argument '{0}'"),
+        "usage.revealJSON": ("--reveal：不能与 --json 同用（JSON 输出从不包含个人信息）", "--reveal: not with --json (the JSON output never holds personal data)"),
+        "usage.missingSatisfied": ("缺少参数 --satisfied 或 --unsatisfied", "Missing expected argument '--satisfied' or '--unsatisfied'"),
+        "usage.month": ("{0}：格式为 YYYY-MM，例如 {1}", "{0}: YYYY-MM, e.g. {1}"),
+        "usage.stagedOrRange": ("请给出 --staged 或 --range OLD..NEW", "give --staged or --range OLD..NEW"),
+        "usage.rangeForm": ("--range：OLD..NEW，或一个修订（检查其全部历史）", "--range: OLD..NEW, or one revision for its whole history"),
+        "usage.atMost": ("{0}：最多 {1} 个字符", "{0}: at most {1} characters"),
+        "usage.validInvalid": ("--valid 和 --invalid 不能同时使用", "--valid and --invalid exclude each other"),
+        "usage.againstValid": ("--against：只有有效投诉才计入员工", "--against: only a valid complaint counts against a member of staff"),
+        "usage.reclassifyNothing": ("请至少给出 --kind、--severity、--repair-size、--cause、--valid、--invalid 中的一项", "give at least one of --kind, --severity, --repair-size, --cause, --valid, --invalid"),
+        "usage.verifyRange": ("RANGE：OLD..NEW", "RANGE: OLD..NEW"),
+        "usage.emptyNestOnly": ("--aged、--contact：只用于空巢老人名册（001 §5.6.7）", "--aged, --contact: only for the empty-nest register (001 §5.6.7)"),
+        "usage.emptyNestContact": ("--contact：登记空巢老人须附紧急联系人（001 §5.6.7.1）", "--contact: an empty-nest resident is registered with an emergency contact (001 §5.6.7.1)"),
+        "usage.staffID": ("id：“{0}”须为 1–64 个 a-z、0-9、“.”、“-”、“_”", "id: '{0}' must be 1–64 of a-z, 0-9, '.', '-', '_'"),
+        "usage.staffName": ("--name：须为 1–60 个字符，不含换行和尖括号", "--name: must be 1–60 characters without newlines or angle brackets"),
+        "usage.email": ("--email：“{0}”不是电子邮件地址", "--email: '{0}' is not an email address"),
+        "usage.role": ("--role：至少一个角色", "--role: at least one role"),
+        "usage.unknownOption": ("未知选项 {0}", "Unknown option '{0}'"),
+        "usage.unexpected": ("多余的参数 {0}", "Unexpected argument '{0}'"),
+        "usage.noValue": ("{0} 缺少值", "Missing value for '{0}'"),
+        "usage.invalidValue": ("“{0}”不是 {1} 的有效值；可用的值：{2}", "The value '{0}' is invalid for '{1}'. Please provide one of the following:{2}"),
+        "usage.invalidValueOnly": ("“{0}”不是 {1} 的有效值", "The value '{0}' is invalid for '{1}'"),
+        "usage.help": ("用法见 casebook {0} --help", "See 'casebook {0} --help'"),
     ]
+}
+
+extension Strings {
+    /// An English message of the table (a key under one of `prefixes`) said in this language:
+    /// the message is matched against each English template, `{0}`, `{1}`, … standing for any
+    /// text, and the same values are put into this language's template. Nil when none matches.
+    /// For messages that reach the user as English text only: swift-argument-parser's usage
+    /// errors and the commands' `ValidationError`s.
+    public func translating(english line: String, under prefixes: [String]) -> String? {
+        for (key, entry) in Strings.table.sorted(by: { $0.key < $1.key }) where prefixes.contains(where: key.hasPrefix) {
+            var pattern = "(?s)^"
+            var rest = Substring(entry.en)
+            while let open = rest.firstRange(of: "{"), let close = rest[open.upperBound...].firstIndex(of: "}") {
+                pattern += NSRegularExpression.escapedPattern(for: String(rest[..<open.lowerBound])) + "(.*?)"
+                rest = rest[rest.index(after: close)...]
+            }
+            pattern += NSRegularExpression.escapedPattern(for: String(rest)) + "$"
+            guard let regex = try? Regex(pattern), let match = try? regex.wholeMatch(in: line) else { continue }
+            let values = (1..<match.output.count).map { match.output[$0].substring.map(String.init) ?? "" }
+            return fill(key, values)
+        }
+        return nil
+    }
 }
