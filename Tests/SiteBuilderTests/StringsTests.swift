@@ -41,7 +41,8 @@ import Testing
     @Test func theDeskSharesTheTableWithoutTakingAPagesKey() {
         #expect(Set(Strings.pages.keys).isDisjoint(with: Strings.desk.keys))
         #expect(Set(Strings.pages.keys).union(Strings.desk.keys).isDisjoint(with: Strings.refusals.keys))
-        #expect(Strings.table.count == Strings.pages.count + Strings.desk.count + Strings.refusals.count)
+        #expect(Set(Strings.pages.keys).union(Strings.desk.keys).union(Strings.refusals.keys).isDisjoint(with: Strings.messages.keys))
+        #expect(Strings.table.count == Strings.pages.count + Strings.desk.count + Strings.refusals.count + Strings.messages.count)
         for a in CaseModel.Action.allCases { #expect(Strings.table["verb." + a.rawValue] != nil, "verb.\(a.rawValue)") }
         for f in CaseModel.Correction.Field.allCases {
             #expect(Strings(.en).field(f) != "field." + f.rawValue && Strings(.zhHans).field(f) != "field." + f.rawValue)
