@@ -147,6 +147,12 @@ extension Strings {
         "check.signedCommit.unsigned": ("{0} 的提交未签名；须用提交者登记的密钥签名 [规则 signed-commit；records/casebook.json requireSignatures]", "commit by {0} is unsigned; signatures by the author's registered key are required [rule signed-commit; records/casebook.json requireSignatures]"),
         "check.signedCommit.bad": ("{0} 的提交签名无效；须用提交者登记的密钥签名 [规则 signed-commit；records/casebook.json requireSignatures]", "commit by {0} has a bad signature; signatures by the author's registered key are required [rule signed-commit; records/casebook.json requireSignatures]"),
         "check.signedCommit.notRegistered": ("{0} 的提交不是用其登记的密钥签名的；须用提交者登记的密钥签名 [规则 signed-commit；records/casebook.json requireSignatures]", "commit by {0} is not signed with the author's registered key; signatures by the author's registered key are required [rule signed-commit; records/casebook.json requireSignatures]"),
+        // Refusals of the rules beside those of DeskStrings.swift (`Refusal.Template`)
+        "refusal.known-staff": ("操作人“{0}”不在 records/staff.json 中", "actor '{0}' is not in records/staff.json"),
+        "refusal.state-is-fold": ("受理信息和当前状态与事件记录不一致", "intake and state are not the fold of the events"),
+        "refusal.opens-first": ("案件须以受理开始，而非{0}", "a case begins with 'open', not '{0}'"),
+        "refusal.opens-first.again": ("案件已受理", "the case is already open"),
+        "refusal.personal-data": ("{0} 含有明文手机号；请写成掩码形式（138****5678）", "{0} holds a mobile number in clear; write it masked (138****5678)"),
         // Usage errors (ValidationError and swift-argument-parser's own), matched by their English line
         "usage.escalateTo": ("--to：supervisor（客服主管）或 manager（经理）", "--to: supervisor or manager"),
         "usage.severityRequired": ("--severity：投诉须注明投诉等级（major 重大、important 重要或 minor 轻微；002 篇5 §4）", "--severity: required for a complaint (major, important or minor; 002 篇5 §4)"),

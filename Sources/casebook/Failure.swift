@@ -34,8 +34,10 @@ struct Failure: Error, CustomStringConvertible {
         Failure { s in "\(subject)\(s["failure.separator"])\(s.say(error: error))" }
     }
 
-    /// A refusal of the procedures about case `id`.
-    static func refused(_ refusal: Refusal, about id: String) -> Failure { about(id, refusal) }
+    /// A refusal of the procedures about case `id`: `id: ` and the refusal, in every language.
+    static func refused(_ refusal: Refusal, about id: String) -> Failure {
+        Failure { s in "\(id): \(s.say(refusal))" }
+    }
 }
 
 extension Refusal {
