@@ -21,7 +21,8 @@ public enum Transitions {
     /// - Throws: `Refusal` naming the first rule that fails.
     public static func check(_ event: Event, after previous: CaseFile?, staff: StaffRegistry, profile: Profile) throws(Refusal) {
         guard let actor = staff[event.by] else {
-            throw Refusal(rule: "known-staff", clause: "002 篇1 §4.2", "actor '\(oneLine(event.by.rawValue, limit: 64))' is not in records/staff.json")
+            throw Refusal(rule: "known-staff", clause: "002 篇1 §4.2", "actor '\(oneLine(event.by.rawValue, limit: 64))' is not in records/staff.json",
+                          template: .init("known-staff", [.text(oneLine(event.by.rawValue, limit: 64))]))
         }
         let step = Step(event: event, previous: previous, actor: actor, staff: staff, profile: profile)
         for rule in rules {

@@ -35,7 +35,7 @@ public enum CaseChange {
             throw Refusal(rule: "state-is-fold", clause: "DESIGN: case file", error.description)
         }
         guard new.isConsistent else {
-            throw Refusal(rule: "state-is-fold", clause: "DESIGN: case file", "intake and state are not the fold of the events")
+            throw Refusal(rule: "state-is-fold", clause: "DESIGN: case file", "intake and state are not the fold of the events", template: .init("state-is-fold", []))
         }
         for (i, event) in new.events.enumerated().dropFirst(start) {
             do {

@@ -15,8 +15,6 @@ extension Strings {
                             "computed on a provisional calendar ({0}: official notice not imported yet); sweep recomputes it after the import"),
         "calendarMissing": ("{0} 年正式放假安排尚未导入：{0} 年的时限按暂定日历计算。请经理在通知公布后执行 casebook calendar import {0} 文件",
                             "The official holiday notice for {0} is not imported: deadlines in {0} are computed on a provisional calendar. A manager runs casebook calendar import {0} FILE once it is published"),
-        "failure.configOwner": ("{0} 无权修改 {1}，只有经理、主任或总经理可以 [规则 config-owner；002 篇1 §3.3.1]",
-                                "{0} may not change {1}; only a manager, director or general manager [rule config-owner; 002 篇1 §3.3.1]"),
         "failure.cannotRead": ("{0}：无法读取 {1}", "{0}: cannot read {1}"),
         "failure.calendarImported": ("YEAR：records/calendar/cn-{0}.json 已导入（更正请加 --replace）",
                                      "YEAR: records/calendar/cn-{0}.json is already imported (--replace to correct it)"),

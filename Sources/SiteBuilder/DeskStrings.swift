@@ -32,7 +32,6 @@ extension Strings {
     static let desk: [String: (zh: String, en: String)] = [
         // Refusals
         "desk.errorPrefix": ("错误：", "Error: "),
-        "desk.inputEnded": ("输入已结束，未登记任何内容。", "input ended; nothing was recorded."),
         // Answers
         "desk.yesNo": ("是/否", "y/n"),
         "desk.optional": ("可空，回车跳过", "optional, Enter to skip"),

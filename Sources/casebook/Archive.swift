@@ -28,18 +28,18 @@ extension Casebook {
         func run() throws {
             let ws = try global.workspace()
             guard let bounds = Sampling.bounds(of: month, in: ws.zone), Int(month.suffix(2)).map({ (1...12).contains($0) }) == true else {
-                throw Failure("--month: YYYY-MM, e.g. 2026-10")
+                throw Failure(key: "month.archive")
             }
             let actor = try ws.actor(global.actor)
             guard actor.roles.contains(where: Archive.archivers.contains) else {
-                throw Failure("archive: \(actor.id.rawValue) may not archive; only cs-assistant, supervisor, manager, director, general-manager [rule archive-role; \(Archive.clause)]")
+                throw Failure(key: "archiveRole", "\(actor.id.rawValue)", "\(Archive.clause)")
             }
             let now = try ws.now()
-            guard now >= bounds.end else { throw Failure("--month: \(month) is not over yet (the archive is made after the month ends) [rule archive-month; \(Archive.clause)]") }
-            guard let head = ws.base else { throw Failure("archive: the repository has no commits") }
+            guard now >= bounds.end else { throw Failure(key: "monthNotOver", "\(month)", "\(Archive.clause)") }
+            guard let head = ws.base else { throw Failure(key: "archiveNoCommits") }
             let name = Archive.tagName(month)
             if let existing = try ws.repo.tags(matching: name).first {
-                throw Failure("archive: \(name) exists (tag \(existing.id.short) by \(existing.tagger?.email ?? "unknown")); an archive is never replaced [rule archive-fixed; \(Archive.clause)]")
+                throw Failure(key: "archiveExists", "\(name)", "\(existing.id.short)", "\(existing.tagger?.email ?? "unknown")", "\(Archive.clause)")
             }
             let manifest = try Archive.manifest(month: month, ws: ws, at: now, bounds: bounds)
             let tagger = Person(name: actor.name, email: actor.email, time: now.unixSeconds, offsetMinutes: Int32(now.offsetSeconds / 60))

@@ -42,17 +42,15 @@ extension Casebook {
                 let ws = try global.workspace()
                 let actor = try ws.actor(global.actor)
                 guard actor.ownsConfiguration else {
-                    throw Failure("\(actor.id.rawValue) may not change records/calendar/; only a manager, director or general manager [rule config-owner; 002 篇1 §3.3.1]",
-                                  key: "configOwner", [actor.id.rawValue, "records/calendar/"])
+                    throw Failure(key: "configOwner", actor.id.rawValue, "records/calendar/")
                 }
                 guard let data = FileManager.default.contents(atPath: file) else {
-                    throw Failure("FILE: cannot read \(file)", key: "cannotRead", ["FILE", file])
+                    throw Failure(key: "cannotRead", "FILE", file)
                 }
                 var notice = try Notice.parse(data, year: year, file: file)
                 if let source { notice.source = source }
                 if ws.calendar.official.contains(year), !replace {
-                    throw Failure("YEAR: records/calendar/cn-\(year).json is already imported (--replace to correct it)",
-                                  key: "calendarImported", [String(year)])
+                    throw Failure(key: "calendarImported", String(year))
                 }
                 let calendar = try notice.calendarYear(workingHours: ws.calendar.workingHours)
                 let path = "records/calendar/cn-\(year).json"
@@ -85,8 +83,7 @@ extension Casebook {
                 } else if ws.calendar.isProvisional(year) {
                     print(s.fill("calendar.provisional", [String(year)]))
                 } else {
-                    throw Failure("YEAR: no calendar for \(year), official or provisional [rule calendar; records/calendar/]",
-                                  key: "noCalendar", [String(year)])
+                    throw Failure(key: "noCalendar", String(year))
                 }
                 for (name, days, workdays) in ws.calendar.named(in: year) {
                     print("\(name)\t\(days.joined(separator: " "))" + (workdays.isEmpty ? "" : "\t\(s["calendar.workdays"]) \(workdays.joined(separator: " "))"))
@@ -108,10 +105,10 @@ struct Notice {
     static func parse(_ data: Data, year: Int, file: String) throws -> Notice {
         if data.first == UInt8(ascii: "{") {
             let c = try RecordJSON.decode(CalendarYear.self, from: data, file: file)
-            guard c.year == year else { throw Failure("\(file): year is \(c.year), not \(year)", key: "calendarYear", [file, String(c.year), String(year)]) }
+            guard c.year == year else { throw Failure(key: "calendarYear", file, String(c.year), String(year)) }
             return Notice(year: year, source: c.source, holidays: c.holidays, workdays: c.workdays)
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw Failure("\(file): not UTF-8 text", key: "notUTF8", [file]) }
+        guard let text = String(data: data, encoding: .utf8) else { throw Failure(key: "notUTF8", file) }
         var notice = Notice(year: year, source: "", holidays: [], workdays: [])
         for (n, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -122,7 +119,7 @@ struct Notice {
             }
             let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," || $0 == "，" || $0 == "、" }).map(String.init)
             guard let name = words.first, words.count >= 2 else {
-                throw Failure("\(file):\(n + 1): expected a holiday name and its days", key: "noticeLine", [file, String(n + 1)])
+                throw Failure(key: "noticeLine", file, String(n + 1))
             }
             var off: [String] = [], on: [String] = []
             var makeUp = false
@@ -132,7 +129,7 @@ struct Notice {
                 if makeUp { on += days } else { off += days }
             }
             guard !off.isEmpty || !on.isEmpty else {
-                throw Failure("\(file):\(n + 1): expected a holiday name and its days", key: "noticeLine", [file, String(n + 1)])
+                throw Failure(key: "noticeLine", file, String(n + 1))
             }
             if !off.isEmpty { notice.holidays.append(.init(name: name, days: off)) }
             if !on.isEmpty { notice.workdays.append(.init(name: "\(name)调休", days: on)) }
@@ -151,13 +148,13 @@ struct Notice {
             return t
         }
         guard (1...2).contains(parsed.count), let first = parsed.first ?? nil, let last = parsed.last ?? nil, first <= last else {
-            throw Failure("\(place): '\(word.prefix(40))' is not a day (YYYY-MM-DD) or a range (FIRST..LAST)", key: "noticeDay", [place, String(word.prefix(40))])
+            throw Failure(key: "noticeDay", place, String(word.prefix(40)))
         }
         var out: [String] = []
         var day = first
         while day <= last {
             guard day.localDay.hasPrefix("\(year)-") else {
-                throw Failure("\(place): \(day.localDay) is not in \(year)", key: "noticeYear", [place, day.localDay, String(year)])
+                throw Failure(key: "noticeYear", place, day.localDay, String(year))
             }
             out.append(day.localDay)
             day = day.adding(seconds: 86_400)
@@ -170,15 +167,14 @@ struct Notice {
     func calendarYear(workingHours: CalendarYear.WorkingHours) throws -> CalendarYear {
         let off = Set(holidays.flatMap(\.days)), on = workdays.flatMap(\.days)
         if let both = on.first(where: off.contains) {
-            throw Failure("FILE: \(both) is both a day off and a working day", key: "noticeBoth", [both])
+            throw Failure(key: "noticeBoth", both)
         }
         if let weekday = on.first(where: { !BusinessCalendar.isWeekendDay($0) }) {
-            throw Failure("FILE: make-up working day \(weekday) is not a Saturday or Sunday (调休 moves weekend days)", key: "noticeMakeUp", [weekday])
+            throw Failure(key: "noticeMakeUp", weekday)
         }
         for festival in StatutoryHolidays.festivals(of: year) ?? [] {
             if let missing = festival.days.first(where: { !off.contains($0) }) {
-                throw Failure("FILE: \(festival.name) \(missing) is a statutory holiday but not a day off in the notice [rule calendar; 全国年节及纪念日放假办法 第二条]",
-                              key: "noticeStatutory", [festival.name, missing])
+                throw Failure(key: "noticeStatutory", festival.name, missing)
             }
         }
         return CalendarYear(year: year, timeZone: "Asia/Shanghai", source: source, workingHours: workingHours,

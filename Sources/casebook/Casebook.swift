@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Procedures
+import SiteBuilder
 
 /// `casebook`: a service centre's customer requests as signed commits in a git repository.
 ///
@@ -38,7 +40,28 @@ struct Casebook: ParsableCommand {
             FileHandle.standardError.write(Data("\(DeskLanguage.strings["desk.errorPrefix"])\(failure.said(in: DeskLanguage.strings))\n".utf8))
             exit(withError: ExitCode.failure)
         } catch {
+            let s = DeskLanguage.strings
+            if s.language != .en, let line = said(error, in: s) {
+                FileHandle.standardError.write(Data("\(s["desk.errorPrefix"])\(line)\n".utf8))
+                exit(withError: exitCode(for: error))
+            }
             exit(withError: error)
+        }
+    }
+
+    /// An error that is not a `Failure` in a language other than English: a concurrent update,
+    /// a refusal, or a usage error whose English line the strings table holds (then with where
+    /// to read the usage). Nil for help and version output and for messages the table lacks,
+    /// which swift-argument-parser prints as it does.
+    static func said(_ error: any Error, in s: Strings) -> String? {
+        switch error {
+        case is ConcurrentUpdate: return s["failure.concurrent"]
+        case let refusal as Refusal: return s.say(refusal)
+        default:
+            guard exitCode(for: error) != .success,
+                  let line = s.translating(english: message(for: error), under: ["usage.", "failure."]) else { return nil }
+            let command = CommandLine.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "help"
+            return line + "\n" + s.fill("usage.help", [command])
         }
     }
 }

@@ -78,6 +78,6 @@ extension Casebook {
     static func commitID(_ text: String, in repo: Repository) throws -> OID {
         if let oid = OID(hex: text) { return oid }
         if let oid = try repo.revision(text) { return oid }
-        throw Failure("no commit or branch '\(text.prefix(60))'")
+        throw Failure(key: "noRevision", "\(text.prefix(60))")
     }
 }

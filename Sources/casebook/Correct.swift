@@ -75,8 +75,7 @@ extension Casebook {
             }
             try global.step(target.id, .correct, summary: "correct \(field.rawValue)", fill: { event, file, ws in
                 if field == .unit, !newValue.isEmpty, let units = ws.settings.units, !units.isEmpty, !units.contains(newValue) {
-                    throw Failure("--to: '\(newValue.prefix(40))' is not in the unit list (units in \(Workspace.settingsPath))",
-                                  key: "unitNotListed", ["--to", String(newValue.prefix(40))])
+                    throw Failure(key: "unitNotListed", "--to", String(newValue.prefix(40)))
                 }
                 var old = try from.map { try value($0, of: field) } ?? Correction.value(of: field, in: file.intake)
                 var shown = newValue
@@ -86,7 +85,7 @@ extension Casebook {
                     // anew under the resident's key, and the event names display forms only.
                     let resident = file.intake.reporter.resident
                     guard let key = try ws.keys.read()?.key(for: resident) else {
-                        throw Failure("--field: this desk's key store does not hold the key of resident \(resident.rawValue), so the \(field.rawValue) cannot be sealed anew (casebook keys import)")
+                        throw Failure(key: "noResidentKey", "\(resident.rawValue)", "\(field.rawValue)")
                     }
                     let (name, phone) = try file.intake.reporter.reveal(with: key)
                     let sealed = try Contact(name: field == .reporter ? newValue : name,
@@ -106,11 +105,11 @@ extension Casebook {
             switch field {
             case .phone where !t.isEmpty:
                 guard let digits = (try? Contact.normalizedPhone(t)) ?? nil else {
-                    throw Failure("--to: not a phone number (7 to 12 digits, optionally +86)", key: "badPhone", ["--to"])
+                    throw Failure(key: "badPhone", "--to")
                 }
                 return digits
             case .channel where Channel(rawValue: t) == nil:
-                throw Failure("--to: a channel is one of \(Channel.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw Failure(key: "channelOneOf", "\(Channel.allCases.map(\.rawValue).joined(separator: ", "))")
             default:
                 return t
             }

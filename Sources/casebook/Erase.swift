@@ -37,12 +37,12 @@ extension Casebook {
                 let at = try ws.eventTime(global.at)
                 // The role check before anything is destroyed: the same rule the commit will pass.
                 if let rule = ws.profile.permissions.first(where: { $0.action == .erased }), !actor.roles.contains(where: rule.roles.contains) {
-                    throw Failure("erase: \(actor.id.rawValue) (\(actor.roles.map(\.rawValue).joined(separator: ", "))) may not erase; only \(rule.roles.map(\.rawValue).joined(separator: ", ")) [rule role; \(rule.clause)]")
+                    throw Failure(key: "eraseRole", "\(actor.id.rawValue)", "\(actor.roles.map(\.rawValue).joined(separator: ", "))", "\(rule.roles.map(\.rawValue).joined(separator: ", "))", "\(rule.clause)")
                 }
                 let cases = try ws.allCases().filter { $0.intake.reporter.resident == id }
                 let held = try ws.keys.update { store in store.erase(id, at: at.description) }
                 guard held || !cases.isEmpty else {
-                    throw Failure("--resident: \(resident) has no key in \(ws.keys.path) and no case")
+                    throw Failure(key: "noResident", "\(resident)", "\(ws.keys.path)")
                 }
                 var recorded = 0
                 for file in cases where !file.events.contains(where: { $0.action == .erased }) {

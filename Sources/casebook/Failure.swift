@@ -1,48 +1,73 @@
+import CaseModel
 import Procedures
 import SiteBuilder
 
-/// A failure a user reads: one line, naming the field or the rule (with its clause). The common
-/// ones also carry a key of the strings table (`failure.<key>`) and its values, so they are said
-/// in the user's language; `description` is always the English line.
+/// A failure a user reads: one line, naming the field or the rule (with its clause), said in the
+/// user's language from the strings table (`failure.<key>` and its values, or a refusal's
+/// template); `description` is always the English line.
 struct Failure: Error, CustomStringConvertible {
-    let description: String
-    let key: String?
-    let values: [String]
-    /// A refusal of the procedures, and the case it concerns.
-    let refusal: Refusal?
+    /// The line in a given language.
+    private let line: @Sendable (Strings) -> String
 
-    init(_ description: String) {
-        self.init(description, key: nil, [])
+    var description: String { line(Strings(.en)) }
+
+    private init(line: @escaping @Sendable (Strings) -> String) {
+        self.line = line
     }
 
-    init(_ description: String, key: String?, _ values: [String]) {
-        self.description = description
-        self.key = key
-        self.values = values
-        refusal = nil
+    /// `failure.<key>` of the strings table with `{0}`, `{1}`, … replaced by `values`.
+    init(key: String, _ values: String...) {
+        self.init(line: { $0.fill("failure." + key, values) })
     }
 
-    private init(_ description: String, refusal: Refusal, subject: String) {
-        self.description = description
-        key = nil
-        values = [subject]
-        self.refusal = refusal
+    /// An error said in the user's language where the strings table has it (see `Strings.say(error:)`).
+    init(saying error: any Error) {
+        self.init(line: { $0.say(error: error) })
     }
 
     /// The line in the language of `s`.
-    func said(in s: Strings) -> String {
-        if let refusal, let subject = values.first { return "\(subject): \(s.say(refusal))" }
-        if let key, s.language != .en { return s.fill("failure." + key, values) }
-        return description
+    func said(in s: Strings) -> String { line(s) }
+
+    /// `subject: error`, the error said in the user's language where the strings table has it
+    /// (a refusal's template, a contact's or a record's error), else in English.
+    static func about(_ subject: String, _ error: any Error) -> Failure {
+        Failure { s in "\(subject)\(s["failure.separator"])\(s.say(error: error))" }
     }
 
-    /// A refusal of the procedures about case `id`.
+    /// A refusal of the procedures about case `id`: `id: ` and the refusal, in every language.
     static func refused(_ refusal: Refusal, about id: String) -> Failure {
-        Failure("\(id): \(refusal.description)", refusal: refusal, subject: id)
+        Failure { s in "\(id): \(s.say(refusal))" }
     }
 }
 
 extension Refusal {
     /// The refusal prefixed with the case it concerns.
     func about(_ id: String) -> Failure { Failure.refused(self, about: id) }
+}
+
+extension Strings {
+    /// An error in this language: a refusal by its template, a failure by its key, a contact's
+    /// error by its case; anything else as it describes itself.
+    func say(error: any Error) -> String {
+        switch error {
+        case let r as Refusal: say(r)
+        case let f as Failure: f.said(in: self)
+        case let c as ContactError: self[c.key]
+        default: "\(error)"
+        }
+    }
+}
+
+extension ContactError {
+    /// The strings table's key of this error: `contact.badPhone`.
+    var key: String {
+        switch self {
+        case .badName: "contact.badName"
+        case .badPhone: "contact.badPhone"
+        case .badKey: "contact.badKey"
+        case .wrongKey: "contact.wrongKey"
+        case .badSeal: "contact.badSeal"
+        case .mismatch: "contact.mismatch"
+        }
+    }
 }

@@ -37,9 +37,9 @@ extension Casebook {
                 do {
                     repo = try Repository.open(server)
                 } catch {
-                    throw Failure("--server: no git repository at '\(server)'")
+                    throw Failure(key: "noServerRepo", "\(server)")
                 }
-                guard repo.isBare else { throw Failure("--server: '\(server)' has a work tree; the central repository is bare (git init --bare)") }
+                guard repo.isBare else { throw Failure(key: "serverNotBare", "\(server)") }
                 let folder = URL(fileURLWithPath: repo.gitDirectory).appendingPathComponent("hooks")
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 for name in ["pre-receive", "update"] {

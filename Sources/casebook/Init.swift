@@ -41,14 +41,14 @@ extension Casebook {
             let fm = FileManager.default
             if fm.fileExists(atPath: directory + "/.git") {
                 guard let clone = try? Repository.discover(from: directory), (try? clone.read(Workspace.settingsPath)) ?? nil != nil else {
-                    throw Failure("\(directory): already holds a git repository that is not a case repository")
+                    throw Failure(key: "notCaseRepo", "\(directory)")
                 }
                 try Init.configure(clone, desk: desk)
                 print(clone.workdir.hasSuffix("/") ? String(clone.workdir.dropLast()) : clone.workdir)
                 return
             }
             if let items = try? fm.contentsOfDirectory(atPath: directory), !items.isEmpty {
-                throw Failure("\(directory): is not empty")
+                throw Failure(key: "notEmpty", "\(directory)")
             }
             let repo = try Init.create(at: directory, profile: profile, site: site, desk: desk)
             print(repo.workdir.hasSuffix("/") ? String(repo.workdir.dropLast()) : repo.workdir)

@@ -28,7 +28,7 @@ extension Casebook {
         static func deadline(_ text: String, option: String, ws: Workspace, after: Timestamp) throws -> Timestamp {
             let full = text.count == 10 ? text + "T23:59:59" : text
             guard let t = Timestamp.parse(full, defaultZone: ws.zone), t > after else {
-                throw Failure("\(option): '\(oneLine(text, limit: 40))' is not a date or ISO 8601 time after \(after) [rule nonconformity; \(InspectionSteps.clause)]")
+                throw Failure(key: "notDateAfter", "\(option)", "\(oneLine(text, limit: 40))", "\(after)", "\(InspectionSteps.clause)")
             }
             return t
         }
@@ -50,7 +50,7 @@ extension Casebook {
                 // The report names its inspector; like any reporter the name is sealed (a key of its own).
                 let contact: Contact = try first.keys.update { store in
                     let key = try store.key(forPhone: nil, now: at.description)
-                    do { return try Contact(name: inspector.name, phone: nil, key: key) } catch { throw Failure("inspector name: \(error)") }
+                    do { return try Contact(name: inspector.name, phone: nil, key: key) } catch { throw Failure.about("inspector name", error) }
                 }
                 let id = try Retry.onConcurrentUpdate { () throws -> CaseID in
                     let ws = try global.workspace()

@@ -31,12 +31,12 @@ struct KeyStoreFile {
         do {
             store = try JSONDecoder().decode(KeyStore.self, from: data)
         } catch {
-            throw Failure("\(file): not a casebook key store")
+            throw Failure(key: "notKeyStore", "\(file)")
         }
         do {
             try store.validate()
         } catch {
-            throw Failure("\(file): \(error.description)")
+            throw Failure.about("\(file)", error)
         }
         return store
     }
@@ -50,7 +50,7 @@ struct KeyStoreFile {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         return try FileLock.exclusively(path + ".lock") {
             guard var store = try read() ?? (create ? KeyStore() : nil) else {
-                throw Failure("key store: \(path) does not exist (casebook keys init, or keys import a desk's export)")
+                throw Failure(key: "noKeyStore", "\(path)")
             }
             let before = store
             let result = try change(&store)

@@ -45,7 +45,7 @@ extension Casebook {
 
             func run() throws {
                 let file = try Keys.keyStore(global)
-                guard !file.exists else { throw Failure("keys init: \(file.path) already exists") }
+                guard !file.exists else { throw Failure(key: "keysExists", "\(file.path)") }
                 try file.update { _ in }
                 print(file.path)
             }
@@ -73,8 +73,8 @@ extension Casebook {
 
             func run() throws {
                 let file = try Keys.keyStore(global)
-                guard let store = try file.read() else { throw Failure("keys export: \(file.path) does not exist (casebook keys init)") }
-                guard !FileManager.default.fileExists(atPath: out) else { throw Failure("--out: \(out) already exists") }
+                guard let store = try file.read() else { throw Failure(key: "keysMissing", "\(file.path)") }
+                guard !FileManager.default.fileExists(atPath: out) else { throw Failure(key: "outExists", "\(out)") }
                 try AtomicFile.write(try KeyStoreFile.encode(store), to: out, mode: 0o600)
                 FileHandle.standardError.write(Data("keys export: \(store.residentCount) key(s) to \(out)\n".utf8))
             }
@@ -94,7 +94,7 @@ extension Casebook {
                 do {
                     data = try Data(contentsOf: URL(fileURLWithPath: file))
                 } catch {
-                    throw Failure("keys import: cannot read \(file)")
+                    throw Failure(key: "keysUnreadable", "\(file)")
                 }
                 let other = try KeyStoreFile.decode(data, from: file)
                 let store = try Keys.keyStore(global)
@@ -109,7 +109,7 @@ extension Casebook {
             do {
                 repo = try Repository.discover(from: global.repo)
             } catch {
-                throw Failure("--repo: no git repository at or above '\(global.repo)'")
+                throw Failure(key: "noRepo", "\(global.repo)")
             }
             return KeyStoreFile(repo: repo)
         }

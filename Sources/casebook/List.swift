@@ -2,6 +2,7 @@ import ArgumentParser
 import CaseModel
 import Foundation
 import Procedures
+import SiteBuilder
 
 extension Casebook {
     /// `casebook list`: the cases at HEAD, one line each.
@@ -49,10 +50,14 @@ extension Casebook {
                 FileHandle.standardOutput.write(try RecordJSON.encode(rows, redacted: true))
                 return
             }
+            let s = DeskLanguage.strings
             for r in rows {
-                let kind = r.kind.rawValue + ([r.severity?.rawValue, r.repairSize?.rawValue].compactMap { $0 }.first.map { "/\($0)" } ?? "")
-                let late = r.overdue.isEmpty ? "" : "  OVERDUE: " + r.overdue.joined(separator: ",")
-                print([r.id.rawValue, kind, r.status.rawValue, r.level.rawValue, r.holder.rawValue, r.unit ?? "-", r.summary].joined(separator: "\t") + late)
+                let grade = s.term(r.severity?.rawValue ?? r.repairSize?.rawValue ?? "") { s in r.severity.map(s.severity) ?? r.repairSize.map(s.repairSize) ?? "" }
+                let kind = s.term(r.kind.rawValue) { $0.kind(r.kind) } + (grade.isEmpty ? "" : "/" + grade)
+                let steps = s.term(r.overdue.joined(separator: ",")) { s in s.list(r.overdue.map(s.step)) }
+                let late = r.overdue.isEmpty ? "" : s.fill("list.overdue", [steps])
+                print([r.id.rawValue, kind, s.term(r.status.rawValue) { $0.status(r.status) }, s.term(r.level.rawValue) { $0.level(r.level) },
+                       r.holder.rawValue, r.unit ?? "-", r.summary].joined(separator: "\t") + late)
             }
         }
     }

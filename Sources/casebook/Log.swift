@@ -2,6 +2,7 @@ import ArgumentParser
 import CaseModel
 import Foundation
 import GitStore
+import SiteBuilder
 
 extension Casebook {
     /// `casebook log ID`: the commits that changed the case, newest first.
@@ -20,11 +21,13 @@ extension Casebook {
             let path = try ws.path(of: id)
             // The history index (one walk, kept in .git/casebook/history) instead of a walk per call.
             let commits = try HistoryIndex.commits(touching: path, in: ws.repo).reversed()
-            guard !commits.isEmpty else { throw Failure("case \(id.rawValue): no such case") }
+            guard !commits.isEmpty else { throw Failure(key: "noSuchCase", "\(id.rawValue)") }
+            let s = DeskLanguage.strings
             for c in commits {
                 let time = Timestamp(date: Date(timeIntervalSince1970: TimeInterval(c.author.time)), offsetSeconds: Int(c.author.offsetMinutes) * 60)
-                print([c.id.short, time.description, "\(c.author.name) <\(c.author.email)>", c.action ?? (c.isMerge ? "merge" : "-"),
-                       c.isSigned ? "signed" : "unsigned"].joined(separator: "\t"))
+                let action = c.action.map { raw in s.term(raw) { s in Action(rawValue: raw).map(s.action) ?? raw } } ?? (c.isMerge ? s["log.merge"] : "-")
+                print([c.id.short, time.description, "\(c.author.name) <\(c.author.email)>", action,
+                       s.term(c.isSigned ? "signed" : "unsigned") { $0.signature(c.isSigned ? .signed : .unsigned) }].joined(separator: "\t"))
             }
         }
     }

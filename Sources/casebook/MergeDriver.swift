@@ -39,9 +39,9 @@ extension Casebook {
                 let merged = try CaseMerge.union(ours: mine, theirs: other, staff: ws.staff, profile: ws.profile, calendar: ws.calendar)
                 try RecordJSON.encode(merged).write(to: URL(fileURLWithPath: ours))
             } catch let error as Refusal {
-                throw Failure("merge \(name): \(error)")
+                throw Failure.about("merge \(name)", error)
             } catch let error as RecordError {
-                throw Failure("merge: \(error)")
+                throw Failure.about("merge", error)
             }
         }
     }

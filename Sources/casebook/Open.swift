@@ -69,7 +69,7 @@ extension Casebook {
         func judicialRequest() throws -> JudicialRequest? {
             guard let requester else {
                 if officer != nil || badge != nil || letter != nil || licence != nil || powerOfAttorney != nil || client != nil {
-                    throw Failure("--requester: the officer's and lawyer's particulars belong to a judicial request (001 §5.6.5)")
+                    throw Failure(key: "requesterParticulars")
                 }
                 return nil
             }
@@ -93,10 +93,10 @@ extension Casebook {
             let asking = Prompter.isInteractive && isIncomplete
             if asking { try form.ask(Prompter(), units: first.settings.units ?? []) }
             guard let kind = form.kind, let channel = form.channel, let reporter = form.reporter, let summary = form.summary else {
-                throw Failure("open: the intake is incomplete")
+                throw Failure(key: "intakeIncomplete")
             }
             if let unit = form.unit, let units = first.settings.units, !units.isEmpty, !units.contains(unit) {
-                throw Failure("--unit: '\(unit.prefix(40))' is not in the unit list (units in \(Workspace.settingsPath))", key: "unitNotListed", ["--unit", String(unit.prefix(40))])
+                throw Failure(key: "unitNotListed", "--unit", String(unit.prefix(40)))
             }
             // The resident's key is on disk before the commit that needs it is made; made once,
             // whatever the retries below.
@@ -106,7 +106,7 @@ extension Casebook {
                     let key = try store.key(forPhone: phone, now: at.description)
                     return try Contact(name: reporter, phone: phone, key: key)
                 } catch let error as ContactError {
-                    throw Failure("--\(error == .badPhone ? "phone" : "reporter"): \(error)")
+                    throw Failure.about("--\(error == .badPhone ? "phone" : "reporter")", error)
                 }
             }
             let name = reporter.trimmingCharacters(in: .whitespaces)
@@ -117,7 +117,7 @@ extension Casebook {
                 var requested: Timestamp?
                 if let requestedBy {
                     guard let t = Timestamp.parse(requestedBy, defaultZone: ws.zone), t > at else {
-                        throw Failure("--requested-by: '\(oneLine(requestedBy, limit: 40))' is not an ISO 8601 time after intake")
+                        throw Failure(key: "requestedBy", "\(oneLine(requestedBy, limit: 40))")
                     }
                     requested = t
                 }
@@ -165,8 +165,8 @@ extension Casebook {
                 }
                 emergency = EmergencyType(rawValue: got)
             }
-            if kind != .complaint, severity != nil { throw Failure("--severity: only complaints have a severity") }
-            if kind != .repair, repairSize != nil { throw Failure("--repair-size: only repairs have a size") }
+            if kind != .complaint, severity != nil { throw Failure(key: "severityOnlyComplaint") }
+            if kind != .repair, repairSize != nil { throw Failure(key: "sizeOnlyRepair") }
             if channel == nil { channel = try p.choose("channel", Channel.allCases, raw: \.rawValue, label: s.channel) }
             if unit == nil {
                 let got: String = try p.ask(s["desk.prompt.unit"], hint: s["desk.optional"]) { a in

@@ -12,15 +12,15 @@ enum Privacy {
         let store = try ws.keys.read()
         guard let key = store?.key(for: reporter.resident) else {
             if store?.isErased(reporter.resident) == true {
-                throw Failure("--reveal: \(file.id.rawValue): resident \(reporter.resident.rawValue) was erased; the name and phone can no longer be read")
+                throw Failure(key: "residentErased", "\(file.id.rawValue)", "\(reporter.resident.rawValue)")
             }
-            throw Failure("--reveal: \(file.id.rawValue): no key for resident \(reporter.resident.rawValue) in \(ws.keys.path) (casebook keys import FILE from a desk that has it)")
+            throw Failure(key: "noRevealKey", "\(file.id.rawValue)", "\(reporter.resident.rawValue)", "\(ws.keys.path)")
         }
         let values: (name: String, phone: String?)
         do {
             values = try reporter.reveal(with: key)
         } catch {
-            throw Failure("--reveal: \(file.id.rawValue): \(error)")
+            throw Failure.about("--reveal: \(file.id.rawValue)", error)
         }
         let actor = try ws.actor(option)
         var event = Event(at: try ws.eventTime(at), by: actor.id, action: .reveal)

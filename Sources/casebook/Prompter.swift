@@ -59,7 +59,7 @@ struct Prompter {
         FileHandle.standardError.write(Data("\(label)\(hint.map(aside) ?? "")\(s["colon"])".utf8))
         guard let line = readLine(strippingNewline: true) else {
             say("")
-            throw Failure(s["desk.inputEnded"])
+            throw Failure(key: "inputEnded")
         }
         return line.trimmingCharacters(in: .whitespaces)
     }

@@ -37,7 +37,7 @@ extension Casebook {
             do {
                 try RegisterChange.validate(old: old, new: entry, path: entry.path, staff: ws.staff, profile: ws.profile)
             } catch {
-                throw Failure("\(entry.id): \(error)")
+                throw Failure.about("\(entry.id)", error)
             }
             try ws.commit([FileChange(path: entry.path, content: try RecordJSON.encode(entry))], by: actor, at: time, message: """
                 \(entry.register.rawValue) \(entry.id): \(subject)
@@ -74,7 +74,7 @@ extension Casebook {
                 let why = try reason.map { try text($0, field: "--reason", limit: 200) }
                 let parsed: [(String, String)] = try contacts.map { c in
                     let parts = c.split(separator: " ", omittingEmptySubsequences: true)
-                    guard parts.count >= 2 else { throw Failure("--contact: '\(oneLine(c, limit: 40))' is not 'NAME PHONE'") }
+                    guard parts.count >= 2 else { throw Failure(key: "badContact", "\(oneLine(c, limit: 40))") }
                     return (parts.dropLast().joined(separator: " "), String(parts.last ?? ""))
                 }
                 // Sealed under the resident's key, which is on disk before the commit that needs it.
@@ -83,7 +83,7 @@ extension Casebook {
                         let key = try store.key(forPhone: phone, now: at.description)
                         return (try Contact(name: name, phone: phone, key: key), try parsed.map { try Contact(name: $0.0, phone: $0.1, key: key) })
                     } catch let error as ContactError {
-                        throw Failure("--\(error == .badPhone ? "phone/--contact" : "name/--contact"): \(error)")
+                        throw Failure.about("--\(error == .badPhone ? "phone/--contact" : "name/--contact")", error)
                     }
                 }
                 let id = RegisterEntry.newID(register)
@@ -91,7 +91,7 @@ extension Casebook {
                     let ws = try global.workspace()
                     let actor = try ws.actor(global.actor)
                     guard let rule = ws.profile.registers?.first(where: { $0.register == register }) else {
-                        throw Failure("profile \(ws.profile.name) keeps no \(register.rawValue) register [rule register; 000 §1(7); 001 §5.6.7]")
+                        throw Failure(key: "noRegister", "\(ws.profile.name)", "\(register.rawValue)")
                     }
                     let (days, clause) = rule.schedule(aged: aged)
                     let entry = RegisterEntry(register: register, id: id, unit: unitText, resident: resident, reason: why.map(Contact.maskMobiles),
@@ -117,9 +117,10 @@ extension Casebook {
                     let actor = try ws.actor(global.actor)
                     let at = try ws.eventTime(global.at)
                     guard let register = RegisterKind.allCases.first(where: { RegisterEntry.isWellFormed(id, $0) }) else {
-                        throw Failure("\(oneLine(id, limit: 40)): not a register id (K- or E- and 8 hex digits)")
+                        throw Failure(key: "badRegisterID", "\(oneLine(id, limit: 40))")
                     }
-                    let old = try Workspace.record(RegisterEntry.self, RegisterEntry.path(register, id: id), in: ws.repo, at: ws.base, missing: "does not exist")
+                    let old = try Workspace.record(RegisterEntry.self, RegisterEntry.path(register, id: id), in: ws.repo, at: ws.base,
+                                                   missing: Failure(key: "doesNotExist", RegisterEntry.path(register, id: id)))
                     var entry = old
                     entry.visits.append(RegisterVisit(at: at, by: actor.id, mode: mode, notes: said))
                     try RegisterCommand.save(entry, old: old, by: actor, at: at, in: ws, subject: "visit (\(mode.rawValue))", action: "register-visit")
@@ -139,26 +140,26 @@ extension Casebook {
 
             func run() throws {
                 guard let register = RegisterKind.allCases.first(where: { RegisterEntry.isWellFormed(id, $0) }) else {
-                    throw Failure("\(oneLine(id, limit: 40)): not a register id (K- or E- and 8 hex digits)")
+                    throw Failure(key: "badRegisterID", "\(oneLine(id, limit: 40))")
                 }
                 let path = RegisterEntry.path(register, id: id)
                 let first = try global.workspace()
-                var entry = try Workspace.record(RegisterEntry.self, path, in: first.repo, at: first.base, missing: "does not exist")
+                var entry = try Workspace.record(RegisterEntry.self, path, in: first.repo, at: first.base, missing: Failure(key: "doesNotExist", path))
                 var opened: [(name: String, phone: String?)] = []
                 if reveal {
                     let why = try text(reason, field: "--reason", limit: 200)
                     (entry, opened) = try Retry.onConcurrentUpdate {
                         let ws = try global.workspace()
-                        let old = try Workspace.record(RegisterEntry.self, path, in: ws.repo, at: ws.base, missing: "does not exist")
+                        let old = try Workspace.record(RegisterEntry.self, path, in: ws.repo, at: ws.base, missing: Failure(key: "doesNotExist", path))
                         let store = try ws.keys.read()
                         guard let key = store?.key(for: old.resident.resident) else {
-                            throw Failure("--reveal: \(id): no key for resident \(old.resident.resident.rawValue) in \(ws.keys.path) (erased, or keys import from a desk that has it)")
+                            throw Failure(key: "noRegisterKey", "\(id)", "\(old.resident.resident.rawValue)", "\(ws.keys.path)")
                         }
                         let values: [(name: String, phone: String?)]
                         do {
                             values = try ([old.resident] + (old.emergencyContacts ?? [])).map { try $0.reveal(with: key) }
                         } catch {
-                            throw Failure("--reveal: \(id): \(error)")
+                            throw Failure.about("--reveal: \(id)", error)
                         }
                         let actor = try ws.actor(global.actor)
                         let at = try ws.eventTime(global.at)

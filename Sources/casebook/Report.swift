@@ -2,6 +2,7 @@ import ArgumentParser
 import CaseModel
 import Foundation
 import Procedures
+import SiteBuilder
 
 extension Casebook {
     /// `casebook report --month YYYY-MM`: the month's on-time, revisit and satisfaction figures.
@@ -22,24 +23,33 @@ extension Casebook {
         func run() throws {
             let ws = try global.workspace()
             guard let bounds = Sampling.bounds(of: month, in: ws.zone), Int(month.suffix(2)).map({ (1...12).contains($0) }) == true else {
-                throw Failure("--month: YYYY-MM, e.g. 2026-11")
+                throw Failure(key: "month.report")
             }
             let report = MonthReport.compute(month: month, cases: try ws.allCases(), profile: ws.profile, at: try ws.now(), bounds: bounds)
             if json {
                 FileHandle.standardOutput.write(try RecordJSON.encode(report))
                 return
             }
+            let s = DeskLanguage.strings
             func pct(_ v: Double?) -> String { v.map { String(format: "%.1f%%", $0) } ?? "-" }
+            /// A row's name: a kind, department or severity, or `all`.
+            func name(_ key: String) -> String {
+                s.term(key) { s in
+                    Kind(rawValue: key).map(s.kind) ?? Department(rawValue: key).map(s.department) ?? Severity(rawValue: key).map(s.severity)
+                        ?? (key == "all" ? s["report.all"] : s[key])
+                }
+            }
             func line(_ r: MonthReport.Row) -> String {
-                [r.key.padding(toLength: 18, withPad: " ", startingAt: 0), "\(r.cases)", "\(r.onTime)", pct(r.onTimeRate),
+                [name(r.key).padding(toLength: 18, withPad: " ", startingAt: 0), "\(r.cases)", "\(r.onTime)", pct(r.onTimeRate),
                  "\(r.revisited)/\(r.resolved)", pct(r.revisitRate), r.requiredRevisitRate.map { "\($0)%" } ?? "-", pct(r.satisfactionRate), pct(r.homeVisitRate)]
                     .joined(separator: "\t")
             }
-            print("month \(month) as of \(report.at)")
-            print(["", "cases", "on time", "rate", "revisited", "rate", "required", "satisfied", "home visits"].joined(separator: "\t"))
+            print(s.fill("report.title", [month, report.at.description]))
+            print(["", "cases", "onTime", "rate", "revisited", "rate", "required", "satisfied", "homeVisits"].map { $0.isEmpty ? "" : s["report." + $0] }
+                .joined(separator: "\t"))
             print(line(report.total))
-            for (title, rows) in [("by kind", report.byKind), ("by department", report.byDepartment), ("by severity", report.bySeverity)] where !rows.isEmpty {
-                print(title)
+            for (title, rows) in [("byKind", report.byKind), ("byDepartment", report.byDepartment), ("bySeverity", report.bySeverity)] where !rows.isEmpty {
+                print(s["report." + title])
                 rows.forEach { print(line($0)) }
             }
         }

@@ -36,7 +36,7 @@ struct Review {
             // Bootstrap: the repository's first commit, and the first manager's registration.
             if isRoot || !ws.staff.staff.contains(where: \.ownsConfiguration) { return nil }
             guard let author, author.ownsConfiguration else {
-                return "configuration may be changed only by a manager, director or general manager (author \(authorEmail ?? "unknown")) [rule config-owner; 002 篇1 §3.3.1]"
+                return said("configOwner", "\(authorEmail ?? "unknown")")
             }
             return nil
         }
@@ -51,7 +51,7 @@ struct Review {
         }
         guard delta.path.hasPrefix("records/cases/"), delta.path.hasSuffix(".json") else { return nil }
         guard let newBlob = delta.new else {
-            return "case files are never deleted or renamed [rule append-only; 000 篇2 §5.0]"
+            return said("caseDeleted")
         }
         let old: CaseFile?, new: CaseFile
         switch try versions(CaseFile.self, of: delta, new: newBlob, schema: "case") {
@@ -61,15 +61,15 @@ struct Review {
         do {
             try CaseChange.validate(old: old, new: new, path: delta.path, staff: ws.staff, profile: ws.profile, calendar: ws.calendar)
         } catch {
-            return error.description
+            return DeskLanguage.strings.say(error: error)
         }
         let start = old?.events.count ?? 0
         for (i, event) in new.events.enumerated().dropFirst(start) {
             guard let actor = ws.staff[event.by], let authorEmail, actor.email.lowercased() == authorEmail.lowercased() else {
-                return "events[\(i)] (\(event.action.rawValue)): events by \(event.by.rawValue) must be committed by that person (author \(authorEmail ?? "unknown")) [rule author; DESIGN: one commit per step by its actor]"
+                return said("author", "\(i)", event.action.rawValue, event.by.rawValue, "\(authorEmail ?? "unknown")")
             }
             if event.at > commitTime {
-                return "events[\(i)] (\(event.action.rawValue)): event time \(event.at) is after the commit (\(commitTime)) [rule time-order; 002 篇1 §4.2]"
+                return said("afterCommit", "\(i)", event.action.rawValue, "\(event.at)", "\(commitTime)")
             }
         }
         return nil
@@ -88,7 +88,7 @@ struct Review {
             let old = try delta.old.map { try RecordJSON.decode(type, from: ws.repo.blob($0), file: delta.path) }
             return .success((old, new))
         } catch let error as RecordError {
-            return .failure(SchemaRefusal(line: "\(error.description.dropFirst(delta.path.count + 2)) [rule schema; records/schema/\(schema).schema.json]"))
+            return .failure(SchemaRefusal(line: said("schema", "\(error.description.dropFirst(delta.path.count + 2))", schema)))
         }
     }
 
@@ -107,23 +107,23 @@ struct Review {
         do {
             new = try RecordJSON.decode(CaseFile.self, from: ws.repo.blob(newBlob), file: delta.path)
         } catch let error as RecordError {
-            return "\(error.description.dropFirst(delta.path.count + 2)) [rule schema; records/schema/case.schema.json]"
+            return said("schema", "\(error.description.dropFirst(delta.path.count + 2))", "case")
         }
         do {
             try CaseChange.validate(old: nil, new: new, path: delta.path, staff: ws.staff, profile: ws.profile, calendar: ws.calendar)
         } catch {
-            return error.description
+            return DeskLanguage.strings.say(error: error)
         }
         var fromParents: [Event] = []
         for case let blob? in versions {
             let side = try RecordJSON.decode(CaseFile.self, from: ws.repo.blob(blob), file: delta.path)
             guard side.events.allSatisfy(new.events.contains) else {
-                return "the merge drops or edits events of a parent [rule append-only; DESIGN: case file; 000 篇2 §5.0]"
+                return said("mergeDrops")
             }
             fromParents += side.events
         }
         if let extra = new.events.firstIndex(where: { !fromParents.contains($0) }) {
-            return "events[\(extra)]: a merge adds no events of its own [rule merge; DESIGN: one commit per step by its actor]"
+            return said("mergeAdds", "\(extra)")
         }
         return nil
     }
@@ -132,31 +132,31 @@ struct Review {
     /// commit's author, and covers exactly the cases the rule gives at the base, as they stood.
     func checkReview(_ delta: FileDelta) throws -> String? {
         guard delta.old == nil, let blob = delta.new else {
-            return "a signed review is never changed or removed [rule review-fixed; 002 篇1 §4.3]"
+            return said("reviewFixed")
         }
         let record: ReviewRecord
         do {
             record = try RecordJSON.decode(ReviewRecord.self, from: ws.repo.blob(blob), file: delta.path)
         } catch let error as RecordError {
-            return "\(error.description.dropFirst(delta.path.count + 2)) [rule schema; records/schema/review.schema.json]"
+            return said("schema", "\(error.description.dropFirst(delta.path.count + 2))", "review")
         }
         let rule = Reviews.rule(record.kind)
         guard let period = Reviews.period(record.kind, containing: record.from, in: ws.zone), period.from == record.from, period.to == record.to,
               delta.path == ReviewRecord.path(record.kind, from: record.from) else {
-            return "a \(record.kind.rawValue) review covers a whole period and lives at its first day's path [rule path; \(rule.clause)]"
+            return said("reviewPath", record.kind.rawValue, rule.clause)
         }
         guard let reviewer = ws.staff[record.by], reviewer.roles.contains(where: rule.by.contains) else {
-            return "only \(rule.by.map(\.rawValue).sorted().joined(separator: ", ")) may sign a \(record.kind.rawValue) review [rule role; \(rule.clause)]"
+            return said("reviewRole", "\(rule.by.map(\.rawValue).sorted().joined(separator: ", "))", record.kind.rawValue, rule.clause)
         }
         guard let authorEmail, reviewer.email.lowercased() == authorEmail.lowercased() else {
-            return "a review by \(record.by.rawValue) must be committed by that person (author \(authorEmail ?? "unknown")) [rule author; DESIGN: one commit per step by its actor]"
+            return said("reviewAuthor", record.by.rawValue, "\(authorEmail ?? "unknown")")
         }
         guard record.at <= commitTime else {
-            return "review time \(record.at) is after the commit (\(commitTime)) [rule time-order; 002 篇1 §4.2]"
+            return said("reviewAfterCommit", "\(record.at)", "\(commitTime)")
         }
         let expected = try Casebook.ReviewCommand.record(record.kind, period: period, by: record.by, at: record.at, opinion: record.opinion, in: ws)
         guard expected.cases == record.cases, record.clause == rule.clause else {
-            return "the covered cases are not the period's cases as they stand [rule review-coverage; \(rule.clause)]"
+            return said("reviewCoverage", rule.clause)
         }
         return nil
     }
@@ -165,7 +165,7 @@ struct Review {
     /// change adds (the entry, its visits) is the commit author's and not after the commit.
     func checkRegister(_ delta: FileDelta) throws -> String? {
         guard let blob = delta.new else {
-            return "register entries are never deleted or renamed [rule append-only; 000 篇2 §5.0]"
+            return said("registerDeleted")
         }
         let old: RegisterEntry?, new: RegisterEntry
         switch try versions(RegisterEntry.self, of: delta, new: blob, schema: "register") {
@@ -175,17 +175,17 @@ struct Review {
         do {
             try RegisterChange.validate(old: old, new: new, path: delta.path, staff: ws.staff, profile: ws.profile)
         } catch {
-            return error.description
+            return DeskLanguage.strings.say(error: error)
         }
         var steps: [(StaffID, Timestamp, String)] = old == nil ? [(new.addedBy, new.addedAt, "entry")] : []
         for (i, v) in new.visits.enumerated().dropFirst(old?.visits.count ?? 0) { steps.append((v.by, v.at, "visits[\(i)]")) }
         for (i, r) in (new.reveals ?? []).enumerated().dropFirst(old?.reveals?.count ?? 0) { steps.append((r.by, r.at, "reveals[\(i)]")) }
         for (by, at, what) in steps {
             guard let actor = ws.staff[by], let authorEmail, actor.email.lowercased() == authorEmail.lowercased() else {
-                return "\(what): made by \(by.rawValue), who must commit it (author \(authorEmail ?? "unknown")) [rule author; DESIGN: one commit per step by its actor]"
+                return said("registerAuthor", what, by.rawValue, "\(authorEmail ?? "unknown")")
             }
             if at > commitTime {
-                return "\(what): time \(at) is after the commit (\(commitTime)) [rule time-order; 002 篇1 §4.2]"
+                return said("registerAfterCommit", what, "\(at)", "\(commitTime)")
             }
         }
         return nil
@@ -199,12 +199,12 @@ struct Review {
             new = try RecordJSON.decode(RegisterEntry.self, from: ws.repo.blob(blob), file: path)
             sides = try versions.compactMap { $0 }.map { try RecordJSON.decode(RegisterEntry.self, from: ws.repo.blob($0), file: path) }
         } catch let error as RecordError {
-            return "\(error.description.dropFirst(path.count + 2)) [rule schema; records/schema/register.schema.json]"
+            return said("schema", "\(error.description.dropFirst(path.count + 2))", "register")
         }
         do {
             try RegisterChange.validate(old: nil, new: new, path: path, staff: ws.staff, profile: ws.profile)
         } catch {
-            return error.description
+            return DeskLanguage.strings.say(error: error)
         }
         var head = new
         head.visits = []
@@ -214,12 +214,12 @@ struct Review {
             h.visits = []
             h.reveals = nil
             guard h == head, side.visits.allSatisfy(new.visits.contains), (side.reveals ?? []).allSatisfy((new.reveals ?? []).contains) else {
-                return "the merge drops or edits records of a parent [rule append-only; DESIGN: records are append-only]"
+                return said("mergeDropsRecords")
             }
         }
         let known = sides.flatMap(\.visits), knownReveals = sides.flatMap { $0.reveals ?? [] }
         guard new.visits.allSatisfy(known.contains), (new.reveals ?? []).allSatisfy(knownReveals.contains) else {
-            return "a merge adds no visits of its own [rule merge; DESIGN: one commit per step by its actor]"
+            return said("mergeAddsVisits")
         }
         return nil
     }
@@ -228,25 +228,30 @@ struct Review {
     /// `Sampling.sample` draws from the cases at the base.
     func checkSample(_ delta: FileDelta) throws -> String? {
         guard delta.old == nil, let blob = delta.new else {
-            return "a drawn sample is never changed or removed [rule sample-fixed; 000 篇2 §4.3]"
+            return said("sampleFixed")
         }
         let sample: MonthlySample
         do {
             sample = try RecordJSON.decode(MonthlySample.self, from: ws.repo.blob(blob), file: delta.path)
         } catch let error as RecordError {
-            return "\(error.description.dropFirst(delta.path.count + 2)) [rule schema; records/schema/sample.schema.json]"
+            return said("schema", "\(error.description.dropFirst(delta.path.count + 2))", "sample")
         }
-        guard let rule = ws.profile.sampling else { return "the profile has no monthly sample [rule sampling; 001 篇2 §3.2]" }
-        guard delta.path == Casebook.Sample.path(sample.month) else { return "a sample of \(sample.month) belongs at \(Casebook.Sample.path(sample.month)) [rule path]" }
+        guard let rule = ws.profile.sampling else { return said("noSample") }
+        guard delta.path == Casebook.Sample.path(sample.month) else { return said("samplePath", sample.month, "\(Casebook.Sample.path(sample.month))") }
         guard let author, author.roles.contains(where: rule.by.contains) else {
-            return "only \(rule.by.map(\.rawValue).joined(separator: ", ")) may draw the sample [rule role; \(rule.clause)]"
+            return said("sampleRole", "\(rule.by.map(\.rawValue).joined(separator: ", "))", rule.clause)
         }
         let expected = try Sampling.sample(month: sample.month, cases: ws.allCases(), profile: ws.profile, calendar: ws.calendar, zone: ws.zone)
         guard expected == sample else {
-            return "the selection is not the one the rules draw from these cases (seed \(expected.seed.prefix(12))…) [rule sample-reproducible; \(rule.clause)]"
+            return said("sampleReproducible", "\(expected.seed.prefix(12))", rule.clause)
         }
         return nil
     }
+}
+
+/// `check.<key>` of the strings table in the user's language: a refusal of the hooks.
+private func said(_ key: String, _ values: String...) -> String {
+    DeskLanguage.strings.fill("check." + key, values)
 }
 
 extension Workspace {
@@ -273,11 +278,11 @@ extension Workspace {
                 let status = try verifier.status(of: try repo.signature(of: id), author: info.author.email)
                 if status != .good {
                     let what = switch status {
-                    case .unsigned: "is unsigned"
-                    case .bad: "has a bad signature"
-                    default: "is not signed with the author's registered key"
+                    case .unsigned: "unsigned"
+                    case .bad: "bad"
+                    default: "notRegistered"
                     }
-                    lines.append(prefix + "commit by \(info.author.email) \(what); signatures by the author's registered key are required [rule signed-commit; records/casebook.json requireSignatures]")
+                    lines.append(prefix + said("signedCommit." + what, info.author.email))
                 }
             }
             let deltas = try repo.changes(from: parents.first, to: id)

@@ -41,17 +41,17 @@ extension Casebook {
             let rule = Reviews.rule(kind)
             let actor = try ws.actor(global.actor)
             guard actor.roles.contains(where: rule.by.contains) else {
-                throw Failure("review \(kind.rawValue): \(actor.id.rawValue) may not sign it; only \(rule.by.map(\.rawValue).sorted().joined(separator: ", ")) [rule role; \(rule.clause)]")
+                throw Failure(key: "reviewRole", "\(kind.rawValue)", "\(actor.id.rawValue)", "\(rule.by.map(\.rawValue).sorted().joined(separator: ", "))", "\(rule.clause)")
             }
             let now = try ws.now()
             let day = date ?? (kind == .daily ? now.localDay : now.adding(seconds: -7 * 86_400).localDay)
-            guard let period = Reviews.period(kind, containing: day, in: ws.zone) else { throw Failure("--date: '\(day.prefix(20))' is not a day (YYYY-MM-DD)") }
+            guard let period = Reviews.period(kind, containing: day, in: ws.zone) else { throw Failure(key: "notADay", "\(day.prefix(20))") }
             guard let start = Timestamp.parse(period.from, defaultZone: ws.zone), now >= start else {
-                throw Failure("--date: the period \(period.from)…\(period.to) has not begun [rule review-period; \(rule.clause)]")
+                throw Failure(key: "periodNotBegun", "\(period.from)", "\(period.to)", "\(rule.clause)")
             }
             let path = ReviewRecord.path(kind, from: period.from)
             if try ws.repo.read(path, at: ws.base) != nil {
-                throw Failure("review \(kind.rawValue) \(period.from): already signed (\(path)); a review is never changed [rule review-fixed; \(rule.clause)]")
+                throw Failure(key: "reviewSigned", "\(kind.rawValue)", "\(period.from)", "\(path)", "\(rule.clause)")
             }
             let record = try ReviewCommand.record(kind, period: period, by: actor.id, at: now, opinion: opinion, in: ws)
             try ws.commit([FileChange(path: path, content: try RecordJSON.encode(record))], by: actor, at: now, message: """

@@ -47,16 +47,16 @@ extension Casebook {
 
         func run() throws {
             let zone = TimeZone(identifier: "Asia/Shanghai") ?? .current
-            guard let first = Timestamp.parse("\(start)-01T08:00:00", defaultZone: zone) else { throw Failure("--start: not a month") }
+            guard let first = Timestamp.parse("\(start)-01T08:00:00", defaultZone: zone) else { throw Failure(key: "startNotMonth") }
             var end = first.addingMonths(months).adding(seconds: -8 * 3600 - 1)
             if let until {
                 guard let t = Timestamp.parse(until, defaultZone: zone), t > first, t <= end else {
-                    throw Failure("--until: '\(until.prefix(40))' is not an ISO 8601 time inside the months played")
+                    throw Failure(key: "badUntil", "\(until.prefix(40))")
                 }
                 end = t
             }
             let fm = FileManager.default
-            if let items = try? fm.contentsOfDirectory(atPath: out), !items.isEmpty { throw Failure("--out: \(out) is not empty") }
+            if let items = try? fm.contentsOfDirectory(atPath: out), !items.isEmpty { throw Failure(key: "outNotEmpty", "\(out)") }
             let begun = Date()
             _ = try Init.create(at: out, profile: profile, site: "翠湖花园物业服务中心", desk: "A01", at: first.adding(seconds: -3600))
             let ws = try Workspace(path: out)

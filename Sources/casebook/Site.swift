@@ -36,7 +36,7 @@ extension Casebook {
             var at = try ws.now()
             if let now {
                 guard let t = Timestamp.parse(now, defaultZone: ws.zone) else {
-                    throw Failure("--now: '\(oneLine(now, limit: 40))' is not an ISO 8601 time (e.g. 2026-11-20T17:00)")
+                    throw Failure(key: "nowNotTime", "\(oneLine(now, limit: 40))")
                 }
                 at = t
             }
@@ -105,7 +105,7 @@ extension Casebook {
             } catch let error as SiteError {
                 throw error
             } catch {
-                throw Failure("--out: cannot write the site into '\(out)': \(error.localizedDescription)")
+                throw Failure(key: "cannotWriteSite", "\(out)", "\(error.localizedDescription)")
             }
             let pages = cache.files.keys.filter { $0.hasSuffix(".html") }.count
             print("\(pages) pages and \(cache.files.count - pages) other files in \(out) (\(written) written)")

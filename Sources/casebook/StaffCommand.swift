@@ -55,17 +55,17 @@ extension Casebook {
             func attempt() throws {
                 let ws = try global.workspace()
                 let staffID = StaffID(rawValue: id)
-                guard ws.staff[staffID] == nil else { throw Failure("id: '\(id)' is already registered") }
-                guard ws.staff.byEmail(email) == nil else { throw Failure("--email: \(email) is already registered") }
+                guard ws.staff[staffID] == nil else { throw Failure(key: "idRegistered", "\(id)") }
+                guard ws.staff.byEmail(email) == nil else { throw Failure(key: "emailRegistered", "\(email)") }
                 var publicKey: String?
                 if let key {
                     guard let text = try? String(contentsOfFile: key, encoding: .utf8) else {
-                        throw Failure("--key: cannot read \(key)")
+                        throw Failure(key: "keyUnreadable", "\(key)")
                     }
                     let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
                     guard trimmed.hasPrefix("ssh-") || trimmed.hasPrefix("ecdsa-"), !trimmed.contains("PRIVATE KEY"),
                           trimmed.split(separator: " ").count >= 2, !trimmed.contains("\n") else {
-                        throw Failure("--key: \(key) is not an OpenSSH public key (ssh-ed25519 AAAA…)")
+                        throw Failure(key: "notSSHKey", "\(key)")
                     }
                     publicKey = trimmed
                 }

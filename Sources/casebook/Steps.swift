@@ -13,7 +13,7 @@ extension Workspace {
         do {
             event.deadlines = try Schedule.deadlines(for: intake, profile: profile, calendar: calendar)
         } catch {
-            throw Failure("deadlines: \(error.description)")
+            throw Failure.about("deadlines", error)
         }
         event.profile = profile.reference
         return event
@@ -34,7 +34,7 @@ extension Workspace {
         do {
             return try Schedule.revisits(for: file.intake, resolvedAt: time, profile: profile, calendar: calendar, second: second)
         } catch {
-            throw Failure("revisit plan: \(error)")
+            throw Failure.about("revisit plan", error)
         }
     }
 
@@ -44,7 +44,7 @@ extension Workspace {
     @discardableResult
     func sweep(at time: Timestamp, cases: [CaseFile]? = nil, made: (CaseFile, Event, String, String) -> Void = { _, _, _, _ in }) throws -> Int {
         guard let system = staff.staff.first(where: { $0.roles.contains(.system) }) else {
-            throw Failure("\(Workspace.staffPath): no staff member with the role 'system' to make time-driven steps")
+            throw Failure(key: "noSystem", "\(Workspace.staffPath)")
         }
         var count = 0
         for var file in try cases ?? allCases() where file.state.status.isOpen {
@@ -53,7 +53,7 @@ extension Workspace {
                 do {
                     next = try Sweep.nextStep(for: file, at: time, actor: system.id, profile: profile, calendar: calendar)
                 } catch {
-                    throw Failure("\(file.id.rawValue): \(error)")
+                    throw Failure.about(file.id.rawValue, error)
                 }
                 guard let event = next else { break }
                 let (summary, clause) = Workspace.describeSweep(event, in: file)
@@ -90,21 +90,21 @@ extension Workspace {
     /// (as `--as` does), now.
     func drawSample(month: String, as option: String?) throws -> MonthlySample {
         guard let rule = profile.sampling else {
-            throw Failure("--month: profile \(profile.name) revisits every case; it has no monthly sample [rule sampling; 001 篇2 §3.2]")
+            throw Failure(key: "noSample", "\(profile.name)")
         }
         let actor = try actor(option)
         guard actor.roles.contains(where: rule.by.contains) else {
-            throw Failure("\(actor.id.rawValue) may not draw the sample; only \(rule.by.map(\.rawValue).joined(separator: ", ")) [rule role; \(rule.clause)]")
+            throw Failure(key: "sampleRole", "\(actor.id.rawValue)", "\(rule.by.map(\.rawValue).joined(separator: ", "))", "\(rule.clause)")
         }
         let now = try now()
         if let earliest = Sampling.earliest(for: month, rule: rule, zone: zone), now < earliest {
-            throw Failure("--month: the sample of \(month) may be drawn from \(earliest.localDay) [rule sampling-day; \(rule.clause)]")
+            throw Failure(key: "sampleDay", "\(month)", "\(earliest.localDay)", "\(rule.clause)")
         }
         let sample: MonthlySample
         do {
             sample = try Sampling.sample(month: month, cases: allCases(), profile: profile, calendar: calendar, zone: zone)
         } catch let refusal as Refusal {
-            throw Failure("--month: \(refusal)")
+            throw Failure.about("--month", refusal)
         }
         let spots = sample.spotChecks.map { "\($0.name) \($0.selected.count)/\($0.population.count)" }.joined(separator: ", ")
         try commit([FileChange(path: Casebook.Sample.path(month), content: try RecordJSON.encode(sample))], by: actor, at: now, message: """
@@ -122,8 +122,8 @@ extension Workspace {
     /// environment `actor` names), or by the new member while the registry has no manager yet.
     func register(_ member: Staff, actor option: String?) throws {
         var registry = staff
-        guard registry[member.id] == nil else { throw Failure("id: '\(member.id.rawValue)' is already registered") }
-        guard registry.byEmail(member.email) == nil else { throw Failure("--email: \(member.email) is already registered") }
+        guard registry[member.id] == nil else { throw Failure(key: "idRegistered", "\(member.id.rawValue)") }
+        guard registry.byEmail(member.email) == nil else { throw Failure(key: "emailRegistered", "\(member.email)") }
         let bootstrap = !registry.staff.contains(where: \.ownsConfiguration)
         let author: Staff
         if bootstrap {
@@ -132,7 +132,7 @@ extension Workspace {
         } else {
             author = try actor(option)
             guard author.ownsConfiguration else {
-                throw Failure("\(author.id.rawValue) may not change \(Workspace.staffPath); only a manager, director or general manager [rule config-owner; 002 篇1 §3.3.1]")
+                throw Failure(key: "configOwner", "\(author.id.rawValue)", "\(Workspace.staffPath)")
             }
         }
         registry.staff.append(member)

@@ -31,7 +31,7 @@ extension Casebook {
             var at = try ws.now()
             if let now {
                 guard let t = Timestamp.parse(now, defaultZone: ws.zone), t <= at else {
-                    throw Failure("--now: '\(oneLine(now, limit: 40))' is not an ISO 8601 time up to now")
+                    throw Failure(key: "nowUpToNow", "\(oneLine(now, limit: 40))")
                 }
                 at = t
             }

@@ -35,9 +35,9 @@ extension Casebook {
                 do {
                     try ws.repo.fetch(remote: remote)
                 } catch {
-                    throw Failure("sync: fetching from \(remote) failed: \(error)")
+                    throw Failure(key: "fetchFailed", "\(remote)", "\(error)")
                 }
-                guard let ours = ws.base else { throw Failure("sync: the repository has no commits") }
+                guard let ours = ws.base else { throw Failure(key: "syncNoCommits") }
                 var pulled = 0
                 if let theirs = try ws.repo.resolve("refs/remotes/\(remote)/\(short)"), theirs != ours {
                     pulled = try integrate(theirs, into: ours, ws: ws)
@@ -53,7 +53,7 @@ extension Casebook {
                 let refusals = try Workspace(repo: ws.repo, at: head).review(commits: local)
                 if !refusals.isEmpty {
                     for line in refusals { FileHandle.standardError.write(Data(("casebook sync: " + line + "\n").utf8)) }
-                    throw Failure("sync: \(refusals.count) local commits break the procedures; nothing was pushed")
+                    throw Failure(key: "localBreaks", "\(refusals.count)")
                 }
                 let outcome = try ws.repo.push(remote: remote, refspec: "\(branch):\(branch)")
                 if outcome.accepted {
@@ -64,7 +64,7 @@ extension Casebook {
                 let serverLines = outcome.serverMessages.filter { $0.contains("casebook check:") || $0.contains("[rule") }
                 if reasons.contains("hook declined") || !serverLines.isEmpty {
                     for line in serverLines { FileHandle.standardError.write(Data(("casebook sync: server: " + line + "\n").utf8)) }
-                    throw Failure("sync: the server refused the push (\(reasons))")
+                    throw Failure(key: "pushRefused", "\(reasons)")
                 }
                 if attempt < attempts {
                     FileHandle.standardError.write(Data("casebook sync: \(remote) moved (\(reasons)); pulling again\n".utf8))
@@ -72,7 +72,7 @@ extension Casebook {
                     Thread.sleep(forTimeInterval: Double.random(in: 0.02...(0.05 * Double(1 << min(attempt, 4)))))
                 }
             }
-            throw Failure("sync: \(remote) kept moving; gave up after \(attempts) attempts, run sync again")
+            throw Failure(key: "keptMoving", "\(remote)", "\(attempts)")
         }
 
         /// Brings `theirs` into the branch at `ours`: fast-forward, or a merge commit by the actor.
@@ -91,7 +91,7 @@ extension Casebook {
                 let mine = try repo.blobID(at: delta.path, in: ours)
                 if mine == delta.new { continue }
                 guard let theirBlob = delta.new else {
-                    throw Failure("sync: \(delta.path) was deleted on \(remote); casebook never deletes files, merge by hand")
+                    throw Failure(key: "deletedRemote", "\(delta.path)", "\(remote)")
                 }
                 if mine == delta.old {
                     changes.append(FileChange(path: delta.path, content: try repo.blob(theirBlob), executable: try repo.isExecutable(delta.path, in: theirs)))
@@ -105,16 +105,16 @@ extension Casebook {
                     do {
                         merged = try RegisterMerge.union(ours: a, theirs: b, staff: ws.staff, profile: ws.profile)
                     } catch {
-                        throw Failure("sync: \(delta.path): \(error)")
+                        throw Failure.about("sync: \(delta.path)", error)
                     }
                     if merged != a { changes.append(FileChange(path: delta.path, content: try RecordJSON.encode(merged))) }
                     guard try repo.isUnchangedSettled(delta.path) else {
-                        throw Failure("sync: \(delta.path) has uncommitted changes; commit or restore them first")
+                        throw Failure(key: "syncUncommitted", "\(delta.path)")
                     }
                     continue
                 }
                 guard delta.path.hasPrefix("records/cases/"), delta.path.hasSuffix(".json"), let mine else {
-                    throw Failure("sync: \(delta.path) changed on both desks; only case files and register entries merge by themselves, merge it by hand")
+                    throw Failure(key: "bothDesks", "\(delta.path)")
                 }
                 let a = try RecordJSON.decode(CaseFile.self, from: repo.blob(mine), file: delta.path)
                 let b = try RecordJSON.decode(CaseFile.self, from: repo.blob(theirBlob), file: delta.path)
@@ -122,11 +122,11 @@ extension Casebook {
                 do {
                     merged = try CaseMerge.union(ours: a, theirs: b, staff: ws.staff, profile: ws.profile, calendar: ws.calendar)
                 } catch {
-                    throw Failure("sync: \(delta.path): \(error)")
+                    throw Failure.about("sync: \(delta.path)", error)
                 }
                 if merged != a { changes.append(FileChange(path: delta.path, content: try RecordJSON.encode(merged))) }
                 guard try repo.isUnchangedSettled(delta.path) else {
-                    throw Failure("sync: \(delta.path) has uncommitted changes; commit or restore them first")
+                    throw Failure(key: "syncUncommitted", "\(delta.path)")
                 }
             }
             let actor = try ws.actor(global.actor)

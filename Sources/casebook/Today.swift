@@ -2,6 +2,7 @@ import ArgumentParser
 import CaseModel
 import Foundation
 import Procedures
+import SiteBuilder
 
 extension Casebook {
     /// `casebook today`: one person's queue, most urgent first.
@@ -22,13 +23,39 @@ extension Casebook {
 
         struct Item: Encodable {
             var due: String?
+            /// What is to be done, in English (the JSON's `what`).
             var what: String
+            /// The same, to be said in the reader's language.
+            var task: Task
             var late: Bool
             var id: String
             var kind: String
             var summary: String
             var status: String
             var clause: String?
+
+            enum CodingKeys: String, CodingKey { case due, what, late, id, kind, summary, status, clause }
+        }
+
+        /// What an item asks of the person.
+        enum Task {
+            case deadline(String)
+            case revisit([RevisitMode])
+            case ladder(Level)
+            case correct
+            case holding
+
+            /// The task in the language of `s`: `deadline report` / `时限：上报`.
+            func said(in s: Strings) -> String {
+                switch self {
+                case .deadline(let step): s.fill("today.deadline", [s.term(step) { $0.step(step) }])
+                case .revisit(let modes):
+                    s.fill("today.revisit", [s.term(modes.map(\.rawValue).joined(separator: "/")) { s in s.list(modes.map(s.mode)) }])
+                case .ladder(let level): s.fill("today.ladder", [s.term(level.rawValue) { $0.level(level) }])
+                case .correct: s["today.correct"]
+                case .holding: s["today.holding"]
+                }
+            }
         }
 
         func run() throws {
@@ -42,14 +69,17 @@ extension Casebook {
                 FileHandle.standardOutput.write(try encoder.encode(items) + Data("\n".utf8))
                 return
             }
+            let s = DeskLanguage.strings
             guard !items.isEmpty else {
-                print("\(me.name) (\(me.id.rawValue)): nothing to do")
+                print(s.fill("today.nothing", [me.name, me.id.rawValue]))
                 return
             }
-            print("\(me.name) (\(me.id.rawValue)) at \(now.description.prefix(16).replacingOccurrences(of: "T", with: " ")): \(items.count) items")
+            print(s.fill("today.header", [me.name, me.id.rawValue, now.description.prefix(16).replacingOccurrences(of: "T", with: " "), "\(items.count)"]))
             for item in items {
                 let due = item.due.map { String($0.prefix(16)).replacingOccurrences(of: "T", with: " ") } ?? "-"
-                print([item.late ? "LATE " + due : due, item.what, item.id, item.kind, item.status, item.summary].joined(separator: "\t"))
+                let kind = s.term(item.kind) { s in Kind(rawValue: item.kind).map(s.kind) ?? item.kind }
+                let status = s.term(item.status) { s in Status(rawValue: item.status).map(s.status) ?? item.status }
+                print([item.late ? s["today.late"] + due : due, item.task.said(in: s), item.id, kind, status, item.summary].joined(separator: "\t"))
             }
         }
 
@@ -67,39 +97,39 @@ extension Casebook {
             let myLevel = level(of: me)
             var items: [Item] = []
             for file in cases where file.state.status.isOpen {
-                func item(_ what: String, due: Timestamp?, clause: String?) -> Item {
-                    Item(due: due?.description, what: what, late: due.map { $0 < now } ?? false, id: file.id.rawValue,
+                func item(_ task: Task, due: Timestamp?, clause: String?) -> Item {
+                    Item(due: due?.description, what: task.said(in: Strings(.en)), task: task, late: due.map { $0 < now } ?? false, id: file.id.rawValue,
                          kind: file.intake.kind.rawValue, summary: file.intake.summary, status: file.state.status.rawValue, clause: clause)
                 }
                 var listed = false
                 if file.state.holder == me.id {
                     for d in file.state.deadlines where d.due < endOfToday {
                         if case .pending = Schedule.standing(of: d, in: file, at: now) {
-                            items.append(item("deadline \(d.step)", due: d.due, clause: d.clause))
+                            items.append(item(.deadline(d.step), due: d.due, clause: d.clause))
                             listed = true
                         }
                     }
                 }
                 for p in file.state.revisitsPlanned where p.doneAt == nil && me.roles.contains(where: p.by.contains) {
                     if let notBefore = p.notBefore, notBefore > now { continue }
-                    items.append(item("revisit (\(p.modes.map(\.rawValue).joined(separator: "/")))", due: p.due, clause: p.clause))
+                    items.append(item(.revisit(p.modes), due: p.due, clause: p.clause))
                     listed = true
                 }
                 if myLevel != .desk, let step = Schedule.ladderLevel(for: file, at: now, profile: profile), step.level == myLevel,
                    file.state.level < myLevel {
                     let due = file.intake.receivedAt.adding(seconds: step.after.seconds)
-                    items.append(item("ladder → \(myLevel.rawValue)", due: due, clause: step.clause))
+                    items.append(item(.ladder(myLevel), due: due, clause: step.clause))
                     listed = true
                 }
                 // A non-conformity waits on its responsible department's correction (002 篇9 §4.2.2 c).
                 if file.intake.kind == .nonconformity, file.state.status != .resolved, let department = file.state.department,
                    me.department == department, file.state.holder != me.id {
                     let pending = file.state.deadlines.filter { if case .pending = Schedule.standing(of: $0, in: file, at: now) { true } else { false } }
-                    items.append(item("correct (non-conformity)", due: pending.map(\.due).max(), clause: InspectionSteps.clause))
+                    items.append(item(.correct, due: pending.map(\.due).max(), clause: InspectionSteps.clause))
                     listed = true
                 }
                 if file.state.holder == me.id, !listed {
-                    items.append(item("holding", due: file.state.deadlines.filter { Schedule.fulfilment(of: $0, in: file) == nil }.map(\.due).min(), clause: nil))
+                    items.append(item(.holding, due: file.state.deadlines.filter { Schedule.fulfilment(of: $0, in: file) == nil }.map(\.due).min(), clause: nil))
                 }
             }
             return items.sorted { ($0.due ?? "9999", $0.id) < ($1.due ?? "9999", $1.id) }

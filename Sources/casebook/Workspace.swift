@@ -8,7 +8,7 @@ enum Clock {
     static func now(in zone: TimeZone) throws -> Timestamp {
         if let fixed = ProcessInfo.processInfo.environment["CASEBOOK_NOW"], !fixed.isEmpty {
             guard let t = Timestamp.parse(fixed, defaultZone: zone) else {
-                throw Failure("CASEBOOK_NOW: '\(oneLine(fixed, limit: 40))' is not an ISO 8601 time")
+                throw Failure(key: "badNow", "\(oneLine(fixed, limit: 40))")
             }
             return t
         }
@@ -54,7 +54,7 @@ final class Workspace {
         do {
             repo = try Repository.discover(from: path)
         } catch {
-            throw Failure("--repo: no git repository at or above '\(path)'", key: "noRepo", [path])
+            throw Failure(key: "noRepo", path)
         }
         // A commit a killed casebook process left half done is finished (or discarded) first.
         if recover { try repo.recoverInterruptedCommit() }
@@ -105,13 +105,13 @@ final class Workspace {
     /// Reads and decodes the settings, staff, active profile and calendars committed at `base`.
     static func configuration(in repo: Repository, at base: OID?) throws -> Configuration {
         let settings = try Workspace.record(Settings.self, Workspace.settingsPath, in: repo, at: base,
-                                            missing: "is missing: not a case repository (run 'casebook init')")
+                                            missing: Failure(key: "notCaseRepository", Workspace.settingsPath))
         guard let zone = TimeZone(identifier: settings.timeZone) else {
-            throw Failure("\(Workspace.settingsPath): timeZone: unknown time zone '\(settings.timeZone)'")
+            throw Failure(key: "badZone", "\(Workspace.settingsPath)", "\(settings.timeZone)")
         }
-        let staff = try Workspace.record(StaffRegistry.self, Workspace.staffPath, in: repo, at: base, missing: "is missing")
+        let staff = try Workspace.record(StaffRegistry.self, Workspace.staffPath, in: repo, at: base, missing: Failure(key: "recordMissing", Workspace.staffPath))
         let profilePath = "records/procedures/\(settings.profile).json"
-        let profile = try Workspace.record(Profile.self, profilePath, in: repo, at: base, missing: "is missing (profile '\(settings.profile)' in \(Workspace.settingsPath))")
+        let profile = try Workspace.record(Profile.self, profilePath, in: repo, at: base, missing: Failure(key: "profileMissing", profilePath, settings.profile, Workspace.settingsPath))
         var years: [CalendarYear] = []
         if let base {
             for entry in try repo.files(under: "records/calendar", at: base) where entry.path.hasSuffix(".json") {
@@ -121,13 +121,13 @@ final class Workspace {
         do {
             return Configuration(settings: settings, staff: staff, profile: profile, calendar: try BusinessCalendar(years), zone: zone)
         } catch {
-            throw Failure(error.description)
+            throw Failure(saying: error)
         }
     }
 
-    /// Reads and decodes a record file as committed at HEAD.
-    static func record<T: Decodable>(_ type: T.Type, _ path: String, in repo: Repository, at base: OID?, missing: String) throws -> T {
-        guard let base, let data = try repo.read(path, at: base) else { throw Failure("\(path) \(missing)") }
+    /// Reads and decodes a record file as committed at HEAD; `missing` is the failure when it is not there.
+    static func record<T: Decodable>(_ type: T.Type, _ path: String, in repo: Repository, at base: OID?, missing: Failure) throws -> T {
+        guard let base, let data = try repo.read(path, at: base) else { throw missing }
         return try RecordJSON.decode(type, from: data, file: path)
     }
 
@@ -140,9 +140,9 @@ final class Workspace {
         let now = try now()
         guard let option else { return now }
         guard let t = Timestamp.parse(option, defaultZone: zone) else {
-            throw Failure("--at: '\(oneLine(option, limit: 40))' is not an ISO 8601 time (e.g. 2026-11-22T09:30)")
+            throw Failure(key: "badAt", "\(oneLine(option, limit: 40))")
         }
-        guard t <= now else { throw Failure("--at: \(t) is in the future (now is \(now))") }
+        guard t <= now else { throw Failure(key: "atFuture", "\(t)", "\(now)") }
         return t
     }
 
@@ -151,7 +151,7 @@ final class Workspace {
         let env = ProcessInfo.processInfo.environment["CASEBOOK_ACTOR"].flatMap { $0.isEmpty ? nil : $0 }
         if let id = option ?? env {
             guard let member = staff[StaffID(rawValue: id)] else {
-                throw Failure("--as: '\(oneLine(id, limit: 64))' is not in \(Workspace.staffPath)", key: "notStaff", ["--as", oneLine(id, limit: 64)])
+                throw Failure(key: "notStaff", "--as", oneLine(id, limit: 64))
             }
             return member
         }
@@ -168,13 +168,13 @@ final class Workspace {
                 return member
             }
         }
-        throw Failure("--as: no acting staff member (give --as, set CASEBOOK_ACTOR, or set git user.email to a registered email)", key: "noActor", [])
+        throw Failure(key: "noActor")
     }
 
     /// A registered staff id given in `field` (e.g. `--assignee`).
     func registered(_ id: String, field: String) throws -> StaffID {
         guard staff[StaffID(rawValue: id)] != nil else {
-            throw Failure("\(field): '\(oneLine(id, limit: 64))' is not in \(Workspace.staffPath)", key: "notStaff", [field, oneLine(id, limit: 64)])
+            throw Failure(key: "notStaff", field, oneLine(id, limit: 64))
         }
         return StaffID(rawValue: id)
     }
@@ -183,10 +183,10 @@ final class Workspace {
 
     /// The path of case `id`, derived from the date inside the id.
     func path(of id: CaseID) throws -> String {
-        guard id.isWellFormed else { throw Failure("case id '\(oneLine(id.rawValue, limit: 64))' is not a case id (letters, digits and '-')") }
+        guard id.isWellFormed else { throw Failure(key: "badCaseID", "\(oneLine(id.rawValue, limit: 64))") }
         let parts = id.rawValue.split(separator: "-")
         guard parts.count >= 3, let day = parts.first(where: { $0.count == 8 && $0.allSatisfy(\.isNumber) }) else {
-            throw Failure("case id '\(id.rawValue)' has no date (expected \(settings.idPrefix)-YYYYMMDD-DESK-NNNN)")
+            throw Failure(key: "caseIDNoDate", "\(id.rawValue)", "\(settings.idPrefix)")
         }
         return "records/cases/\(day.prefix(4))/\(day.dropFirst(4).prefix(2))/\(id.rawValue).json"
     }
@@ -194,10 +194,10 @@ final class Workspace {
     /// Case `id` as committed at HEAD.
     func load(_ id: CaseID) throws -> CaseFile {
         let path = try path(of: id)
-        guard let data = try repo.read(path, at: base) else { throw Failure("case \(id.rawValue): no such case", key: "noSuchCase", [id.rawValue]) }
+        guard let data = try repo.read(path, at: base) else { throw Failure(key: "noSuchCase", id.rawValue) }
         let file = try RecordJSON.decode(CaseFile.self, from: data, file: path)
-        guard file.id == id, file.path == path else { throw Failure("\(path): id field does not match its path") }
-        guard file.isConsistent else { throw Failure("\(path): state is not the fold of its events") }
+        guard file.id == id, file.path == path else { throw Failure(key: "idMismatch", "\(path)") }
+        guard file.isConsistent else { throw Failure(key: "notFold", "\(path)") }
         return file
     }
 
@@ -298,7 +298,7 @@ final class Workspace {
         do {
             next = try CaseFile(id: id, events: events)
         } catch {
-            throw Failure("\(id.rawValue): \(error)")
+            throw Failure.about(id.rawValue, error)
         }
         do {
             try CaseChange.validate(old: previous, new: next, path: next.path, staff: staff, profile: profile, calendar: calendar)
@@ -320,7 +320,7 @@ final class Workspace {
             return next
         }
         guard try repo.isUnchangedSettled(next.path) else {
-            throw Failure("\(next.path): has uncommitted changes; commit or restore them first")
+            throw Failure(key: "uncommitted", "\(next.path)")
         }
         let message = """
         \(next.intake.kind.rawValue) \(id.rawValue): \(summary)
@@ -364,21 +364,21 @@ final class Workspace {
         let env = ProcessInfo.processInfo.environment["CASEBOOK_SIGNING_KEY"].flatMap { $0.isEmpty ? nil : $0 }
         guard let key = keyFiles[actor.id] ?? env ?? repo.config("user.signingkey") else {
             if settings.requireSignatures {
-                throw Failure("signature: \(Workspace.settingsPath) requires signed commits; set CASEBOOK_SIGNING_KEY or git user.signingkey")
+                throw Failure(key: "signatureRequired", "\(Workspace.settingsPath)")
             }
             return nil
         }
         var path = (key as NSString).expandingTildeInPath
         if path.hasSuffix(".pub"), FileManager.default.fileExists(atPath: String(path.dropLast(4))) { path.removeLast(4) }
         guard FileManager.default.fileExists(atPath: path) else {
-            throw Failure("signature: signing key file '\(key)' does not exist")
+            throw Failure(key: "noSigningKey", "\(key)")
         }
         let inProcess = (try? String(contentsOfFile: path, encoding: .utf8)).flatMap(SSHKey.init(privateKeyFile:))
         if settings.requireSignatures || actor.key != nil {
             // The key must be the one registered for this person, or their commits will not verify.
             let publicKey = inProcess?.publicKeyLine ?? (try? String(contentsOfFile: path.hasSuffix(".pub") ? path : path + ".pub", encoding: .utf8))
             if let registered = actor.key, let publicKey, !Workspace.sameKey(publicKey, registered) {
-                throw Failure("signature: \(key) is not the key registered for \(actor.id.rawValue) in \(Workspace.staffPath)")
+                throw Failure(key: "wrongSigningKey", "\(key)", "\(actor.id.rawValue)", "\(Workspace.staffPath)")
             }
         }
         if let inProcess { return InProcessSigner(key: inProcess) }
@@ -439,10 +439,10 @@ extension GlobalOptions {
 /// Free text a user typed: trimmed, not empty, one paragraph of sensible size.
 func text(_ value: String, field: String, limit: Int = 2000) throws -> String {
     let t = value.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard !t.isEmpty else { throw Failure("\(field): must not be empty", key: "empty", [field]) }
-    guard t.count <= limit else { throw Failure("\(field): longer than \(limit) characters", key: "tooLong", [field, "\(limit)"]) }
+    guard !t.isEmpty else { throw Failure(key: "empty", field) }
+    guard t.count <= limit else { throw Failure(key: "tooLong", field, "\(limit)") }
     guard !t.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) else {
-        throw Failure("\(field): contains control characters", key: "control", [field])
+        throw Failure(key: "control", field)
     }
     return t
 }

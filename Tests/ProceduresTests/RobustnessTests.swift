@@ -158,12 +158,12 @@ import Testing
             ("NUL bytes", Data([0x7B, 0x00, 0x7D])),
             ("a huge number", Data("{\"format\": 1\(String(repeating: "0", count: 100_000))}".utf8)),
         ]
+        // Outcomes only: each is refused in one line. How long that takes depends on the machine;
+        // a parser that hung is caught by the suite's time limit, a guard against hangs, not a speed bound.
         for (what, data) in cases {
-            let start = Date()
             let message = Self.verdict(data)
             #expect(message != nil, "\(what) was accepted")
             #expect(message.map(Self.isOneLine) ?? false, "\(what): \(message ?? "")")
-            #expect(Date().timeIntervalSince(start) < 10, "\(what) took too long")
         }
     }
 

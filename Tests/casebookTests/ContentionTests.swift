@@ -122,12 +122,7 @@ import Testing
         #expect(try box.run("git", ["push", "-q", central, "main"]).status == 0)
         let daemon = try ServerTests.Daemon(base: box.root.path, env: box.env)
         defer { daemon.stop() }
-        var reachable = false
-        for _ in 0..<100 where !reachable {
-            reachable = try box.run("git", ["ls-remote", daemon.url]).status == 0
-            if !reachable { usleep(50_000) }
-        }
-        try #require(reachable, "git daemon did not start")
+        try #require(try daemon.waitUntilReachable(box), "git daemon exited before it answered")
         let desks = 3, rounds = soak(3, per: 40)
         var dirs: [String] = []
         for d in 0..<desks {

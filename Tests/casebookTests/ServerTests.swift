@@ -38,6 +38,16 @@ import Testing
 
         var url: String { "git://127.0.0.1:\(port)/central.git" }
 
+        /// Waits until the daemon answers `git ls-remote`, however long it takes to start on this
+        /// machine; false only if the daemon exited (e.g. its port was taken).
+        func waitUntilReachable(_ box: Sandbox) throws -> Bool {
+            while process.isRunning {
+                if try box.run("git", ["ls-remote", url]).status == 0 { return true }
+                usleep(50_000)
+            }
+            return false
+        }
+
         /// SIGKILL: the test runs on a dispatch worker thread, which blocks SIGTERM, and the
         /// daemon inherits that signal mask.
         func stop() {
@@ -96,12 +106,7 @@ import Testing
         #expect(try box.run("git", ["symbolic-ref", "HEAD", "refs/heads/main"], in: central).status == 0)
         let daemon = try Daemon(base: box.root.path, env: box.env)
         defer { daemon.stop() }
-        var reachable = false
-        for _ in 0..<100 where !reachable {
-            reachable = try box.run("git", ["ls-remote", daemon.url]).status == 0
-            if !reachable { usleep(50_000) }
-        }
-        #expect(reachable, "git daemon did not start")
+        #expect(try daemon.waitUntilReachable(box), "git daemon exited before it answered")
 
         // Two desks, cloned over git://, set up by `casebook init`.
         let deskA = box.root.appendingPathComponent("deskA").path, deskB = box.root.appendingPathComponent("deskB").path

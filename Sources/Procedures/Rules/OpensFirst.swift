@@ -8,10 +8,10 @@ public struct OpensFirst: CaseRule {
 
     public func check(_ step: Step) throws(Refusal) {
         if step.previous == nil, step.event.action != .open {
-            throw refuse(Self.clause, "a case begins with 'open', not '\(step.event.action.rawValue)'")
+            throw refuse(Self.clause, "a case begins with 'open', not '\(step.event.action.rawValue)'", .init("opens-first", [.action(step.event.action)]))
         }
         if step.previous != nil, step.event.action == .open {
-            throw refuse(Self.clause, "the case is already open")
+            throw refuse(Self.clause, "the case is already open", .init("opens-first.again", []))
         }
     }
 }

@@ -200,7 +200,7 @@ final class Simulator {
             return try Contact(name: name, phone: phone, key: key, nonce: Simulator.bytes(12, &rng))
         } catch {
             // Drawn names and numbers are always well formed; a refusal here is a simulator bug.
-            throw Failure("simulate: cannot seal a drawn contact: \(error)")
+            throw Failure(key: "simulateSeal", "\(error)")
         }
     }
 
