@@ -2,6 +2,7 @@ import ArgumentParser
 import CaseModel
 import Foundation
 import Procedures
+import SiteBuilder
 
 extension Casebook {
     /// `casebook report --month YYYY-MM`: the month's on-time, revisit and satisfaction figures.
@@ -11,7 +12,8 @@ extension Casebook {
             abstract: "The month's on-time rate, revisit rate against the required rate, and satisfaction.",
             discussion: """
             On-time rate = cases received in the month whose every deadline was met (or is not yet due)
-            ÷ all cases received in the month × 100 % (004 §4.5).
+            ÷ all cases received in the month × 100 % (004 §4.5); "as recorded" counts each late entry (补录) at the
+            moment it was recorded instead of its stated time. Late entries recorded in the month are counted per person.
             Example: casebook report --month 2026-11 --json
             """
         )
@@ -31,17 +33,22 @@ extension Casebook {
             }
             func pct(_ v: Double?) -> String { v.map { String(format: "%.1f%%", $0) } ?? "-" }
             func line(_ r: MonthReport.Row) -> String {
-                [r.key.padding(toLength: 18, withPad: " ", startingAt: 0), "\(r.cases)", "\(r.onTime)", pct(r.onTimeRate),
+                [r.key.padding(toLength: 18, withPad: " ", startingAt: 0), "\(r.cases)", "\(r.onTime)", pct(r.onTimeRate), pct(r.onTimeRateAsRecorded), "\(r.lateEntries)",
                  "\(r.revisited)/\(r.resolved)", pct(r.revisitRate), r.requiredRevisitRate.map { "\($0)%" } ?? "-", pct(r.satisfactionRate), pct(r.homeVisitRate)]
                     .joined(separator: "\t")
             }
             print("month \(month) as of \(report.at)")
-            print(["", "cases", "on time", "rate", "revisited", "rate", "required", "satisfied", "home visits"].joined(separator: "\t"))
+            print(["", "cases", "on time", "rate", "as recorded", "late entries", "revisited", "rate", "required", "satisfied", "home visits"].joined(separator: "\t"))
             print(line(report.total))
             for (title, rows) in [("by kind", report.byKind), ("by department", report.byDepartment), ("by severity", report.bySeverity)] where !rows.isEmpty {
                 print(title)
                 rows.forEach { print(line($0)) }
             }
+            // Late entries 补录 recorded in the month, per person (002 篇1 §4.2).
+            let s = DeskLanguage.strings
+            print(s["lateEntries"])
+            if report.lateEntries.isEmpty { print("  " + s["noLateEntries"]) }
+            for p in report.lateEntries { print("  \(p.by.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0))\t\(p.count)") }
         }
     }
 }
