@@ -531,9 +531,11 @@ public struct Dashboard {
     // MARK: - One case
 
     func standing(_ d: Deadline, in file: CaseFile) -> (key: String, text: String, cssClass: String) {
+        // A deadline met by a late entry 补录 says when that step was recorded.
+        let recorded = Schedule.fulfilment(of: d, in: file).flatMap(\.recordedAt).map { " · " + s.fill("lateEntryRecorded", [time.minute($0)]) } ?? ""
         switch Schedule.standing(of: d, in: file, at: now) {
-        case .met(let at, false): return ("met", "\(s["met"]) \(time.minute(at))", "ok")
-        case .met(let at, true): return ("met-late", "\(s["metLate"]) \(time.minute(at))", "late")
+        case .met(let at, false): return ("met", "\(s["met"]) \(time.minute(at))" + recorded, "ok")
+        case .met(let at, true): return ("met-late", "\(s["metLate"]) \(time.minute(at))" + recorded, "late")
         case .pending(true):
             let recorded = d.breachedAt.map { " · \(s["breachRecorded"]) \(time.minute($0))" } ?? ""
             return ("overdue", s["overdueNow"] + recorded, "late")

@@ -252,6 +252,7 @@ public struct Strings: Sendable {
         // Late entries 补录 (002 篇1 §4.2): a step recorded after the fact keeps both times.
         "lateEntry": ("补录", "late entry"),
         "lateEntryDetail": ("补录：{0} 登记，原因：{1}", "late entry: recorded {0}, reason: {1}"),
+        "lateEntryRecorded": ("补录：{0} 登记", "late entry: recorded {0}"),
         "lateEntries": ("补录", "Late entries"),
         "lateEntriesIntro": ("事后登记的步骤（补录）：事件时间早于登记时间超过宽限期。及时率按事件时间与按登记时间各算一次。",
                              "Steps recorded after the fact (late entries): stated earlier than recorded by more than the grace. The on-time rate is given by the stated times and by the recording times."),
