@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import CaseModel
 
 /// Late entries 补录 (002 篇1 §4.2): a step entered with `--at` long before the moment it is
 /// recorded is refused without a reason; with one it keeps both times, and `show`, the case page,
@@ -54,6 +55,12 @@ import Testing
         let schema = try box.run("python3", [Sandbox.projectRoot.appendingPathComponent("Tests/schema/validate.py").path,
                                              box.repo + "/records/cases/2026/11/\(id).json"])
         #expect(schema.status == 0, "\(schema.stdout)\(schema.stderr)")
+        // The direct reader knows the two fields: the file is read without JSONDecoder, to the same value.
+        let bytes = Data(raw.utf8)
+        let direct = CaseFileReader.read(bytes)
+        #expect(direct != nil)
+        #expect(direct == (try? JSONDecoder().decode(CaseFile.self, from: bytes)))
+        #expect(direct?.events[2].recordedAt?.description == "2026-11-18T10:05:00+08:00")
         let shown = try box.ok(["show", id])
         #expect(shown.contains("[late entry: recorded 2026-11-18T10:05:00+08:00, reason: 纸质维修单补录]"), "\(shown)")
         let zh = try box.ok(["show", id], env: ["LANG": "zh_CN.UTF-8"])
