@@ -227,6 +227,17 @@ public struct Event: Codable, Equatable, Sendable {
     public var passed: Bool?
     /// `reclassify`: the member of staff a valid complaint is against (003 篇2 第十二条).
     public var against: StaffID?
+    /// A late entry 补录 only: when the step was recorded, its stated time `at` being earlier than
+    /// that by more than the profile's grace (paper records entered afterwards). Absent on an
+    /// event recorded as it happened.
+    public var recordedAt: Timestamp?
+    /// A late entry 补录 only: why the step is recorded after the fact (e.g. 纸质记录补录).
+    public var lateReason: String?
+
+    /// Whether the step is marked as a late entry 补录.
+    public var isLateEntry: Bool { recordedAt != nil || lateReason != nil }
+    /// When the step entered the record: `recordedAt` for a late entry, else its stated time.
+    public var recorded: Timestamp { recordedAt ?? at }
 
     public init(at: Timestamp, by: StaffID, action: Action) {
         self.at = at

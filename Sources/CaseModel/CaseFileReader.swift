@@ -439,6 +439,8 @@ enum CaseFileReader {
                 case "step": e.step = try r.optional { r throws(GiveUp) in try r.string() }
                 case "directorInformed": e.directorInformed = try r.optional { r throws(GiveUp) in try r.bool() }
                 case "correction": e.correction = try r.optional { r throws(GiveUp) in try r.correction() }
+                case "recordedAt": e.recordedAt = try r.optional { r throws(GiveUp) in try r.time() }
+                case "lateReason": e.lateReason = try r.optional { r throws(GiveUp) in try r.string() }
                 default: throw GiveUp()
                 }
             }

@@ -288,7 +288,7 @@ extension CodingUserInfoKey {
 }
 
 extension Event {
-    /// The event with its free text (note, reason, result, revisit notes, agency) scrubbed of
+    /// The event with its free text (note, reason, result, revisit notes, agency, late reason) scrubbed of
     /// mobile numbers and of `fullName`: what a command records, so neither enters the history.
     public func scrubbingPersonalData(fullName: String?) -> Event {
         var e = self
@@ -298,6 +298,7 @@ extension Event {
         e.result = clean(result)
         e.notes = clean(notes)
         e.agency = clean(agency)
+        e.lateReason = clean(lateReason)
         return e
     }
 }

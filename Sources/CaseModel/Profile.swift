@@ -22,6 +22,12 @@ public struct Profile: Codable, Equatable, Sendable {
     /// The optional staff-accountability ladder (a government office's rule, 003 篇2 第十二条);
     /// absent, there is no accountability page.
     public var accountability: AccountabilityRule?
+    /// How long after its stated time a step may be recorded before it is a late entry 补录 that
+    /// must say so (002 篇1 §4.2); absent, `LateEntryRule.standard` (one hour).
+    public var lateEntry: LateEntryRule?
+
+    /// The late-entry rule in force: the profile's, or the standard one hour.
+    public var lateEntryRule: LateEntryRule { lateEntry ?? .standard }
 
     /// `name@version`, as recorded on each case.
     public var reference: String { "\(name)@\(version)" }
@@ -206,4 +212,26 @@ public struct AccountabilityStep: Codable, Equatable, Sendable {
         /// 停职
         case suspension
     }
+}
+
+/// "A step recorded more than `grace` after its stated time is a late entry 补录: it keeps both
+/// times and says why" (002 篇1 §4.2: the receiver records the date and time as things happen;
+/// 000 篇2 §5.0: records are written the same or next day, and on time).
+public struct LateEntryRule: Codable, Equatable, Sendable {
+    /// Natural time (minutes, hours, days) between the stated time and the recording.
+    public var grace: Span
+    public var clause: String
+
+    public init(grace: Span, clause: String) {
+        self.grace = grace
+        self.clause = clause
+    }
+
+    /// One hour: a desk finishing a call or a visit writes the step up within the hour, so
+    /// anything later is a record made after the fact — entered from paper, or from memory —
+    /// and the figures must not count it as kept on time without saying so.
+    public static let standard = LateEntryRule(grace: Span(hours: 1), clause: "002 篇1 §4.2")
+
+    /// The grace in seconds (months are not counted; a grace is natural time).
+    public var graceSeconds: Int { grace.seconds }
 }

@@ -2,7 +2,10 @@ import CaseModel
 
 /// The month's figures (PROCEDURES.md §5; 004 §4.5): on-time rate 投诉处理及时率 = cases handled
 /// within their deadlines ÷ all cases × 100 %, revisit rate against the required rate, and
-/// satisfaction, over the cases received in the month.
+/// satisfaction, over the cases received in the month. The on-time rate is counted twice: by the
+/// steps' stated times, and as recorded — a late entry 补录 counted at the moment it entered the
+/// record (`Event.recordedAt`) — and the month's late entries are counted per person, so that a
+/// paper record entered a week later is never silently on time (002 篇1 §4.2).
 public struct MonthReport: Codable, Equatable, Sendable {
     public var month: String
     /// When the figures were computed: deadlines not yet due then count as on time so far.
@@ -11,12 +14,26 @@ public struct MonthReport: Codable, Equatable, Sendable {
     public var byKind: [Row]
     public var byDepartment: [Row]
     public var bySeverity: [Row]
+    /// Late entries 补录 recorded in the month (by `recordedAt`), per person who recorded them,
+    /// most first.
+    public var lateEntries: [PersonCount]
+
+    /// How many late entries one member of staff recorded.
+    public struct PersonCount: Codable, Equatable, Sendable {
+        public var by: StaffID
+        public var count: Int
+    }
 
     /// One line of figures.
     public struct Row: Codable, Equatable, Sendable {
         public var key: String
         public var cases = 0
         public var onTime = 0
+        /// Cases on time when each step counts at the moment it was recorded (`recordedAt` for a
+        /// late entry 补录): never more than `onTime`.
+        public var onTimeAsRecorded = 0
+        /// Steps of these cases entered late (补录).
+        public var lateEntries = 0
         public var resolved = 0
         public var revisited = 0
         public var revisits = 0
@@ -30,6 +47,7 @@ public struct MonthReport: Codable, Equatable, Sendable {
 
         /// Percentages, nil when there is nothing to divide by.
         public var onTimeRate: Double? { cases == 0 ? nil : Double(onTime) * 100 / Double(cases) }
+        public var onTimeRateAsRecorded: Double? { cases == 0 ? nil : Double(onTimeAsRecorded) * 100 / Double(cases) }
         public var revisitRate: Double? { resolved == 0 ? nil : Double(revisited) * 100 / Double(resolved) }
         public var satisfactionRate: Double? { revisits == 0 ? nil : Double(satisfied) * 100 / Double(revisits) }
         public var homeVisitRate: Double? { revisits == 0 ? nil : Double(homeVisits) * 100 / Double(revisits) }
@@ -45,15 +63,31 @@ public struct MonthReport: Codable, Equatable, Sendable {
         }
     }
 
+    /// `file` as recorded: every late entry's step moved to the moment it was recorded, the state
+    /// folded again (deadlines stay as computed from the stated intake). `file` itself when it has
+    /// no late entry.
+    public static func asRecorded(_ file: CaseFile) -> CaseFile {
+        guard file.events.contains(where: { $0.recordedAt != nil }) else { return file }
+        let events = file.events.map { e -> Event in
+            var moved = e
+            moved.at = e.recorded
+            return moved
+        }
+        return (try? CaseFile(id: file.id, events: events)) ?? file
+    }
+
     /// The report for `month` (`YYYY-MM`) from `cases`, as of `now`.
     public static func compute(month: String, cases: [CaseFile], profile: Profile, at now: Timestamp, bounds: (start: Timestamp, end: Timestamp)) -> MonthReport {
         var total = Row(key: "all")
         var kinds: [String: Row] = [:], departments: [String: Row] = [:], severities: [String: Row] = [:]
         // Customer requests only: a quality check's non-conformity is the centre's own finding (002 篇9 §4).
         for file in cases where file.intake.receivedAt >= bounds.start && file.intake.receivedAt < bounds.end && file.intake.kind != .nonconformity {
+            let recorded = asRecorded(file)
             func add(_ row: inout Row) {
                 row.cases += 1
                 if onTime(file, at: now) { row.onTime += 1 }
+                if onTime(recorded, at: now) { row.onTimeAsRecorded += 1 }
+                row.lateEntries += file.events.filter(\.isLateEntry).count
                 if file.events.contains(where: { $0.action == .resolve }) { row.resolved += 1 }
                 if file.events.contains(where: { $0.action == .revisit }) { row.revisited += 1 }
                 row.revisits += file.state.revisits.count
@@ -73,9 +107,18 @@ public struct MonthReport: Codable, Equatable, Sendable {
         func ordered(_ rows: [String: Row], by order: [String]) -> [Row] {
             rows.values.sorted { (order.firstIndex(of: $0.key) ?? 99, $0.key) < (order.firstIndex(of: $1.key) ?? 99, $1.key) }
         }
+        // Late entries recorded in the month, whichever month their case was received in.
+        var late: [StaffID: Int] = [:]
+        for file in cases {
+            for e in file.events {
+                if let r = e.recordedAt, r >= bounds.start, r < bounds.end { late[e.by, default: 0] += 1 }
+            }
+        }
+        let lateEntries = late.map { PersonCount(by: $0.key, count: $0.value) }
+            .sorted { ($0.count, $1.by.rawValue) > ($1.count, $0.by.rawValue) }
         return MonthReport(month: month, at: now, total: total,
                            byKind: ordered(kinds, by: Kind.allCases.map(\.rawValue)),
                            byDepartment: ordered(departments, by: Department.allCases.map(\.rawValue)),
-                           bySeverity: ordered(severities, by: Severity.allCases.map(\.rawValue)))
+                           bySeverity: ordered(severities, by: Severity.allCases.map(\.rawValue)), lateEntries: lateEntries)
     }
 }

@@ -51,6 +51,28 @@ public enum Reviews {
         return picked.sorted { $0.id.rawValue < $1.id.rawValue }
     }
 
+    /// One late entry 补录 a review lists: the case, the step's index and the step.
+    public struct LateEntryRow: Sendable {
+        public let id: CaseID
+        public let index: Int
+        public let event: Event
+    }
+
+    /// The late entries 补录 recorded in the period `from`…`to` (by `recordedAt`, whatever the day
+    /// they state), in the order they were recorded: what the reviewer must see, since a step
+    /// entered afterwards is not in the day's log as it was kept (002 篇1 §4.2–4.3).
+    public static func lateEntries(from: String, to: String, cases: [CaseFile], in zone: TimeZone) -> [LateEntryRow] {
+        guard let start = Timestamp.parse(from, defaultZone: zone), let last = Timestamp.parse(to, defaultZone: zone) else { return [] }
+        let end = last.adding(seconds: 86_400)
+        var rows: [LateEntryRow] = []
+        for file in cases {
+            for (i, e) in file.events.enumerated() {
+                if let r = e.recordedAt, r >= start, r < end { rows.append(LateEntryRow(id: file.id, index: i, event: e)) }
+            }
+        }
+        return rows.sorted { ($0.event.recorded, $0.id.rawValue, $0.index) < ($1.event.recorded, $1.id.rawValue, $1.index) }
+    }
+
     /// The periods of the last `days` days before `now` that need a review of `kind` (some case
     /// falls in them), are past due, and have none in `done`: what the dashboard lists as late.
     public static func missing(_ kind: ReviewKind, cases: [CaseFile], done: [ReviewRecord], now: Timestamp, days: Int = 35,

@@ -3,9 +3,12 @@ import CaseModel
 /// The one check every change to a case file goes through, whether it comes from a casebook
 /// command or from a hand-edited file in a commit (the hooks call the same function).
 public enum CaseChange {
-    /// Validates that `new` may replace `old` (nil for a new case) at `path`.
+    /// Validates that `new` may replace `old` (nil for a new case) at `path`. The events `new`
+    /// adds are judged late or not against `recordedBy` (the moment they are recorded: the
+    /// command's clock, the commit, or the push), when given (`LateEntry`).
     /// - Throws: `Refusal` for the first rule broken.
-    public static func validate(old: CaseFile?, new: CaseFile, path: String, staff: StaffRegistry, profile: Profile, calendar: BusinessCalendar) throws(Refusal) {
+    public static func validate(old: CaseFile?, new: CaseFile, path: String, staff: StaffRegistry, profile: Profile, calendar: BusinessCalendar,
+                                recordedBy: Timestamp? = nil) throws(Refusal) {
         guard new.format == CaseFile.format else {
             throw Refusal(rule: "schema", clause: "records/schema/case.schema.json", "format must be \(CaseFile.format)")
         }
@@ -39,7 +42,7 @@ public enum CaseChange {
         }
         for (i, event) in new.events.enumerated().dropFirst(start) {
             do {
-                try Transitions.check(event, after: sofar, staff: staff, profile: profile)
+                try Transitions.check(event, after: sofar, staff: staff, profile: profile, recordedBy: recordedBy)
                 try checkComputed(event, after: sofar, in: new, profile: profile, calendar: calendar)
             } catch {
                 throw error.at("events[\(i)] (\(event.action.rawValue)): ")

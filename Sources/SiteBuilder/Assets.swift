@@ -31,6 +31,7 @@ enum Assets {
     .columns{display:flex;gap:2rem;flex-wrap:wrap}.columns>div{flex:1 1 16rem}
     .badge{display:inline-block;padding:0 .4rem;border-radius:3px;font-size:.85em;border:1px solid var(--line)}
     .badge.signed,.badge.good{border-color:var(--ok);color:var(--ok)}.badge.bad,.badge.not-registered{border-color:var(--late);color:var(--late)}.badge.unsigned,.badge.unknown{border-color:var(--soon);color:var(--soon)}
+    .badge.late-entry{border-color:var(--soon);color:var(--soon)}
     code{font-family:ui-monospace,monospace;font-size:.9em}
     dl.fields{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem}dl.fields dt{font-weight:600}dl.fields dd{margin:0}
     .filters{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end;margin:.5rem 0;padding:.5rem;background:var(--head);border:1px solid var(--line)}

@@ -551,9 +551,11 @@ public struct Dashboard {
     // MARK: - One case
 
     func standing(_ d: Deadline, in file: CaseFile) -> (key: String, text: String, cssClass: String) {
+        // A deadline met by a late entry 补录 says when that step was recorded.
+        let recorded = Schedule.fulfilment(of: d, in: file).flatMap(\.recordedAt).map { " · " + s.fill("lateEntryRecorded", [time.minute($0)]) } ?? ""
         switch Schedule.standing(of: d, in: file, at: now) {
-        case .met(let at, false): return ("met", "\(s["met"]) \(time.minute(at))", "ok")
-        case .met(let at, true): return ("met-late", "\(s["metLate"]) \(time.minute(at))", "late")
+        case .met(let at, false): return ("met", "\(s["met"]) \(time.minute(at))" + recorded, "ok")
+        case .met(let at, true): return ("met-late", "\(s["metLate"]) \(time.minute(at))" + recorded, "late")
         case .pending(true):
             let recorded = d.breachedAt.map { " · \(s["breachRecorded"]) \(time.minute($0))" } ?? ""
             return ("overdue", s["overdueNow"] + recorded, "late")
@@ -589,6 +591,13 @@ public struct Dashboard {
         if e.ownerInformed == true { parts.append(s["ownerInformed"]) }
         if e.directorInformed == true { parts.append(s["directorInformed"]) }
         return parts.joined(separator: " · ")
+    }
+
+    /// A late entry's mark 补录 — when it was recorded and why, the reason scrubbed like any free
+    /// text — or nil for a step recorded as it happened (002 篇1 §4.2).
+    func lateEntry(_ e: Event, in file: CaseFile) -> String? {
+        guard let recordedAt = e.recordedAt else { return nil }
+        return s.fill("lateEntryDetail", [time.minute(recordedAt), e.lateReason.map { scrub($0, file) } ?? "—"])
     }
 
     func casePage(_ file: CaseFile) -> [String: Any] {
@@ -636,9 +645,11 @@ public struct Dashboard {
         page["hasPlans"] = !st.revisitsPlanned.isEmpty
         // Every revisit ever made, including those an unsatisfied verdict sent back.
         let records = file.events.filter { $0.action == .revisit }.map { e -> [String: Any] in
-            ["at": time.minute(e.at), "by": staffName(e.by), "mode": e.mode.map(s.mode) ?? "",
-             "satisfied": e.satisfied == true, "verdict": e.satisfied == true ? s["satisfied"] : s["unsatisfied"],
-             "notes": e.notes.map { scrub($0, file) } ?? ""]
+            var row: [String: Any] = ["at": time.minute(e.at), "by": staffName(e.by), "mode": e.mode.map(s.mode) ?? "",
+                                      "satisfied": e.satisfied == true, "verdict": e.satisfied == true ? s["satisfied"] : s["unsatisfied"],
+                                      "notes": e.notes.map { scrub($0, file) } ?? ""]
+            put(&row, "lateEntry", lateEntry(e, in: file))
+            return row
         }
         page["revisitRecords"] = records
         page["hasRevisitRecords"] = !records.isEmpty
@@ -649,9 +660,11 @@ public struct Dashboard {
         let proofs = provenance[file.id] ?? []
         let events = file.events.enumerated().map { n, e -> [String: Any] in
             let proof = n < proofs.count ? proofs[n] : EventProvenance(commit: "", author: "", signature: .unknown)
-            return ["at": time.minute(e.at), "by": staffName(e.by), "action": s.action(e.action), "actionKey": e.action.rawValue,
-                    "detail": detail(e, in: file), "commit": proof.commit, "commitShort": String(proof.commit.prefix(10)),
-                    "author": proof.author, "signature": s.signature(proof.signature), "signatureKey": proof.signature.rawValue]
+            var row: [String: Any] = ["at": time.minute(e.at), "by": staffName(e.by), "action": s.action(e.action), "actionKey": e.action.rawValue,
+                                      "detail": detail(e, in: file), "commit": proof.commit, "commitShort": String(proof.commit.prefix(10)),
+                                      "author": proof.author, "signature": s.signature(proof.signature), "signatureKey": proof.signature.rawValue]
+            put(&row, "lateEntry", lateEntry(e, in: file))
+            return row
         }
         page["events"] = events
         page["process"] = zip(file.events, events).filter { ![.open, .revisit].contains($0.0.action) }.map(\.1)
@@ -665,6 +678,7 @@ public struct Dashboard {
     func reportRow(_ r: MonthReport.Row, label: String) -> [String: Any] {
         var row: [String: Any] = [
             "key": r.key, "label": label, "cases": r.cases, "onTime": r.onTime, "onTimeRate": percent(r.onTimeRate),
+            "onTimeRateRecorded": percent(r.onTimeRateAsRecorded), "lateEntries": r.lateEntries,
             "resolved": r.resolved, "revisited": r.revisited, "revisitRate": percent(r.revisitRate),
             "requiredRate": r.requiredRevisitRate.map { "\($0)%" } ?? "—", "revisits": r.revisits, "satisfied": r.satisfied,
             "satisfactionRate": percent(r.satisfactionRate), "belowRequired": false,
@@ -696,6 +710,8 @@ public struct Dashboard {
         page["byDepartment"] = report.byDepartment.map { reportRow($0, label: departmentLabel($0.key)) }
         page["bySeverity"] = report.bySeverity.map { reportRow($0, label: severityLabel($0.key)) }
         page["hasSeverity"] = !report.bySeverity.isEmpty
+        page["lateEntries"] = report.lateEntries.map { ["id": $0.by.rawValue, "name": staffName($0.by), "count": $0.count] as [String: Any] }
+        page["hasLateEntries"] = !report.lateEntries.isEmpty
         page["kindChart"] = chart(report.byKind.map { (kindLabel($0.key), $0.onTimeRate) }, caption: s["chartOnTimeByKind"])
         page["departmentChart"] = chart(report.byDepartment.map { (departmentLabel($0.key), $0.onTimeRate) }, caption: s["chartOnTimeByDepartment"])
         if let sample = samples.first(where: { $0.month == month }) {

@@ -30,6 +30,7 @@ extension Strings {
         "report.satisfied": ("满意率", "satisfied"), "report.homeVisits": ("家访率", "home visits"),
         "report.byKind": ("按类别", "by kind"), "report.byDepartment": ("按责任部门", "by department"),
         "report.bySeverity": ("投诉按等级", "by severity"), "report.all": ("合计", "all"),
+        "report.asRecorded": ("按登记时间", "as recorded"), "report.lateEntries": ("补录", "late entries"),
         // log
         "log.merge": ("合并", "merge"),
         // Failures of the commands (`Failure(key:)`): the English side is the line as it always was

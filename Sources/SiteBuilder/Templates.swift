@@ -265,7 +265,7 @@ enum Templates {
     {{/revisitRecords}}</tbody></table>{{/hasRevisitRecords}}
     <h2>{{t.timeline}}</h2>
     <table class="timeline"><thead><tr><th>{{t.time}}</th><th>{{t.by}}</th><th>{{t.action}}</th><th>{{t.detail}}</th><th>{{t.commit}}</th><th>{{t.author}}</th><th>{{t.signature}}</th></tr></thead><tbody>
-    {{#events}}<tr data-action="{{actionKey}}" data-commit="{{commit}}" data-signature="{{signatureKey}}"><td>{{at}}</td><td>{{by}}</td><td>{{action}}</td><td>{{detail}}</td><td><code title="{{commit}}">{{commitShort}}</code></td><td>{{author}}</td><td><span class="badge {{signatureKey}}">{{signature}}</span></td></tr>
+    {{#events}}<tr data-action="{{actionKey}}" data-commit="{{commit}}" data-signature="{{signatureKey}}"{{#lateEntry}} data-late-entry="true"{{/lateEntry}}><td>{{at}}</td><td>{{by}}</td><td>{{action}}</td><td>{{detail}}{{#lateEntry}} <span class="badge late-entry">{{lateEntry}}</span>{{/lateEntry}}</td><td><code title="{{commit}}">{{commitShort}}</code></td><td>{{author}}</td><td><span class="badge {{signatureKey}}">{{signature}}</span></td></tr>
     {{/events}}</tbody></table>
     </div>
     <section class="form print-only" aria-hidden="true">
@@ -276,9 +276,9 @@ enum Templates {
     <tr><th>{{t.channel}}</th><td>{{channel}}</td><th>{{t.unit}}</th><td>{{unit}}</td></tr>
     <tr><th>{{t.reporter}}</th><td>{{reporter}} {{phone}}</td><th>{{t.kind}}</th><td>{{kind}}</td></tr>
     <tr><th>{{t.matter}}</th><td colspan="3" class="tall">{{summary}}{{#details}}<br>{{details}}{{/details}}</td></tr>
-    <tr><th>{{t.formProcess}}</th><td colspan="3" class="tall">{{#process}}{{at}} {{by}} {{action}} {{detail}}<br>{{/process}}</td></tr>
+    <tr><th>{{t.formProcess}}</th><td colspan="3" class="tall">{{#process}}{{at}} {{by}} {{action}} {{detail}}{{#lateEntry}} （{{lateEntry}}）{{/lateEntry}}<br>{{/process}}</td></tr>
     <tr><th>{{t.formResult}}</th><td colspan="3" class="tall">{{resolution}}{{referral}}{{unresolvableReason}}</td></tr>
-    <tr><th>{{t.formRevisitRecord}}</th><td colspan="3" class="tall">{{#revisitRecords}}{{at}} {{by}} {{mode}} {{verdict}} {{notes}}<br>{{/revisitRecords}}</td></tr>
+    <tr><th>{{t.formRevisitRecord}}</th><td colspan="3" class="tall">{{#revisitRecords}}{{at}} {{by}} {{mode}} {{verdict}} {{notes}}{{#lateEntry}} （{{lateEntry}}）{{/lateEntry}}<br>{{/revisitRecords}}</td></tr>
     <tr><th rowspan="2">{{t.formSignatures}}</th><td class="sign">{{t.formReceiver}}{{t.colon}}{{firstResponder}}</td><td class="sign">{{t.formHandler}}{{t.colon}}</td><td class="sign">{{t.formSupervisor}}{{t.colon}}</td></tr>
     <tr><td class="sign">{{t.formOwner}}{{t.colon}}</td><td class="sign" colspan="2">{{t.formDate}}{{t.colon}}</td></tr>
     </table>
@@ -294,7 +294,7 @@ enum Templates {
     {{#revisitForms}}
     <tr><th>{{t.formRevisitTime}}</th><td>{{at}}</td><th>{{t.formRevisitMode}}</th><td>{{mode}}</td></tr>
     <tr><th>{{t.formRevisitor}}</th><td>{{by}}</td><th>{{t.satisfaction}}</th><td>{{verdict}}</td></tr>
-    <tr><th>{{t.formRevisitContent}}</th><td colspan="3" class="tall">{{notes}}</td></tr>
+    <tr><th>{{t.formRevisitContent}}</th><td colspan="3" class="tall">{{notes}}{{#lateEntry}}<br>{{lateEntry}}{{/lateEntry}}</td></tr>
     {{/revisitForms}}
     <tr><th>{{t.formOpinion}}</th><td colspan="3" class="sign"></td></tr>
     <tr><th>{{t.formSignatures}}</th><td class="sign">{{t.formRevisitor}}{{t.colon}}</td><td class="sign">{{t.formOwner}}{{t.colon}}</td><td class="sign">{{t.formDate}}{{t.colon}}</td></tr>
@@ -319,10 +319,22 @@ enum Templates {
     <div class="figures">
     <div class="figure"><b>{{total.cases}}</b>{{t.cases}}</div>
     <div class="figure"><b>{{total.onTimeRate}}</b>{{t.onTimeRate}}</div>
+    <div class="figure" data-figure="on-time-recorded"><b>{{total.onTimeRateRecorded}}</b>{{t.onTimeRateRecorded}}</div>
     <div class="figure"><b>{{total.revisitRate}}</b>{{t.revisitRate}}</div>
     <div class="figure"><b>{{total.satisfactionRate}}</b>{{t.satisfaction}}</div>
     </div>
     <p class="muted">{{t.onTimeFormula}}</p>
+    <section><h2>{{t.lateEntries}}</h2>
+    <p class="muted">{{t.lateEntriesIntro}}</p>
+    <table class="late-rates"><tbody>
+    <tr data-rate="stated"><th>{{t.onTimeRateStated}}</th><td class="num">{{total.onTimeRate}}</td></tr>
+    <tr data-rate="recorded"><th>{{t.onTimeRateRecorded}}</th><td class="num">{{total.onTimeRateRecorded}}</td></tr>
+    </tbody></table>
+    {{^lateEntries}}<p>{{t.noLateEntries}}</p>{{/lateEntries}}
+    {{#hasLateEntries}}<table class="late-entries"><thead><tr><th>{{t.person}}</th><th class="num">{{t.lateEntries}}</th></tr></thead><tbody>
+    {{#lateEntries}}<tr data-person="{{id}}"><td>{{name}}</td><td class="num">{{count}}</td></tr>
+    {{/lateEntries}}</tbody></table>{{/hasLateEntries}}
+    </section>
     <section><h2>{{t.byKind}}</h2>
     <table class="by-kind"><thead><tr><th>{{t.kind}}</th>\(reportHead)</tr></thead><tbody>
     {{#byKind}}<tr data-key="{{key}}"><td>{{label}}</td>\(reportRows)</tr>

@@ -17,7 +17,9 @@ extension Casebook {
             above; case files are never deleted. With --range each commit is checked on its own against the
             rules of its parent (so a bad step cannot hide inside a good push), merges must only unite
             their parents' events, and with requireSignatures every commit must be signed by its author's
-            registered key. OLD may be 40 zeros (a new branch: commits no existing reference has); a single
+            registered key. A new step stated more than the profile's late-entry grace (1 h) before the check's clock
+            ($CASEBOOK_NOW, else now: the push's arrival on the server) must be marked a late entry 补录 (recordedAt,
+            lateReason; 002 篇1 §4.2); a single revision judges each commit at its own time instead. OLD may be 40 zeros (a new branch: commits no existing reference has); a single
             revision re-checks its whole history, from the first commit.
             One line per refusal; exit 1 on any.
             Examples: casebook check --staged
@@ -44,7 +46,8 @@ extension Casebook {
             let ws = try global.workspace(recover: false)
             let env = ProcessInfo.processInfo.environment
             let authorEmail = env["GIT_AUTHOR_EMAIL"].flatMap { $0.isEmpty ? nil : $0 } ?? ws.repo.config("user.email")
-            let review = Review(ws: ws, authorEmail: authorEmail, commitTime: try ws.now())
+            let now = try ws.now()
+            let review = Review(ws: ws, authorEmail: authorEmail, commitTime: now, judgedAt: now)
             return try review.refusals(try ws.repo.stagedChanges(indexFile: env["GIT_INDEX_FILE"].flatMap { $0.isEmpty ? nil : $0 }))
         }
 
@@ -60,7 +63,10 @@ extension Casebook {
             let old = zeros ? nil : try Casebook.commitID(parts[0], in: repo)
             let commits = try repo.commits(from: old, to: new, excludingExistingRefs: zeros && !whole)
             guard let first = commits.first else { return [] }
-            return try Workspace(repo: repo, at: try repo.parents(of: first).first ?? first).review(commits: commits)
+            let ws = try Workspace(repo: repo, at: try repo.parents(of: first).first ?? first)
+            // A push (OLD..NEW, or a new branch) is judged at the time it arrives; a whole history
+            // already received, each commit at its own time (old history is not judged again).
+            return try ws.review(commits: commits, pushTime: whole ? nil : try ws.now())
         }
     }
 

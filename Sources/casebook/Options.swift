@@ -12,10 +12,17 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Event time, ISO 8601 (e.g. 2026-11-22T09:30), for entering paper records afterwards. Default: now.", valueName: "time"))
     var at: String?
 
+    @Option(name: .customLong("late-reason"), help: ArgumentHelp("Why the step is entered after the fact (补录): needed when --at is more than the profile's grace (1 h unless it says otherwise) before now; the step then keeps both times and this reason.", valueName: "text"))
+    var lateReason: String?
+
     /// Opens the workspace these options name (finishing first a commit a killed casebook
     /// process left half done, unless `recover` is false: inside git's hooks and merge drivers,
     /// where git itself holds the index lock).
-    func workspace(recover: Bool = true) throws -> Workspace { try Workspace(path: repo, recover: recover) }
+    func workspace(recover: Bool = true) throws -> Workspace {
+        let ws = try Workspace(path: repo, recover: recover)
+        if let lateReason { ws.lateReason = try text(lateReason, field: "--late-reason", limit: 500) }
+        return ws
+    }
 }
 
 /// The id argument of the commands that act on one case.

@@ -12,7 +12,8 @@ extension Casebook {
             abstract: "The month's on-time rate, revisit rate against the required rate, and satisfaction.",
             discussion: """
             On-time rate = cases received in the month whose every deadline was met (or is not yet due)
-            ÷ all cases received in the month × 100 % (004 §4.5).
+            ÷ all cases received in the month × 100 % (004 §4.5); "as recorded" counts each late entry (补录) at the
+            moment it was recorded instead of its stated time. Late entries recorded in the month are counted per person.
             Example: casebook report --month 2026-11 --json
             """
         )
@@ -40,18 +41,23 @@ extension Casebook {
                 }
             }
             func line(_ r: MonthReport.Row) -> String {
-                [name(r.key).padding(toLength: 18, withPad: " ", startingAt: 0), "\(r.cases)", "\(r.onTime)", pct(r.onTimeRate),
-                 "\(r.revisited)/\(r.resolved)", pct(r.revisitRate), r.requiredRevisitRate.map { "\($0)%" } ?? "-", pct(r.satisfactionRate), pct(r.homeVisitRate)]
+                [name(r.key).padding(toLength: 18, withPad: " ", startingAt: 0), "\(r.cases)", "\(r.onTime)", pct(r.onTimeRate), pct(r.onTimeRateAsRecorded),
+                 "\(r.lateEntries)", "\(r.revisited)/\(r.resolved)", pct(r.revisitRate), r.requiredRevisitRate.map { "\($0)%" } ?? "-",
+                 pct(r.satisfactionRate), pct(r.homeVisitRate)]
                     .joined(separator: "\t")
             }
             print(s.fill("report.title", [month, report.at.description]))
-            print(["", "cases", "onTime", "rate", "revisited", "rate", "required", "satisfied", "homeVisits"].map { $0.isEmpty ? "" : s["report." + $0] }
-                .joined(separator: "\t"))
+            print(["", "cases", "onTime", "rate", "asRecorded", "lateEntries", "revisited", "rate", "required", "satisfied", "homeVisits"]
+                .map { $0.isEmpty ? "" : s["report." + $0] }.joined(separator: "\t"))
             print(line(report.total))
             for (title, rows) in [("byKind", report.byKind), ("byDepartment", report.byDepartment), ("bySeverity", report.bySeverity)] where !rows.isEmpty {
                 print(s["report." + title])
                 rows.forEach { print(line($0)) }
             }
+            // Late entries 补录 recorded in the month, per person (002 篇1 §4.2).
+            print(s["lateEntries"])
+            if report.lateEntries.isEmpty { print("  " + s["noLateEntries"]) }
+            for p in report.lateEntries { print("  \(p.by.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0))\t\(p.count)") }
         }
     }
 }

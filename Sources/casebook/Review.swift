@@ -13,6 +13,10 @@ struct Review {
     let authorEmail: String?
     /// When the change is committed: no event may be later.
     let commitTime: Timestamp
+    /// The moment the change's new steps are judged late or not against (`LateEntry`): the commit
+    /// time for the staged index; for a push, the clock of the server's hook (the push time, which
+    /// no desk controls), or each commit's own time when an auditor re-checks a whole history.
+    var judgedAt: Timestamp?
     /// The repository's first commit, which brings the configuration.
     var isRoot = false
 
@@ -59,7 +63,8 @@ struct Review {
         case .failure(let refusal): return refusal.line
         }
         do {
-            try CaseChange.validate(old: old, new: new, path: delta.path, staff: ws.staff, profile: ws.profile, calendar: ws.calendar)
+            try CaseChange.validate(old: old, new: new, path: delta.path, staff: ws.staff, profile: ws.profile, calendar: ws.calendar,
+                                    recordedBy: judgedAt)
         } catch {
             return DeskLanguage.strings.say(error: error)
         }
@@ -257,8 +262,10 @@ private func said(_ key: String, _ values: String...) -> String {
 extension Workspace {
     /// Reviews every commit of `commits` (oldest first), each against the rules of its first
     /// parent (the root commit against its own), with its signature when the settings require
-    /// signatures. One line per refusal, prefixed with the commit's short id.
-    func review(commits: [OID]) throws -> [String] {
+    /// signatures. One line per refusal, prefixed with the commit's short id. The steps each commit
+    /// adds are judged late or not against `pushTime` (the server's clock when a push arrives), or,
+    /// when nil, against the commit's own time (a re-check of a history already received).
+    func review(commits: [OID], pushTime: Timestamp? = nil) throws -> [String] {
         var lines: [String] = []
         let configurations = ConfigurationCache()
         var verifiers: [String: SSHVerifier] = [:]
@@ -267,8 +274,8 @@ extension Workspace {
             let parents = try repo.parents(of: id)
             let base = try Workspace(repo: repo, at: parents.first ?? id, cache: configurations)
             let zone = TimeZone(secondsFromGMT: Int(info.committer.offsetMinutes) * 60) ?? base.zone
-            let review = Review(ws: base, authorEmail: info.author.email,
-                                commitTime: Timestamp(date: Date(timeIntervalSince1970: TimeInterval(info.committer.time)), in: zone),
+            let commitTime = Timestamp(date: Date(timeIntervalSince1970: TimeInterval(info.committer.time)), in: zone)
+            let review = Review(ws: base, authorEmail: info.author.email, commitTime: commitTime, judgedAt: pushTime ?? commitTime,
                                 isRoot: parents.isEmpty)
             let prefix = "\(id.short) "
             if base.settings.requireSignatures, !parents.isEmpty {

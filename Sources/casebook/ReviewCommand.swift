@@ -3,6 +3,7 @@ import CaseModel
 import Foundation
 import GitStore
 import Procedures
+import SiteBuilder
 
 extension ReviewKind: ExpressibleByArgument {}
 
@@ -17,6 +18,8 @@ extension Casebook {
             weekly   the manager reviews a Monday-to-Sunday week's intake log (002 篇1 §4.9); due by the end of
                      the following Monday.
             records  the supervisor signs the week's complaint and revisit records (000 §1(8)–(9)); due as weekly.
+            The period's late entries (补录: steps recorded in the period with an earlier stated time) are listed
+            after the review's line, with both times and the reason.
             The review records the cases it covered with the blob id of each file as reviewed, the reviewer
             and the opinion, in records/reviews/<kind>/<first day>.json; a review is never changed.
             --date names a day of the period (default: today for daily, a day of last week otherwise).
@@ -61,6 +64,16 @@ extension Casebook {
                 Procedure: \(rule.clause)
                 """)
             print("\(path)\t\(record.cases.count) cases")
+            // The period's late entries 补录, which the day's log as kept does not show (002 篇1 §4.2).
+            let late = Reviews.lateEntries(from: period.from, to: period.to, cases: try ws.allCases(), in: ws.zone)
+            if !late.isEmpty {
+                let s = DeskLanguage.strings
+                print(s.fill("reviewLateEntries", ["\(late.count)"]))
+                for row in late {
+                    print("  \(s["lateEntry"])  \(row.id.rawValue)  events[\(row.index)] \(s.action(row.event.action))  \(row.event.by.rawValue)  "
+                          + "\(s["statedAt"]) \(row.event.at)  \(s["recordedAt"]) \(row.event.recorded)  \(s["lateReason"]) \(Contact.maskMobiles(row.event.lateReason ?? "-"))")
+                }
+            }
         }
 
         /// The review as the rules make it: the covered cases of the period, as they stand at the

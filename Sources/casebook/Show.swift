@@ -2,6 +2,7 @@ import ArgumentParser
 import CaseModel
 import Foundation
 import Procedures
+import SiteBuilder
 
 extension Casebook {
     /// `casebook show ID`: the case as the paper form shows it, with deadlines and events.
@@ -95,7 +96,8 @@ extension Casebook {
                               e.text, e.result, e.reason, e.agency, e.mode?.rawValue,
                               e.satisfied.map { $0 ? "satisfied" : "unsatisfied" }, e.passed.map { $0 ? "passed" : "failed" }, e.item?.rawValue, e.value,
                               e.notes, e.step, e.correction.map(Show.change)].compactMap { $0 }.joined(separator: "  ")
-                lines.append("  \(e.at)  \(e.by.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(e.action.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(detail)")
+                lines.append("  \(e.at)  \(e.by.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(e.action.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)) \(detail)"
+                             + Show.lateMark(e, DeskLanguage.strings))
             }
             print(lines.joined(separator: "\n"))
         }
@@ -132,6 +134,14 @@ extension Casebook {
                 }
             }
             return lines
+        }
+
+        /// `  [late entry: recorded …, reason: …]` after a late entry 补录 (002 篇1 §4.2); empty for
+        /// a step recorded as it happened.
+        static func lateMark(_ e: Event, _ s: Strings) -> String {
+            guard let recordedAt = e.recordedAt else { return "" }
+            let reason = e.lateReason.map { Contact.maskMobiles($0) } ?? "-"
+            return "  [\(s.fill("lateEntryDetail", [recordedAt.description, reason]))]"
         }
 
         /// `intake.unit: '3-2-1801' → '3-2-1802'`, a resident's name or phone in display form.

@@ -62,7 +62,7 @@ extension Casebook.Show {
             if let v = e.satisfied { detail.append(v ? s["satisfied"] : s["unsatisfied"]) }
             if let n = e.notes { detail.append(n) }
             if let c = e.correction { detail.append("\(s.field(c.field)) “\(c.fromDisplay)” → “\(c.toDisplay)”") }
-            lines.append("  \(e.at)  \(e.by.rawValue)  \(s.action(e.action))  \(detail.joined(separator: "  "))")
+            lines.append("  \(e.at)  \(e.by.rawValue)  \(s.action(e.action))  \(detail.joined(separator: "  "))" + lateMark(e, s))
         }
         return lines
     }

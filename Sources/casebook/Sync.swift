@@ -50,7 +50,7 @@ extension Casebook {
                     print(pulled == 0 ? "up to date" : "pulled \(pulled) commits; nothing to push")
                     return
                 }
-                let refusals = try Workspace(repo: ws.repo, at: head).review(commits: local)
+                let refusals = try Workspace(repo: ws.repo, at: head).review(commits: local, pushTime: try ws.now())
                 if !refusals.isEmpty {
                     for line in refusals { FileHandle.standardError.write(Data(("casebook sync: " + line + "\n").utf8)) }
                     throw Failure(key: "localBreaks", "\(refusals.count)")

@@ -44,6 +44,10 @@ final class Workspace {
     /// Whether a commit flushes its journal and work-tree files to disk (crash safety); the
     /// simulator, which can make its repository again from the seed, turns it off.
     var durable = true
+    /// Why steps are recorded after the fact (`--late-reason`): a step whose time is earlier than
+    /// now by more than the profile's grace is marked a late entry 补录 with it (`marked`), and
+    /// refused without it (`LateEntry`).
+    var lateReason: String?
     /// The residents' sealing keys of this clone (outside the history).
     let keys: KeyStoreFile
     /// The highest sequence number taken of each id stem (prefix, day, desk) `newID` has read.
@@ -262,7 +266,7 @@ final class Workspace {
     /// surname in it); nil otherwise, without reading the key store.
     func fullName(of file: CaseFile, ifIn event: Event) -> String? {
         guard let surname = file.intake.reporter.nameDisplay.first,
-              [event.text, event.reason, event.result, event.notes, event.agency].contains(where: { $0?.contains(surname) == true }) else { return nil }
+              [event.text, event.reason, event.result, event.notes, event.agency, event.lateReason].contains(where: { $0?.contains(surname) == true }) else { return nil }
         return fullName(of: file)
     }
 
@@ -292,7 +296,9 @@ final class Workspace {
     /// - Throws: `Failure` naming the rule and clause that refuses.
     @discardableResult
     func check(_ event: Event, on previous: CaseFile?, id: CaseID) throws -> CaseFile {
-        let event = event.action == .open ? event : event.scrubbingPersonalData(fullName: previous.flatMap { fullName(of: $0, ifIn: event) })
+        let now = try now()
+        var event = marked(event, now: now)
+        if event.action != .open { event = event.scrubbingPersonalData(fullName: previous.flatMap { fullName(of: $0, ifIn: event) }) }
         let events = (previous?.events ?? []) + [event]
         let next: CaseFile
         do {
@@ -301,11 +307,23 @@ final class Workspace {
             throw Failure.about(id.rawValue, error)
         }
         do {
-            try CaseChange.validate(old: previous, new: next, path: next.path, staff: staff, profile: profile, calendar: calendar)
+            try CaseChange.validate(old: previous, new: next, path: next.path, staff: staff, profile: profile, calendar: calendar,
+                                    recordedBy: now)
         } catch {
             throw error.about(id.rawValue)
         }
         return next
+    }
+
+    /// `event` marked as a late entry 补录 — recorded `now`, for `lateReason` — when its time is
+    /// earlier than `now` by more than the profile's grace and a reason was given; otherwise as it
+    /// is (an on-time step carries no mark; a late one without a reason is refused by `LateEntry`).
+    func marked(_ event: Event, now: Timestamp) -> Event {
+        guard let lateReason, !event.isLateEntry, event.at.adding(seconds: profile.lateEntryRule.graceSeconds) < now else { return event }
+        var e = event
+        e.recordedAt = now
+        e.lateReason = Contact.scrub(lateReason, fullName: nil)
+        return e
     }
 
     /// Validates `event` against the case as it stands (nil: a new case), then writes the file

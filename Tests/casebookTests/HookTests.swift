@@ -17,8 +17,10 @@ import Testing
     }
 
     func commitByHand(_ box: Sandbox, as email: String, name: String) throws -> Outcome {
+        // Committed at 10:00 on the day of the hand-made steps (the pre-commit hook judges late
+        // entries against the commit's clock).
         try box.run("git", ["commit", "-q", "-am", "hand edit"], env: [
-            "CASEBOOK_BIN": Sandbox.binary, "GIT_AUTHOR_NAME": name, "GIT_AUTHOR_EMAIL": email,
+            "CASEBOOK_BIN": Sandbox.binary, "CASEBOOK_NOW": "2026-11-22T10:00:00+08:00", "GIT_AUTHOR_NAME": name, "GIT_AUTHOR_EMAIL": email,
             "GIT_COMMITTER_NAME": name, "GIT_COMMITTER_EMAIL": email,
         ])
     }

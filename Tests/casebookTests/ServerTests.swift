@@ -102,9 +102,12 @@ import Testing
         #expect(try box.run("git", ["init", "-q", "--bare", central]).status == 0)
         #expect(try box.run(Sandbox.binary, ["hooks", "install", "--server", central]).status == 0)
         #expect(FileManager.default.isExecutableFile(atPath: central + "/hooks/pre-receive"))
-        #expect(try box.run("git", ["push", "-q", central, "main"], in: seed).status == 0)
+        // The server's clock (the push time its hook judges late entries against): the morning of
+        // the desks' day, before any of their steps.
+        let server = ["CASEBOOK_NOW": "2026-11-02T09:00:00+08:00"]
+        #expect(try box.run("git", ["push", "-q", central, "main"], in: seed, env: server).status == 0)
         #expect(try box.run("git", ["symbolic-ref", "HEAD", "refs/heads/main"], in: central).status == 0)
-        let daemon = try Daemon(base: box.root.path, env: box.env)
+        let daemon = try Daemon(base: box.root.path, env: box.env.merging(server) { $1 })
         defer { daemon.stop() }
         #expect(try daemon.waitUntilReachable(box), "git daemon exited before it answered")
 

@@ -39,7 +39,7 @@ import Testing
         #expect(try box.run("python3", ["-c", script, box.repo + "/" + path]).status == 0)
         let hand = try box.run("git", ["-c", "user.name=李晓", "-c", "user.email=li.xiao@cuihu.example", "-c", "gpg.format=ssh",
                                        "-c", "user.signingkey=\(other)", "commit", "-q", "-S", "-am", "回复"],
-                               env: ["CASEBOOK_BIN": Sandbox.binary])
+                               env: ["CASEBOOK_BIN": Sandbox.binary, "CASEBOOK_NOW": "2026-11-22T09:45:00+08:00"])
         #expect(hand.status == 0, "\(hand.stderr)")
         let out = box.root.appendingPathComponent("public")
         #expect(try box.cb(["site", "--out", out.path], now: "2026-11-22T10:00:00+08:00").status == 0)

@@ -105,7 +105,7 @@ import Testing
         object["state"] = state
         try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]).write(to: url)
         let commit = try box.run("git", ["commit", "-q", "-am", "two notes by hand"], env: [
-            "CASEBOOK_BIN": Sandbox.binary, "GIT_AUTHOR_NAME": "李娜", "GIT_AUTHOR_EMAIL": "li.na@cuihu.example",
+            "CASEBOOK_BIN": Sandbox.binary, "CASEBOOK_NOW": "2026-11-20T12:10:00+08:00", "GIT_AUTHOR_NAME": "李娜", "GIT_AUTHOR_EMAIL": "li.na@cuihu.example",
             "GIT_COMMITTER_NAME": "李娜", "GIT_COMMITTER_EMAIL": "li.na@cuihu.example",
         ])
         #expect(commit.status == 0, "\(commit.stderr)")

@@ -8,13 +8,18 @@ public struct Step: Sendable {
     public let actor: Staff
     public let staff: StaffRegistry
     public let profile: Profile
+    /// When the step is being recorded — the clock of the command, of the pre-commit hook, or of
+    /// the push for the server's hook — or nil where no such moment is known (a merge, which adds
+    /// no steps of its own): only `LateEntry` reads it.
+    public let recordedBy: Timestamp?
 
-    public init(event: Event, previous: CaseFile?, actor: Staff, staff: StaffRegistry, profile: Profile) {
+    public init(event: Event, previous: CaseFile?, actor: Staff, staff: StaffRegistry, profile: Profile, recordedBy: Timestamp? = nil) {
         self.event = event
         self.previous = previous
         self.actor = actor
         self.staff = staff
         self.profile = profile
+        self.recordedBy = recordedBy
     }
 }
 
