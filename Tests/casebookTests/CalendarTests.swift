@@ -122,8 +122,8 @@ import Testing
             .contains("2027-04-26 is not a Saturday or Sunday"))
         #expect(try refused(Self.notice2027.replacingOccurrences(of: "端午节 2027-06-09", with: "端午节 2027-06-31"))
             .contains("'2027-06-31' is not a day"))
-        #expect(try refused(Self.notice2027.replacingOccurrences(of: "元旦 2027-01-01..2027-01-03", with: "元旦 2026-12-31..2027-01-03"))
-            .contains("2026-12-31 is not in 2027"))
+        #expect(try refused(Self.notice2027.replacingOccurrences(of: "元旦 2027-01-01..2027-01-03", with: "元旦 2026-11-30..2027-01-03"))
+            .contains("2026-11-30 is neither in 2027 nor in the December before it"))
         // In Chinese too.
         try Self.notice2027.write(to: file, atomically: true, encoding: .utf8)
         let zh = try box.cb(["calendar", "import", "2027", file.path, "--as", "li.na"], now: "2026-12-10T09:00:00+08:00", env: ["LANG": "zh_CN.UTF-8"])
@@ -134,5 +134,21 @@ import Testing
         try box.ok(["calendar", "import", "2027", file.path, "--as", "zhou.jl", "--replace"], now: "2026-12-10T09:05:00+08:00")
         // The committed file is a calendar the schema and the hooks accept.
         #expect(try box.cb(["check", "--range", "HEAD"], now: "2026-12-10T09:10:00+08:00").status == 0)
+
+        // A calendar committed by hand must decode and be named for its year.
+        func handCommit(_ path: String, _ content: String) throws -> Outcome {
+            try content.write(toFile: box.repo + "/" + path, atomically: false, encoding: .utf8)
+            try box.git(["add", path])
+            let o = try box.run("git", ["commit", "-q", "-m", "calendar"], env: [
+                "CASEBOOK_BIN": Sandbox.binary, "CASEBOOK_NOW": "2026-12-10T09:20:00+08:00",
+                "GIT_AUTHOR_NAME": "周经理", "GIT_AUTHOR_EMAIL": "zhou@cuihu.example"])
+            try box.git(["reset", "-q", "--hard"])
+            return o
+        }
+        let garbage = try handCommit("records/calendar/cn-2028.json", "{\"format\": \"casebook.calendar/1\", \"year\": ")
+        #expect(garbage.status != 0 && garbage.stderr.contains("rule schema"), "\(garbage.stderr)")
+        let official = try String(contentsOfFile: box.repo + "/records/calendar/cn-2027.json", encoding: .utf8)
+        let misnamed = try handCommit("records/calendar/cn-2028.json", official)
+        #expect(misnamed.status != 0 && misnamed.stderr.contains("records/calendar/cn-2027.json [rule calendar"), "\(misnamed.stderr)")
     }
 }
