@@ -99,6 +99,34 @@ import Testing
         #expect(try box.cb(["check", "--range", "HEAD"], now: "2028-02-10T09:00:00+08:00").status == 0)
     }
 
+    /// A revisit plan counted on the provisional year is recomputed too (villa: a complaint is
+    /// revisited the same working day, 000 篇2 §4.8).
+    @Test func revisitPlansAreRescheduled() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try Self.repository(box, profile: "villa")
+        // Thursday 2027-02-11: a working day on the statutory rules, a day off in the notice.
+        let id = try box.ok(["open", "--as", "li.na", "--kind", "complaint", "--severity", "minor", "--channel", "phone",
+                             "--unit", "3-2-1801", "--reporter", "王女士", "--phone", "13812345678", "--summary", "草坪未修剪"],
+                            now: "2027-02-11T09:00:00+08:00")
+        try box.ok(["dispatch", id, "--department", "customer-service", "--assignee", "wang.zg", "--as", "li.na"], now: "2027-02-11T09:10:00+08:00")
+        try box.ok(["resolve", id, "--result", "已修剪", "--customer-confirmed", "--as", "wang.zg"], now: "2027-02-11T15:00:00+08:00")
+        func plan(_ now: String) throws -> [String: Any] {
+            let json = try box.ok(["show", id, "--json"], now: now)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+            return try #require(((object["state"] as? [String: Any])?["revisitsPlanned"] as? [[String: Any]])?.first)
+        }
+        let before = try plan("2027-02-11T15:05:00+08:00")
+        #expect(before["due"] as? String == "2027-02-11T17:30:00+08:00" && before["provisional"] as? [Int] == [2027])
+        let file = box.root.appendingPathComponent("notice-2027.txt")
+        try Self.notice2027.write(to: file, atomically: true, encoding: .utf8)
+        try box.ok(["calendar", "import", "2027", file.path, "--as", "zhou.jl"], now: "2027-02-11T16:00:00+08:00")
+        #expect(try box.ok(["sweep"], now: "2027-02-11T16:05:00+08:00").contains("reschedule: revisit on the official holiday calendar"))
+        let after = try plan("2027-02-11T16:10:00+08:00")
+        #expect(after["due"] as? String == "2027-02-14T17:30:00+08:00" && after["provisional"] == nil)
+        #expect(try box.cb(["check", "--range", "HEAD"], now: "2027-02-11T16:10:00+08:00").status == 0)
+    }
+
     /// Only a manager imports; a notice that contradicts the law or itself is refused in one
     /// line naming what is wrong, and nothing is written.
     @Test func badNoticesAreRefused() throws {
