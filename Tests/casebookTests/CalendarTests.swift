@@ -86,6 +86,12 @@ import Testing
         try box.ok(["dispatch", next, "--department", "customer-service", "--assignee", "wang.zg", "--as", "li.na"], now: "2028-01-25T18:10:00+08:00")
         try box.ok(["note", next, "已联系业主", "--owner-informed", "--as", "wang.zg"], now: "2028-01-31T10:00:00+08:00")
         try box.ok(["resolve", next, "--result", "已安排值班", "--customer-confirmed", "--as", "wang.zg"], now: "2028-01-31T11:00:00+08:00")
+        try box.ok(["revisit", next, "--mode", "home", "--satisfied", "--notes", "业主满意", "--as", "he.zr"], now: "2028-01-31T16:00:00+08:00")
+        try box.ok(["close", next, "--as", "chen.jie"], now: "2028-01-31T16:30:00+08:00")
+        try box.ok(["review", "daily", "--date", "2028-01-31", "--opinion", "已审核", "--as", "wang.zg"], now: "2028-01-31T18:00:00+08:00")
+        if profile != "mall" {
+            try box.ok(["sample", "--month", "2028-01", "--as", "chen.jie"], now: "2028-01-31T18:10:00+08:00")
+        }
         #expect(try box.cb(["list", "--overdue"], now: "2028-02-01T09:00:00+08:00").status == 0)
         #expect(try box.cb(["today", "--as", "li.na"], now: "2028-02-01T09:00:00+08:00").status == 0)
         #expect(try box.cb(["report", "--month", "2028-01"], now: "2028-02-01T09:00:00+08:00").status == 0)
