@@ -13,7 +13,7 @@ extension Casebook {
             discussion: """
             A year without its official file is computed from the statutory holidays (全国年节及纪念日放假办法, \
             2024 revision) and marked provisional (暂定); deadlines counted on it are recomputed by sweep \
-            once the notice is imported. Example: casebook calendar import 2027 notice-2027.txt --as zhao.jl
+            once the notice is imported. Example: casebook calendar import 2027 notice-2027.txt --as zhou.jl
             """,
             subcommands: [Import.self, ShowYear.self]
         )
