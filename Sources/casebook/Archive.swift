@@ -27,24 +27,8 @@ extension Casebook {
 
         func run() throws {
             let ws = try global.workspace()
-            guard let bounds = Sampling.bounds(of: month, in: ws.zone), Int(month.suffix(2)).map({ (1...12).contains($0) }) == true else {
-                throw Failure(key: "month.archive")
-            }
-            let actor = try ws.actor(global.actor)
-            guard actor.roles.contains(where: Archive.archivers.contains) else {
-                throw Failure(key: "archiveRole", "\(actor.id.rawValue)", "\(Archive.clause)")
-            }
-            let now = try ws.now()
-            guard now >= bounds.end else { throw Failure(key: "monthNotOver", "\(month)", "\(Archive.clause)") }
-            guard let head = ws.base else { throw Failure(key: "archiveNoCommits") }
-            let name = Archive.tagName(month)
-            if let existing = try ws.repo.tags(matching: name).first {
-                throw Failure(key: "archiveExists", "\(name)", "\(existing.id.short)", "\(existing.tagger?.email ?? "unknown")", "\(Archive.clause)")
-            }
-            let manifest = try Archive.manifest(month: month, ws: ws, at: now, bounds: bounds)
-            let tagger = Person(name: actor.name, email: actor.email, time: now.unixSeconds, offsetMinutes: Int32(now.offsetSeconds / 60))
-            let id = try ws.repo.createTag(name, on: head, tagger: tagger, message: manifest.text, signer: try ws.signer(for: actor))
-            print("\(name): \(manifest.cases) cases, tag \(id.short) on \(head.short)")
+            let made = try ws.archive(month: month, as: global.actor)
+            print("\(made.name): \(made.cases) cases, tag \(made.tag.short) on \(made.head.short)")
         }
 
         static func tagName(_ month: String) -> String { "archive/\(month)" }
@@ -133,5 +117,30 @@ extension Casebook {
                     .joined(separator: "\t"))
             }
         }
+    }
+}
+
+extension Workspace {
+    /// Tags HEAD as `archive/<month>` (a signed tag whose message is the month's manifest) as the
+    /// staff member `option` names, now: the month's records handed over (002 篇2 §4.2).
+    func archive(month: String, as option: String?) throws -> (name: String, cases: Int, tag: OID, head: OID) {
+        guard let bounds = Sampling.bounds(of: month, in: zone), Int(month.suffix(2)).map({ (1...12).contains($0) }) == true else {
+            throw Failure(key: "month.archive")
+        }
+        let actor = try actor(option)
+        guard actor.roles.contains(where: Casebook.Archive.archivers.contains) else {
+            throw Failure(key: "archiveRole", "\(actor.id.rawValue)", "\(Casebook.Archive.clause)")
+        }
+        let now = try now()
+        guard now >= bounds.end else { throw Failure(key: "monthNotOver", "\(month)", "\(Casebook.Archive.clause)") }
+        guard let head = base else { throw Failure(key: "archiveNoCommits") }
+        let name = Casebook.Archive.tagName(month)
+        if let existing = try repo.tags(matching: name).first {
+            throw Failure(key: "archiveExists", "\(name)", "\(existing.id.short)", "\(existing.tagger?.email ?? "unknown")", "\(Casebook.Archive.clause)")
+        }
+        let manifest = try Casebook.Archive.manifest(month: month, ws: self, at: now, bounds: bounds)
+        let tagger = Person(name: actor.name, email: actor.email, time: now.unixSeconds, offsetMinutes: Int32(now.offsetSeconds / 60))
+        let id = try repo.createTag(name, on: head, tagger: tagger, message: manifest.text, signer: try signer(for: actor))
+        return (name, manifest.cases, id, head)
     }
 }

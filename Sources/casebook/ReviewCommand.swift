@@ -41,28 +41,8 @@ extension Casebook {
 
         func attempt() throws {
             let ws = try global.workspace()
-            let rule = Reviews.rule(kind)
-            let actor = try ws.actor(global.actor)
-            guard actor.roles.contains(where: rule.by.contains) else {
-                throw Failure(key: "reviewRole", "\(kind.rawValue)", "\(actor.id.rawValue)", "\(rule.by.map(\.rawValue).sorted().joined(separator: ", "))", "\(rule.clause)")
-            }
-            let now = try ws.now()
-            let day = date ?? (kind == .daily ? now.localDay : now.adding(seconds: -7 * 86_400).localDay)
-            guard let period = Reviews.period(kind, containing: day, in: ws.zone) else { throw Failure(key: "notADay", "\(day.prefix(20))") }
-            guard let start = Timestamp.parse(period.from, defaultZone: ws.zone), now >= start else {
-                throw Failure(key: "periodNotBegun", "\(period.from)", "\(period.to)", "\(rule.clause)")
-            }
-            let path = ReviewRecord.path(kind, from: period.from)
-            if try ws.repo.read(path, at: ws.base) != nil {
-                throw Failure(key: "reviewSigned", "\(kind.rawValue)", "\(period.from)", "\(path)", "\(rule.clause)")
-            }
-            let record = try ReviewCommand.record(kind, period: period, by: actor.id, at: now, opinion: opinion, in: ws)
-            try ws.commit([FileChange(path: path, content: try RecordJSON.encode(record))], by: actor, at: now, message: """
-                review \(kind.rawValue) \(period.from)…\(period.to): \(record.cases.count) cases
-
-                Action: review
-                Procedure: \(rule.clause)
-                """)
+            let (path, record) = try ws.signReview(kind, day: date, opinion: opinion, as: global.actor)
+            let period = (from: record.from, to: record.to)
             print("\(path)\t\(record.cases.count) cases")
             // The period's late entries 补录, which the day's log as kept does not show (002 篇1 §4.2).
             let late = Reviews.lateEntries(from: period.from, to: period.to, cases: try ws.allCases(), in: ws.zone)
@@ -79,17 +59,58 @@ extension Casebook {
         /// The review as the rules make it: the covered cases of the period, as they stand at the
         /// workspace's base (the hook recomputes this and refuses anything else).
         static func record(_ kind: ReviewKind, period: (from: String, to: String), by: StaffID, at: Timestamp, opinion: String,
-                           in ws: Workspace) throws -> ReviewRecord {
+                           in ws: Workspace, cases known: [CaseFile]? = nil) throws -> ReviewRecord {
             var blobs: [CaseID: String] = [:]
             var cases: [CaseFile] = []
-            for entry in try ws.repo.files(under: "records/cases", at: ws.base) where entry.path.hasSuffix(".json") {
-                let file = try RecordJSON.decode(CaseFile.self, from: ws.repo.blob(entry.blob), file: entry.path)
-                blobs[file.id] = entry.blob.hex
-                cases.append(file)
+            if let known {
+                // The caller's files are those at the base; only the covered ones' blob ids are looked up.
+                cases = known
+            } else {
+                for entry in try ws.repo.files(under: "records/cases", at: ws.base) where entry.path.hasSuffix(".json") {
+                    let file = try RecordJSON.decode(CaseFile.self, from: ws.repo.blob(entry.blob), file: entry.path)
+                    blobs[file.id] = entry.blob.hex
+                    cases.append(file)
+                }
             }
             let covered = Reviews.covered(kind, from: period.from, to: period.to, cases: cases, in: ws.zone)
+            if known != nil, let base = ws.base {
+                for file in covered { blobs[file.id] = try ws.repo.blobID(at: file.path, in: base)?.hex }
+            }
             return ReviewRecord(kind: kind, from: period.from, to: period.to, by: by, at: at, opinion: opinion,
                                 cases: covered.map { .init(id: $0.id, blob: blobs[$0.id] ?? "") }, clause: Reviews.rule(kind).clause)
         }
+    }
+}
+
+extension Workspace {
+    /// Signs the review of `kind` for the period containing `day` (default: today for daily, a
+    /// day of last week otherwise) as the staff member `option` names, now: the record the rules
+    /// make, committed as `records/reviews/<kind>/<first day>.json`.
+    /// - Parameter cases: every case file at the base, where the caller already has them (the
+    ///   simulator); read from the tree otherwise.
+    func signReview(_ kind: ReviewKind, day: String?, opinion: String, as option: String?, cases: [CaseFile]? = nil) throws -> (String, ReviewRecord) {
+        let rule = Reviews.rule(kind)
+        let actor = try actor(option)
+        guard actor.roles.contains(where: rule.by.contains) else {
+            throw Failure(key: "reviewRole", "\(kind.rawValue)", "\(actor.id.rawValue)", "\(rule.by.map(\.rawValue).sorted().joined(separator: ", "))", "\(rule.clause)")
+        }
+        let now = try now()
+        let day = day ?? (kind == .daily ? now.localDay : now.adding(seconds: -7 * 86_400).localDay)
+        guard let period = Reviews.period(kind, containing: day, in: zone) else { throw Failure(key: "notADay", "\(day.prefix(20))") }
+        guard let start = Timestamp.parse(period.from, defaultZone: zone), now >= start else {
+            throw Failure(key: "periodNotBegun", "\(period.from)", "\(period.to)", "\(rule.clause)")
+        }
+        let path = ReviewRecord.path(kind, from: period.from)
+        if try repo.read(path, at: base) != nil {
+            throw Failure(key: "reviewSigned", "\(kind.rawValue)", "\(period.from)", "\(path)", "\(rule.clause)")
+        }
+        let record = try Casebook.ReviewCommand.record(kind, period: period, by: actor.id, at: now, opinion: opinion, in: self, cases: cases)
+        try commit([FileChange(path: path, content: try RecordJSON.encode(record))], by: actor, at: now, message: """
+            review \(kind.rawValue) \(period.from)…\(period.to): \(record.cases.count) cases
+
+            Action: review
+            Procedure: \(rule.clause)
+            """)
+        return (path, record)
     }
 }

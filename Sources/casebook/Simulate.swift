@@ -73,6 +73,9 @@ extension Casebook {
             let seconds = Date().timeIntervalSince(begun)
             print("\(out): \(t.cases) cases, \(t.events) events in \(t.commits) commits (\(bulk ? "bulk" : "one per event")), "
                   + "\(t.closed) closed, \(t.late) late, \(t.unsatisfied) unsatisfied revisits; played up to \(end) in \(String(format: "%.1f", seconds)) s")
+            // The slips the simulation chose, as the dashboard should show them.
+            print("slips: \(t.overdueAtEnd) overdue deadlines, \(t.unplannedOverdue) unplanned, \(t.missedReviews) daily reviews missed; "
+                  + "\(t.lateEntries) late entries, \(t.against) complaints against staff, \(t.reviews) reviews, \(t.archives) archives")
         }
 
         /// The Ed25519 key of `id` derived from the seed.

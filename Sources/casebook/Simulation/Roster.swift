@@ -90,4 +90,22 @@ enum Roster {
     static let honorifics = ["女士", "先生", "阿姨", "大爷", "小姐", "老师"]
     static let givenNames = ["丽华", "建国", "秀英", "志强", "海燕", "明", "静", "伟", "晓东", "桂兰", "春梅", "国庆"]
     static let agencies = ["区城市管理局", "区生态环境局", "街道办事处", "区住房和城乡建设局"]
+
+    /// What a quality check finds: the place, the department that corrects it and how.
+    struct Finding {
+        let summary: String
+        let place: String?
+        let department: Department
+        let correction: String
+    }
+
+    static let findings: [Finding] = [
+        Finding(summary: "消防通道堆放杂物", place: "5 栋地下车库", department: .security, correction: "清理杂物，纳入每日巡查"),
+        Finding(summary: "监控室值班记录不全", place: "监控中心", department: .security, correction: "补全记录，班长每班核查"),
+        Finding(summary: "绿化带垃圾未及时清理", place: "中心花园", department: .environment, correction: "增加清扫频次，主管抽查"),
+        Finding(summary: "垃圾桶未按时消毒", place: "3 栋垃圾房", department: .environment, correction: "重新消毒并张贴消毒记录表"),
+        Finding(summary: "水泵房设备巡检表漏记", place: "2 号水泵房", department: .engineering, correction: "补记并更换巡检表格式"),
+        Finding(summary: "电梯年检标志过期未更换", place: "8 栋 2 号电梯", department: .engineering, correction: "联系特检院更换标志"),
+        Finding(summary: "前台接待记录字迹潦草，联系电话缺位", place: "客服中心", department: .customerService, correction: "重新培训登记规范"),
+    ]
 }

@@ -27,6 +27,8 @@ final class Simulator {
 
     enum Move: Equatable {
         case report(Level), answerOwner, dispatch, progress, validate, resolve, revisit, close, refer, unresolvable
+        /// A non-conformity: the department's correction, the inspector's verification.
+        case rectify, verify
     }
 
     enum Task {
@@ -35,6 +37,18 @@ final class Simulator {
         case step(CaseID, Move)
         case sweep
         case sample(String)
+        /// A review sign-off of the period containing the day (002 篇1 §4.3, §4.9; 000 §1(8)–(9)).
+        case review(ReviewKind, String)
+        /// The month's archive tag (002 篇2 §4.2).
+        case archive(String)
+        /// A quality check raising non-conformities (002 篇9 §4).
+        case inspect(InspectionCheck)
+        /// A judicial request: the police with their officer, or a lawyer with documents (001 §5.6.5).
+        case judicial(Requester)
+        /// Residents put on the key-owner and empty-nest registers (000 §1(7); 001 §5.6.7).
+        case registers
+        /// A visit to a register entry (by id).
+        case visit(String)
     }
 
     struct Item: Comparable {
@@ -52,6 +66,22 @@ final class Simulator {
         var closed = 0
         var late = 0
         var unsatisfied = 0
+        /// Daily reviews the supervisor did not sign (a day with cases): slips the overdue page shows.
+        var missedReviews = 0
+        /// Steps recorded hours after they happened, with the reason (补录).
+        var lateEntries = 0
+        /// Valid complaints found against a member of staff.
+        var against = 0
+        var reviews = 0
+        var archives = 0
+        /// Deadlines overdue at the end on cases the simulation made late: the overdue page's rows.
+        var overdueAtEnd = 0
+        /// Deadlines overdue at the end on cases meant to be on time (a simulator bug if not 0).
+        var unplannedOverdue = 0
+        var nonconformities = 0
+        var judicial = 0
+        var registered = 0
+        var registerVisits = 0
     }
 
     let ws: Workspace
@@ -59,18 +89,23 @@ final class Simulator {
     let perDay: Int
     let bulk: Bool
     private(set) var now: Timestamp
-    private var agenda = Heap<Item>()
-    private var seq = 0
+    var agenda = Heap<Item>()
+    var seq = 0
     /// Cases still being worked on, by id (closed ones are dropped).
-    private var cases: [CaseID: CaseFile] = [:]
-    private var scripts: [CaseID: Script] = [:]
-    private var people: [StaffID: Staff] = [:]
-    private(set) var totals = Totals()
+    var cases: [CaseID: CaseFile] = [:]
+    var scripts: [CaseID: Script] = [:]
+    /// Every case as it stands now, closed ones included (what a review covers).
+    var everything: [CaseID: CaseFile] = [:]
+    /// Requests received per day, and the first day played.
+    var arrivals: [String: Int] = [:]
+    let firstDay: String
+    var people: [StaffID: Staff] = [:]
+    var totals = Totals()
     /// The residents' sealing keys, drawn from the seed; written to the clone's key store.
-    private var keyStore: KeyStore
-    private var lastProgress = Date()
+    var keyStore: KeyStore
+    var lastProgress = Date()
     /// The simulated day whose files `--bulk` last committed.
-    private var lastFlush = ""
+    var lastFlush = ""
     let progress: (String) -> Void
 
     init(workspace: Workspace, seed: UInt64, perDay: Int, bulk: Bool, start: Timestamp, progress: @escaping (String) -> Void) {
@@ -79,6 +114,7 @@ final class Simulator {
         self.perDay = perDay
         self.bulk = bulk
         now = start
+        firstDay = start.localDay
         self.progress = progress
         var secret = SeededRandom(seed: seed ^ 0x5EA1_ED00)
         keyStore = KeyStore(phoneIndexSecret: Simulator.bytes(32, &secret))
@@ -93,6 +129,7 @@ final class Simulator {
 
     /// Plays every day from `start` up to `end`.
     func run(until end: Timestamp) throws {
+        lastDay = end.adding(seconds: -1).localDay
         var day = now
         while day < end {
             schedule(.day(day.localDay), at: day)
@@ -109,6 +146,10 @@ final class Simulator {
         now = end
         try sweep()
         try flush()
+        for (id, file) in cases {
+            let overdue = Schedule.overdue(file, at: end).count
+            if scripts[id]?.late == true { totals.overdueAtEnd += overdue } else { totals.unplannedOverdue += overdue }
+        }
         let store = keyStore
         try ws.keys.update { $0 = store }
     }
@@ -117,23 +158,29 @@ final class Simulator {
         Data((0..<n).map { _ in UInt8.random(in: 0...255, using: &rng) })
     }
 
-    private func schedule(_ task: Task, at time: Timestamp) {
+    func schedule(_ task: Task, at time: Timestamp) {
         seq += 1
         agenda.insert(Item(at: time, seq: seq, task: task))
     }
 
-    private func perform(_ task: Task) throws {
+    func perform(_ task: Task) throws {
         switch task {
         case .day(let day): try plan(day)
         case .open(let intake, let script): try open(intake, script)
         case .step(let id, let move): try step(id, move)
         case .sweep: try sweep()
         case .sample(let month): try sample(month)
+        case .review(let kind, let day): try review(kind, day)
+        case .archive(let month): try archive(month)
+        case .inspect(let check): try inspect(check)
+        case .judicial(let requester): try judicial(requester)
+        case .registers: try registers()
+        case .visit(let id): try visit(id)
         }
     }
 
     /// A day's arrivals in working hours, the cron sweeps, and on sample day the monthly sample.
-    private func plan(_ day: String) throws {
+    func plan(_ day: String) throws {
         guard let midnight = Timestamp.parse(day, defaultZone: ws.zone) else { return }
         let working = (try? ws.calendar.isWorkingDay(day)) ?? true
         let mean = working ? perDay : max(perDay * 2 / 3, 1)
@@ -150,15 +197,72 @@ final class Simulator {
             schedule(.open(intake, script), at: at)
         }
         for (h, m) in [(8, 30), (12, 30), (17, 45)] { schedule(.sweep, at: midnight.adding(seconds: h * 3600 + m * 60)) }
+        self.arrivals[day] = count
+        if !bulk { planOversight(day, midnight: midnight, working: working) }
+        if !bulk { planSpecial(day, midnight: midnight, working: working) }
         if let rule = ws.profile.sampling, let earliest = Sampling.earliest(for: String(day.prefix(7)), rule: rule, zone: ws.zone),
            earliest.localDay == day {
             schedule(.sample(String(day.prefix(7))), at: max(earliest, midnight.adding(seconds: 16 * 3600)))
         }
     }
 
+    /// The day's oversight: the supervisor signs yesterday's intake log in the morning (now and
+    /// then forgetting, a slip the overview shows); on Mondays the manager reviews last week's
+    /// log and the supervisor signs last week's complaint and revisit records; early in the month
+    /// an assistant tags the month before as archived.
+    func planOversight(_ day: String, midnight: Timestamp, working: Bool) {
+        let yesterday = midnight.adding(seconds: -86_400).localDay
+        if yesterday >= firstDay {
+            schedule(.review(.daily, yesterday), at: midnight.adding(seconds: 9 * 3600 + rng.minutes(5, 90)))
+        }
+        let lastWeek = midnight.adding(seconds: -7 * 86_400)
+        if Reviews.period(.weekly, containing: day, in: ws.zone)?.from == day, yesterday >= firstDay {
+            schedule(.review(.weekly, lastWeek.localDay), at: midnight.adding(seconds: 10 * 3600 + rng.minutes(5, 40)))
+            schedule(.review(.records, lastWeek.localDay), at: midnight.adding(seconds: 11 * 3600 + rng.minutes(0, 40)))
+        }
+        let dayOfMonth = Int(day.suffix(2)) ?? 0
+        let previousMonth = String(midnight.adding(seconds: -Int(dayOfMonth) * 86_400).localDay.prefix(7))
+        if working, (3...9).contains(dayOfMonth), previousMonth >= String(firstDay.prefix(7)), !archivedMonths.contains(previousMonth) {
+            archivedMonths.insert(previousMonth)
+            schedule(.archive(previousMonth), at: midnight.adding(seconds: 10 * 3600 + rng.minutes(30, 60)))
+        }
+    }
+
+    var archivedMonths: Set<String> = []
+    var inspectedMonths: Set<String> = []
+    var judicialPlayed = false
+    /// The last day played (set by `run`), for what is left waiting at the end.
+    var lastDay: String?
+
+    /// A review sign-off through the same code as `casebook review`.
+    func review(_ kind: ReviewKind, _ day: String) throws {
+        let rule = Reviews.rule(kind)
+        guard let reviewer = ws.staff.staff.first(where: { s in s.roles.contains(where: rule.by.contains) && !s.roles.contains(.system) }) else { return }
+        if kind == .daily {
+            guard (arrivals[day] ?? 0) > 0 else { return }
+            if rng.chance(0.03) {
+                totals.missedReviews += 1
+                return
+            }
+        }
+        let opinion = kind == .weekly ? rng.element(["上周登记完整，跟进及时", "上周记录齐全，2 件需加快处理", "已审阅，注意回访时效"])
+            : rng.element(["记录完整", "已审核，跟进中的请按时反馈", "登记规范，无遗漏"])
+        let files = everything.values.sorted { $0.id.rawValue < $1.id.rawValue }
+        _ = try ws.signReview(kind, day: day, opinion: opinion, as: reviewer.id.rawValue, cases: files)
+        totals.reviews += 1
+        totals.commits += 1
+    }
+
+    /// The month's archive tag through the same code as `casebook archive`.
+    func archive(_ month: String) throws {
+        guard let archiver = members(.csAssistant).first else { return }
+        _ = try ws.archive(month: month, as: archiver.id.rawValue)
+        totals.archives += 1
+    }
+
     // MARK: - Drawing a request
 
-    private func draw(at time: Timestamp) throws -> (Intake, Script) {
+    func draw(at time: Timestamp) throws -> (Intake, Script) {
         let kind = rng.pick([(Kind.repair, 42), (.complaint, 16), (.help, 11), (.inquiry, 15), (.suggestion, 4),
                              (.coordination, 5), (.specialService, 4), (.emergency, 1), (.neighbourDispute, 2)])
         let matter = rng.element(Roster.matters[kind] ?? [])
@@ -183,20 +287,23 @@ final class Simulator {
         // The names are drawn, never real; the phone is a well-formed mainland mobile number. Sealed
         // under the resident's key as at intake, with the key, id and nonce drawn from the seed.
         let reporter = try seal(name: name, phone: phone, at: time)
+        let emergency: EmergencyType? = kind == .emergency ? rng.pick([(EmergencyType.medical, 70), (.criminal, 20), (.fire, 10)]) : nil
         let intake = Intake(receivedAt: time, channel: channel, kind: kind, severity: severity, repairSize: size, unit: unit,
                             reporter: reporter, summary: matter.summary, details: nil, requestedBy: nil,
-                            firstResponder: receiver.id, cause: nil)
+                            firstResponder: receiver.id, cause: nil, emergency: emergency)
         return (intake, script)
     }
 
-    private func seal(name: String, phone: String?, at time: Timestamp) throws -> Contact {
+    /// `name` and `phone` sealed under the key of the resident whose phone is `residentPhone`
+    /// (default: this phone's own resident), as the desk seals them.
+    func seal(name: String, phone: String?, at time: Timestamp, residentPhone: String?? = nil) throws -> Contact {
         var rng = self.rng
         defer { self.rng = rng }
         func draw() -> (ResidentID, Data) {
             (ResidentID(rawValue: "R-" + String(format: "%016llx", rng.next())), Simulator.bytes(32, &rng))
         }
         do {
-            let key = try keyStore.key(forPhone: phone, now: time.description, generate: draw)
+            let key = try keyStore.key(forPhone: residentPhone ?? phone, now: time.description, generate: draw)
             return try Contact(name: name, phone: phone, key: key, nonce: Simulator.bytes(12, &rng))
         } catch {
             // Drawn names and numbers are always well formed; a refusal here is a simulator bug.
@@ -206,15 +313,15 @@ final class Simulator {
 
     // MARK: - People
 
-    private func members(_ role: Role) -> [Staff] { ws.staff.staff.filter { $0.roles.contains(role) } }
+    func members(_ role: Role) -> [Staff] { ws.staff.staff.filter { $0.roles.contains(role) } }
 
-    private func someone(_ role: Role) -> Staff {
+    func someone(_ role: Role) -> Staff {
         let all = members(role)
         return all.isEmpty ? ws.staff.staff[0] : rng.element(all)
     }
 
     /// Who takes a case in `department`: the department's engineers, else its head, else an assistant.
-    private func handler(for department: Department?) -> Staff {
+    func handler(for department: Department?) -> Staff {
         switch department {
         case .engineering: return someone(.engineer)
         case .security, .environment:
@@ -223,11 +330,11 @@ final class Simulator {
         }
     }
 
-    private func member(_ id: StaffID) -> Staff { people[id] ?? ws.staff.staff[0] }
+    func member(_ id: StaffID) -> Staff { people[id] ?? ws.staff.staff[0] }
 
     // MARK: - Steps
 
-    private func open(_ intake: Intake, _ script: Script) throws {
+    func open(_ intake: Intake, _ script: Script) throws {
         let file = try ws.open(intake, by: member(intake.firstResponder))
         counted(file)
         totals.cases += 1
@@ -250,12 +357,12 @@ final class Simulator {
         }
     }
 
-    private func later(_ id: CaseID, _ move: Move, from time: Timestamp, minutes: (Int, Int)) {
+    func later(_ id: CaseID, _ move: Move, from time: Timestamp, minutes: (Int, Int)) {
         schedule(.step(id, move), at: max(time, now).adding(seconds: rng.minutes(minutes.0, minutes.1) + Int.random(in: 0..<60, using: &rng)))
     }
 
     /// The time a case is given to be worked on, in minutes: within its deadline, or past it.
-    private func workMinutes(_ file: CaseFile, late: Bool) -> (Int, Int) {
+    func workMinutes(_ file: CaseFile, late: Bool) -> (Int, Int) {
         let limit: Int
         if let due = file.state.deadlines.first(where: { $0.step == "resolve" })?.due {
             limit = max(Int(due.date.timeIntervalSince(now.date) / 60), 30)
@@ -272,12 +379,13 @@ final class Simulator {
         return late ? (limit + 60, limit * 4 + 600 + tail) : (max(limit / 10, 10), max(limit * 8 / 10, 15))
     }
 
-    private func step(_ id: CaseID, _ move: Move) throws {
+    func step(_ id: CaseID, _ move: Move) throws {
         guard let file = cases[id], let script = scripts[id] else { return }
         let state = file.state
         let actor: Staff
         var event = Event(at: now, by: "", action: .note)
         var summary: String
+        var lateReason: String?
         var next: [(Move, (Int, Int))] = []
         switch move {
         case .report(let level):
@@ -317,6 +425,14 @@ final class Simulator {
             event.text = rng.element(["已上门查看，等待配件", "已联系业主约定上门时间", "已安排人员处理，今日内回复业主"])
             event.ownerInformed = rng.chance(0.6) ? true : nil
             summary = event.ownerInformed == true ? "progress fed back to the owner" : "note"
+            // Now and then written up hours later from the paper job sheet: a late entry 补录.
+            if let last = file.events.last, rng.chance(0.06) {
+                let stated = max(last.at.adding(seconds: 60), now.adding(seconds: -rng.minutes(120, 360)))
+                if stated.adding(seconds: ws.profile.lateEntryRule.graceSeconds) < now {
+                    event.at = stated
+                    lateReason = rng.element(["外出维修，纸质派工单返回后补录", "现场处理，回到前台后补录", "系统维护期间先记纸质，恢复后补录"])
+                }
+            }
         case .validate:
             guard state.status == .open || state.status == .inProgress, state.valid == nil else { return }
             actor = members(.supervisor).first ?? member(state.holder)
@@ -324,9 +440,24 @@ final class Simulator {
             event.valid = true
             event.reason = "经核实属公司承诺服务范围，认定为有效投诉"
             summary = "reclassify: valid"
+            // Found against the member of staff who handled it (003 篇2 第十二条), where the profile keeps the ladder.
+            if ws.profile.accountability != nil, ws.staff[state.holder]?.roles.contains(.system) == false, rng.chance(0.4) {
+                event.against = state.holder
+                totals.against += 1
+                summary = "reclassify: valid, against \(state.holder.rawValue)"
+            }
         case .resolve:
             guard state.status == .open || state.status == .inProgress else { return }
             actor = member(state.holder)
+            // An emergency's checklist comes first, item by item (001 §5.6.6, §5.6.8, §5.6.9).
+            if let type = file.intake.emergency, let item = type.checklist.first(where: { i in !(state.checklist ?? []).contains { $0.item == i } }) {
+                event.action = .checklist
+                event.item = item
+                event.value = item.needsValue ? rng.element(["市第一人民医院（人民路 88 号）", "区中医院急诊科（建设路 12 号）"]) : nil
+                summary = "checklist: \(item.rawValue)"
+                next.append((.resolve, (5, 40)))
+                break
+            }
             event.action = .resolve
             event.result = script.matter.result
             if file.intake.kind == .repair || file.intake.kind == .specialService {
@@ -364,6 +495,12 @@ final class Simulator {
             } else {
                 next.append((.close, (10, 180)))
             }
+        case .rectify, .verify:
+            guard let made = try specialStep(move, file, script) else { return }
+            actor = made.actor
+            event = made.event
+            summary = made.summary
+            next = made.next
         case .close:
             guard state.status == .resolved || state.status == .referred,
                   !state.revisitsPlanned.contains(where: { $0.doneAt == nil }) else { return }
@@ -386,13 +523,16 @@ final class Simulator {
             summary = "unresolvable"
         }
         event.by = actor.id
+        if lateReason != nil { totals.lateEntries += 1 }
+        ws.lateReason = lateReason
+        defer { ws.lateReason = nil }
         let updated = try ws.record(event, on: file, id: id, actor: actor, summary: summary, clause: Transitions.allowed(event.action).clause)
         counted(updated)
         for (move, minutes) in next { later(id, move, from: now, minutes: minutes) }
     }
 
     /// When a planned revisit is made: inside its window, or (rarely) after it.
-    private func revisitWindow(_ plan: PlannedRevisit, late: Bool) -> (Int, Int) {
+    func revisitWindow(_ plan: PlannedRevisit, late: Bool) -> (Int, Int) {
         let opens = plan.notBefore.map { max(Int($0.date.timeIntervalSince(now.date) / 60) + 60, 30) } ?? 30
         let closes = max(Int(plan.due.date.timeIntervalSince(now.date) / 60) - 30, opens)
         return late ? (closes + 60, closes + 3 * 24 * 60) : (opens, opens + (closes - opens) * 8 / 10)
@@ -400,7 +540,7 @@ final class Simulator {
 
     /// Who makes a revisit: someone of the roles the plan names (or more senior), at least of the
     /// resolver's level, and the manager in person for a valid complaint (002 篇2 §4.1.3; 000 篇2 §4.7).
-    private func visitor(for file: CaseFile, roles: [Role]) -> Staff {
+    func visitor(for file: CaseFile, roles: [Role]) -> Staff {
         let resolver = file.state.resolution.map { member($0.by).seniority } ?? 0
         let named = roles.map(\.rank).max() ?? 0
         var floor = resolver >= Role.supervisor.rank ? resolver : 0
@@ -415,7 +555,8 @@ final class Simulator {
         return candidates.isEmpty ? someone(.csAssistant) : rng.element(candidates)
     }
 
-    private func counted(_ file: CaseFile) {
+    func counted(_ file: CaseFile) {
+        everything[file.id] = file
         totals.events += 1
         if !bulk { totals.commits += 1 }
         if file.state.status.isOpen || file.state.status == .referred {
@@ -427,7 +568,7 @@ final class Simulator {
         }
     }
 
-    private func sweep() throws {
+    func sweep() throws {
         let open = cases.values.sorted { $0.id.rawValue < $1.id.rawValue }
         try ws.sweep(at: now, cases: open) { file, _, _, _ in counted(file) }
         if bulk, now.localDay != lastFlush {
@@ -436,7 +577,7 @@ final class Simulator {
     }
 
     /// Bulk mode: the day's files in one commit by the system member.
-    private func flush() throws {
+    func flush() throws {
         guard bulk, let system = ws.staff.staff.first(where: { $0.roles.contains(.system) }) else { return }
         lastFlush = now.localDay
         let count = ws.batch?.count ?? 0
@@ -448,7 +589,7 @@ final class Simulator {
     /// The month's sample: drawn by an assistant through the same code as `casebook sample`;
     /// the picks are revisited by phone before the due day, and the rest of the month's routine
     /// work orders are closed.
-    private func sample(_ month: String) throws {
+    func sample(_ month: String) throws {
         try flush()
         guard let drawer = members(.csAssistant).first else { return }
         let sample = try ws.drawSample(month: month, as: drawer.id.rawValue)
