@@ -19,7 +19,7 @@ extension Strings {
         "refusal.first-responder": ("受理案件的人即为该案的首问责任人", "the receiver who opens a case is its first-responsible person (首问责任人)"),
         "refusal.deadlines": ("处理时限与规程 {0} 给出的不一致", "deadlines differ from those of profile {0}"),
         "refusal.revisit-plan": ("回访计划与规程 {0} 给出的不一致", "revisit plan differs from that of profile {0}"),
-        "refusal.breach.none": ("没有尚未记录超时的时限“{0}”可记录", "no unbreached deadline '{0}' to record"),
+        "refusal.breach.none": ("时限“{0}”不存在或已记录过超时", "no unbreached deadline '{0}' to record"),
         "refusal.breach.not-missed": ("时限“{0}”（期限 {1}）在 {2} 尚未超时", "deadline '{0}' (due {1}) was not missed at {2}"),
         "refusal.reschedule": ("重算的时限与正式日历给出的不一致", "rescheduled deadlines differ from those the official calendar gives"),
         "refusal.second-revisit": ("规程 {0} 不为{1}安排第二次回访", "profile {0} plans no second revisit for {1}"),
@@ -107,5 +107,9 @@ extension Strings {
         "refusal.register.none": ("规程 {0} 不设{1}名册", "profile {0} keeps no {1} register"),
         // Where a refusal points
         "place.event": ("events[{0}]（{1}）：", "events[{0}] ({1}): "),
+        // What a command could not compute (`Failure.about(label:)`)
+        "subject.deadlines": ("处理时限", "deadlines"),
+        "subject.revisitPlan": ("回访计划", "revisit plan"),
+        "subject.inspectorName": ("检查人员姓名", "inspector name"),
     ]
 }

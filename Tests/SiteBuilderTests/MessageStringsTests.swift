@@ -28,6 +28,7 @@ import Testing
             used[path, default: []].formUnion(Self.keys(/\bsaid\("([^"]+)"[,)]/, in: text, prefix: "check."))
             used[path, default: []].formUnion(Self.keys(/\bs\.fill\("([^"]+)"/, in: text, prefix: ""))
             used[path, default: []].formUnion(Self.keys(/\bs\["([^"]+)"\]/, in: text, prefix: ""))
+            used[path, default: []].formUnion(Self.keys(/Failure\.about\(label: "([^"]+)"/, in: text, prefix: "subject."))
         }
         // The procedures' refusals name their keys through the registry `Refusal.Key`.
         used["Procedures/RefusalKeys.swift"] = Set(Refusal.Key.allCases.map { "refusal." + $0.rawValue })
