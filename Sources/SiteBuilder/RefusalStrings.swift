@@ -107,6 +107,11 @@ extension Strings {
         "refusal.register.none": ("规程 {0} 不设{1}名册", "profile {0} keeps no {1} register"),
         // Where a refusal points
         "place.event": ("events[{0}]（{1}）：", "events[{0}] ({1}): "),
+        // sync's progress (the English lines as they always were: scripts read them)
+        "sync.upToDate": ("已是最新，没有要拉取或推送的提交", "up to date"),
+        "sync.pulled": ("拉取了 {0} 个提交；没有要推送的提交", "pulled {0} commits; nothing to push"),
+        "sync.pushed": ("拉取了 {0} 个提交，推送了 {1} 个", "pulled {0} commits, pushed {1}"),
+        "sync.moved": ("{0} 在此期间被其他前台更新（{1}）；重新拉取", "{0} moved ({1}); pulling again"),
         // What a command could not compute (`Failure.about(label:)`)
         "subject.deadlines": ("处理时限", "deadlines"),
         "subject.revisitPlan": ("回访计划", "revisit plan"),

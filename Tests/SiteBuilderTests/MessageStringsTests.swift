@@ -26,8 +26,8 @@ import Testing
         for (path, text) in try Self.sources("casebook") {
             used[path, default: []].formUnion(Self.keys(/Failure\(key: "([^"]+)"/, in: text, prefix: "failure."))
             used[path, default: []].formUnion(Self.keys(/\bsaid\("([^"]+)"[,)]/, in: text, prefix: "check."))
-            used[path, default: []].formUnion(Self.keys(/\bs\.fill\("([^"]+)"/, in: text, prefix: ""))
-            used[path, default: []].formUnion(Self.keys(/\bs\["([^"]+)"\]/, in: text, prefix: ""))
+            used[path, default: []].formUnion(Self.keys(/(?:\bs|\bstrings)\.fill\("([^"]+)"/, in: text, prefix: ""))
+            used[path, default: []].formUnion(Self.keys(/(?:\bs|\bstrings)\["([^"]+)"\]/, in: text, prefix: ""))
             used[path, default: []].formUnion(Self.keys(/Failure\.about\(label: "([^"]+)"/, in: text, prefix: "subject."))
         }
         // The procedures' refusals name their keys through the registry `Refusal.Key`.

@@ -216,4 +216,30 @@ import Testing
             #expect(english == nil, "\(expected.what): \(english ?? "")")
         }
     }
+
+    /// `sync` says what it did in the reader's language (in English the lines are as they were).
+    @Test func syncSaysWhatItDidInChinese() throws {
+        let (prepared, id) = try RefusalTests.prepared()
+        var box = prepared
+        defer { box.remove() }
+        for k in ["LANG", "LC_ALL", "LANGUAGE"] { box.env[k] = nil }
+        let central = box.root.appendingPathComponent("central.git").path
+        #expect(try box.run("git", ["clone", "-q", "--bare", box.repo, central]).status == 0)
+        try box.git(["remote", "add", "origin", central])
+        var lines: [Outcome] = []
+        var o = try box.cb(["sync", "--as", "li.na"], now: "2026-11-22T10:00:00+08:00")
+        #expect(o.status == 0 && o.stdout == "已是最新，没有要拉取或推送的提交\n", "\(o.stdout)\(o.stderr)")
+        lines.append(o)
+        try box.ok(["note", id, "已联系工程部", "--as", "li.na"], now: "2026-11-22T10:00:00+08:00")
+        o = try box.cb(["sync", "--as", "li.na"], now: "2026-11-22T10:01:00+08:00")
+        #expect(o.status == 0 && o.stdout == "拉取了 0 个提交，推送了 1 个\n", "\(o.stdout)\(o.stderr)")
+        lines.append(o)
+        #expect(try box.run("git", ["rev-parse", "main"], in: central).stdout == (try box.git(["rev-parse", "HEAD"])))
+        o = try box.cb(["sync", "--as", "li.na"], now: "2026-11-22T10:02:00+08:00", env: ["LANG": "en_US.UTF-8"])
+        #expect(o.status == 0 && o.stdout == "up to date\n", "\(o.stdout)\(o.stderr)")
+        for o in lines {
+            let english = Self.englishSentence(in: o.stdout + o.stderr)
+            #expect(english == nil, "sync: \(english ?? "")")
+        }
+    }
 }
