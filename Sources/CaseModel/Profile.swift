@@ -221,11 +221,20 @@ public struct LateEntryRule: Codable, Equatable, Sendable {
     /// Natural time (minutes, hours, days) between the stated time and the recording.
     public var grace: Span
     public var clause: String
+    /// How long after recording a desk may push (absent: 12 hours). The server, which alone
+    /// knows the true time, trusts a commit's own time for the grace only within this span
+    /// before the push: a desk that syncs once a shift is not refused for recording on time, and
+    /// a back-dated step pushed later than this must still be marked late.
+    public var pushWithin: Span?
 
-    public init(grace: Span, clause: String) {
+    public init(grace: Span, clause: String, pushWithin: Span? = nil) {
         self.grace = grace
         self.clause = clause
+        self.pushWithin = pushWithin
     }
+
+    /// `pushWithin` in seconds.
+    public var pushWithinSeconds: Int { pushWithin?.seconds ?? 12 * 3600 }
 
     /// One hour: a desk finishing a call or a visit writes the step up within the hour, so
     /// anything later is a record made after the fact — entered from paper, or from memory —

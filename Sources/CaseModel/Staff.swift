@@ -64,6 +64,9 @@ public struct Settings: Codable, Equatable, Sendable {
     public var idPrefix: String
     /// Whether every commit must carry a signature by the author's registered key.
     public var requireSignatures: Bool
+    /// Who must sign (absent: `where-registered`); `requireSignatures: true` means `required`
+    /// whatever this says. Relaxing it to `optional` takes a manager's signed commit.
+    public var signatures: SignaturePolicy?
     /// How many years records are kept after their month (absent: 2, 002 篇2 §4.2).
     public var retentionYears: Int?
     /// The estate's units 房号; when present, intake and corrections accept only these.
@@ -73,6 +76,9 @@ public struct Settings: Codable, Equatable, Sendable {
     public var accountabilityPage: Bool?
     /// The retention period in force.
     public var keepYears: Int { retentionYears ?? 2 }
+
+    /// The signature policy in force.
+    public var signaturePolicy: SignaturePolicy { requireSignatures ? .required : signatures ?? .whereRegistered }
 
     public init(site: String, timeZone: String = "Asia/Shanghai", locale: String = "zh-Hans",
                 profile: String = "residential", idPrefix: String = "C", requireSignatures: Bool = false) {
@@ -84,3 +90,35 @@ public struct Settings: Codable, Equatable, Sendable {
         self.requireSignatures = requireSignatures
     }
 }
+
+/// Which commits must carry their author's signature (the design card: every state change is a
+/// commit with a signed author). A commit's author is always on the staff list.
+public enum SignaturePolicy: String, Codable, CaseIterable, Sendable {
+    /// Every commit after the first, by everyone (`requireSignatures: true`).
+    case required
+    /// The default: every commit of an author with a registered key, signed with that key; staff
+    /// without a key yet may still commit unsigned, so nobody acts in another's name once they
+    /// have one.
+    case whereRegistered = "where-registered"
+    /// Relaxed: signatures are checked where present, never required (the dashboard says so).
+    case optional
+
+    /// Whether a commit by `author` must be signed by their registered key.
+    public func requiresSignature(of author: Staff) -> Bool {
+        switch self {
+        case .required: true
+        case .whereRegistered: author.key != nil
+        case .optional: false
+        }
+    }
+
+    /// How strict the policy is: a change to a lower rank relaxes it.
+    public var rank: Int {
+        switch self {
+        case .required: 2
+        case .whereRegistered: 1
+        case .optional: 0
+        }
+    }
+}
+

@@ -63,6 +63,8 @@ public struct Dashboard {
     /// The years with an official holiday calendar (`records/calendar/`); nil: not known, no
     /// warning. The overview warns when this year's is missing, and from 1 November next year's.
     public var officialCalendarYears: Set<Int>?
+    /// The signature policy in force (`records/casebook.json`); the overview says when it is relaxed.
+    public var signaturePolicy: SignaturePolicy?
 
     public init(siteName: String, cases: [CaseFile], profile: Profile, now: Timestamp, language: Language = .zhHans,
                 timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai") ?? .current, samples: [MonthlySample] = [],
@@ -222,6 +224,29 @@ public struct Dashboard {
     /// The cases by id.
     let byID: [CaseID: CaseFile]
 
+    /// The steps made from `start` up to `end` whose commit carries no signature that verifies
+    /// against the author's registered key, per member of staff, most first.
+    func unsignedSteps(from start: Timestamp, to end: Timestamp) -> [(by: StaffID, count: Int)] {
+        var counts: [StaffID: Int] = [:]
+        for file in cases {
+            let proofs = provenance[file.id] ?? []
+            for (n, e) in file.events.enumerated() where n < proofs.count && e.at >= start && e.at < end {
+                if [.unsigned, .bad, .notRegistered].contains(proofs[n].signature) { counts[e.by, default: 0] += 1 }
+            }
+        }
+        return counts.map { (by: $0.key, count: $0.value) }.sorted { ($0.count, $1.by.rawValue) > ($1.count, $0.by.rawValue) }
+    }
+
+    /// Why a step's signature is missing or does not verify; nil when it is good (or unknown).
+    func signatureReason(_ status: SignatureStatus, by actor: StaffID) -> String? {
+        switch status {
+        case .unsigned: staff.first { $0.id == actor }?.key == nil ? s["signatureReason.noKey"] : s["signatureReason.relaxed"]
+        case .notRegistered: s["signatureReason.notRegistered"]
+        case .bad: s["signatureReason.bad"]
+        case .good, .signed, .unknown: nil
+        }
+    }
+
     /// The note beside a time computed on provisional `years`; nil when it was not.
     func provisionalNote(_ years: [Int]?) -> String? {
         years.map { s.fill("provisionalNote", [$0.map(String.init).joined(separator: ", ")]) }
@@ -241,6 +266,12 @@ public struct Dashboard {
     func overviewPage() -> [String: Any] {
         var page = frame(page: "index", title: s["overview"], root: "")
         put(&page, "calendarWarning", calendarWarning())
+        if signaturePolicy == .optional { page["signaturesRelaxed"] = s["signaturesRelaxed"] }
+        if let bounds = Sampling.bounds(of: thisMonth, in: timeZone) {
+            let unsigned = unsignedSteps(from: bounds.start, to: bounds.end).reduce(0) { $0 + $1.count }
+            page["unsignedCount"] = unsigned
+            page["hasUnsigned"] = unsigned > 0
+        }
         let index = byID
         let overdue = Agenda.overdue(cases, profile: profile, at: now).filter { $0.step != "ladder" }
         page["overdue"] = overdue.compactMap { e -> [String: Any]? in
@@ -664,6 +695,7 @@ public struct Dashboard {
                                       "detail": detail(e, in: file), "commit": proof.commit, "commitShort": String(proof.commit.prefix(10)),
                                       "author": proof.author, "signature": s.signature(proof.signature), "signatureKey": proof.signature.rawValue]
             put(&row, "lateEntry", lateEntry(e, in: file))
+            put(&row, "signatureReason", signatureReason(proof.signature, by: e.by))
             return row
         }
         page["events"] = events
@@ -712,6 +744,9 @@ public struct Dashboard {
         page["hasSeverity"] = !report.bySeverity.isEmpty
         page["lateEntries"] = report.lateEntries.map { ["id": $0.by.rawValue, "name": staffName($0.by), "count": $0.count] as [String: Any] }
         page["hasLateEntries"] = !report.lateEntries.isEmpty
+        let unsigned = unsignedSteps(from: bounds.start, to: bounds.end)
+        page["unsignedSteps"] = unsigned.map { ["id": $0.by.rawValue, "name": staffName($0.by), "count": $0.count] as [String: Any] }
+        page["hasUnsignedSteps"] = !unsigned.isEmpty
         page["kindChart"] = chart(report.byKind.map { (kindLabel($0.key), $0.onTimeRate) }, caption: s["chartOnTimeByKind"])
         page["departmentChart"] = chart(report.byDepartment.map { (departmentLabel($0.key), $0.onTimeRate) }, caption: s["chartOnTimeByDepartment"])
         if let sample = samples.first(where: { $0.month == month }) {

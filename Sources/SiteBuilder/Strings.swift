@@ -83,7 +83,7 @@ public struct Strings: Sendable {
     /// DeskStrings.swift; a test keeps their keys apart).
     static let table: [String: (zh: String, en: String)] = pages.merging(desk) { page, _ in page }.merging(refusals) { page, _ in page }
         .merging(calendar) { page, _ in page }
-        .merging(messages) { page, _ in page }
+        .merging(messages) { page, _ in page }.merging(signatures) { page, _ in page }
         .merging(procedures) { page, _ in page }
 
     /// The dashboard's labels and the vocabulary of the procedures.

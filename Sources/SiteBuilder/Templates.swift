@@ -70,12 +70,14 @@ enum Templates {
     static let index = """
     {{> head}}
     {{#calendarWarning}}<p class="warning" role="alert" data-warning="calendar">{{calendarWarning}}</p>{{/calendarWarning}}
+    {{#signaturesRelaxed}}<p class="warning" role="alert" data-warning="signatures">{{signaturesRelaxed}}</p>{{/signaturesRelaxed}}
     <section class="today">
     <h2>{{t.needsAction}}</h2>
     <div class="figures">
     <div class="figure{{#hasOverdue}} late{{/hasOverdue}}"><b>{{overdueCount}}</b>{{t.overdueSteps}}</div>
     <div class="figure{{#hasDueSoon}} soon{{/hasDueSoon}}"><b>{{dueSoonCount}}</b>{{t.dueSoon}}</div>
     <div class="figure{{#hasRevisitsDue}} soon{{/hasRevisitsDue}}"><b>{{revisitsDueCount}}</b>{{t.revisitsDue}}</div>
+    <div class="figure{{#hasUnsigned}} late{{/hasUnsigned}}" data-figure="unsigned" title="{{t.unsignedStepsNote}}"><b>{{unsignedCount}}</b>{{t.unsignedSteps}}</div>
     </div>
     <h3>{{t.overdueSteps}}</h3>
     {{^hasOverdue}}<p class="ok">{{t.none}}</p>{{/hasOverdue}}
@@ -265,7 +267,7 @@ enum Templates {
     {{/revisitRecords}}</tbody></table>{{/hasRevisitRecords}}
     <h2>{{t.timeline}}</h2>
     <table class="timeline"><thead><tr><th>{{t.time}}</th><th>{{t.by}}</th><th>{{t.action}}</th><th>{{t.detail}}</th><th>{{t.commit}}</th><th>{{t.author}}</th><th>{{t.signature}}</th></tr></thead><tbody>
-    {{#events}}<tr data-action="{{actionKey}}" data-commit="{{commit}}" data-signature="{{signatureKey}}"{{#lateEntry}} data-late-entry="true"{{/lateEntry}}><td>{{at}}</td><td>{{by}}</td><td>{{action}}</td><td>{{detail}}{{#lateEntry}} <span class="badge late-entry">{{lateEntry}}</span>{{/lateEntry}}</td><td><code title="{{commit}}">{{commitShort}}</code></td><td>{{author}}</td><td><span class="badge {{signatureKey}}">{{signature}}</span></td></tr>
+    {{#events}}<tr data-action="{{actionKey}}" data-commit="{{commit}}" data-signature="{{signatureKey}}"{{#lateEntry}} data-late-entry="true"{{/lateEntry}}><td>{{at}}</td><td>{{by}}</td><td>{{action}}</td><td>{{detail}}{{#lateEntry}} <span class="badge late-entry">{{lateEntry}}</span>{{/lateEntry}}</td><td><code title="{{commit}}">{{commitShort}}</code></td><td>{{author}}</td><td><span class="badge {{signatureKey}}"{{#signatureReason}} title="{{signatureReason}}"{{/signatureReason}}>{{signature}}</span>{{#signatureReason}} <small class="muted" data-signature-reason>{{signatureReason}}</small>{{/signatureReason}}</td></tr>
     {{/events}}</tbody></table>
     </div>
     <section class="form print-only" aria-hidden="true">
@@ -334,6 +336,13 @@ enum Templates {
     {{#hasLateEntries}}<table class="late-entries"><thead><tr><th>{{t.person}}</th><th class="num">{{t.lateEntries}}</th></tr></thead><tbody>
     {{#lateEntries}}<tr data-person="{{id}}"><td>{{name}}</td><td class="num">{{count}}</td></tr>
     {{/lateEntries}}</tbody></table>{{/hasLateEntries}}
+    </section>
+    <section><h2>{{t.unsignedSteps}}</h2>
+    <p class="muted">{{t.unsignedStepsNote}}</p>
+    {{^hasUnsignedSteps}}<p>{{t.none}}</p>{{/hasUnsignedSteps}}
+    {{#hasUnsignedSteps}}<table class="unsigned-steps"><thead><tr><th>{{t.person}}</th><th class="num">{{t.unsignedSteps}}</th></tr></thead><tbody>
+    {{#unsignedSteps}}<tr data-person="{{id}}"><td>{{name}}</td><td class="num">{{count}}</td></tr>
+    {{/unsignedSteps}}</tbody></table>{{/hasUnsignedSteps}}
     </section>
     <section><h2>{{t.byKind}}</h2>
     <table class="by-kind"><thead><tr><th>{{t.kind}}</th>\(reportHead)</tr></thead><tbody>

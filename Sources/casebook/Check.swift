@@ -48,7 +48,22 @@ extension Casebook {
             let authorEmail = env["GIT_AUTHOR_EMAIL"].flatMap { $0.isEmpty ? nil : $0 } ?? ws.repo.config("user.email")
             let now = try ws.now()
             let review = Review(ws: ws, authorEmail: authorEmail, commitTime: now, judgedAt: now)
-            return try review.refusals(try ws.repo.stagedChanges(indexFile: env["GIT_INDEX_FILE"].flatMap { $0.isEmpty ? nil : $0 }))
+            let deltas = try ws.repo.stagedChanges(indexFile: env["GIT_INDEX_FILE"].flatMap { $0.isEmpty ? nil : $0 })
+            var lines = try review.refusals(deltas)
+            // Who commits, and whether git will sign it (the signature itself comes after this hook).
+            let policy = ws.settings.signaturePolicy
+            let willSign = { (author: Staff) in SigningSetup.willSign(as: author, in: ws.repo.workdir) }
+            if let author = review.author {
+                if policy.requiresSignature(of: author), !willSign(author) {
+                    lines.append(DeskLanguage.strings.fill("check.signingNotConfigured", [author.id.rawValue]))
+                }
+                if try review.relaxes(deltas), !(author.ownsConfiguration && author.key != nil && willSign(author)) {
+                    lines.append(DeskLanguage.strings.fill("check.relaxUnsigned", [authorEmail ?? "unknown"]))
+                }
+            } else if !deltas.isEmpty, !review.isBootstrap(deltas) {
+                lines.append(DeskLanguage.strings.fill("check.unknownAuthor", [authorEmail ?? "unknown"]))
+            }
+            return lines
         }
 
         func checkRange(_ range: String) throws -> [String] {

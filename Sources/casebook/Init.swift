@@ -56,10 +56,16 @@ extension Casebook {
 
         /// A new case repository at `directory`: settings, the `system` member, the default
         /// procedures, calendars, schemas and hooks in one commit, and the clone configured.
-        static func create(at directory: String, profile: String, site: String, desk: String?, at time: Timestamp? = nil) throws -> Repository {
+        /// `system` gets this host's key (`hostKey`, else a new one), kept in the clone's keyring
+        /// `.git/casebook/keys/system` and registered, so its steps (sweep) are signed and no
+        /// desk without the key can make steps in its name.
+        static func create(at directory: String, profile: String, site: String, desk: String?, at time: Timestamp? = nil,
+                           hostKey: SSHKey? = nil) throws -> Repository {
             let repo = try Repository.create(at: directory)
             let settings = Settings(site: site, profile: profile)
-            let system = Staff(id: "system", name: "casebook", email: "system@casebook.invalid", roles: [.system])
+            let key = try hostKey ?? SSHKey(seed: Data((0..<32).map { _ in UInt8.random(in: 0...255) }), comment: "system@casebook.invalid")
+            try Init.keep(key, as: "system", in: repo)
+            let system = Staff(id: "system", name: "casebook", email: "system@casebook.invalid", roles: [.system], key: key.publicKeyLine)
             var changes = [
                 FileChange(path: Workspace.settingsPath, content: try RecordJSON.encode(settings)),
                 FileChange(path: Workspace.staffPath, content: try RecordJSON.encode(StaffRegistry(staff: [system]))),
@@ -74,8 +80,18 @@ extension Casebook {
                 casebook: new case repository (\(profile) profile)
 
                 Action: init
-                """)
+                """, signer: InProcessSigner(key: key))
             return repo
+        }
+
+        /// Writes `key` into the clone's keyring as `id` (private file 0600 and its `.pub`).
+        static func keep(_ key: SSHKey, as id: String, in repo: Repository) throws {
+            let folder = repo.gitDirectory + "casebook/keys/"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let path = folder + id
+            FileManager.default.createFile(atPath: path, contents: Data(key.privateKeyFile.utf8), attributes: [.posixPermissions: 0o600])
+            chmod(path, 0o600)
+            try key.publicKeyLine.appending("\n").write(toFile: path + ".pub", atomically: false, encoding: .utf8)
         }
 
         /// Case files merge with casebook's merge driver (two desks appending to one case).

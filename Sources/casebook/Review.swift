@@ -29,6 +29,22 @@ struct Review {
         configFiles.contains(path) || configFolders.contains { path.hasPrefix($0) } || path == ".gitattributes"
     }
 
+    /// Whether the change lowers the signature policy (`records/casebook.json`).
+    func relaxes(_ deltas: [FileDelta]) throws -> Bool {
+        guard let delta = deltas.first(where: { $0.path == Workspace.settingsPath }), let blob = delta.new,
+              let next = try? RecordJSON.decode(Settings.self, from: ws.repo.blob(blob), file: delta.path) else { return false }
+        return next.signaturePolicy.rank < ws.settings.signaturePolicy.rank
+    }
+
+    /// Setting up: the registry has no manager yet, and the change registers its own author (the
+    /// first manager's registration is their own commit).
+    func isBootstrap(_ deltas: [FileDelta]) -> Bool {
+        guard !ws.staff.staff.contains(where: \.ownsConfiguration), let email = authorEmail,
+              let delta = deltas.first(where: { $0.path == Workspace.staffPath }), let blob = delta.new,
+              let next = try? RecordJSON.decode(StaffRegistry.self, from: ws.repo.blob(blob), file: delta.path) else { return false }
+        return next.byEmail(email) != nil
+    }
+
     /// One line per refused path.
     func refusals(_ deltas: [FileDelta]) throws -> [String] {
         try deltas.compactMap { delta in try check(delta).map { "\(delta.path): \($0)" } }
@@ -275,24 +291,44 @@ extension Workspace {
             let base = try Workspace(repo: repo, at: parents.first ?? id, cache: configurations)
             let zone = TimeZone(secondsFromGMT: Int(info.committer.offsetMinutes) * 60) ?? base.zone
             let commitTime = Timestamp(date: Date(timeIntervalSince1970: TimeInterval(info.committer.time)), in: zone)
-            let review = Review(ws: base, authorEmail: info.author.email, commitTime: commitTime, judgedAt: pushTime ?? commitTime,
+            // A push is judged at its arrival, but a desk's own commit time is trusted within the
+            // profile's push allowance before it (desks sync now and then, not after every step).
+            let judgedAt = pushTime.map { push in max(min(commitTime, push), push.adding(seconds: -base.profile.lateEntryRule.pushWithinSeconds)) }
+            let review = Review(ws: base, authorEmail: info.author.email, commitTime: commitTime, judgedAt: judgedAt ?? commitTime,
                                 isRoot: parents.isEmpty)
             let prefix = "\(id.short) "
-            if base.settings.requireSignatures, !parents.isEmpty {
-                let signers = base.staff.allowedSigners
-                let verifier = try verifiers[signers] ?? SSHVerifier(allowedSigners: signers)
-                verifiers[signers] = verifier
-                let status = try verifier.status(of: try repo.signature(of: id), author: info.author.email)
-                if status != .good {
-                    let what = switch status {
-                    case .unsigned: "unsigned"
-                    case .bad: "bad"
-                    default: "notRegistered"
+            let deltas = try repo.changes(from: parents.first, to: id)
+            if !parents.isEmpty {
+                let author = base.staff.byEmail(info.author.email)
+                let relaxed = try review.relaxes(deltas)
+                var status: SignatureStatus?
+                func verified() throws -> SignatureStatus {
+                    if let status { return status }
+                    let signers = base.staff.allowedSigners
+                    let verifier = try verifiers[signers] ?? SSHVerifier(allowedSigners: signers)
+                    verifiers[signers] = verifier
+                    let found = try verifier.status(of: try repo.signature(of: id), author: info.author.email)
+                    status = found
+                    return found
+                }
+                if author == nil, !review.isBootstrap(deltas) {
+                    lines.append(prefix + said("unknownAuthor", info.author.email))
+                } else if base.settings.signaturePolicy == .required || author.map(base.settings.signaturePolicy.requiresSignature) == true {
+                    let found = try verified()
+                    if found != .good {
+                        let what = switch found {
+                        case .unsigned: "unsigned"
+                        case .bad: "bad"
+                        default: "notRegistered"
+                        }
+                        lines.append(prefix + said("signedCommit." + what, info.author.email))
                     }
-                    lines.append(prefix + said("signedCommit." + what, info.author.email))
+                }
+                let signedByManager = author?.ownsConfiguration == true && author?.key != nil
+                if relaxed, try !signedByManager || verified() != .good {
+                    lines.append(prefix + said("relaxUnsigned", info.author.email))
                 }
             }
-            let deltas = try repo.changes(from: parents.first, to: id)
             for delta in deltas {
                 let reason = parents.count > 1 ? try review.checkMerge(delta, parents: parents) : try review.check(delta)
                 if let reason { lines.append(prefix + "\(delta.path): \(reason)") }

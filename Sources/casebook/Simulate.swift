@@ -58,7 +58,8 @@ extension Casebook {
             let fm = FileManager.default
             if let items = try? fm.contentsOfDirectory(atPath: out), !items.isEmpty { throw Failure(key: "outNotEmpty", "\(out)") }
             let begun = Date()
-            _ = try Init.create(at: out, profile: profile, site: "翠湖花园物业服务中心", desk: "A01", at: first.adding(seconds: -3600))
+            _ = try Init.create(at: out, profile: profile, site: "翠湖花园物业服务中心", desk: "A01", at: first.adding(seconds: -3600),
+                                hostKey: try Simulate.key(seed: seed, id: "system"))
             let ws = try Workspace(path: out)
             var clock = first.adding(seconds: -1800)
             ws.clock = { clock }
@@ -74,6 +75,12 @@ extension Casebook {
                   + "\(t.closed) closed, \(t.late) late, \(t.unsatisfied) unsatisfied revisits; played up to \(end) in \(String(format: "%.1f", seconds)) s")
         }
 
+        /// The Ed25519 key of `id` derived from the seed.
+        static func key(seed: UInt64, id: String) throws -> SSHKey {
+            let material = Data(SHA256.hash(data: Data("casebook.simulate/1|\(seed)|\(id)".utf8)))
+            return try SSHKey(seed: material, comment: "\(id)@cuihu.example")
+        }
+
         /// Registers the roster through `Workspace.register` (the manager first, then everyone by
         /// the manager), each with an Ed25519 key derived from the seed, and gives `system` one too.
         static func hire(into ws: Workspace, seed: UInt64, signed: Bool, tick: () -> Void) throws {
@@ -81,8 +88,7 @@ extension Casebook {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             func key(for id: String) throws -> String? {
                 guard signed else { return nil }
-                let material = Data(SHA256.hash(data: Data("casebook.simulate/1|\(seed)|\(id)".utf8)))
-                let key = try SSHKey(seed: material, comment: "\(id)@cuihu.example")
+                let key = try Simulate.key(seed: seed, id: id)
                 let path = folder + id
                 try key.privateKeyFile.write(toFile: path, atomically: false, encoding: .utf8)
                 try key.publicKeyLine.appending("\n").write(toFile: path + ".pub", atomically: false, encoding: .utf8)
@@ -99,8 +105,11 @@ extension Casebook {
             }
             guard signed, var registry = Optional(ws.staff), let k = registry.staff.firstIndex(where: { $0.roles.contains(.system) }),
                   let author = registry[StaffID(rawValue: manager)] else { return }
+            let hostKey = try key(for: registry.staff[k].id.rawValue)
+            // `init` registered the same seed-derived host key already.
+            guard registry.staff[k].key != hostKey else { return }
             tick()
-            registry.staff[k].key = try key(for: registry.staff[k].id.rawValue)
+            registry.staff[k].key = hostKey
             try ws.saveStaff(registry, by: author, message: """
                 staff: signing key for \(registry.staff[k].id.rawValue)
 

@@ -10,8 +10,61 @@ extension Casebook {
             commandName: "staff",
             abstract: "Register staff and list them.",
             discussion: "Example: casebook staff list",
-            subcommands: [Add.self, ListStaff.self]
+            subcommands: [Add.self, SetKey.self, ListStaff.self]
         )
+
+        /// The OpenSSH public key line in `file`.
+        /// - Throws: `Failure` when it cannot be read or is not a public key.
+        static func publicKey(file key: String) throws -> String {
+            guard let text = try? String(contentsOfFile: key, encoding: .utf8) else {
+                throw Failure(key: "keyUnreadable", "\(key)")
+            }
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard trimmed.hasPrefix("ssh-") || trimmed.hasPrefix("ecdsa-"), !trimmed.contains("PRIVATE KEY"),
+                  trimmed.split(separator: " ").count >= 2, !trimmed.contains("\n") else {
+                throw Failure(key: "notSSHKey", "\(key)")
+            }
+            return trimmed
+        }
+
+        struct SetKey: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "key",
+                abstract: "Register (or replace) a member of staff's SSH public key (one commit, by a manager).",
+                discussion: """
+                From then on every step in their name must be signed with it (records/casebook.json signatures, \
+                default where-registered). Make a key with: ssh-keygen -t ed25519 -f ~/.ssh/casebook_ed25519 -C li.na; \
+                keep the private key on the person's own computer, and sign with CASEBOOK_SIGNING_KEY=~/.ssh/casebook_ed25519 \
+                or git config user.signingkey ~/.ssh/casebook_ed25519.
+                Example: casebook staff key li.na ~/li.na_ed25519.pub --as zhou.jl
+                """
+            )
+            @OptionGroup var global: GlobalOptions
+            @Argument(help: "Staff id.") var id: String
+            @Argument(help: ArgumentHelp("The SSH public key file.", valueName: "public-key-file")) var key: String
+
+            func run() throws { try Retry.onConcurrentUpdate { try attempt() } }
+
+            func attempt() throws {
+                let ws = try global.workspace()
+                let staffID = try ws.registered(id, field: "ID")
+                let publicKey = try StaffCommand.publicKey(file: key)
+                let author = try ws.actor(global.actor)
+                guard author.ownsConfiguration else {
+                    throw Failure(key: "configOwner", author.id.rawValue, Workspace.staffPath)
+                }
+                var registry = ws.staff
+                guard let k = registry.staff.firstIndex(where: { $0.id == staffID }) else { return }
+                registry.staff[k].key = publicKey
+                try ws.saveStaff(registry, by: author, message: """
+                    staff: signing key for \(staffID.rawValue)
+
+                    Staff-Id: \(staffID.rawValue)
+                    Action: staff-key
+                    """)
+                print(id)
+            }
+        }
 
         struct Add: ParsableCommand {
             static let configuration = CommandConfiguration(
@@ -57,18 +110,7 @@ extension Casebook {
                 let staffID = StaffID(rawValue: id)
                 guard ws.staff[staffID] == nil else { throw Failure(key: "idRegistered", "\(id)") }
                 guard ws.staff.byEmail(email) == nil else { throw Failure(key: "emailRegistered", "\(email)") }
-                var publicKey: String?
-                if let key {
-                    guard let text = try? String(contentsOfFile: key, encoding: .utf8) else {
-                        throw Failure(key: "keyUnreadable", "\(key)")
-                    }
-                    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-                    guard trimmed.hasPrefix("ssh-") || trimmed.hasPrefix("ecdsa-"), !trimmed.contains("PRIVATE KEY"),
-                          trimmed.split(separator: " ").count >= 2, !trimmed.contains("\n") else {
-                        throw Failure(key: "notSSHKey", "\(key)")
-                    }
-                    publicKey = trimmed
-                }
+                let publicKey = try key.map(StaffCommand.publicKey(file:))
                 let member = Staff(id: staffID, name: name.trimmingCharacters(in: .whitespaces), email: email, roles: role, department: department, key: publicKey)
                 try ws.register(member, actor: global.actor)
                 print(id)

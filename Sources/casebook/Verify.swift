@@ -10,8 +10,9 @@ extension Casebook {
             abstract: "Report each commit's signature: good (the author's registered key), unsigned, bad, or not registered.",
             discussion: """
             Keys come from records/staff.json at HEAD. Exit 1 if a signature is bad or by a key not registered
-            for its author, or, with requireSignatures in records/casebook.json, if a commit other than the
-            repository's first is unsigned.
+            for its author, if a commit's author is not on the staff list, or if a commit is unsigned that the
+            signature policy of records/casebook.json (signatures; requireSignatures) requires signed: by default
+            every commit of someone with a registered key.
             Examples: casebook verify              (all of HEAD's history)
                       casebook verify origin/main..main
             """
@@ -43,9 +44,12 @@ extension Casebook {
                 case .good: break
                 case .unsigned:
                     let isRoot = try repo.parents(of: id).isEmpty
-                    if ws.settings.requireSignatures, !isRoot { failed = true }
+                    let author = ws.staff.byEmail(info.author.email)
+                    let policy = ws.settings.signaturePolicy
+                    if !isRoot, policy == .required || author.map(policy.requiresSignature) == true { failed = true }
                 case .bad, .unregistered: failed = true
                 }
+                if ws.staff.byEmail(info.author.email) == nil, try !repo.parents(of: id).isEmpty { failed = true }
                 print("\(id.short) \(status.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0)) \(info.author.email) \(info.summary)")
             }
             let summary = SignatureStatus.allCases.compactMap { s in counts[s].map { "\($0) \(s.rawValue)" } }.joined(separator: ", ")

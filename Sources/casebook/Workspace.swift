@@ -374,16 +374,23 @@ final class Workspace {
         }
     }
 
-    /// The key that signs the actor's commits: their entry in `keyFiles`, then
+    /// The key that signs the actor's commits: their entry in `keyFiles`, then for `system` this
+    /// clone's keyring (`.git/casebook/keys/system`, the host's key), then
     /// `CASEBOOK_SIGNING_KEY`, then git's `user.signingkey` (a private key file, or a public key
     /// whose private half sits beside it). An unencrypted Ed25519 key signs in process; any other
     /// key through `ssh-keygen -Y sign`.
+    /// - Throws: `Failure` when the policy requires the actor's signature and no key is at hand
+    ///   (rule signed-commit), or the key at hand is not the one registered for them.
     func signer(for actor: Staff) throws -> (any CommitSigner)? {
+        let must = settings.signaturePolicy.requiresSignature(of: actor)
         let env = ProcessInfo.processInfo.environment["CASEBOOK_SIGNING_KEY"].flatMap { $0.isEmpty ? nil : $0 }
-        guard let key = keyFiles[actor.id] ?? env ?? repo.config("user.signingkey") else {
-            if settings.requireSignatures {
-                throw Failure(key: "signatureRequired", "\(Workspace.settingsPath)")
-            }
+        // Only the host's own key is taken from the keyring: a desk computer shared by several
+        // people must not let one of them act with another's key.
+        let keyring = Workspace.keyringPath(repo, actor.id)
+        let own = actor.roles.contains(.system) && FileManager.default.fileExists(atPath: keyring) ? keyring : nil
+        guard let key = keyFiles[actor.id] ?? own ?? env ?? repo.config("user.signingkey") else {
+            if actor.key != nil, must { throw Failure(key: "signatureKeyMissing", actor.id.rawValue) }
+            if must { throw Failure(key: "signatureRequired", "\(Workspace.settingsPath)") }
             return nil
         }
         var path = (key as NSString).expandingTildeInPath
@@ -392,7 +399,7 @@ final class Workspace {
             throw Failure(key: "noSigningKey", "\(key)")
         }
         let inProcess = (try? String(contentsOfFile: path, encoding: .utf8)).flatMap(SSHKey.init(privateKeyFile:))
-        if settings.requireSignatures || actor.key != nil {
+        if must || actor.key != nil {
             // The key must be the one registered for this person, or their commits will not verify.
             let publicKey = inProcess?.publicKeyLine ?? (try? String(contentsOfFile: path.hasSuffix(".pub") ? path : path + ".pub", encoding: .utf8))
             if let registered = actor.key, let publicKey, !Workspace.sameKey(publicKey, registered) {
@@ -401,6 +408,11 @@ final class Workspace {
         }
         if let inProcess { return InProcessSigner(key: inProcess) }
         return SSHSigner(keyPath: path)
+    }
+
+    /// Where this clone keeps `id`'s private key, outside the history: `.git/casebook/keys/<id>`.
+    static func keyringPath(_ repo: Repository, _ id: StaffID) -> String {
+        repo.gitDirectory + "casebook/keys/" + id.rawValue
     }
 
     /// Two OpenSSH public keys are the same if type and base64 body agree (comments may differ).

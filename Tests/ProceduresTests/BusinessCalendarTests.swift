@@ -156,6 +156,25 @@ func chinaCalendar() throws -> BusinessCalendar {
         #expect(d.contains { $0.step == "feedback" && $0.due.description == "2026-10-08T17:30:00+08:00" && $0.clause == "001 篇2 §3.4" })
     }
 
+    /// 001 §5.4.1: any request about the quality of the service (涉及物业服务质量的事项), not only a
+    /// complaint, is put right and answered the same working day, in every profile.
+    @Test func serviceQualityMattersOfEveryKindTheSameDay() throws {
+        let c = try chinaCalendar()
+        for name in ["residential", "villa", "mall"] {
+            let p = try profile(name)
+            for kind in [Kind.complaint, .suggestion, .opinion, .help, .coordination] {
+                var i = try intake(kind, severity: kind == .complaint ? .minor : nil, at: "2026-09-30T10:00")
+                i.cause = .serviceQuality
+                let same = try Schedule.deadlines(for: i, profile: p, calendar: c).first { $0.step == "same-day" }
+                #expect(same?.due.description == "2026-09-30T17:30:00+08:00" && same?.clause == "001 §5.4.1", "\(name) \(kind)")
+                // Received during the National Day holiday: the first working day after it.
+                i.receivedAt = t("2026-10-03T10:00")
+                let holiday = try Schedule.deadlines(for: i, profile: p, calendar: c).first { $0.step == "same-day" }
+                #expect(holiday?.due.description == "2026-10-08T17:30:00+08:00", "\(name) \(kind)")
+            }
+        }
+    }
+
     /// 001 篇2 §3.4: opinions, suggestions and complaints all get feedback within one working
     /// day, across holidays and make-up days.
     @Test func mallFeedsBackOpinionsAndSuggestionsWithinOneWorkingDay() throws {
