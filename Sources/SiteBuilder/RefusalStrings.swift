@@ -1,4 +1,11 @@
 extension Strings {
+    /// What is wrong with a record that does not decode (the detail of CaseModel's `RecordError`)
+    /// in this language, as far as the words are the table's; else as it is.
+    public func record(detail: String) -> String {
+        guard language != .en else { return detail }
+        return translating(english: detail, under: ["record."]) ?? detail
+    }
+
     /// The refusals of the procedures (`Refusal.Key`) beside those of DeskStrings.swift and
     /// MessageStrings.swift: the case file as a whole, merges, the calendar, the sample, the
     /// registers, non-conformities, emergencies, judicial requests, corrections. The English side
@@ -112,6 +119,16 @@ extension Strings {
         "sync.pulled": ("拉取了 {0} 个提交；没有要推送的提交", "pulled {0} commits; nothing to push"),
         "sync.pushed": ("拉取了 {0} 个提交，推送了 {1} 个", "pulled {0} commits, pushed {1}"),
         "sync.moved": ("{0} 在此期间被其他前台更新（{1}）；重新拉取", "{0} moved ({1}); pulling again"),
+        // A record that does not decode (RecordError's detail, CaseModel/JSONCoding.swift; the last
+        // is Foundation's line for a value outside an enumeration)
+        "record.missing": ("{0}：缺少此项", "{0}: missing"),
+        "record.wrongType": ("{0}：类型不对", "{0}: wrong type"),
+        "record.null": ("{0}：此处须有值，不能为 null", "{0}: null where a value is required"),
+        "record.notJSON": ("不是有效的 JSON", "not valid JSON"),
+        "record.tooBig": ("大于 {0} MB（{1} 字节）；记录文件不会这么大", "larger than {0} MB ({1} bytes); a record is never that big"),
+        "record.tooDeep": ("嵌套超过 {0} 层（第 {1} 字节处）", "nested deeper than {0} levels (at byte {1})"),
+        "record.unreadable": ("无法读取", "unreadable"),
+        "record.badValue": ("{0}：“{2}”不是 {1} 的有效值", "{0}: Cannot initialize {1} from invalid String value {2}"),
         // What a command could not compute (`Failure.about(label:)`)
         "subject.deadlines": ("处理时限", "deadlines"),
         "subject.revisitPlan": ("回访计划", "revisit plan"),

@@ -59,6 +59,7 @@ extension Strings {
         case let r as Refusal: say(r)
         case let f as Failure: f.said(in: self)
         case let c as ContactError: self[c.key]
+        case let RecordError.malformed(file, detail): "\(file)\(self["failure.separator"])\(record(detail: detail))"
         default: "\(error)"
         }
     }

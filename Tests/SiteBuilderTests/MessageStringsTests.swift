@@ -124,5 +124,12 @@ import Testing
         #expect(zh.translating(english: "--opinion: must not be empty", under: ["usage.", "failure."]) == "--opinion：不能为空")
         #expect(zh.translating(english: "something else entirely", under: ["usage.", "failure."]) == nil)
         #expect(Strings(.en).fill("failure.noSuchCase", ["C-1"]) == "case C-1: no such case")
+        // What is wrong with a record that does not decode, as far as the words are ours.
+        #expect(zh.record(detail: "intake.reporter: missing") == "intake.reporter：缺少此项")
+        #expect(zh.record(detail: "events[1].department: Cannot initialize Department from invalid String value garden")
+                == "events[1].department：“garden”不是 Department 的有效值")
+        #expect(zh.record(detail: "not valid JSON") == "不是有效的 JSON")
+        #expect(zh.record(detail: "events[0].at: something Foundation says") == "events[0].at: something Foundation says")
+        #expect(Strings(.en).record(detail: "intake: missing") == "intake: missing")
     }
 }
