@@ -7,13 +7,13 @@ import Testing
 @Suite struct ChineseDeskTests {
     /// The first English sentence of `text`: two ASCII words of letters in a row. Ids, field
     /// names (`events[1]`), flags and their values (`--reason <reason>`), paths, emails and
-    /// commands (`casebook check`) are not words; a refusal's `[规则 rule；clause]` names the
-    /// rule and its clause as they are written and is left out.
+    /// commands (`casebook check`, `git config`) are not words; a refusal's `[规则 rule；clause]`
+    /// names the rule and its clause as they are written and is left out.
     static func englishSentence(in text: String) -> String? {
         let word = /[A-Za-z]{2,}[,;:.!?]?/
         for line in text.split(separator: "\n") {
             var cleaned = String(line).replacing(/\[规则[^\]]*\]/, with: "")
-            cleaned = cleaned.replacing(/casebook [a-z-]+/, with: "casebook-command")
+            cleaned = cleaned.replacing(/(?:casebook|git) [a-z-]+/, with: "a-command")
             let tokens = cleaned.split(whereSeparator: { $0 == " " || $0 == "\t" })
             for (a, b) in zip(tokens, tokens.dropFirst()) where a.wholeMatch(of: word) != nil && b.wholeMatch(of: word) != nil {
                 return "\(a) \(b) in: \(line)"
@@ -27,6 +27,8 @@ import Testing
         #expect(Self.englishSentence(in: "李娜（li.na），2026-11-22 09:00：共 1 项\n2026-11-22 09:00\t本人处理中\tC-1\t投诉") == nil)
         #expect(Self.englishSentence(in: "错误：缺少参数 --reason <reason>\n用法见 casebook escalate --help") == nil)
         #expect(Self.englishSentence(in: "x：li.na（前台接待员）无权关闭 [规则 role；002 篇2 §4.1; DESIGN: one commit per step]") == nil)
+        #expect(Self.englishSentence(in: "请设置 git config gpg.format ssh 和 commit.gpgsign true") == nil)
+        #expect(Self.englishSentence(in: "git config: not a sentence either way") != nil)
     }
 
     @Test func aChineseDeskReadsNoEnglish() throws {
@@ -240,6 +242,31 @@ import Testing
         for o in lines {
             let english = Self.englishSentence(in: o.stdout + o.stderr)
             #expect(english == nil, "sync: \(english ?? "")")
+        }
+    }
+
+    /// A case file broken by hand (committed past the hook) is reported in Chinese as far as the
+    /// words are ours: a missing field, a value outside its list, not JSON at all.
+    @Test func aBrokenFileIsReportedInChinese() throws {
+        let (prepared, id) = try RefusalTests.prepared()
+        var box = prepared
+        defer { box.remove() }
+        for k in ["LANG", "LC_ALL", "LANGUAGE"] { box.env[k] = nil }
+        let path = "records/cases/2026/11/\(id).json"
+        let url = box.root.appendingPathComponent("cases/" + path)
+        let good = try String(contentsOf: url, encoding: .utf8)
+        for (text, says) in [("{\"format\": \"casebook.case/1\", \"id\": \"\(id)\"}", "intake：缺少此项"),
+                             (good.replacingOccurrences(of: "\"engineering\"", with: "\"garden\""), "“garden”不是 Department 的有效值"),
+                             ("{\"format\": ", "不是有效的 JSON")] {
+            try text.write(to: url, atomically: false, encoding: .utf8)
+            try box.git(["commit", "-q", "--no-verify", "-am", "broken by hand"])
+            for args in [["show", id], ["note", id, "进展", "--as", "li.na"]] {
+                let o = try box.cb(args, now: "2026-11-22T10:00:00+08:00")
+                #expect(o.status == 1 && o.stderr.hasPrefix("错误：") && o.stderr.contains(path), "\(args): \(o.stderr)")
+                #expect(o.stderr.contains(says), "\(args): \(o.stderr)")
+                let english = Self.englishSentence(in: o.stdout + o.stderr)
+                #expect(english == nil, "\(args): \(english ?? "")")
+            }
         }
     }
 }
