@@ -23,7 +23,7 @@ extension Strings {
         "refusal.fold.missing-field": ("events[{0}] 缺少其操作所需的字段“{1}”", "events[{0}] lacks the field '{1}' its action needs"),
         "refusal.fold.second-open": ("events[{0}] 再次受理了本案", "events[{0}] opens the case a second time"),
         "refusal.fold.bad-correction": ("events[{0}] 把“{1}”更正为该项不能取的值", "events[{0}] corrects '{1}' to a value it cannot hold"),
-        "refusal.first-responder": ("受理案件的人即为该案的首问责任人", "the receiver who opens a case is its first-responsible person (首问责任人)"),
+        "refusal.first-responder": ("首问责任人须为受理本案的人", "the receiver who opens a case is its first-responsible person (首问责任人)"),
         "refusal.deadlines": ("处理时限与规程 {0} 给出的不一致", "deadlines differ from those of profile {0}"),
         "refusal.revisit-plan": ("回访计划与规程 {0} 给出的不一致", "revisit plan differs from that of profile {0}"),
         "refusal.breach.none": ("时限“{0}”不存在或已记录过超时", "no unbreached deadline '{0}' to record"),

@@ -189,7 +189,7 @@ import Testing
         try committed("a step without its field", as: "zhao.gong", "state-is-fold", "events[2] 缺少其操作所需的字段“result”")
         let copy = "records/cases/2026/11/C-20261122-T01-0099.json"
         for (what, code, says) in [("a new case whose first-responsible person is not its receiver",
-                                    "d['events'][0]['intake']['firstResponder']='wang.zg'\nd['intake']['firstResponder']='wang.zg'", "受理案件的人即为该案的首问责任人"),
+                                    "d['events'][0]['intake']['firstResponder']='wang.zg'\nd['intake']['firstResponder']='wang.zg'", "首问责任人须为受理本案的人"),
                                    ("a new case with deadlines of its own",
                                     "d['events'][0]['deadlines'][0]['due']='2026-11-22T11:00:00+08:00'\nd['state']['deadlines'][0]['due']='2026-11-22T11:00:00+08:00'",
                                     "处理时限与规程"),
