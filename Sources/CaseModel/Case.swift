@@ -427,6 +427,11 @@ public func fold(_ events: [Event]) throws(FoldError) -> (Intake, CaseState) {
             for d in try need(e.deadlines, "deadlines") {
                 if let k = s.deadlines.firstIndex(where: { $0.step == d.step && $0.breachedAt == nil }) { s.deadlines[k] = d }
             }
+            for p in e.revisitsPlanned ?? [] {
+                if let k = s.revisitsPlanned.firstIndex(where: { $0.clause == p.clause && $0.doneAt == nil && ($0.notBefore == nil) == (p.notBefore == nil) }) {
+                    s.revisitsPlanned[k] = p
+                }
+            }
         }
         s.updatedAt = e.at
     }

@@ -20,8 +20,9 @@ public enum Sweep {
         if let stale {
             candidates.append((now, { (at: Timestamp) throws(Refusal) -> Event in
                 var e = Event(at: at, by: actor, action: .reschedule)
-                e.deadlines = stale
-                e.reason = rescheduleReason(state.deadlines, stale, calendar: calendar)
+                e.deadlines = stale.deadlines
+                if !stale.revisits.isEmpty { e.revisitsPlanned = stale.revisits }
+                e.reason = rescheduleReason(file, stale, calendar: calendar)
                 return e
             }))
         }
@@ -43,7 +44,7 @@ public enum Sweep {
         }
         // Missed deadlines (PROCEDURES.md §2), with the report the rule requires.
         for d in state.deadlines where d.breachedAt == nil && d.due.adding(seconds: 1) <= now {
-            guard Schedule.fulfilment(of: d, in: file) == nil, !(stale ?? []).contains(where: { $0.step == d.step }) else { continue }
+            guard Schedule.fulfilment(of: d, in: file) == nil, !(stale?.deadlines ?? []).contains(where: { $0.step == d.step }) else { continue }
             candidates.append((d.due.adding(seconds: 1), { (at: Timestamp) throws(Refusal) -> Event in
                 var e = Event(at: at, by: actor, action: .breach)
                 e.step = d.step
@@ -69,27 +70,45 @@ public enum Sweep {
     }
 }
 
+/// Deadlines and revisit plans counted on a provisional year, computed again on its official
+/// notice: what a `reschedule` step records.
+public struct Reschedule: Equatable, Sendable {
+    public var deadlines: [Deadline]
+    public var revisits: [PlannedRevisit]
+}
+
 extension Sweep {
-    /// The open deadlines of `file` that were counted on a provisional year whose official
-    /// notice `calendar` now has, computed again on it; nil when there are none (or none the
-    /// profile still gives: a rule since removed leaves its deadline as it was).
-    public static func rescheduled(_ file: CaseFile, calendar: BusinessCalendar, profile: Profile) -> [Deadline]? {
-        let stale = file.state.deadlines.filter { d in
-            d.breachedAt == nil && (d.provisional ?? []).contains { calendar.official.contains($0) }
-                && Schedule.fulfilment(of: d, in: file) == nil
+    /// The open deadlines and pending revisit plans of `file` that were counted on a provisional
+    /// year whose official notice `calendar` now has, computed again on it; nil when there are
+    /// none (or none the profile still gives: a rule since removed leaves its time as it was).
+    public static func rescheduled(_ file: CaseFile, calendar: BusinessCalendar, profile: Profile) -> Reschedule? {
+        func stale(_ years: [Int]?) -> Bool { (years ?? []).contains { calendar.official.contains($0) } }
+        let deadlines = file.state.deadlines.filter { d in
+            d.breachedAt == nil && stale(d.provisional) && Schedule.fulfilment(of: d, in: file) == nil
         }
-        guard !stale.isEmpty, let fresh = try? Schedule.deadlines(for: file.intake, profile: profile, calendar: calendar) else { return nil }
-        let out = stale.compactMap { old in fresh.first { $0.step == old.step && $0.clause == old.clause } }
-        return out.isEmpty ? nil : out
+        let plans = file.state.revisitsPlanned.filter { $0.doneAt == nil && stale($0.provisional) }
+        var out = Reschedule(deadlines: [], revisits: [])
+        if !deadlines.isEmpty, let fresh = try? Schedule.deadlines(for: file.intake, profile: profile, calendar: calendar) {
+            out.deadlines = deadlines.compactMap { old in fresh.first { $0.step == old.step && $0.clause == old.clause } }
+        }
+        if !plans.isEmpty, let resolved = file.state.resolution?.at,
+           let fresh = try? Schedule.revisits(for: file.intake, resolvedAt: resolved, profile: profile, calendar: calendar,
+                                              second: file.state.revisitsPlanned.contains { $0.notBefore != nil }) {
+            out.revisits = plans.compactMap { old in fresh.first { $0.clause == old.clause && ($0.notBefore == nil) == (old.notBefore == nil) } }
+        }
+        return out.deadlines.isEmpty && out.revisits.isEmpty ? nil : out
     }
 
-    /// What a reschedule step says: the notice now in force and each deadline's old and new time.
-    static func rescheduleReason(_ old: [Deadline], _ new: [Deadline], calendar: BusinessCalendar) -> String {
-        let years = Set(old.flatMap { $0.provisional ?? [] }).intersection(calendar.official).sorted().map(String.init)
-        let moves = new.map { d in
-            let before = old.first { $0.step == d.step && $0.breachedAt == nil }?.due
-            return before == d.due ? "\(d.step) \(d.due)（不变）" : "\(d.step) \(before.map(\.description) ?? "?") → \(d.due)"
+    /// What a reschedule step says: the notice now in force and each time's old and new value.
+    static func rescheduleReason(_ file: CaseFile, _ new: Reschedule, calendar: BusinessCalendar) -> String {
+        let state = file.state
+        let years = Set(state.deadlines.flatMap { $0.provisional ?? [] } + state.revisitsPlanned.flatMap { $0.provisional ?? [] })
+            .intersection(calendar.official).sorted().map(String.init)
+        func move(_ what: String, _ before: Timestamp?, _ after: Timestamp) -> String {
+            before == after ? "\(what) \(after)（不变）" : "\(what) \(before.map(\.description) ?? "?") → \(after)"
         }
+        let moves = new.deadlines.map { d in move(d.step, state.deadlines.first { $0.step == d.step && $0.breachedAt == nil }?.due, d.due) }
+            + new.revisits.map { p in move("回访", state.revisitsPlanned.first { $0.clause == p.clause && $0.doneAt == nil }?.due, p.due) }
         return "\(years.joined(separator: "、")) 年放假安排已按国务院办公厅通知导入，按正式日历重算时限：" + moves.joined(separator: "；")
     }
 }

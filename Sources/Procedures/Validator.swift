@@ -111,7 +111,8 @@ public enum CaseChange {
             }
         case .reschedule:
             guard let previous else { return }
-            guard let wanted = Sweep.rescheduled(previous, calendar: calendar, profile: profile), wanted == event.deadlines ?? [] else {
+            guard let wanted = Sweep.rescheduled(previous, calendar: calendar, profile: profile),
+                  wanted == Reschedule(deadlines: event.deadlines ?? [], revisits: event.revisitsPlanned ?? []) else {
                 throw Refusal(rule: "reschedule", clause: "records/calendar/",
                               "rescheduled deadlines differ from those the official calendar gives", template: .init(.reschedule, []))
             }

@@ -13,7 +13,7 @@ extension Casebook {
             discussion: """
             A year without its official file is computed from the statutory holidays (全国年节及纪念日放假办法, \
             2024 revision) and marked provisional (暂定); deadlines counted on it are recomputed by sweep \
-            once the notice is imported. Example: casebook calendar import 2027 notice-2027.txt --as zhao.jl
+            once the notice is imported. Example: casebook calendar import 2027 notice-2027.txt --as zhou.jl
             """,
             subcommands: [Import.self, ShowYear.self]
         )
@@ -138,7 +138,8 @@ struct Notice {
         return notice
     }
 
-    /// `YYYY-MM-DD` or `FIRST..LAST` (also `FIRST~LAST`, `FIRST至LAST`), every day in `year`.
+    /// `YYYY-MM-DD` or `FIRST..LAST` (also `FIRST~LAST`, `FIRST至LAST`), every day in `year` or
+    /// in the December before it.
     static func days(_ word: String, year: Int, at place: String) throws -> [String] {
         let ends = word.replacingOccurrences(of: "~", with: "..").replacingOccurrences(of: "至", with: "..")
             .components(separatedBy: "..")
@@ -153,7 +154,8 @@ struct Notice {
         var out: [String] = []
         var day = first
         while day <= last {
-            guard day.localDay.hasPrefix("\(year)-") else {
+            // A notice may begin in the December before (元旦 2023: 2022-12-31 … 2023-01-02).
+            guard day.localDay.hasPrefix("\(year)-") || day.localDay.hasPrefix("\(year - 1)-12-") else {
                 throw Failure(key: "noticeYear", place, day.localDay, String(year))
             }
             out.append(day.localDay)

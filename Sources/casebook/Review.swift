@@ -58,7 +58,7 @@ struct Review {
             guard let author, author.ownsConfiguration else {
                 return said("configOwner", "\(authorEmail ?? "unknown")")
             }
-            return nil
+            return try checkCalendar(delta)
         }
         if delta.path.hasPrefix("records/samples/") {
             return try checkSample(delta)
@@ -241,6 +241,24 @@ struct Review {
         let known = sides.flatMap(\.visits), knownReveals = sides.flatMap { $0.reveals ?? [] }
         guard new.visits.allSatisfy(known.contains), (new.reveals ?? []).allSatisfy(knownReveals.contains) else {
             return said("mergeAddsVisits")
+        }
+        return nil
+    }
+
+    /// A holiday calendar must decode and be the year its name says: a broken one would stop
+    /// every command of every desk that pulls it.
+    func checkCalendar(_ delta: FileDelta) throws -> String? {
+        guard delta.path.hasPrefix("records/calendar/"), delta.path.hasSuffix(".json"), let blob = delta.new else { return nil }
+        do {
+            let year = try RecordJSON.decode(CalendarYear.self, from: ws.repo.blob(blob), file: delta.path)
+            guard delta.path == "records/calendar/cn-\(year.year).json" else {
+                return said("calendarPath", "\(year.year)")
+            }
+            _ = try BusinessCalendar([year])
+        } catch let error as RecordError {
+            return said("schema", "\(error.description.dropFirst(delta.path.count + 2))", "calendar")
+        } catch let refusal as Refusal {
+            return DeskLanguage.strings.say(refusal)
         }
         return nil
     }

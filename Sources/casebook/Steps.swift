@@ -77,7 +77,8 @@ extension Workspace {
         case .reclassify:
             return ("reclassify: major (valid complaint open one month)", "002 篇5 §4.1.3")
         case .reschedule:
-            return ("reschedule: \((e.deadlines ?? []).map(\.step).joined(separator: ", ")) on the official holiday calendar", "records/calendar/")
+            let what = (e.deadlines ?? []).map(\.step) + ((e.revisitsPlanned ?? []).isEmpty ? [] : ["revisit"])
+            return ("reschedule: \(what.joined(separator: ", ")) on the official holiday calendar", "records/calendar/")
         default:
             return (e.action.rawValue, Transitions.allowed(e.action).clause)
         }

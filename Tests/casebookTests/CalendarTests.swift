@@ -86,6 +86,12 @@ import Testing
         try box.ok(["dispatch", next, "--department", "customer-service", "--assignee", "wang.zg", "--as", "li.na"], now: "2028-01-25T18:10:00+08:00")
         try box.ok(["note", next, "已联系业主", "--owner-informed", "--as", "wang.zg"], now: "2028-01-31T10:00:00+08:00")
         try box.ok(["resolve", next, "--result", "已安排值班", "--customer-confirmed", "--as", "wang.zg"], now: "2028-01-31T11:00:00+08:00")
+        try box.ok(["revisit", next, "--mode", "home", "--satisfied", "--notes", "业主满意", "--as", "he.zr"], now: "2028-01-31T16:00:00+08:00")
+        try box.ok(["close", next, "--as", "chen.jie"], now: "2028-01-31T16:30:00+08:00")
+        try box.ok(["review", "daily", "--date", "2028-01-31", "--opinion", "已审核", "--as", "wang.zg"], now: "2028-01-31T18:00:00+08:00")
+        if profile != "mall" {
+            try box.ok(["sample", "--month", "2028-01", "--as", "chen.jie"], now: "2028-01-31T18:10:00+08:00")
+        }
         #expect(try box.cb(["list", "--overdue"], now: "2028-02-01T09:00:00+08:00").status == 0)
         #expect(try box.cb(["today", "--as", "li.na"], now: "2028-02-01T09:00:00+08:00").status == 0)
         #expect(try box.cb(["report", "--month", "2028-01"], now: "2028-02-01T09:00:00+08:00").status == 0)
@@ -97,6 +103,34 @@ import Testing
         let overview = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(overview.contains("data-warning=\"calendar\"") && overview.contains("2028"))
         #expect(try box.cb(["check", "--range", "HEAD"], now: "2028-02-10T09:00:00+08:00").status == 0)
+    }
+
+    /// A revisit plan counted on the provisional year is recomputed too (villa: a complaint is
+    /// revisited the same working day, 000 篇2 §4.8).
+    @Test func revisitPlansAreRescheduled() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try Self.repository(box, profile: "villa")
+        // Thursday 2027-02-11: a working day on the statutory rules, a day off in the notice.
+        let id = try box.ok(["open", "--as", "li.na", "--kind", "complaint", "--severity", "minor", "--channel", "phone",
+                             "--unit", "3-2-1801", "--reporter", "王女士", "--phone", "13812345678", "--summary", "草坪未修剪"],
+                            now: "2027-02-11T09:00:00+08:00")
+        try box.ok(["dispatch", id, "--department", "customer-service", "--assignee", "wang.zg", "--as", "li.na"], now: "2027-02-11T09:10:00+08:00")
+        try box.ok(["resolve", id, "--result", "已修剪", "--customer-confirmed", "--as", "wang.zg"], now: "2027-02-11T15:00:00+08:00")
+        func plan(_ now: String) throws -> [String: Any] {
+            let json = try box.ok(["show", id, "--json"], now: now)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+            return try #require(((object["state"] as? [String: Any])?["revisitsPlanned"] as? [[String: Any]])?.first)
+        }
+        let before = try plan("2027-02-11T15:05:00+08:00")
+        #expect(before["due"] as? String == "2027-02-11T17:30:00+08:00" && before["provisional"] as? [Int] == [2027])
+        let file = box.root.appendingPathComponent("notice-2027.txt")
+        try Self.notice2027.write(to: file, atomically: true, encoding: .utf8)
+        try box.ok(["calendar", "import", "2027", file.path, "--as", "zhou.jl"], now: "2027-02-11T16:00:00+08:00")
+        #expect(try box.ok(["sweep"], now: "2027-02-11T16:05:00+08:00").contains("reschedule: revisit on the official holiday calendar"))
+        let after = try plan("2027-02-11T16:10:00+08:00")
+        #expect(after["due"] as? String == "2027-02-14T17:30:00+08:00" && after["provisional"] == nil)
+        #expect(try box.cb(["check", "--range", "HEAD"], now: "2027-02-11T16:10:00+08:00").status == 0)
     }
 
     /// Only a manager imports; a notice that contradicts the law or itself is refused in one
@@ -122,8 +156,8 @@ import Testing
             .contains("2027-04-26 is not a Saturday or Sunday"))
         #expect(try refused(Self.notice2027.replacingOccurrences(of: "端午节 2027-06-09", with: "端午节 2027-06-31"))
             .contains("'2027-06-31' is not a day"))
-        #expect(try refused(Self.notice2027.replacingOccurrences(of: "元旦 2027-01-01..2027-01-03", with: "元旦 2026-12-31..2027-01-03"))
-            .contains("2026-12-31 is not in 2027"))
+        #expect(try refused(Self.notice2027.replacingOccurrences(of: "元旦 2027-01-01..2027-01-03", with: "元旦 2026-11-30..2027-01-03"))
+            .contains("2026-11-30 is neither in 2027 nor in the December before it"))
         // In Chinese too.
         try Self.notice2027.write(to: file, atomically: true, encoding: .utf8)
         let zh = try box.cb(["calendar", "import", "2027", file.path, "--as", "li.na"], now: "2026-12-10T09:00:00+08:00", env: ["LANG": "zh_CN.UTF-8"])
@@ -134,5 +168,21 @@ import Testing
         try box.ok(["calendar", "import", "2027", file.path, "--as", "zhou.jl", "--replace"], now: "2026-12-10T09:05:00+08:00")
         // The committed file is a calendar the schema and the hooks accept.
         #expect(try box.cb(["check", "--range", "HEAD"], now: "2026-12-10T09:10:00+08:00").status == 0)
+
+        // A calendar committed by hand must decode and be named for its year.
+        func handCommit(_ path: String, _ content: String) throws -> Outcome {
+            try content.write(toFile: box.repo + "/" + path, atomically: false, encoding: .utf8)
+            try box.git(["add", path])
+            let o = try box.run("git", ["commit", "-q", "-m", "calendar"], env: [
+                "CASEBOOK_BIN": Sandbox.binary, "CASEBOOK_NOW": "2026-12-10T09:20:00+08:00",
+                "GIT_AUTHOR_NAME": "周经理", "GIT_AUTHOR_EMAIL": "zhou@cuihu.example"])
+            try box.git(["reset", "-q", "--hard"])
+            return o
+        }
+        let garbage = try handCommit("records/calendar/cn-2028.json", "{\"format\": \"casebook.calendar/1\", \"year\": ")
+        #expect(garbage.status != 0 && garbage.stderr.contains("rule schema"), "\(garbage.stderr)")
+        let official = try String(contentsOfFile: box.repo + "/records/calendar/cn-2027.json", encoding: .utf8)
+        let misnamed = try handCommit("records/calendar/cn-2028.json", official)
+        #expect(misnamed.status != 0 && misnamed.stderr.contains("records/calendar/cn-2027.json [rule calendar"), "\(misnamed.stderr)")
     }
 }
