@@ -31,11 +31,12 @@ public struct BusinessCalendar: Sendable {
             for w in y.workdays { for d in w.days { workdays[d] = w.name } }
             let parts = y.workingHours.end.split(separator: ":").compactMap { Int($0) }
             guard parts.count == 2 else {
-                throw Refusal(rule: "calendar", clause: "records/calendar/cn-\(y.year).json", "workingHours.end must be HH:MM")
+                throw Refusal(rule: "calendar", clause: "records/calendar/cn-\(y.year).json", "workingHours.end must be HH:MM", template: .init(.calendarHours, []))
             }
             let minute = parts[0] * 60 + parts[1]
             if let closing, closing != minute {
-                throw Refusal(rule: "calendar", clause: "records/calendar/cn-\(y.year).json", "working hours differ between years")
+                throw Refusal(rule: "calendar", clause: "records/calendar/cn-\(y.year).json", "working hours differ between years",
+                              template: .init(.calendarHoursDiffer, []))
             }
             closing = minute
             hours = y.workingHours
@@ -82,7 +83,8 @@ public struct BusinessCalendar: Sendable {
     public func isWorkingDay(_ day: String) throws(Refusal) -> Bool {
         guard let year = Int(day.prefix(4)), loaded.contains(year) else {
             throw Refusal(rule: "calendar", clause: "records/calendar/",
-                          "no holiday calendar for \(day.prefix(4)) (loaded: \(loaded.sorted().map(String.init).joined(separator: ", "))); add records/calendar/cn-\(day.prefix(4)).json")
+                          "no holiday calendar for \(day.prefix(4)) (loaded: \(loaded.sorted().map(String.init).joined(separator: ", "))); add records/calendar/cn-\(day.prefix(4)).json",
+                          template: .init(.calendarMissing, [.text(String(day.prefix(4))), .texts(loaded.sorted().map(String.init))]))
         }
         if workdays[day] != nil { return true }
         if holidays[day] != nil { return false }

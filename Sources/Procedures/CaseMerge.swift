@@ -10,7 +10,8 @@ public enum CaseMerge {
     public static func union(ours: CaseFile, theirs: CaseFile, staff: StaffRegistry, profile: Profile,
                              calendar: BusinessCalendar) throws(Refusal) -> CaseFile {
         guard ours.id == theirs.id else {
-            throw Refusal(rule: "merge", clause: "DESIGN: case file", "cannot merge \(ours.id.rawValue) with \(theirs.id.rawValue)")
+            throw Refusal(rule: "merge", clause: "DESIGN: case file", "cannot merge \(ours.id.rawValue) with \(theirs.id.rawValue)",
+                          template: .init(.mergeCases, [.text(ours.id.rawValue), .text(theirs.id.rawValue)]))
         }
         let merged = events(ours.events, theirs.events)
         if merged == ours.events { return ours }
@@ -18,12 +19,14 @@ public enum CaseMerge {
         do {
             file = try CaseFile(id: ours.id, events: merged)
         } catch {
-            throw Refusal(rule: "merge", clause: "DESIGN: case file", "the merged events do not fold: \(error)")
+            throw Refusal(rule: "merge", clause: "DESIGN: case file", "the merged events do not fold: \(error)",
+                          template: .init(.mergeFold, [.refusal(.fold(error))]))
         }
         do {
             try CaseChange.validate(old: nil, new: file, path: file.path, staff: staff, profile: profile, calendar: calendar)
         } catch {
-            throw Refusal(rule: error.rule, clause: error.clause, "the two desks' events do not make one valid history: \(error.message)")
+            throw Refusal(rule: error.rule, clause: error.clause, "the two desks' events do not make one valid history: \(error.message)",
+                          template: .init(.mergeHistory, [.refusal(error)]))
         }
         return file
     }

@@ -48,7 +48,8 @@ public enum Schedule {
         if second {
             guard let rule, let again = rule.second else {
                 throw Refusal(rule: "second-revisit", clause: "002 篇2 §4.1.1",
-                              "profile \(profile.name) plans no second revisit for \(intake.kind.rawValue)")
+                              "profile \(profile.name) plans no second revisit for \(intake.kind.rawValue)",
+                              template: .init(.secondRevisit, [.text(profile.name), .kind(intake.kind)]))
             }
             let (due, provisional) = try dated(again.within, from: resolvedAt, calendar: calendar)
             plans.append(PlannedRevisit(due: due, by: rule.by, modes: rule.modes,

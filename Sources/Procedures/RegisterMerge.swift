@@ -11,7 +11,8 @@ public enum RegisterMerge {
         b.visits = []
         b.reveals = nil
         guard a == b else {
-            throw Refusal(rule: "merge", clause: "DESIGN: records are append-only", "cannot merge two different versions of \(ours.id): only visits and reveal records may differ")
+            throw Refusal(rule: "merge", clause: "DESIGN: records are append-only", "cannot merge two different versions of \(ours.id): only visits and reveal records may differ",
+                          template: .init(.mergeRegisterEntry, [.text(ours.id)]))
         }
         var merged = ours
         merged.visits = CaseMerge.union(ours.visits, theirs.visits, at: \.at)
@@ -20,7 +21,8 @@ public enum RegisterMerge {
         do {
             try RegisterChange.validate(old: nil, new: merged, path: merged.path, staff: staff, profile: profile)
         } catch {
-            throw Refusal(rule: error.rule, clause: error.clause, "the two desks' records do not make one valid entry: \(error.message)")
+            throw Refusal(rule: error.rule, clause: error.clause, "the two desks' records do not make one valid entry: \(error.message)",
+                          template: .init(.mergeRegister, [.refusal(error)]))
         }
         return merged
     }

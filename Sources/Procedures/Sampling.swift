@@ -28,10 +28,10 @@ public enum Sampling {
     ///   due date falls outside the calendar.
     public static func sample(month: String, cases: [CaseFile], profile: Profile, calendar: BusinessCalendar, zone: TimeZone) throws(Refusal) -> MonthlySample {
         guard let rule = profile.sampling else {
-            throw Refusal(rule: "sampling", clause: "profile \(profile.name)", "the profile has no sampling rule")
+            throw Refusal(rule: "sampling", clause: "profile \(profile.name)", "the profile has no sampling rule", template: .init(.samplingNone, []))
         }
         guard let (start, end) = bounds(of: month, in: zone) else {
-            throw Refusal(rule: "sampling", clause: rule.clause, "month must be YYYY-MM")
+            throw Refusal(rule: "sampling", clause: rule.clause, "month must be YYYY-MM", template: .init(.samplingMonth, []))
         }
         func within(_ t: Timestamp) -> Bool { t >= start && t < end }
         // Routine work finished in the month: its last resolution falls in it.
@@ -47,7 +47,8 @@ public enum Sampling {
         let nextMonth = end.localDay.prefix(7)
         let dueDay = "\(nextMonth)-" + (rule.dueDay < 10 ? "0\(rule.dueDay)" : "\(rule.dueDay)")
         guard let dueStart = Timestamp.parse(dueDay, defaultZone: zone) else {
-            throw Refusal(rule: "sampling", clause: rule.clause, "dueDay \(rule.dueDay) is not a day of \(nextMonth)")
+            throw Refusal(rule: "sampling", clause: rule.clause, "dueDay \(rule.dueDay) is not a day of \(nextMonth)",
+                          template: .init(.samplingDueDay, [.text("\(rule.dueDay)"), .text(String(nextMonth))]))
         }
         let due = try calendar.endOfWorkingDays(0, after: dueStart)
         let homes = rule.homeVisitsMoreThanHalf ? chosen.count / 2 + 1 : 0

@@ -25,7 +25,7 @@ public enum Transitions {
                              recordedBy: Timestamp? = nil) throws(Refusal) {
         guard let actor = staff[event.by] else {
             throw Refusal(rule: "known-staff", clause: "002 篇1 §4.2", "actor '\(oneLine(event.by.rawValue, limit: 64))' is not in records/staff.json",
-                          template: .init("known-staff", [.text(oneLine(event.by.rawValue, limit: 64))]))
+                          template: .init(.knownStaff, [.text(oneLine(event.by.rawValue, limit: 64))]))
         }
         let step = Step(event: event, previous: previous, actor: actor, staff: staff, profile: profile, recordedBy: recordedBy)
         for rule in rules {

@@ -135,21 +135,43 @@ extension Strings {
     /// A refusal in this language, still naming its rule and clause: the English message as
     /// the rule wrote it, or the table's translation of its template.
     public func say(_ r: Refusal) -> String {
-        guard language != .en, let t = r.template, Strings.table["refusal." + t.key] != nil else {
-            return r.description
-        }
-        let words = t.words.map { w -> String in
+        guard let sentence = sentence(r) else { return r.description }
+        return "\(sentence) [\(self["desk.rule"]) \(r.rule)\(self["desk.clauseSeparator"])\(r.clause)]"
+    }
+
+    /// A refusal's location and sentence in this language, without its rule and clause; nil in
+    /// English (the rule's own message) or when the table lacks the template's key.
+    func sentence(_ r: Refusal) -> String? {
+        guard language != .en, Strings.table["refusal." + r.template.key] != nil else { return nil }
+        let words = r.template.words.map { w -> String in
             switch w {
             case .text(let x): x
+            case .texts(let list): self.list(list)
             case .action(let a): self["verb." + a.rawValue]
             case .status(let st): status(st)
             case .statuses(let list): self.list(list.map(status))
             case .roles(let list): self.list(list.map(role))
             case .level(let l): level(l)
             case .modes(let list): self.list(list.map(mode))
+            case .kind(let k): kind(k)
+            case .department(let d): department(d)
+            case .register(let k): self["register." + k.rawValue]
+            case .check(let c): self["check." + c.rawValue]
+            case .requester(let q): self["requester." + q.rawValue]
+            case .emergency(let t): self["emergency." + t.rawValue]
+            case .items(let list): self.list(list.map { self["item." + $0.rawValue] })
+            case .step(let st): step(st)
+            case .field(let f): field(f)
+            case .refusal(let inner): sentence(inner) ?? inner.message
             }
         }
-        return "\(r.location)\(fill("refusal." + t.key, words)) [\(self["desk.rule"]) \(r.rule)\(self["desk.clauseSeparator"])\(r.clause)]"
+        let places = r.places.map { p -> String in
+            switch p {
+            case .text(let x): x
+            case .event(let i, let a): fill("place.event", ["\(i)", action(a)])
+            }
+        }
+        return places.joined() + fill("refusal." + r.template.key, words)
     }
 
     /// Refusals and failures of the command line, and the verbs they use.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaseModel
 import Foundation
 import Procedures
 import SiteBuilder
@@ -57,6 +58,7 @@ struct Casebook: ParsableCommand {
         switch error {
         case is ConcurrentUpdate: return s["failure.concurrent"]
         case let refusal as Refusal: return s.say(refusal)
+        case is RecordError: return s.say(error: error)
         default:
             guard exitCode(for: error) != .success,
                   let line = s.translating(english: message(for: error), under: ["usage.", "failure."]) else { return nil }

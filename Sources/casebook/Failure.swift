@@ -34,6 +34,12 @@ struct Failure: Error, CustomStringConvertible {
         Failure { s in "\(subject)\(s["failure.separator"])\(s.say(error: error))" }
     }
 
+    /// `label: error` where the label is `subject.<key>` of the strings table: a part of a step
+    /// that cannot be computed (the deadlines, the revisit plan), in the user's language.
+    static func about(label key: String, _ error: any Error) -> Failure {
+        Failure { s in "\(s["subject." + key])\(s["failure.separator"])\(s.say(error: error))" }
+    }
+
     /// A refusal of the procedures about case `id`: `id: ` and the refusal, in every language.
     static func refused(_ refusal: Refusal, about id: String) -> Failure {
         Failure { s in "\(id): \(s.say(refusal))" }
@@ -53,6 +59,7 @@ extension Strings {
         case let r as Refusal: say(r)
         case let f as Failure: f.said(in: self)
         case let c as ContactError: self[c.key]
+        case let RecordError.malformed(file, detail): "\(file)\(self["failure.separator"])\(record(detail: detail))"
         default: "\(error)"
         }
     }

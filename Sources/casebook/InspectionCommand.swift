@@ -50,7 +50,7 @@ extension Casebook {
                 // The report names its inspector; like any reporter the name is sealed (a key of its own).
                 let contact: Contact = try first.keys.update { store in
                     let key = try store.key(forPhone: nil, now: at.description)
-                    do { return try Contact(name: inspector.name, phone: nil, key: key) } catch { throw Failure.about("inspector name", error) }
+                    do { return try Contact(name: inspector.name, phone: nil, key: key) } catch { throw Failure.about(label: "inspectorName", error) }
                 }
                 let id = try Retry.onConcurrentUpdate { () throws -> CaseID in
                     let ws = try global.workspace()

@@ -55,7 +55,7 @@ extension Casebook {
                     do {
                         event.deadlines = try Schedule.deadlines(for: intake, profile: ws.profile, calendar: ws.calendar)
                     } catch {
-                        throw Failure.about("deadlines", error)
+                        throw Failure.about(label: "deadlines", error)
                     }
                     event.profile = ws.profile.reference
                 }

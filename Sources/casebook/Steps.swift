@@ -13,7 +13,7 @@ extension Workspace {
         do {
             event.deadlines = try Schedule.deadlines(for: intake, profile: profile, calendar: calendar)
         } catch {
-            throw Failure.about("deadlines", error)
+            throw Failure.about(label: "deadlines", error)
         }
         event.profile = profile.reference
         return event
@@ -34,7 +34,7 @@ extension Workspace {
         do {
             return try Schedule.revisits(for: file.intake, resolvedAt: time, profile: profile, calendar: calendar, second: second)
         } catch {
-            throw Failure.about("revisit plan", error)
+            throw Failure.about(label: "revisitPlan", error)
         }
     }
 

@@ -47,7 +47,7 @@ extension Casebook {
                 let upstream = try ws.repo.resolve("refs/remotes/\(remote)/\(short)")
                 let local = try ws.repo.commits(from: upstream, to: head)
                 if local.isEmpty {
-                    print(pulled == 0 ? "up to date" : "pulled \(pulled) commits; nothing to push")
+                    print(pulled == 0 ? DeskLanguage.strings["sync.upToDate"] : DeskLanguage.strings.fill("sync.pulled", ["\(pulled)"]))
                     return
                 }
                 let refusals = try Workspace(repo: ws.repo, at: head).review(commits: local, pushTime: try ws.now())
@@ -57,7 +57,7 @@ extension Casebook {
                 }
                 let outcome = try ws.repo.push(remote: remote, refspec: "\(branch):\(branch)")
                 if outcome.accepted {
-                    print("pulled \(pulled) commits, pushed \(local.count)")
+                    print(DeskLanguage.strings.fill("sync.pushed", ["\(pulled)", "\(local.count)"]))
                     return
                 }
                 let reasons = outcome.rejected.values.joined(separator: "; ")
@@ -67,7 +67,7 @@ extension Casebook {
                     throw Failure(key: "pushRefused", "\(reasons)")
                 }
                 if attempt < attempts {
-                    FileHandle.standardError.write(Data("casebook sync: \(remote) moved (\(reasons)); pulling again\n".utf8))
+                    FileHandle.standardError.write(Data("casebook sync: \(DeskLanguage.strings.fill("sync.moved", [remote, reasons]))\n".utf8))
                     // Random back-off, so desks that collided do not collide again in step.
                     Thread.sleep(forTimeInterval: Double.random(in: 0.02...(0.05 * Double(1 << min(attempt, 4)))))
                 }

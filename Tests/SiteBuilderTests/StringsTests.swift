@@ -41,7 +41,7 @@ import Testing
     @Test func theDeskSharesTheTableWithoutTakingAPagesKey() {
         #expect(Set(Strings.pages.keys).isDisjoint(with: Strings.desk.keys))
         #expect(Set(Strings.pages.keys).union(Strings.desk.keys).isDisjoint(with: Strings.refusals.keys))
-        let parts = [Strings.pages, Strings.desk, Strings.refusals, Strings.calendar, Strings.messages, Strings.signatures]
+        let parts = [Strings.pages, Strings.desk, Strings.refusals, Strings.calendar, Strings.messages, Strings.signatures, Strings.procedures]
         for (i, a) in parts.enumerated() {
             for b in parts.dropFirst(i + 1) { #expect(Set(a.keys).isDisjoint(with: b.keys)) }
         }
@@ -64,12 +64,17 @@ import Testing
 
     @Test func refusalsAreSaidInChineseStillNamingRuleAndClause() throws {
         let r = Refusal(rule: "transition", clause: "002 篇2 §4.1.2", "close is not allowed while the case is open (only when resolved, referred)",
-                        template: .init("transition", [.action(.close), .status(.open), .statuses([.resolved, .referred])])).at("events[1] (close): ")
-        #expect(Strings(.zhHans).say(r) == "events[1] (close): 案件已登记时不能关闭（仅限已处理、已转相关部门时） [规则 transition；002 篇2 §4.1.2]")
+                        template: .init(.transition, [.action(.close), .status(.open), .statuses([.resolved, .referred])])).at(event: 1, .close)
+        #expect(r.message == "events[1] (close): close is not allowed while the case is open (only when resolved, referred)")
+        #expect(r.location == "events[1] (close): ")
+        #expect(Strings(.zhHans).say(r) == "events[1]（关闭）：案件已登记时不能关闭（仅限已处理、已转相关部门时） [规则 transition；002 篇2 §4.1.2]")
         #expect(Strings(.en).say(r) == r.description)
-        // Without a template (or with a key the table lacks), the English line as the rule wrote it.
-        let plain = Refusal(rule: "x", clause: "c", "m", template: .init("no-such-key", []))
-        #expect(Strings(.zhHans).say(plain) == "m [rule x; c]")
+        // A refusal inside another (a merge's) is said in the language too, with its location.
+        let merged = Refusal(rule: r.rule, clause: r.clause, "the two desks' events do not make one valid history: \(r.message)",
+                             template: .init(.mergeHistory, [.refusal(r)]))
+        #expect(Strings(.zhHans).say(merged)
+                == "两个前台的事件合在一起不是一段有效的处理记录：events[1]（关闭）：案件已登记时不能关闭（仅限已处理、已转相关部门时） [规则 transition；002 篇2 §4.1.2]")
+        #expect(Strings(.en).say(merged) == merged.description)
         // Both languages of every template take the same placeholders.
         let placeholder = try Regex(#"\{[0-9]\}"#)
         for (key, entry) in Strings.refusals {

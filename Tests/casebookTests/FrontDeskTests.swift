@@ -115,9 +115,9 @@ import Testing
         let en = try box.cb(["close", "C-20261122-T01-0001", "--as", "chen.jie"], env: ["LANG": "en_US.UTF-8"])
         #expect(en.status == 1 && en.stderr.hasPrefix("Error: C-20261122-T01-0001: events[1] (close): close is not allowed"), "\(en.stderr)")
         let zh = try box.cb(["close", "C-20261122-T01-0001", "--as", "chen.jie"], env: ["LANG": "C.UTF-8"])
-        #expect(zh.status == 1 && zh.stderr == "错误：C-20261122-T01-0001: events[1] (close): 案件已登记时不能关闭（仅限已处理、已转相关部门时） [规则 transition；002 篇2 §4.1.2]\n", "\(zh.stderr)")
+        #expect(zh.status == 1 && zh.stderr == "错误：C-20261122-T01-0001: events[1]（关闭）：案件已登记时不能关闭（仅限已处理、已转相关部门时） [规则 transition；002 篇2 §4.1.2]\n", "\(zh.stderr)")
         let role = try box.cb(["unresolvable", "C-20261122-T01-0001", "--reason", "x", "--as", "li.na"], env: ["LANG": "zh_CN.UTF-8"])
-        #expect(role.stderr.hasPrefix("错误：C-20261122-T01-0001: events[1] (unresolvable): li.na（前台接待员）无权作无法处理关闭；仅限经理 [规则 role；"), "\(role.stderr)")
+        #expect(role.stderr.hasPrefix("错误：C-20261122-T01-0001: events[1]（无法处理）：li.na（前台接待员）无权作无法处理关闭；仅限经理 [规则 role；"), "\(role.stderr)")
         let nobody = try box.cb(["show", "C-20261122-T01-0009"], env: ["LANG": "C.UTF-8"])
         #expect(nobody.status == 1 && nobody.stderr == "错误：案件 C-20261122-T01-0009 不存在\n")
 

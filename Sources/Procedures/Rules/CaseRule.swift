@@ -33,8 +33,8 @@ public protocol CaseRule: Sendable {
 }
 
 extension CaseRule {
-    /// A refusal of this rule.
-    func refuse(_ clause: String, _ message: String, _ template: Refusal.Template? = nil) -> Refusal {
+    /// A refusal of this rule, with its sentence as a template for the desk's languages.
+    func refuse(_ clause: String, _ message: String, _ template: Refusal.Template) -> Refusal {
         Refusal(rule: name, clause: clause, message, template: template)
     }
 }

@@ -11,7 +11,7 @@ public struct ChecklistComplete: CaseRule {
         let e = step.event
         if e.action == .open, let intake = e.intake {
             if intake.emergency != nil, intake.kind != .emergency {
-                throw refuse("001 §5.6", "only an emergency has an emergency type (120, 110, fire)")
+                throw refuse("001 §5.6", "only an emergency has an emergency type (120, 110, fire)", .init(.checklistTypeOnly, []))
             }
             return
         }
@@ -22,21 +22,24 @@ public struct ChecklistComplete: CaseRule {
         case .checklist:
             guard let item = e.item else { return }
             guard let type else {
-                throw refuse("001 §5.6", "checklist items belong to emergencies of a known type (120, 110, fire)")
+                throw refuse("001 §5.6", "checklist items belong to emergencies of a known type (120, 110, fire)", .init(.checklistNoType, []))
             }
             guard item.emergency == type else {
                 throw refuse(item.clause, "'\(item.rawValue)' is not an item of the \(type.rawValue) checklist ("
-                             + type.checklist.map(\.rawValue).joined(separator: ", ") + ")")
+                             + type.checklist.map(\.rawValue).joined(separator: ", ") + ")",
+                             .init(.checklistNotItem, [.items([item]), .emergency(type), .items(type.checklist)]))
             }
             guard !done.contains(item) else {
-                throw refuse(item.clause, "'\(item.rawValue)' is already recorded")
+                throw refuse(item.clause, "'\(item.rawValue)' is already recorded", .init(.checklistDone, [.items([item])]))
             }
             if item.needsValue, (e.value ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
-                throw refuse(item.clause, "'\(item.rawValue)' needs its value (--value, e.g. the hospital's name and address)")
+                throw refuse(item.clause, "'\(item.rawValue)' needs its value (--value, e.g. the hospital's name and address)",
+                             .init(.checklistValue, [.items([item])]))
             }
         case .resolve, .close:
             guard let type, let missing = type.checklist.first(where: { !done.contains($0) }) else { return }
-            throw refuse(missing.clause, "\(e.action.rawValue) needs the \(type.rawValue) checklist item '\(missing.rawValue)' recorded first")
+            throw refuse(missing.clause, "\(e.action.rawValue) needs the \(type.rawValue) checklist item '\(missing.rawValue)' recorded first",
+                         .init(.checklistMissing, [.action(e.action), .emergency(type), .items([missing])]))
         default:
             break
         }

@@ -17,14 +17,14 @@ public struct Classification: CaseRule {
         case .reclassify:
             guard let previous = step.previous else { return }
             guard e.kind != nil || e.severity != nil || e.repairSize != nil || e.cause != nil || e.valid != nil || e.against != nil else {
-                throw refuse(StatusAllows.from(.reclassify).clause, "reclassify changes nothing")
+                throw refuse(StatusAllows.from(.reclassify).clause, "reclassify changes nothing", .init(.classificationNothing, []))
             }
             let kind = e.kind ?? previous.intake.kind
             let severity = e.kind != nil || e.severity != nil ? e.severity : previous.intake.severity
             let size = e.kind != nil || e.repairSize != nil ? e.repairSize : previous.intake.repairSize
             try consistent(kind: kind, severity: severity, size: size)
             if e.valid != nil, kind != .complaint {
-                throw refuse("001 篇2 §4.5", "only complaints are valid or invalid", .init("classification.valid", []))
+                throw refuse("001 篇2 §4.5", "only complaints are valid or invalid", .init(.classificationValid, []))
             }
         default:
             return
@@ -33,7 +33,7 @@ public struct Classification: CaseRule {
 
     func consistent(kind: Kind, severity: Severity?, size: RepairSize?) throws(Refusal) {
         guard (kind == .complaint) == (severity != nil), (kind == .repair) == (size != nil) else {
-            throw refuse(Self.clause, "a complaint needs a severity and a repair a size, and nothing else has either", .init("classification", []))
+            throw refuse(Self.clause, "a complaint needs a severity and a repair a size, and nothing else has either", .init(.classification, []))
         }
     }
 }

@@ -11,16 +11,17 @@ public struct ComplaintAgainst: CaseRule {
     public func check(_ step: Step) throws(Refusal) {
         guard let against = step.event.against else { return }
         guard step.profile.accountability != nil else {
-            throw refuse(Self.clause, "profile \(step.profile.name) keeps no staff-accountability ladder")
+            throw refuse(Self.clause, "profile \(step.profile.name) keeps no staff-accountability ladder", .init(.againstNoLadder, [.text(step.profile.name)]))
         }
         guard let previous = step.previous, previous.intake.kind == .complaint || step.event.kind == .complaint else {
-            throw refuse(Self.clause, "only a complaint is against a member of staff")
+            throw refuse(Self.clause, "only a complaint is against a member of staff", .init(.againstComplaint, []))
         }
         guard step.event.valid ?? previous.state.valid == true else {
-            throw refuse(Self.clause, "only a complaint found valid counts against a member of staff (reclassify --valid)")
+            throw refuse(Self.clause, "only a complaint found valid counts against a member of staff (reclassify --valid)", .init(.againstValid, []))
         }
         guard step.staff[against] != nil else {
-            throw refuse(Self.clause, "'\(oneLine(against.rawValue, limit: 64))' is not in records/staff.json")
+            throw refuse(Self.clause, "'\(oneLine(against.rawValue, limit: 64))' is not in records/staff.json",
+                         .init(.unknownStaff, [.text(oneLine(against.rawValue, limit: 64))]))
         }
     }
 }

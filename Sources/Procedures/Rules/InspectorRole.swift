@@ -23,11 +23,14 @@ public struct InspectorRole: CaseRule {
         }
         guard let check = intake.inspection?.check else { return }
         guard let rule = step.profile.inspections?.first(where: { $0.check == check }) else {
-            throw refuse("002 篇9 §4", "profile \(step.profile.name) names no inspection team for the \(check.rawValue) check")
+            throw refuse("002 篇9 §4", "profile \(step.profile.name) names no inspection team for the \(check.rawValue) check",
+                         .init(.inspectorNoTeam, [.text(step.profile.name), .check(check)]))
         }
         guard step.actor.roles.contains(where: rule.by.contains) else {
             throw refuse(rule.clause, "\(step.actor.id.rawValue) (\(step.actor.roleList)) is not on the \(check.rawValue) check's team; only "
-                         + rule.by.map(\.rawValue).joined(separator: ", ") + " may \(e.action == .open ? "raise" : "verify") its non-conformities")
+                         + rule.by.map(\.rawValue).joined(separator: ", ") + " may \(e.action == .open ? "raise" : "verify") its non-conformities",
+                         .init(e.action == .open ? .inspectorRaise : .inspectorVerify,
+                               [.text(step.actor.id.rawValue), .roles(step.actor.roles), .check(check), .roles(rule.by)]))
         }
     }
 }

@@ -10,7 +10,7 @@ public struct LadderUp: CaseRule {
     public func check(_ step: Step) throws(Refusal) {
         guard step.event.action == .escalate, let state = step.previous?.state else { return }
         guard let level = step.event.level, level > state.level else {
-            throw refuse(Self.clause, "escalation must go up the ladder: the case is already at \(state.level.rawValue)", .init("ladder-up", [.level(state.level)]))
+            throw refuse(Self.clause, "escalation must go up the ladder: the case is already at \(state.level.rawValue)", .init(.ladderUp, [.level(state.level)]))
         }
     }
 }

@@ -24,15 +24,15 @@ public struct LateEntry: CaseRule {
             guard let recordedAt = e.recordedAt, let reason = e.lateReason,
                   !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw refuse(rule.clause, "a late entry (补录) needs both recordedAt and lateReason",
-                             .init("late-entry.incomplete", []))
+                             .init(.lateEntryIncomplete, []))
             }
             guard recordedAt > e.at else {
                 throw refuse(rule.clause, "recordedAt \(recordedAt) is not after the event time \(e.at)",
-                             .init("late-entry.order", [.text(recordedAt.description), .text(e.at.description)]))
+                             .init(.lateEntryOrder, [.text(recordedAt.description), .text(e.at.description)]))
             }
             if let now = step.recordedBy, recordedAt > now {
                 throw refuse(rule.clause, "recordedAt \(recordedAt) is after the moment it is recorded (\(now))",
-                             .init("late-entry.future", [.text(recordedAt.description), .text(now.description)]))
+                             .init(.lateEntryFuture, [.text(recordedAt.description), .text(now.description)]))
             }
             return
         }
@@ -40,7 +40,7 @@ public struct LateEntry: CaseRule {
               e.at.adding(seconds: rule.graceSeconds) < now else { return }
         throw refuse(rule.clause,
                      "event time \(e.at) is more than \(LateEntry.describe(rule.grace)) before it is recorded (\(now)): a late entry (补录) needs a reason (--late-reason; recordedAt and lateReason in the file)",
-                     .init("late-entry", [.text(e.at.description), .text(LateEntry.describe(rule.grace)), .text(now.description)]))
+                     .init(.lateEntry, [.text(e.at.description), .text(LateEntry.describe(rule.grace)), .text(now.description)]))
     }
 
     /// A grace as the refusal says it: `1 h`, `30 min`, `1 d`.

@@ -18,7 +18,7 @@ public struct NoPhoneInClear: CaseRule {
         ]
         for (field, value) in fields {
             if let value, Contact.maskMobiles(value) != value {
-                throw refuse(Self.clause, "\(field) holds a mobile number in clear; write it masked (138****5678)", .init("personal-data", [.text(field)]))
+                throw refuse(Self.clause, "\(field) holds a mobile number in clear; write it masked (138****5678)", .init(.personalData, [.text(field)]))
             }
         }
     }

@@ -8,10 +8,10 @@ public struct OpensFirst: CaseRule {
 
     public func check(_ step: Step) throws(Refusal) {
         if step.previous == nil, step.event.action != .open {
-            throw refuse(Self.clause, "a case begins with 'open', not '\(step.event.action.rawValue)'", .init("opens-first", [.action(step.event.action)]))
+            throw refuse(Self.clause, "a case begins with 'open', not '\(step.event.action.rawValue)'", .init(.opensFirst, [.action(step.event.action)]))
         }
         if step.previous != nil, step.event.action == .open {
-            throw refuse(Self.clause, "the case is already open", .init("opens-first.again", []))
+            throw refuse(Self.clause, "the case is already open", .init(.opensFirstAgain, []))
         }
     }
 }

@@ -8,7 +8,7 @@ public struct RatingRange: CaseRule {
 
     public func check(_ step: Step) throws(Refusal) {
         if let rating = step.event.rating, !(1...5).contains(rating) {
-            throw refuse(Self.clause, "rating must be 1 to 5", .init("rating", []))
+            throw refuse(Self.clause, "rating must be 1 to 5", .init(.rating, []))
         }
     }
 }

@@ -9,7 +9,7 @@ public struct RevisitBeforeClose: CaseRule {
     public func check(_ step: Step) throws(Refusal) {
         guard step.event.action == .close, let state = step.previous?.state, state.status == .resolved else { return }
         if let plan = state.revisitsPlanned.first(where: { $0.doneAt == nil }) {
-            throw refuse(plan.clause, "close needs the required revisit first (due \(plan.due))", .init("revisit-before-close", [.text(plan.due.description)]))
+            throw refuse(plan.clause, "close needs the required revisit first (due \(plan.due))", .init(.revisitBeforeClose, [.text(plan.due.description)]))
         }
     }
 }

@@ -12,7 +12,7 @@ public struct RevisitLevel: CaseRule {
         let level = resolver.seniority
         if level >= Role.supervisor.rank, step.actor.seniority < level {
             throw refuse(Self.clause, "the case was resolved by \(resolver.id.rawValue) (\(resolver.roleList)); the revisit needs someone of that level",
-                         .init("revisit-level", [.text(resolver.id.rawValue), .roles(resolver.roles)]))
+                         .init(.revisitLevel, [.text(resolver.id.rawValue), .roles(resolver.roles)]))
         }
     }
 }

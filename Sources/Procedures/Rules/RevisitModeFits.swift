@@ -12,7 +12,7 @@ public struct RevisitModeFits: CaseRule {
               let expected = RevisitExpectation(for: file, profile: step.profile) else { return }
         if !expected.modes.contains(mode) {
             throw refuse(Self.clause, "mode \(mode.rawValue) does not suit this case; use \(expected.modes.map(\.rawValue).joined(separator: " or "))",
-                         .init("revisit-mode", [.modes([mode]), .modes(expected.modes)]))
+                         .init(.revisitMode, [.modes([mode]), .modes(expected.modes)]))
         }
     }
 }

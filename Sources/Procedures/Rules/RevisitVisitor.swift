@@ -14,7 +14,7 @@ public struct RevisitVisitor: CaseRule {
         let senior = step.actor.seniority > (expected.by.map(\.rank).max() ?? 0)
         guard named || senior else {
             throw refuse(expected.clause, "this revisit is for \(expected.by.map(\.rawValue).joined(separator: " or ")), not \(step.actor.roleList)",
-                         .init("revisit-visitor", [.roles(expected.by), .roles(step.actor.roles)]))
+                         .init(.revisitVisitor, [.roles(expected.by), .roles(step.actor.roles)]))
         }
     }
 }

@@ -12,7 +12,7 @@ public struct RevisitWindow: CaseRule {
               let opens = plan.notBefore else { return }
         if step.event.at < opens {
             throw refuse(plan.clause, "this revisit is due between \(opens) and \(plan.due), not at \(step.event.at)",
-                         .init("revisit-window", [.text(opens.description), .text(plan.due.description), .text(step.event.at.description)]))
+                         .init(.revisitWindow, [.text(opens.description), .text(plan.due.description), .text(step.event.at.description)]))
         }
     }
 }

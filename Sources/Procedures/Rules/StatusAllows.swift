@@ -40,7 +40,7 @@ public struct StatusAllows: CaseRule {
             let allowed = Status.allCases.filter(from.contains)
             throw refuse(clause, "\(step.event.action.rawValue) is not allowed while the case is \(state.status.rawValue)"
                          + (list.isEmpty ? "" : " (only when \(list))"),
-                         .init(allowed.isEmpty ? "transition.never" : "transition", [.action(step.event.action), .status(state.status), .statuses(allowed)]))
+                         .init(allowed.isEmpty ? .transitionNever : .transition, [.action(step.event.action), .status(state.status), .statuses(allowed)]))
         }
     }
 }

@@ -10,7 +10,7 @@ public struct TimeOrder: CaseRule {
     public func check(_ step: Step) throws(Refusal) {
         if let last = step.previous?.events.last, step.event.at < last.at {
             throw refuse(Self.clause, "event time \(step.event.at) is before the case's last event (\(last.at))",
-                         .init("time-order", [.text(step.event.at.description), .text(last.at.description)]))
+                         .init(.timeOrder, [.text(step.event.at.description), .text(last.at.description)]))
         }
     }
 }

@@ -9,7 +9,7 @@ public struct UnsatisfiedReported: CaseRule {
 
     public func check(_ step: Step) throws(Refusal) {
         if step.event.action == .revisit, step.event.satisfied == false, step.event.directorInformed != true {
-            throw refuse(Self.clause, "an unsatisfied revisit must be reported to the director (directorInformed)", .init("unsatisfied-reported", []))
+            throw refuse(Self.clause, "an unsatisfied revisit must be reported to the director (directorInformed)", .init(.unsatisfiedReported, []))
         }
     }
 }

@@ -12,11 +12,11 @@ public struct ValidComplaintRevisit: CaseRule {
               file.intake.kind == .complaint, file.state.valid == true else { return }
         guard step.actor.seniority >= Role.manager.rank else {
             throw refuse(Self.clause, "a valid complaint is revisited by the service-centre manager in person, not \(step.actor.roleList)",
-                         .init("valid-complaint.who", [.roles(step.actor.roles)]))
+                         .init(.validComplaintWho, [.roles(step.actor.roles)]))
         }
         if let mode = step.event.mode, mode != .home {
             throw refuse(Self.clause, "a valid complaint is revisited at home (上门回访), not by \(mode.rawValue)",
-                         .init("valid-complaint.mode", [.modes([mode])]))
+                         .init(.validComplaintMode, [.modes([mode])]))
         }
     }
 }

@@ -1,0 +1,132 @@
+import CaseModel
+
+extension Refusal {
+    /// Every sentence the procedures can refuse with: the registry of `Template` keys. Each is
+    /// `refusal.<rawValue>` in the desk's strings table, in Chinese and in English (the English
+    /// side is the rule's `message` with its words as `{0}`, `{1}`, …).
+    public enum Key: String, CaseIterable, Sendable {
+        // The case file as a whole (Validator.swift)
+        case format
+        case caseID = "case-id"
+        case caseIDChanged = "case-id.changed"
+        case path
+        case appendOnly = "append-only"
+        case stateIsFold = "state-is-fold"
+        case foldEmpty = "fold.empty"
+        case foldFirst = "fold.first"
+        case foldMissingField = "fold.missing-field"
+        case foldSecondOpen = "fold.second-open"
+        case foldBadCorrection = "fold.bad-correction"
+        case firstResponder = "first-responder"
+        case deadlines
+        case revisitPlan = "revisit-plan"
+        case breachNone = "breach.none"
+        case breachNotMissed = "breach.not-missed"
+        case reschedule
+        case secondRevisit = "second-revisit"
+        case knownStaff = "known-staff"
+        case unknownStaff = "unknown-staff"
+        // The business calendar
+        case calendarHours = "calendar.hours"
+        case calendarHoursDiffer = "calendar.hours-differ"
+        case calendarMissing = "calendar.missing"
+        // Two desks' versions merged
+        case mergeCases = "merge.cases"
+        case mergeFold = "merge.fold"
+        case mergeHistory = "merge.history"
+        case mergeRegister = "merge.register"
+        case mergeRegisterEntry = "merge.register-entry"
+        // The monthly sample
+        case samplingNone = "sampling.none"
+        case samplingMonth = "sampling.month"
+        case samplingDueDay = "sampling.due-day"
+        // The rules of a step (Rules/)
+        case transition
+        case transitionNever = "transition.never"
+        case role
+        case roleNone = "role.none"
+        case opensFirst = "opens-first"
+        case opensFirstAgain = "opens-first.again"
+        case timeOrder = "time-order"
+        case classification
+        case classificationValid = "classification.valid"
+        case classificationNothing = "classification.nothing"
+        case ladderUp = "ladder-up"
+        case revisitBeforeClose = "revisit-before-close"
+        case rating
+        case revisitVisitor = "revisit-visitor"
+        case revisitMode = "revisit-mode"
+        case revisitLevel = "revisit-level"
+        case revisitWindow = "revisit-window"
+        case validComplaintWho = "valid-complaint.who"
+        case validComplaintMode = "valid-complaint.mode"
+        case unsatisfiedReported = "unsatisfied-reported"
+        case personalData = "personal-data"
+        case correctionIncomplete = "correction.incomplete"
+        case correctionReason = "correction.reason"
+        case correctionWho = "correction.who"
+        case correctionOld = "correction.old"
+        case correctionSame = "correction.same"
+        case correctionEmpty = "correction.empty"
+        case correctionForm = "correction.form"
+        case correctionBadValue = "correction.bad-value"
+        case nonconformityIncomplete = "nonconformity.incomplete"
+        case nonconformityCorrectBy = "nonconformity.correct-by"
+        case nonconformityCheckOnly = "nonconformity.check-only"
+        case nonconformityNotAStep = "nonconformity.not-a-step"
+        case nonconformityOnly = "nonconformity.only"
+        case nonconformityDepartment = "nonconformity.department"
+        case nonconformityVerifyAgain = "nonconformity.verify-again"
+        case inspectorNoTeam = "inspector.no-team"
+        case inspectorRaise = "inspector.raise"
+        case inspectorVerify = "inspector.verify"
+        case checklistTypeOnly = "checklist.type-only"
+        case checklistNoType = "checklist.no-type"
+        case checklistNotItem = "checklist.not-item"
+        case checklistDone = "checklist.done"
+        case checklistValue = "checklist.value"
+        case checklistMissing = "checklist.missing"
+        case judicialRequesterOnly = "judicial.requester-only"
+        case judicialRequester = "judicial.requester"
+        case judicialOfficer = "judicial.officer"
+        case judicialLawyer = "judicial.lawyer"
+        case judicialApproveLawyer = "judicial.approve-lawyer"
+        case judicialApproved = "judicial.approved"
+        case judicialNotApproved = "judicial.not-approved"
+        case againstNoLadder = "against.no-ladder"
+        case againstComplaint = "against.complaint"
+        case againstValid = "against.valid"
+        case lateEntry = "late-entry"
+        case lateEntryIncomplete = "late-entry.incomplete"
+        case lateEntryOrder = "late-entry.order"
+        case lateEntryFuture = "late-entry.future"
+        // The registers of key owners and empty-nest elderly (Rules/RegisterRules.swift)
+        case registerAppendOnly = "register.append-only"
+        case registerAgedContacts = "register.aged-contacts"
+        case registerContactKey = "register.contact-key"
+        case registerSchedule = "register.schedule"
+        case registerScheduleDaily = "register.schedule.daily"
+        case registerKeeper = "register.keeper"
+        case registerVisitor = "register.visitor"
+        case registerRevealWho = "register.reveal-who"
+        case registerRevealReason = "register.reveal-reason"
+        case registerMode = "register.mode"
+        case registerVisitOrder = "register.visit-order"
+        case registerNotesPhone = "register.notes-phone"
+        case registerReasonPhone = "register.reason-phone"
+        case registerPath = "register.path"
+        case registerNone = "register.none"
+    }
+
+    /// The refusal of a case whose events do not fold (`state-is-fold`), in its words.
+    public static func fold(_ error: FoldError) -> Refusal {
+        let template: Template = switch error {
+        case .empty: .init(.foldEmpty, [])
+        case .firstEventNotOpen: .init(.foldFirst, [])
+        case .missingField(let i, let f): .init(.foldMissingField, [.text("\(i)"), .text(f)])
+        case .secondOpen(let i): .init(.foldSecondOpen, [.text("\(i)")])
+        case .badCorrection(let i, let f): .init(.foldBadCorrection, [.text("\(i)"), .text(f)])
+        }
+        return Refusal(rule: "state-is-fold", clause: "DESIGN: case file", error.description, template: template)
+    }
+}
