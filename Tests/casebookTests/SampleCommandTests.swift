@@ -103,8 +103,8 @@ import Testing
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.trimmingCharacters(in: .newlines) == original)
         #expect(original.contains("the same selection"))
-        let root = try box.run("git", ["rev-list", "--max-parents=0", "HEAD"], in: clone).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        let checked = try box.run(Sandbox.binary, ["check", "--range", "\(root)..HEAD"], in: clone, env: ["CASEBOOK_NOW": "2026-12-02T09:00:00+08:00"])
+        // An auditor's full re-check: every commit against the rules of its parent, samples recomputed.
+        let checked = try box.run(Sandbox.binary, ["check", "--range", "HEAD"], in: clone, env: ["CASEBOOK_NOW": "2026-12-02T09:00:00+08:00"])
         #expect(checked.status == 0, "\(checked.stdout)\(checked.stderr)")
     }
 
