@@ -83,6 +83,9 @@ public struct LadderStep: Codable, Equatable, Sendable {
 public struct RevisitRule: Codable, Equatable, Sendable {
     public var kind: Kind
     public var severity: Severity?
+    /// The rule applies to repairs of this size only, ahead of the kind's general rule (villa:
+    /// 较大型的维修项目 revisited at once, 000 篇2 §4.8).
+    public var repairSize: RepairSize?
     public var within: Span
     /// Share of cases that must be revisited, in percent.
     public var rate: Int
@@ -129,6 +132,22 @@ public struct SamplingRule: Codable, Equatable, Sendable {
     /// Day of the month from which the sample may be drawn (villa: the 30th; capped at the month's last day).
     public var fromDay: Int
     public var clause: String
+    /// When the selection is drawn; nil is `.monthEnd`.
+    public var draw: SampleTiming?
+
+    /// When the selection is drawn (nil in the profile: at month end).
+    public var timing: SampleTiming { draw ?? .monthEnd }
+}
+
+/// When a sampling rule draws its selection.
+public enum SampleTiming: String, Codable, Equatable, Sendable {
+    /// The whole month at once, on `fromDay`, every pick due by `dueDay` of the next month
+    /// (villa: 每月30日随机抽样…下月5日前完成, 000 篇2 §4.3–4.4).
+    case monthEnd = "month-end"
+    /// Each day's finished work drawn the next day by `sweep`, each pick due at the end of its
+    /// kind's revisit window counted from its resolution (repairs within five days, help within a
+    /// week: 002 篇2 §4.1.1 b, f), so the rate is met over the month and no revisit falls outside.
+    case daily
 }
 
 /// One band of a sampling rule: `take` a fixed number (all if fewer) or `percent` rounded up.

@@ -32,7 +32,8 @@ public enum Schedule {
     }
 
     /// The revisits required once the work is done at `resolvedAt` (PROCEDURES.md §4). Kinds
-    /// revisited at a rate below 100 % are sampled monthly instead, so they get no plan here.
+    /// revisited at a rate below 100 % are sampled instead (`Sampling`: daily or at month end,
+    /// as the profile says), so they get no plan here.
     /// With `second`, a kind whose rule has a second revisit (repairs, "where needed") gets it
     /// planned too, between the rule's `after` and `within` (002 篇2 §4.1.1 b).
     /// - Throws: `Refusal` when `second` is asked for a kind without a second revisit, or a
@@ -67,10 +68,13 @@ public enum Schedule {
         return (due, years.isEmpty ? nil : years)
     }
 
-    /// The profile's revisit rule for a case: the one for its severity, else its kind's general one.
+    /// The profile's revisit rule for a case: the one for its repair size, else the one for its
+    /// severity, else its kind's general one.
     public static func revisitRule(for intake: Intake, profile: Profile) -> RevisitRule? {
         let rules = profile.revisits.filter { $0.kind == intake.kind }
-        return rules.first { $0.severity != nil && $0.severity == intake.severity } ?? rules.first { $0.severity == nil }
+        return rules.first { $0.repairSize != nil && $0.repairSize == intake.repairSize }
+            ?? rules.first { $0.repairSize == nil && $0.severity != nil && $0.severity == intake.severity }
+            ?? rules.first { $0.repairSize == nil && $0.severity == nil }
     }
 
     /// The deadline of a non-conformity's correction, due at `due`: `rectify` the first time;

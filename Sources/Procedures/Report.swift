@@ -17,6 +17,52 @@ public struct MonthReport: Codable, Equatable, Sendable {
     /// Late entries 补录 recorded in the month (by `recordedAt`), per person who recorded them,
     /// most first.
     public var lateEntries: [PersonCount]
+    /// The month's rate-sampled revisits, where the profile samples (nil otherwise).
+    public var sampled: SampleFigures?
+
+    /// The month's sample of routine work (`Sampling`): the work finished in the month, how
+    /// much of it the month's draws covered, how many they picked (the rate met is
+    /// `selected ÷ drawn`), and how many picks were revisited, and of those inside their window
+    /// (from the resolution to the pick's due time: five days for a repair drawn daily, the 5th
+    /// of next month for a villa's month-end sample).
+    public struct SampleFigures: Codable, Equatable, Sendable {
+        public var finished = 0
+        public var drawn = 0
+        public var selected = 0
+        public var revisited = 0
+        public var insideWindow = 0
+        /// The rule's rate in percent, when it is one rate (not the villa's bands).
+        public var requiredPercent: Int?
+
+        public init() {}
+
+        public var rate: Double? { drawn == 0 ? nil : Double(selected) * 100 / Double(drawn) }
+
+        /// The figures of `month` from its `samples` (month files and daily draws) and `cases`.
+        public static func compute(month: String, cases: [CaseFile], samples: [MonthlySample], profile: Profile,
+                                   bounds: (start: Timestamp, end: Timestamp)) -> SampleFigures? {
+            guard let rule = profile.sampling else { return nil }
+            var f = SampleFigures()
+            if rule.bands.count == 1, let p = rule.bands[0].percent, rule.bands[0].take == nil { f.requiredPercent = p }
+            var byID: [CaseID: CaseFile] = [:]
+            for file in cases where Sampling.isSampled(file, rule: rule, profile: profile) {
+                byID[file.id] = file
+                if let last = file.events.last(where: { $0.action == .resolve }), last.at >= bounds.start, last.at < bounds.end { f.finished += 1 }
+            }
+            for sample in samples where sample.month == month {
+                f.drawn += sample.revisits.population.count
+                for pick in sample.revisits.selected {
+                    f.selected += 1
+                    guard let file = byID[pick.id] ?? cases.first(where: { $0.id == pick.id }) else { continue }
+                    let from = pick.resolvedAt ?? bounds.start
+                    guard let visit = file.events.first(where: { $0.action == .revisit && $0.at >= from }) else { continue }
+                    f.revisited += 1
+                    if pick.due.map({ visit.at <= $0 }) ?? true { f.insideWindow += 1 }
+                }
+            }
+            return f
+        }
+    }
 
     /// How many late entries one member of staff recorded.
     public struct PersonCount: Codable, Equatable, Sendable {
@@ -76,8 +122,9 @@ public struct MonthReport: Codable, Equatable, Sendable {
         return (try? CaseFile(id: file.id, events: events)) ?? file
     }
 
-    /// The report for `month` (`YYYY-MM`) from `cases`, as of `now`.
-    public static func compute(month: String, cases: [CaseFile], profile: Profile, at now: Timestamp, bounds: (start: Timestamp, end: Timestamp)) -> MonthReport {
+    /// The report for `month` (`YYYY-MM`) from `cases` and the committed `samples`, as of `now`.
+    public static func compute(month: String, cases: [CaseFile], profile: Profile, at now: Timestamp, bounds: (start: Timestamp, end: Timestamp),
+                               samples: [MonthlySample] = []) -> MonthReport {
         var total = Row(key: "all")
         var kinds: [String: Row] = [:], departments: [String: Row] = [:], severities: [String: Row] = [:]
         // Customer requests only: a quality check's non-conformity is the centre's own finding (002 篇9 §4).
@@ -102,7 +149,7 @@ public struct MonthReport: Codable, Equatable, Sendable {
             if let severity = file.intake.severity?.rawValue { add(&severities[severity, default: Row(key: severity)]) }
         }
         for (kind, _) in kinds {
-            kinds[kind]?.requiredRevisitRate = profile.revisits.filter { $0.kind.rawValue == kind }.map(\.rate).max()
+            kinds[kind]?.requiredRevisitRate = profile.revisits.filter { $0.kind.rawValue == kind && $0.repairSize == nil }.map(\.rate).max()
         }
         func ordered(_ rows: [String: Row], by order: [String]) -> [Row] {
             rows.values.sorted { (order.firstIndex(of: $0.key) ?? 99, $0.key) < (order.firstIndex(of: $1.key) ?? 99, $1.key) }
@@ -119,6 +166,7 @@ public struct MonthReport: Codable, Equatable, Sendable {
         return MonthReport(month: month, at: now, total: total,
                            byKind: ordered(kinds, by: Kind.allCases.map(\.rawValue)),
                            byDepartment: ordered(departments, by: Department.allCases.map(\.rawValue)),
-                           bySeverity: ordered(severities, by: Severity.allCases.map(\.rawValue)), lateEntries: lateEntries)
+                           bySeverity: ordered(severities, by: Severity.allCases.map(\.rawValue)), lateEntries: lateEntries,
+                           sampled: SampleFigures.compute(month: month, cases: cases, samples: samples, profile: profile, bounds: bounds))
     }
 }

@@ -87,7 +87,8 @@ public enum Agenda {
     }
 
     /// The revisits still to be made: each open case's planned revisits not yet done, and the
-    /// samples' picks whose case has had no revisit since the sample's month began; soonest first.
+    /// samples' picks (monthly or daily draws) whose case has had no revisit since the resolution
+    /// the pick follows (or since the sample's month began); soonest first.
     public static func revisits(_ cases: [CaseFile], samples: [MonthlySample], profile: Profile) -> [RevisitDue] {
         var out: [RevisitDue] = []
         var byID: [CaseID: CaseFile] = [:]
@@ -100,8 +101,9 @@ public enum Agenda {
         for sample in samples {
             for pick in sample.revisits.selected {
                 guard let due = pick.due, let file = byID[pick.id] else { continue }
+                // Done once revisited after the resolution it follows (after the month began, for a pick without one).
                 let monthStart = sample.month + "-01"
-                if file.state.revisits.contains(where: { $0.at.localDay >= monthStart }) { continue }
+                if file.state.revisits.contains(where: { r in pick.resolvedAt.map { r.at >= $0 } ?? (r.at.localDay >= monthStart) }) { continue }
                 if out.contains(where: { $0.caseID == pick.id }) { continue }
                 let rule = profile.revisits.first { $0.kind == file.intake.kind }
                 out.append(RevisitDue(caseID: pick.id, due: due, by: rule?.by ?? [.csAssistant],

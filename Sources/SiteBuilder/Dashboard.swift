@@ -484,7 +484,8 @@ public struct Dashboard {
     /// early this month).
     var currentSamples: [MonthlySample] {
         let previous = time.month(time.startOfDay(Timestamp.parse(thisMonth + "-01", defaultZone: timeZone) ?? now, plus: -1))
-        return samples.filter { $0.month == thisMonth || $0.month == previous }.sorted { $0.month > $1.month }
+        // A month's daily draws and its month file shown as one sample.
+        return Sampling.merged(samples.filter { $0.month == thisMonth || $0.month == previous }).sorted { $0.month > $1.month }
     }
 
     func spotCheckRows(_ sample: MonthlySample, root: String) -> [[String: Any]] {
@@ -524,7 +525,7 @@ public struct Dashboard {
                  if let file = index[pick.id] {
                      row["href"] = "cases/\(pick.id.rawValue).html"
                      row["kind"] = s.kindWithGrade(file.intake)
-                     let done = file.state.revisits.last { $0.at.localDay >= sample.month + "-01" }
+                     let done = file.state.revisits.last { r in pick.resolvedAt.map { r.at >= $0 } ?? (r.at.localDay >= sample.month + "-01") }
                      row["standing"] = done.map { "\(s["done"]) \(time.minute($0.at))" } ?? s["pending"]
                  } else {
                      row["standing"] = s["pending"]
@@ -732,8 +733,13 @@ public struct Dashboard {
     func reportPage(_ month: String) -> [String: Any] {
         var page = frame(page: "report", title: "\(s["monthlyReport"]) \(month)", root: "../")
         guard let bounds = Sampling.bounds(of: month, in: timeZone) else { return page }
-        let report = MonthReport.compute(month: month, cases: cases, profile: profile, at: now, bounds: bounds)
+        let report = MonthReport.compute(month: month, cases: cases, profile: profile, at: now, bounds: bounds, samples: samples)
         page["asOf"] = time.minute(report.at)
+        if let f = report.sampled {
+            page["sampled"] = ["finished": f.finished, "drawn": f.drawn, "selected": f.selected, "rate": percent(f.rate),
+                               "required": f.requiredPercent.map { "\($0)%" } ?? (profile.sampling?.clause ?? "—"),
+                               "revisited": f.revisited, "insideWindow": f.insideWindow, "clause": profile.sampling?.clause ?? ""] as [String: Any]
+        }
         page["total"] = reportRow(report.total, label: s["total"])
         func kindLabel(_ key: String) -> String { Kind(rawValue: key).map(s.kind) ?? key }
         func departmentLabel(_ key: String) -> String { s.department(Department(rawValue: key)) }
@@ -749,7 +755,7 @@ public struct Dashboard {
         page["hasUnsignedSteps"] = !unsigned.isEmpty
         page["kindChart"] = chart(report.byKind.map { (kindLabel($0.key), $0.onTimeRate) }, caption: s["chartOnTimeByKind"])
         page["departmentChart"] = chart(report.byDepartment.map { (departmentLabel($0.key), $0.onTimeRate) }, caption: s["chartOnTimeByDepartment"])
-        if let sample = samples.first(where: { $0.month == month }) {
+        if let sample = samples.first(where: { $0.month == month && ($0.drawnOn == nil || !$0.spotChecks.isEmpty) }) {
             page["sample"] = ["spotChecks": spotCheckRows(sample, root: "../")]
         }
         return page

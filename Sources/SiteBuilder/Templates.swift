@@ -362,6 +362,11 @@ enum Templates {
     {{#bySeverity}}<tr data-key="{{key}}"><td>{{label}}</td>\(reportRows)</tr>
     {{/bySeverity}}</tbody></table>{{/hasSeverity}}
     </section>
+    {{#sampled}}<section><h2>{{t.sampledRevisits}}</h2>
+    <p class="muted">{{t.sampledIntro}} {{clause}}</p>
+    <table class="sampled"><thead><tr><th class="num">{{t.sampledFinished}}</th><th class="num">{{t.sampledDrawn}}</th><th class="num">{{t.selected}}</th><th class="num">{{t.sampledRate}}</th><th class="num">{{t.sampledRequired}}</th><th class="num">{{t.sampledRevisited}}</th><th class="num">{{t.sampledInsideWindow}}</th></tr></thead><tbody>
+    <tr><td class="num">{{finished}}</td><td class="num">{{drawn}}</td><td class="num">{{selected}}</td><td class="num">{{rate}}</td><td class="num">{{required}}</td><td class="num">{{revisited}}</td><td class="num">{{insideWindow}}</td></tr>
+    </tbody></table></section>{{/sampled}}
     {{#sample}}<section><h2>{{t.spotChecks}}</h2>
     <table class="spot-checks"><thead><tr><th>{{t.source}}</th><th>{{t.checker}}</th><th>{{t.clause}}</th><th class="num">{{t.population}}</th><th>{{t.selected}}</th></tr></thead><tbody>
     {{#spotChecks}}<tr data-draw="{{name}}"><td>{{name}}</td><td>{{checker}}</td><td>{{clause}}</td><td class="num">{{populationCount}}</td><td>{{#selected}}<a href="{{href}}">{{id}}</a> {{/selected}}{{^selected}}—{{/selected}}</td></tr>

@@ -48,7 +48,8 @@ extension Casebook {
                 }
             }
             rows.sort { $0.id < $1.id }
-            let report = MonthReport.compute(month: month, cases: rows.map(\.file), profile: ws.profile, at: now, bounds: bounds)
+            let report = MonthReport.compute(month: month, cases: rows.map(\.file), profile: ws.profile, at: now, bounds: bounds,
+                                             samples: try ws.samples(of: month))
             func pct(_ v: Double?) -> String { v.map { String(format: "%.1f%%", $0) } ?? "-" }
             let kinds = Dictionary(grouping: rows, by: \.file.intake.kind.rawValue).map { "\($0.key) \($0.value.count)" }.sorted()
             let t = report.total

@@ -14,6 +14,8 @@ extension Casebook {
             On-time rate = cases received in the month whose every deadline was met (or is not yet due)
             ÷ all cases received in the month × 100 % (004 §4.5); "as recorded" counts each late entry (补录) at the
             moment it was recorded instead of its stated time. Late entries recorded in the month are counted per person.
+            Where the profile samples routine work: how much finished in the month, how much was drawn and selected
+            (the rate met), and how many of the picks were revisited, and how many of those inside their window.
             Example: casebook report --month 2026-11 --json
             """
         )
@@ -26,7 +28,8 @@ extension Casebook {
             guard let bounds = Sampling.bounds(of: month, in: ws.zone), Int(month.suffix(2)).map({ (1...12).contains($0) }) == true else {
                 throw Failure(key: "month.report")
             }
-            let report = MonthReport.compute(month: month, cases: try ws.allCases(), profile: ws.profile, at: try ws.now(), bounds: bounds)
+            let report = MonthReport.compute(month: month, cases: try ws.allCases(), profile: ws.profile, at: try ws.now(), bounds: bounds,
+                                             samples: try ws.samples(of: month))
             if json {
                 FileHandle.standardOutput.write(try RecordJSON.encode(report))
                 return
@@ -53,6 +56,11 @@ extension Casebook {
             for (title, rows) in [("byKind", report.byKind), ("byDepartment", report.byDepartment), ("bySeverity", report.bySeverity)] where !rows.isEmpty {
                 print(s["report." + title])
                 rows.forEach { print(line($0)) }
+            }
+            // The month's rate-sampled revisits: the rate met, and how many were made inside their window.
+            if let f = report.sampled {
+                print(s.fill("report.sampled", ["\(f.finished)", "\(f.drawn)", "\(f.selected)", pct(f.rate),
+                                                f.requiredPercent.map { "\($0)%" } ?? "-", "\(f.revisited)", "\(f.insideWindow)"]))
             }
             // Late entries 补录 recorded in the month, per person (002 篇1 §4.2).
             print(s["lateEntries"])

@@ -263,8 +263,10 @@ struct Review {
         return nil
     }
 
-    /// A monthly sample is written once, by someone the rule names, and is exactly what
-    /// `Sampling.sample` draws from the cases at the base.
+    /// A monthly sample, or a daily draw, is written once, by someone the rule names (a daily
+    /// draw also by the system member that sweeps), dated the day it is committed, and is exactly
+    /// what `Sampling.sample` or `Sampling.daily` draws from the cases and the month's draws at
+    /// the base: a hand-picked selection is refused.
     func checkSample(_ delta: FileDelta) throws -> String? {
         guard delta.old == nil, let blob = delta.new else {
             return said("sampleFixed")
@@ -276,13 +278,30 @@ struct Review {
             return said("schema", "\(error.description.dropFirst(delta.path.count + 2))", "sample")
         }
         guard let rule = ws.profile.sampling else { return said("noSample") }
-        guard delta.path == Casebook.Sample.path(sample.month) else { return said("samplePath", sample.month, "\(Casebook.Sample.path(sample.month))") }
-        guard let author, author.roles.contains(where: rule.by.contains) else {
+        let committedOn = Timestamp(date: commitTime.date, in: ws.zone).localDay
+        let isDraw = delta.path != Casebook.Sample.path(sample.month)
+        if isDraw {
+            guard rule.timing == .daily, let day = sample.drawnOn, delta.path == Workspace.drawPath(month: sample.month, day: day) else {
+                return said("samplePath", sample.month, "\(Casebook.Sample.path(sample.month))")
+            }
+        } else if rule.timing == .daily, sample.drawnOn == nil {
+            return said("sampleReproducible", "\(sample.seed.prefix(12))", rule.clause)
+        }
+        guard let author, author.roles.contains(where: rule.by.contains) || (isDraw && author.roles.contains(.system)) else {
             return said("sampleRole", "\(rule.by.map(\.rawValue).joined(separator: ", "))", rule.clause)
         }
-        let expected = try Sampling.sample(month: sample.month, cases: ws.allCases(), profile: ws.profile, calendar: ws.calendar, zone: ws.zone)
+        let cases = try ws.allCases(), earlier = try ws.samples(of: sample.month)
+        // Dated no later than its commit, and no earlier than the month's draws before it.
+        if let day = sample.drawnOn, day > committedOn || earlier.contains(where: { ($0.drawnOn ?? "") > day }) {
+            return said("sampleDrawDay", day, committedOn, rule.clause)
+        }
+        let expected = isDraw
+            ? try Sampling.daily(month: sample.month, on: sample.drawnOn ?? committedOn, cases: cases, earlier: earlier, profile: ws.profile,
+                                 calendar: ws.calendar, zone: ws.zone)
+            : try Sampling.sample(month: sample.month, cases: cases, profile: ws.profile, calendar: ws.calendar, zone: ws.zone,
+                                  earlier: earlier, on: sample.drawnOn)
         guard expected == sample else {
-            return said("sampleReproducible", "\(expected.seed.prefix(12))", rule.clause)
+            return said("sampleReproducible", "\((expected?.seed ?? "-").prefix(12))", rule.clause)
         }
         return nil
     }

@@ -103,7 +103,8 @@ extension Workspace {
         }
         let sample: MonthlySample
         do {
-            sample = try Sampling.sample(month: month, cases: allCases(), profile: profile, calendar: calendar, zone: zone)
+            sample = try Sampling.sample(month: month, cases: allCases(), profile: profile, calendar: calendar, zone: zone,
+                                         earlier: try samples(of: month), on: now.localDay)
         } catch let refusal as Refusal {
             throw Failure.about("--month", refusal)
         }
@@ -115,6 +116,54 @@ extension Workspace {
             Procedure: \(rule.clause); 001 §5.5
             """)
         return sample
+    }
+}
+
+extension Workspace {
+    /// Where the daily draw of `month` made on `day` is kept.
+    static func drawPath(month: String, day: String) -> String { "records/samples/\(month)/\(day).json" }
+
+    /// The committed sample of `month` and its daily draws, at the base.
+    func samples(of month: String) throws -> [MonthlySample] {
+        guard let base else { return [] }
+        return try repo.files(under: "records/samples", at: base).filter { entry in
+            entry.path == Casebook.Sample.path(month) || (entry.path.hasPrefix("records/samples/\(month)/") && entry.path.hasSuffix(".json"))
+        }.map { entry in try RecordJSON.decode(MonthlySample.self, from: repo.blob(entry.blob), file: entry.path) }
+    }
+
+    /// Where the profile draws its sample daily: the draw of the day of `time` (the work finished
+    /// before that day and not yet drawn, of that month and of the month before, which a draw on
+    /// the 1st finishes), each committed as `records/samples/YYYY-MM/YYYY-MM-DD.json` by the system
+    /// member at `time`. At most one draw per month and day; nothing when there is nothing new.
+    /// `cases` (default: every case at the base) must be the repository's.
+    @discardableResult
+    func drawDaily(at time: Timestamp, cases: [CaseFile]? = nil) throws -> [MonthlySample] {
+        guard let rule = profile.sampling, rule.timing == .daily,
+              let system = staff.staff.first(where: { $0.roles.contains(.system) }) else { return [] }
+        let day = time.localDay
+        guard let midnight = Timestamp.parse(day, defaultZone: zone) else { return [] }
+        let months = [String(midnight.adding(seconds: -86_400).localDay.prefix(7)), String(day.prefix(7))]
+        var made: [MonthlySample] = []
+        var all = cases
+        for month in Array(Set(months)).sorted() {
+            guard try repo.read(Workspace.drawPath(month: month, day: day), at: base) == nil else { continue }
+            if all == nil { all = try allCases() }
+            let draw: MonthlySample?
+            do {
+                draw = try Sampling.daily(month: month, on: day, cases: all ?? [], earlier: try samples(of: month), profile: profile, calendar: calendar, zone: zone)
+            } catch let refusal as Refusal {
+                throw Failure.about("sweep", refusal)
+            }
+            guard let draw else { continue }
+            try commit([FileChange(path: Workspace.drawPath(month: month, day: day), content: try RecordJSON.encode(draw))], by: system, at: time, message: """
+                sample \(month) (\(day)): \(draw.revisits.selected.count) of \(draw.revisits.population.count) to revisit, \(draw.revisits.selected.count + (draw.revisits.priorSelected ?? 0)) of \(draw.revisits.population.count + (draw.revisits.priorPopulation ?? 0)) this month
+
+                Action: sample
+                Procedure: \(rule.clause)
+                """)
+            made.append(draw)
+        }
+        return made
     }
 }
 

@@ -12,6 +12,9 @@ extension Casebook {
             discussion: """
             Run it from cron or a scheduled CI job. Each step is one commit by the `system` staff member, dated
             when the rule fired. Running it twice at the same time commits nothing the second time.
+            Where the profile draws its revisit sample daily (residential), the first sweep of a day draws the
+            routine work finished before that day (records/samples/YYYY-MM/YYYY-MM-DD.json), each pick due
+            inside its revisit window.
             Example: casebook sweep --now 2026-11-24T09:00
             """
         )
@@ -37,6 +40,11 @@ extension Casebook {
             }
             count += try ws.sweep(at: at) { file, event, summary, clause in
                 print("\(file.id.rawValue)\t\(event.at)\t\(summary)\t[\(clause)]")
+            }
+            // Where the profile draws its revisit sample daily, the day's draw (Sampling.daily).
+            for draw in try ws.drawDaily(at: at) {
+                print(Sample.lines(draw).map { "\(draw.drawnOn ?? "")\t" + $0 }.joined(separator: "\n"))
+                count += 1
             }
             return at
         }

@@ -93,4 +93,116 @@ func finished(_ count: Int, _ kind: Kind, on day: String, prefix: String, revisi
         #expect(byName["all-revisits"]?.selected.count == 5)
         #expect(byName["complaint-revisits"]?.clause == "001 §5.5.1")
     }
+
+    // MARK: - Daily draws (issue 24)
+
+    /// The month's daily draws made each morning from the 2nd to the 1st of next month over
+    /// `cases`, as `sweep` makes them, then checked by `recompute`.
+    func dailyDraws(_ cases: [CaseFile], month: String = "2026-11", through last: Int = 30) throws -> [MonthlySample] {
+        let p = try profile("residential"), cal = try chinaCalendar()
+        var draws: [MonthlySample] = []
+        for day in 2...last + 1 {
+            let d = day > last ? "2026-12-01" : "\(month)-\(day < 10 ? "0" : "")\(day)"
+            if let draw = try Sampling.daily(month: month, on: d, cases: cases, earlier: draws, profile: p, calendar: cal, zone: shanghai) {
+                draws.append(draw)
+            }
+        }
+        #expect(Sampling.recompute(draws, month: month, rule: try #require(p.sampling), profile: p).isEmpty)
+        return draws
+    }
+
+    /// 002 篇2 §4.1.1 b, f and §4.1.2 b: each pick due five days (repair) or a week (help) after
+    /// its resolution, drawn the next morning; ceil(10 %) of all drawn after every draw.
+    @Test func residentialDrawsDailyInsideTheWindow() throws {
+        var cases: [CaseFile] = []
+        for day in 2...28 {
+            let d = "2026-11-\(day < 10 ? "0" : "")\(day)"
+            cases += try finished(day % 4 + 1, .repair, on: d, prefix: "R") + (try finished(day % 2, .help, on: d, prefix: "H"))
+        }
+        let draws = try dailyDraws(cases)
+        var drawn = 0, picked = 0
+        for draw in draws {
+            drawn += draw.revisits.population.count
+            picked += draw.revisits.selected.count
+            #expect(picked == (drawn + 9) / 10, "after \(draw.drawnOn ?? "")")
+            for pick in draw.revisits.selected {
+                let file = try #require(cases.first { $0.id == pick.id })
+                let resolved = try #require(pick.resolvedAt)
+                let days = try #require(pick.due).date.timeIntervalSince(resolved.date) / 86_400
+                #expect(days == (file.intake.kind == .repair ? 5 : 7))
+                let drawnOn = try #require(draw.drawnOn), due = try #require(pick.due)
+                #expect(drawnOn > resolved.localDay && drawnOn < due.localDay)
+            }
+        }
+        #expect(drawn == cases.count)
+        #expect(picked * 10 >= cases.count)
+        // The same draws whatever order the cases come in.
+        #expect(try dailyDraws(cases.reversed()) == draws)
+    }
+
+    /// One case at a time: the rounding never lets the month fall below the rate.
+    @Test(arguments: [1, 9, 10, 11, 19, 21, 40])
+    func rateMetForAnyCount(_ count: Int) throws {
+        let cases = try (0..<count).flatMap { n in
+            try finished(1, .repair, on: "2026-11-\(n % 27 + 2 < 10 ? "0" : "")\(n % 27 + 2)", prefix: "X\(n)")
+        }
+        let draws = try dailyDraws(cases)
+        #expect(draws.reduce(0) { $0 + $1.revisits.selected.count } == (count + 9) / 10)
+    }
+
+    /// A changed pick, a skipped prior count or a case drawn twice is found by recomputing.
+    @Test func recomputeFindsAHandPickedDraw() throws {
+        let p = try profile("residential")
+        let cases = try finished(12, .repair, on: "2026-11-10", prefix: "A") + (try finished(12, .help, on: "2026-11-11", prefix: "B"))
+        var draws = try dailyDraws(cases)
+        #expect(draws.count == 2)
+        let other = try #require(draws[0].revisits.population.first { id in !draws[0].revisits.selected.contains { $0.id == id } })
+        draws[0].revisits.selected[0].id = other
+        #expect(Sampling.recompute(draws, month: "2026-11", rule: try #require(p.sampling), profile: p).contains { $0.contains("not the draw") })
+        draws = try dailyDraws(cases)
+        draws[1].revisits.priorSelected = 0
+        #expect(!Sampling.recompute(draws, month: "2026-11", rule: try #require(p.sampling), profile: p).isEmpty)
+        // The month file draws only what the daily draws left: nothing here.
+        let month = try Sampling.sample(month: "2026-11", cases: cases, profile: p, calendar: try chinaCalendar(), zone: shanghai,
+                                        earlier: try dailyDraws(cases), on: "2026-11-30")
+        #expect(month.revisits.population.isEmpty && month.revisits.priorPopulation == 24 && month.drawnOn == "2026-11-30")
+        // The villa does not draw daily.
+        #expect(throws: Refusal.self) {
+            try Sampling.daily(month: "2026-11", on: "2026-11-12", cases: cases, earlier: [], profile: try profile("villa"), calendar: try chinaCalendar(), zone: shanghai)
+        }
+    }
+
+    /// 000 篇2 §4.8: a villa's large repair is revisited at once, not sampled; the month's
+    /// figures say how many picks were revisited inside their window.
+    @Test func villaLargeRepairsAndTheMonthFigures() throws {
+        let v = try profile("villa"), cal = try chinaCalendar()
+        let plain = try finished(1, .repair, on: "2026-11-10", prefix: "L")[0]
+        let large = try CaseFile(id: plain.id, events: plain.events.enumerated().map { i, e in
+            guard i == 0 else { return e }
+            var open = e
+            open.intake?.repairSize = .large
+            return open
+        })
+        let intake = large.intake
+        #expect(intake.repairSize == .large)
+        #expect(Schedule.revisitRule(for: intake, profile: v)?.rate == 100)
+        let plan = try Schedule.revisits(for: intake, resolvedAt: t("2026-11-10T11:00"), profile: v, calendar: cal)
+        #expect(plan.first?.due.description == "2026-11-10T17:30:00+08:00")
+        let routine = try finished(12, .repair, on: "2026-11-10", prefix: "A")
+        var files = routine + [large]
+        let s = try Sampling.sample(month: "2026-11", cases: files, profile: v, calendar: cal, zone: shanghai)
+        #expect(s.revisits.population.count == 12 && !s.revisits.population.contains(large.id))
+        // Revisit one pick inside its window and one after it.
+        let first = s.revisits.selected[0].id, second = s.revisits.selected[1].id
+        files = try files.map { file in
+            guard file.id == first || file.id == second else { return file }
+            var r = Event(at: t(file.id == first ? "2026-12-03T10:00" : "2026-12-09T10:00"), by: "chen.jie", action: .revisit)
+            r.mode = .home
+            r.satisfied = true
+            return try CaseFile(id: file.id, events: file.events + [r])
+        }
+        let bounds = try #require(Sampling.bounds(of: "2026-11", in: shanghai))
+        let f = try #require(MonthReport.compute(month: "2026-11", cases: files, profile: v, at: t("2026-12-10T09:00"), bounds: bounds, samples: [s]).sampled)
+        #expect(f.finished == 12 && f.drawn == 12 && f.selected == 5 && f.revisited == 2 && f.insideWindow == 1 && f.requiredPercent == nil)
+    }
 }

@@ -574,6 +574,28 @@ final class Simulator {
         if bulk, now.localDay != lastFlush {
             try flush()
         }
+        // A profile that draws daily: the day's draw, through the same code as `casebook sweep`
+        // (the cases finished before today are committed by now, in bulk mode too).
+        if ws.profile.sampling?.timing == .daily {
+            for draw in try ws.drawDaily(at: now, cases: open) {
+                totals.commits += 1
+                follow(draw.revisits)
+            }
+        }
+    }
+
+    /// The picks of a draw revisited before their due time, the rest of its population closed.
+    private func follow(_ draw: MonthlySample.Draw) {
+        let picks = Dictionary(draw.selected.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for id in draw.population {
+            guard let file = cases[id], file.state.status == .resolved, !file.state.revisitsPlanned.contains(where: { $0.doneAt == nil }) else { continue }
+            if let pick = picks[id] {
+                let span = pick.due.map { max(Int($0.date.timeIntervalSince(now.date) / 60) * 7 / 10, 60) } ?? 24 * 60
+                later(id, .revisit, from: now, minutes: (30, max(span, 31)))
+            } else {
+                later(id, .close, from: now, minutes: (10, 120))
+            }
+        }
     }
 
     /// Bulk mode: the day's files in one commit by the system member.
@@ -588,12 +610,17 @@ final class Simulator {
 
     /// The month's sample: drawn by an assistant through the same code as `casebook sample`;
     /// the picks are revisited by phone before the due day, and the rest of the month's routine
-    /// work orders are closed.
+    /// work orders are closed (of its own population only, where the profile draws daily).
     func sample(_ month: String) throws {
         try flush()
         guard let drawer = members(.csAssistant).first else { return }
         let sample = try ws.drawSample(month: month, as: drawer.id.rawValue)
         totals.commits += 1
+        if ws.profile.sampling?.timing == .daily {
+            // The month file draws only what the daily draws have not.
+            follow(sample.revisits)
+            return
+        }
         let picked = Set(sample.revisits.selected.map(\.id))
         for (id, file) in cases.sorted(by: { $0.key.rawValue < $1.key.rawValue }) where file.state.status == .resolved
             && !file.state.revisitsPlanned.contains(where: { $0.doneAt == nil }) {
