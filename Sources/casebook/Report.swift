@@ -26,7 +26,11 @@ extension Casebook {
             guard let bounds = Sampling.bounds(of: month, in: ws.zone), Int(month.suffix(2)).map({ (1...12).contains($0) }) == true else {
                 throw Failure(key: "month.report")
             }
-            let report = MonthReport.compute(month: month, cases: try ws.allCases(), profile: ws.profile, at: try ws.now(), bounds: bounds)
+            // The month's cases in full; the late entries of every case from the kept summaries.
+            let entries = try ws.caseSummaries()
+            let received = entries.filter { $0.summary.receivedAt >= bounds.start && $0.summary.receivedAt < bounds.end }
+            let report = MonthReport.compute(month: month, cases: try ws.cases(received), profile: ws.profile, at: try ws.now(), bounds: bounds,
+                                             lateEntries: entries.flatMap(\.summary.lateEntries))
             if json {
                 FileHandle.standardOutput.write(try RecordJSON.encode(report))
                 return
