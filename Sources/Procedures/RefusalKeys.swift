@@ -40,6 +40,8 @@ extension Refusal {
         case samplingNone = "sampling.none"
         case samplingMonth = "sampling.month"
         case samplingDueDay = "sampling.due-day"
+        case samplingNotDaily = "sampling.notDaily"
+        case samplingDay = "sampling.day"
         // The rules of a step (Rules/)
         case transition
         case transitionNever = "transition.never"

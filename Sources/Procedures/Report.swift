@@ -123,8 +123,10 @@ public struct MonthReport: Codable, Equatable, Sendable {
     }
 
     /// The report for `month` (`YYYY-MM`) from `cases` and the committed `samples`, as of `now`.
+    /// - Parameter lateEntries: every case's late entries (`CaseSummary.lateEntries`), where the
+    ///   caller has them kept; read from `cases` otherwise.
     public static func compute(month: String, cases: [CaseFile], profile: Profile, at now: Timestamp, bounds: (start: Timestamp, end: Timestamp),
-                               samples: [MonthlySample] = []) -> MonthReport {
+                               samples: [MonthlySample] = [], lateEntries recorded: [CaseSummary.LateEntry]? = nil) -> MonthReport {
         var total = Row(key: "all")
         var kinds: [String: Row] = [:], departments: [String: Row] = [:], severities: [String: Row] = [:]
         // Customer requests only: a quality check's non-conformity is the centre's own finding (002 篇9 §4).
@@ -156,10 +158,9 @@ public struct MonthReport: Codable, Equatable, Sendable {
         }
         // Late entries recorded in the month, whichever month their case was received in.
         var late: [StaffID: Int] = [:]
-        for file in cases {
-            for e in file.events {
-                if let r = e.recordedAt, r >= bounds.start, r < bounds.end { late[e.by, default: 0] += 1 }
-            }
+        for e in recorded ?? cases.flatMap({ $0.events.compactMap { e in e.recordedAt.map { CaseSummary.LateEntry(by: e.by, recordedAt: $0) } } })
+        where e.recordedAt >= bounds.start && e.recordedAt < bounds.end {
+            late[e.by, default: 0] += 1
         }
         let lateEntries = late.map { PersonCount(by: $0.key, count: $0.value) }
             .sorted { ($0.count, $1.by.rawValue) > ($1.count, $0.by.rawValue) }

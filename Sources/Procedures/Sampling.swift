@@ -119,10 +119,10 @@ public enum Sampling {
                              calendar: BusinessCalendar, zone: TimeZone) throws(Refusal) -> MonthlySample? {
         guard let rule = profile.sampling, rule.timing == .daily else {
             throw Refusal(rule: "sampling", clause: profile.sampling?.clause ?? "profile \(profile.name)", "the profile does not draw its sample daily",
-                          template: .init("sampling.notDaily", []))
+                          template: .init(.samplingNotDaily, []))
         }
         guard let cutoff = Timestamp.parse(day, defaultZone: zone) else {
-            throw Refusal(rule: "sampling", clause: rule.clause, "day must be YYYY-MM-DD", template: .init("sampling.day", []))
+            throw Refusal(rule: "sampling", clause: rule.clause, "day must be YYYY-MM-DD", template: .init(.samplingDay, []))
         }
         let population = try undrawn(month: month, before: cutoff, cases: cases, earlier: earlier, rule: rule, profile: profile, zone: zone)
         guard !population.isEmpty else { return nil }
@@ -140,7 +140,7 @@ public enum Sampling {
     static func undrawn(month: String, before cutoff: Timestamp?, cases: [CaseFile], earlier: [MonthlySample], rule: SamplingRule,
                         profile: Profile, zone: TimeZone) throws(Refusal) -> [(file: CaseFile, resolvedAt: Timestamp)] {
         guard let (start, end) = bounds(of: month, in: zone) else {
-            throw Refusal(rule: "sampling", clause: rule.clause, "month must be YYYY-MM", template: .init("sampling.month", []))
+            throw Refusal(rule: "sampling", clause: rule.clause, "month must be YYYY-MM", template: .init(.samplingMonth, []))
         }
         let drawn = Set(earlier.filter { $0.month == month }.flatMap(\.revisits.population))
         return cases.compactMap { file -> (file: CaseFile, resolvedAt: Timestamp)? in

@@ -146,7 +146,6 @@ extension Strings {
         "check.sampleRole": ("只有 {0} 可以抽样 [规则 role；{1}]", "only {0} may draw the sample [rule role; {1}]"),
         "check.sampleDrawDay": ("抽样记为 {0}，在 {1} 提交；抽样日期不得晚于提交日期，也不得早于本月此前的抽样 [规则 sampling-day；{2}]", "a draw dated {0} is committed on {1}; a draw is dated no later than its commit and no earlier than the month's draws before it [rule sampling-day; {2}]"),
         "refusal.sampling.notDaily": ("该规程不按日抽样", "the profile does not draw its sample daily"),
-        "refusal.sampling.month": ("月份须为 YYYY-MM", "month must be YYYY-MM"),
         "refusal.sampling.day": ("日期须为 YYYY-MM-DD", "day must be YYYY-MM-DD"),
         "sample.recomputed": ("{0}：已按各次抽样的记录重算 {1} 次抽样，选取相同；{2} 件完成的日常工作抽取 {3} 件", "{0}: recomputed {1} draw(s) from their records, the same selection; {3} of {2} finished routine cases selected"),
         "failure.sampleRecompute": ("--recompute：{0} [规则 sample-reproducible；{1}]", "--recompute: {0} [rule sample-reproducible; {1}]"),

@@ -36,15 +36,16 @@ extension Casebook {
         func run() throws {
             let ws = try global.workspace()
             let now = try ws.now()
-            let rows: [Row] = try ws.allCases().compactMap { file in
-                let late = Schedule.overdue(file, at: now).map(\.step)
-                if let status, file.state.status != status { return nil }
-                if open, !file.state.status.isOpen { return nil }
+            // From the kept summaries: only case files changed since the last read are decoded.
+            let rows: [Row] = try ws.caseSummaries().compactMap { entry in
+                let c = entry.summary
+                let late = c.overdue(at: now)
+                if let status, c.status != status { return nil }
+                if open, !c.status.isOpen { return nil }
                 if overdue, late.isEmpty { return nil }
-                return Row(id: file.id, kind: file.intake.kind, severity: file.intake.severity, repairSize: file.intake.repairSize,
-                           status: file.state.status, level: file.state.level, holder: file.state.holder,
-                           department: file.state.department, unit: file.intake.unit, receivedAt: file.intake.receivedAt,
-                           summary: file.intake.summary, overdue: late)
+                return Row(id: c.id, kind: c.kind, severity: c.severity, repairSize: c.repairSize, status: c.status, level: c.level,
+                           holder: c.holder, department: c.department, unit: c.unit, receivedAt: c.receivedAt, summary: c.summary,
+                           overdue: late)
             }
             if json {
                 FileHandle.standardOutput.write(try RecordJSON.encode(rows, redacted: true))

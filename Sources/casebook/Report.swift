@@ -28,6 +28,7 @@ extension Casebook {
             guard let bounds = Sampling.bounds(of: month, in: ws.zone), Int(month.suffix(2)).map({ (1...12).contains($0) }) == true else {
                 throw Failure(key: "month.report")
             }
+            // Every case: the sampled figures count work finished in the month, whenever it was received.
             let report = MonthReport.compute(month: month, cases: try ws.allCases(), profile: ws.profile, at: try ws.now(), bounds: bounds,
                                              samples: try ws.samples(of: month))
             if json {

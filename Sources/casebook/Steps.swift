@@ -47,7 +47,8 @@ extension Workspace {
             throw Failure(key: "noSystem", "\(Workspace.staffPath)")
         }
         var count = 0
-        for var file in try cases ?? allCases() where file.state.status.isOpen {
+        // Only open cases can have a step due: their files are read in full (the rest only as summaries).
+        for var file in try cases ?? openCases() where file.state.status.isOpen {
             while true {
                 let next: Event?
                 do {

@@ -62,7 +62,7 @@ extension Casebook {
             let ws = try global.workspace()
             let me = try ws.actor(global.actor)
             let now = try ws.now()
-            let items = Today.queue(for: me, cases: try ws.allCases(), profile: ws.profile, now: now, zone: ws.zone)
+            let items = Today.queue(for: me, cases: try ws.openCases(), profile: ws.profile, now: now, zone: ws.zone)
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -1,0 +1,335 @@
+import CaseModel
+import Foundation
+import GitStore
+import Procedures
+
+/// A summary of every case (`CaseSummary`) kept by the blob id of its file in
+/// `<git dir>/casebook/summaries`, beside the history index: `list`, `today`, `sweep` and
+/// `report` walk the tree (which gives every file's blob id without reading it), take the
+/// summaries of unchanged blobs from the file, and read and decode only the files whose blob they
+/// have not seen. Cases they need in full (the open ones, the month's) are then read from git.
+///
+/// It is a cache, never a source of truth. A summary is a function of the file's bytes, and the
+/// bytes are named by their blob id, so a kept summary is never stale: an edited file has a new
+/// id. The file is used only when it is whole and this build wrote it: its header names the format
+/// and this binary (size and modification time of the executable: a summary depends on the rules
+/// compiled into it), and a checksum over the rest must agree. Anything else — missing, empty,
+/// truncated, damaged, of another format or build — is ignored and written again from the tree.
+/// What is not detected: an entry rewritten deliberately together with a recomputed checksum.
+/// Writes are atomic (a temporary file renamed over the old one), so two processes at once
+/// each leave a whole file, and a read-only repository just goes without.
+enum SummaryCache {
+    static let format = "casebook-summaries 1"
+
+    /// This build of casebook, as the header names it.
+    static let build: String = {
+        var st = stat()
+        guard stat("/proc/self/exe", &st) == 0 else { return "unknown" }
+        return "\(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
+    }()
+
+    static var header: [UInt8] { Array("\(format)\nbuild \(build)\n".utf8) }
+
+    static func path(_ repo: Repository) -> String {
+        repo.gitDirectory + (repo.gitDirectory.hasSuffix("/") ? "" : "/") + "casebook/summaries"
+    }
+
+    /// The kept summaries by blob id (hex); empty when the file is missing or not usable.
+    static func load(_ path: String) -> [String: CaseSummary] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [:] }
+        return decode(data) ?? [:]
+    }
+
+    /// Writes `entries` (blob id hex, summary) to `path`, atomically; best effort.
+    static func save(_ entries: [(blob: String, summary: CaseSummary)], to path: String) {
+        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try? AtomicFile.write(encode(entries), to: path, durable: false)
+    }
+
+    // MARK: - The file
+
+    /// The header, the body's checksum (8 bytes), and the body: the number of entries, then each
+    /// entry (strings as length and UTF-8, enums as their position in `allCases` + 1 with 0 for
+    /// none, times as Unix seconds and offset).
+    static func encode(_ entries: [(blob: String, summary: CaseSummary)]) -> Data {
+        var w = Writer()
+        w.u32(UInt32(entries.count))
+        for (blob, s) in entries {
+            w.string(blob)
+            w.string(s.id.rawValue)
+            w.string(s.path)
+            w.enumeration(s.kind, Tables.kinds)
+            w.enumeration(s.severity, Tables.severities)
+            w.enumeration(s.repairSize, Tables.repairSizes)
+            w.enumeration(s.status, Tables.statuses)
+            w.enumeration(s.level, Tables.levels)
+            w.string(s.holder.rawValue)
+            w.enumeration(s.department, Tables.departments)
+            w.optional(s.unit)
+            w.time(s.receivedAt)
+            w.string(s.summary)
+            w.u32(UInt32(s.deadlines.count))
+            for d in s.deadlines {
+                w.string(d.step)
+                w.time(d.due)
+                w.bytes.append(d.met ? 1 : 0)
+            }
+            w.u32(UInt32(s.lateEntries.count))
+            for e in s.lateEntries {
+                w.string(e.by.rawValue)
+                w.time(e.recordedAt)
+            }
+        }
+        var out = header
+        var sum = checksum(w.bytes[...]).littleEndian
+        withUnsafeBytes(of: &sum) { out.append(contentsOf: $0) }
+        out.append(contentsOf: w.bytes)
+        return Data(out)
+    }
+
+    /// The entries of a file `encode` wrote with this build; nil for anything else.
+    static func decode(_ data: Data) -> [String: CaseSummary]? {
+        let head = header
+        guard data.count >= head.count + 8 else { return nil }
+        return data.withUnsafeBytes { raw -> [String: CaseSummary]? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard bytes[0..<head.count].elementsEqual(head) else { return nil }
+            var sum: UInt64 = 0
+            for k in 0..<8 { sum |= UInt64(bytes[head.count + k]) << (8 * k) }
+            let body = UnsafeBufferPointer(rebasing: bytes[(head.count + 8)...])
+            guard checksum(body[...]) == sum else { return nil }
+            var r = Reader(bytes: body)
+            return try? r.entries()
+        }
+    }
+
+    /// A 64-bit checksum of `bytes` (multiply-rotate over 8-byte words): it catches damage,
+    /// not forgery.
+    static func checksum<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8, C.Index == Int {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var i = bytes.startIndex
+        while i + 8 <= bytes.endIndex {
+            var w: UInt64 = 0
+            for k in 0..<8 { w |= UInt64(bytes[i + k]) << (8 * k) }
+            h = ((h ^ w) &* 0xFF51_AFD7_ED55_8CCD)
+            h = (h << 31) | (h >> 33)
+            i += 8
+        }
+        while i < bytes.endIndex {
+            h = ((h ^ UInt64(bytes[i])) &* 0xC4CE_B9FE_1A85_EC53)
+            i += 1
+        }
+        return h ^ (h >> 29)
+    }
+
+    enum Tables {
+        static let kinds = Kind.allCases
+        static let severities = Severity.allCases
+        static let repairSizes = RepairSize.allCases
+        static let statuses = Status.allCases
+        static let levels = Level.allCases
+        static let departments = Department.allCases
+    }
+
+    struct Writer {
+        var bytes: [UInt8] = []
+
+        mutating func u32(_ v: UInt32) {
+            var v = v.littleEndian
+            withUnsafeBytes(of: &v) { bytes.append(contentsOf: $0) }
+        }
+
+        mutating func i64(_ v: Int64) {
+            var v = v.littleEndian
+            withUnsafeBytes(of: &v) { bytes.append(contentsOf: $0) }
+        }
+
+        mutating func string(_ s: String) {
+            let utf8 = Array(s.utf8)
+            u32(UInt32(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+
+        mutating func optional(_ s: String?) {
+            guard let s else { u32(.max); return }
+            string(s)
+        }
+
+        mutating func time(_ t: Timestamp) {
+            i64(t.unixSeconds)
+            i64(Int64(t.offsetSeconds))
+        }
+
+        mutating func enumeration<E: Equatable>(_ value: E?, _ table: [E]) {
+            bytes.append(value.flatMap { v in table.firstIndex(of: v) }.map { UInt8($0 + 1) } ?? 0)
+        }
+    }
+
+    struct Damaged: Error {}
+
+    struct Reader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var i = 0
+
+        init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+        mutating func entries() throws -> [String: CaseSummary] {
+            let count = Int(try u32())
+            guard count <= bytes.count else { throw Damaged() }
+            var out: [String: CaseSummary] = [:]
+            out.reserveCapacity(count)
+            for _ in 0..<count {
+                let blob = try string()
+                let id = CaseID(rawValue: try string())
+                let path = try string()
+                let kind = try required(Tables.kinds)
+                let severity = try enumeration(Tables.severities)
+                let repairSize = try enumeration(Tables.repairSizes)
+                let status = try required(Tables.statuses)
+                let level = try required(Tables.levels)
+                let holder = StaffID(rawValue: try string())
+                let department = try enumeration(Tables.departments)
+                let unit = try optional()
+                let receivedAt = try time()
+                let summary = try string()
+                let deadlineCount = Int(try u32())
+                guard deadlineCount <= bytes.count - i else { throw Damaged() }
+                var deadlines: [CaseSummary.Deadline] = []
+                deadlines.reserveCapacity(deadlineCount)
+                for _ in 0..<deadlineCount {
+                    let step = try string()
+                    let due = try time()
+                    let met = try byte()
+                    guard met <= 1 else { throw Damaged() }
+                    deadlines.append(CaseSummary.Deadline(step: step, due: due, met: met == 1))
+                }
+                let lateCount = Int(try u32())
+                guard lateCount <= bytes.count - i else { throw Damaged() }
+                var late: [CaseSummary.LateEntry] = []
+                for _ in 0..<lateCount {
+                    let by = StaffID(rawValue: try string())
+                    late.append(CaseSummary.LateEntry(by: by, recordedAt: try time()))
+                }
+                out[blob] = CaseSummary(id: id, path: path, kind: kind, severity: severity, repairSize: repairSize, status: status, level: level,
+                                        holder: holder, department: department, unit: unit, receivedAt: receivedAt, summary: summary,
+                                        deadlines: deadlines, lateEntries: late)
+            }
+            guard i == bytes.count else { throw Damaged() }
+            return out
+        }
+
+        mutating func byte() throws -> UInt8 {
+            guard i < bytes.count else { throw Damaged() }
+            defer { i += 1 }
+            return bytes[i]
+        }
+
+        mutating func u32() throws -> UInt32 {
+            guard bytes.count - i >= 4 else { throw Damaged() }
+            var v: UInt32 = 0
+            for k in 0..<4 { v |= UInt32(bytes[i + k]) << (8 * k) }
+            i += 4
+            return v
+        }
+
+        mutating func i64() throws -> Int64 {
+            guard bytes.count - i >= 8 else { throw Damaged() }
+            var v: UInt64 = 0
+            for k in 0..<8 { v |= UInt64(bytes[i + k]) << (8 * k) }
+            i += 8
+            return Int64(bitPattern: v)
+        }
+
+        mutating func string() throws -> String {
+            let n = Int(try u32())
+            guard n <= bytes.count - i else { throw Damaged() }
+            defer { i += n }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<i + n]), as: UTF8.self)
+        }
+
+        mutating func optional() throws -> String? {
+            guard bytes.count - i >= 4 else { throw Damaged() }
+            if bytes[i] == 0xFF, bytes[i + 1] == 0xFF, bytes[i + 2] == 0xFF, bytes[i + 3] == 0xFF {
+                i += 4
+                return nil
+            }
+            return try string()
+        }
+
+        mutating func time() throws -> Timestamp {
+            let seconds = try i64()
+            let offset = try i64()
+            guard abs(offset) < 86_400 else { throw Damaged() }
+            return Timestamp(date: Date(timeIntervalSince1970: TimeInterval(seconds)), offsetSeconds: Int(offset))
+        }
+
+        mutating func enumeration<E>(_ table: [E]) throws -> E? {
+            let n = Int(try byte())
+            guard n <= table.count else { throw Damaged() }
+            return n == 0 ? nil : table[n - 1]
+        }
+
+        mutating func required<E>(_ table: [E]) throws -> E {
+            guard let value = try enumeration(table) else { throw Damaged() }
+            return value
+        }
+    }
+}
+
+/// One case at HEAD as the whole-repository commands see it first: its summary, the blob id
+/// and the path of its file in the tree.
+struct CaseEntry {
+    let summary: CaseSummary
+    let blob: OID
+    let path: String
+}
+
+extension Workspace {
+    /// Every case at `base`, in path order, as a summary: kept ones by blob id, the rest read and
+    /// decoded (on all cores, a thousand at a time) and kept for the next command.
+    /// - Throws: what decoding a case file throws (a file that cannot be read is never kept).
+    func caseSummaries() throws -> [CaseEntry] {
+        let entries = try repo.files(under: "records/cases", at: base).filter { $0.path.hasSuffix(".json") }
+        let file = SummaryCache.path(repo)
+        let known = SummaryCache.load(file)
+        var summaries: [CaseSummary?] = entries.map { known[$0.blob.hex] }
+        let missing = summaries.indices.filter { summaries[$0] == nil }
+        for start in stride(from: 0, to: missing.count, by: 1024) {
+            let chunk = Array(missing[start..<min(start + 1024, missing.count)])
+            let files = try chunk.map { (path: entries[$0].path, data: try repo.blob(entries[$0].blob)) }
+            let decoded = files.concurrentMap { CaseSummary(try RecordJSON.decode(CaseFile.self, from: $0.data, file: $0.path)) }
+            for (n, result) in zip(chunk, decoded) { summaries[n] = try result.get() }
+        }
+        if ProcessInfo.processInfo.environment["CASEBOOK_SUMMARY_STATS"] == "1" {
+            // For the tests: how many summaries were kept and how many files were read.
+            FileHandle.standardError.write(Data("summaries: \(entries.count - missing.count) kept, \(missing.count) read\n".utf8))
+        }
+        let out = zip(entries, summaries).map { CaseEntry(summary: $1!, blob: $0.blob, path: $0.path) }
+        // Rewritten when it lacked a blob of this tree or held one this tree does not have.
+        var seen: Set<String> = []
+        let unique = out.filter { seen.insert($0.blob.hex).inserted }
+        if !missing.isEmpty || known.count != unique.count {
+            SummaryCache.save(unique.map { (blob: $0.blob.hex, summary: $0.summary) }, to: file)
+        }
+        return out
+    }
+
+    /// The case files of `entries`, read from their blobs and decoded on all cores, in order.
+    func cases(_ entries: [CaseEntry]) throws -> [CaseFile] {
+        var out: [CaseFile] = []
+        out.reserveCapacity(entries.count)
+        for start in stride(from: 0, to: entries.count, by: 1024) {
+            let chunk = entries[start..<min(start + 1024, entries.count)]
+            let files = try chunk.map { (path: $0.path, data: try repo.blob($0.blob)) }
+            for result in files.concurrentMap({ try RecordJSON.decode(CaseFile.self, from: $0.data, file: $0.path) }) {
+                out.append(try result.get())
+            }
+        }
+        return out
+    }
+
+    /// The cases at `base` that still need work (`Status.isOpen`), in path order.
+    func openCases() throws -> [CaseFile] {
+        try cases(caseSummaries().filter { $0.summary.status.isOpen })
+    }
+}
