@@ -84,6 +84,7 @@ public struct Strings: Sendable {
     static let table: [String: (zh: String, en: String)] = pages.merging(desk) { page, _ in page }.merging(refusals) { page, _ in page }
         .merging(calendar) { page, _ in page }
         .merging(messages) { page, _ in page }.merging(signatures) { page, _ in page }
+        .merging(notify) { page, _ in page }
 
     /// The dashboard's labels and the vocabulary of the procedures.
     static let pages: [String: (zh: String, en: String)] = [
