@@ -14,7 +14,7 @@ error in a 200 answer), `http500`, `rate` (the platform's rate-limit code), `hol
 request until the file D/release exists, then drop the connection without answering: the sender
 was killed mid-send; the message counts as not delivered). Exits after --timeout seconds.
 """
-import argparse, base64, hashlib, hmac, json, os, sys, threading, time, urllib.parse
+import signal, argparse, base64, hashlib, hmac, json, os, sys, threading, time, urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 WECOM_KEY = "test-wecom-key"
@@ -28,6 +28,8 @@ parser.add_argument("--dir", required=True)
 parser.add_argument("--script", nargs="*", default=[])
 parser.add_argument("--timeout", type=float, default=120)
 args = parser.parse_args()
+# The test process may have blocked SIGTERM in the mask this process inherits.
+signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM, signal.SIGINT])
 script = {}
 for item in args.script:
     robot, _, steps = item.partition("=")

@@ -2,13 +2,15 @@
 """A local SMTP server (aiosmtpd) for casebook's notify tests: writes D/port once listening and
 each message it receives to D/mail/<n>.eml (with the envelope in D/mail/<n>.json); exits after
 --timeout seconds."""
-import argparse, json, os, socket, sys, time
+import signal, argparse, json, os, socket, sys, time
 from aiosmtpd.controller import Controller
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--dir", required=True)
 parser.add_argument("--timeout", type=float, default=120)
 args = parser.parse_args()
+# The test process may have blocked SIGTERM in the mask this process inherits.
+signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM, signal.SIGINT])
 os.makedirs(os.path.join(args.dir, "mail"), exist_ok=True)
 
 

@@ -275,7 +275,7 @@ struct Sender {
 
     /// Text with the characters markdown would read as markup written in their full-width forms.
     func markdown(_ text: String) -> String {
-        let wide: [Character: Character] = ["*": "＊", "_": "＿", "`": "'", "<": "＜", ">": "＞", "[": "［", "]": "］", "#": "＃"]
+        let wide: [Character: Character] = ["*": "＊", "_": "＿", "`": "'", "<": "＜", ">": "＞", "#": "＃"]
         return String(text.map { wide[$0] ?? $0 })
     }
 }
