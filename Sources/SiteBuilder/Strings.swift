@@ -85,6 +85,7 @@ public struct Strings: Sendable {
         .merging(calendar) { page, _ in page }
         .merging(messages) { page, _ in page }.merging(signatures) { page, _ in page }
         .merging(procedures) { page, _ in page }
+        .merging(notify) { page, _ in page }
 
     /// The dashboard's labels and the vocabulary of the procedures.
     static let pages: [String: (zh: String, en: String)] = [

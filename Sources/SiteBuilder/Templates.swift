@@ -70,6 +70,10 @@ enum Templates {
     static let index = """
     {{> head}}
     {{#calendarWarning}}<p class="warning" role="alert" data-warning="calendar">{{calendarWarning}}</p>{{/calendarWarning}}
+    {{#notifyProblems}}<p class="warning" role="alert" data-warning="notify">{{t.notifyProblem}}: {{line}}</p>{{/notifyProblems}}
+    {{#hasUndelivered}}<h2>{{t.notifyUndelivered}}</h2>
+    <table data-table="undelivered"><thead><tr><th>{{t.notifyChannel}}</th><th>{{t.notifyMessage}}</th><th>{{t.notifyAttempts}}</th><th>{{t.notifyAnswer}}</th></tr></thead>
+    <tbody>{{#undelivered}}<tr><td>{{channel}}</td><td>{{subject}}</td><td>{{attempts}}</td><td>{{answer}}</td></tr>{{/undelivered}}</tbody></table>{{/hasUndelivered}}
     {{#signaturesRelaxed}}<p class="warning" role="alert" data-warning="signatures">{{signaturesRelaxed}}</p>{{/signaturesRelaxed}}
     <section class="today">
     <h2>{{t.needsAction}}</h2>

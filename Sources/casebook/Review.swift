@@ -22,7 +22,7 @@ struct Review {
 
     var author: Staff? { authorEmail.flatMap(ws.staff.byEmail) }
 
-    static let configFiles = ["records/casebook.json", "records/staff.json"]
+    static let configFiles = ["records/casebook.json", "records/staff.json", NotifyConfig.path]
     static let configFolders = ["records/procedures/", "records/calendar/", "records/schema/", "hooks/"]
 
     static func isConfiguration(_ path: String) -> Bool {
@@ -57,6 +57,16 @@ struct Review {
             if isRoot || !ws.staff.staff.contains(where: \.ownsConfiguration) { return nil }
             guard let author, author.ownsConfiguration else {
                 return said("configOwner", "\(authorEmail ?? "unknown")")
+            }
+            if delta.path == NotifyConfig.path, let blob = delta.new {
+                do {
+                    let config = try JSONDecoder().decode(NotifyConfig.self, from: ws.repo.blob(blob))
+                    try config.validate(staff: ws.staff)
+                } catch let failure as Failure {
+                    return failure.said(in: DeskLanguage.strings)
+                } catch {
+                    return Failure(key: "notifyDecode", oneLine("\(error)", limit: 160)).said(in: DeskLanguage.strings)
+                }
             }
             return try checkCalendar(delta)
         }

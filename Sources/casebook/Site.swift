@@ -50,6 +50,7 @@ extension Casebook {
                                       timeZone: ws.zone, samples: try samples(ws), provenance: try provenance(of: cases, in: ws),
                                       staff: ws.staff.staff)
             dashboard.officialCalendarYears = ws.calendar.official
+            (dashboard.notifyProblems, dashboard.undelivered) = NotifyStatus.read(ws, in: Strings(language))
             dashboard.signaturePolicy = ws.settings.signaturePolicy
             dashboard.reviews = try ws.repo.files(under: "records/reviews", at: ws.base).filter { $0.path.hasSuffix(".json") }.map { entry in
                 try RecordJSON.decode(ReviewRecord.self, from: ws.repo.blob(entry.blob), file: entry.path)

@@ -1,0 +1,197 @@
+import CaseModel
+import Crypto
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// What a platform answered one message.
+struct Answer {
+    var ok: Bool
+    /// The answer as recorded: `errcode 0 ok`, `HTTP 502`, `code 19021 sign match fail`, `250`.
+    var text: String
+    /// The platform asked to slow down (WeCom 45009, DingTalk 130101, Feishu 9499/11232).
+    var rateLimited = false
+}
+
+/// The four channels: how a message is sent and how its answer is read. Success is the body's
+/// `errcode`/`code` 0, never the HTTP status alone (the robots answer 200 with an error code).
+enum Channels {
+    static var timeout: TimeInterval {
+        ProcessInfo.processInfo.environment["CASEBOOK_NOTIFY_TIMEOUT"].flatMap(TimeInterval.init) ?? 20
+    }
+
+    static func send(_ d: Delivery, secret: NotifySecrets.Entry) -> Answer {
+        switch d.type {
+        case .wecom: return wecom(d, secret)
+        case .dingtalk: return dingtalk(d, secret)
+        case .feishu: return feishu(d, secret)
+        case .email: return Mail.send(d, secret)
+        }
+    }
+
+    // MARK: - WeCom group robot (企业微信群机器人)
+
+    static func wecom(_ d: Delivery, _ secret: NotifySecrets.Entry) -> Answer {
+        guard let hook = secret.webhook, let url = URL(string: hook) else { return Answer(ok: false, text: "no webhook") }
+        let body: [String: Any] = ["msgtype": "markdown", "markdown": ["content": d.text]]
+        return post(url, body) { json in errcode(json, rateCodes: [45009]) }
+    }
+
+    // MARK: - DingTalk custom robot (钉钉自定义机器人), with 加签
+
+    /// DingTalk's 加签: HMAC-SHA256 of `timestamp\nsecret` keyed by the secret, base64, URL-encoded.
+    static func dingtalkSign(timestamp: Int64, secret: String) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data("\(timestamp)\n\(secret)".utf8), using: SymmetricKey(data: Data(secret.utf8)))
+        return Data(mac).base64EncodedString().addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+    }
+
+    static func dingtalk(_ d: Delivery, _ secret: NotifySecrets.Entry) -> Answer {
+        guard var hook = secret.webhook else { return Answer(ok: false, text: "no webhook") }
+        if let key = secret.secret, !key.isEmpty {
+            let ms = Int64(Date().timeIntervalSince1970 * 1000)
+            hook += (hook.contains("?") ? "&" : "?") + "timestamp=\(ms)&sign=\(dingtalkSign(timestamp: ms, secret: key))"
+        }
+        guard let url = URL(string: hook) else { return Answer(ok: false, text: "bad webhook") }
+        let body: [String: Any] = ["msgtype": "markdown", "markdown": ["title": d.subject, "text": d.text],
+                                   "at": ["atUserIds": d.mentions ?? [], "isAtAll": false]]
+        return post(url, body) { json in errcode(json, rateCodes: [130101]) }
+    }
+
+    // MARK: - Feishu custom bot (飞书自定义机器人), with its signing
+
+    /// Feishu's signature: HMAC-SHA256 keyed by `timestamp\nsecret` over an empty message, base64.
+    static func feishuSign(timestamp: Int64, secret: String) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data(), using: SymmetricKey(data: Data("\(timestamp)\n\(secret)".utf8)))
+        return Data(mac).base64EncodedString()
+    }
+
+    static func feishu(_ d: Delivery, _ secret: NotifySecrets.Entry) -> Answer {
+        guard let hook = secret.webhook, let url = URL(string: hook) else { return Answer(ok: false, text: "no webhook") }
+        var body: [String: Any] = ["msg_type": "text", "content": ["text": d.text]]
+        if let key = secret.secret, !key.isEmpty {
+            let s = Int64(Date().timeIntervalSince1970)
+            body["timestamp"] = "\(s)"
+            body["sign"] = feishuSign(timestamp: s, secret: key)
+        }
+        return post(url, body) { json in
+            let code = (json["code"] as? Int) ?? (json["StatusCode"] as? Int)
+            let msg = (json["msg"] as? String) ?? (json["StatusMessage"] as? String) ?? ""
+            guard let code else { return nil }
+            return Answer(ok: code == 0, text: "code \(code) \(msg)", rateLimited: [9499, 11232].contains(code))
+        }
+    }
+
+    // MARK: - HTTP
+
+    static func errcode(_ json: [String: Any], rateCodes: Set<Int>) -> Answer? {
+        guard let code = json["errcode"] as? Int else { return nil }
+        return Answer(ok: code == 0, text: "errcode \(code) \((json["errmsg"] as? String) ?? "")", rateLimited: rateCodes.contains(code))
+    }
+
+    final class Box: @unchecked Sendable {
+        var status = 0
+        var data = Data()
+        var error: String?
+    }
+
+    /// POSTs `body` as JSON and reads the answer with `read` (nil: not the platform's answer).
+    static func post(_ url: URL, _ body: [String: Any], read: ([String: Any]) -> Answer?) -> Answer {
+        var request = URLRequest(url: url, timeoutInterval: timeout)
+        request.httpMethod = "POST"
+        request.setValue("application/json; charset=utf-8", forHTTPHeaderField: "Content-Type")
+        request.httpBody = try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = timeout
+        configuration.timeoutIntervalForResource = timeout
+        configuration.connectionProxyDictionary = [:]
+        let session = URLSession(configuration: configuration)
+        defer { session.finishTasksAndInvalidate() }
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        session.dataTask(with: request) { data, response, error in
+            box.status = (response as? HTTPURLResponse)?.statusCode ?? 0
+            box.data = data ?? Data()
+            box.error = error.map { "\($0.localizedDescription)" }
+            done.signal()
+        }.resume()
+        done.wait()
+        if let error = box.error { return Answer(ok: false, text: oneLine(error, limit: 200)) }
+        if let json = (try? JSONSerialization.jsonObject(with: box.data)) as? [String: Any], let answer = read(json) {
+            return Answer(ok: answer.ok, text: oneLine(answer.text, limit: 200), rateLimited: answer.rateLimited || box.status == 429)
+        }
+        return Answer(ok: false, text: "HTTP \(box.status) \(oneLine(String(decoding: box.data.prefix(160), as: UTF8.self), limit: 160))",
+                      rateLimited: box.status == 429)
+    }
+}
+
+/// E-mail: one message per person, UTF-8 subject, `Auto-Submitted: auto-generated`, through SMTP
+/// submission (curl speaks it, with STARTTLS) or the system's `sendmail`.
+enum Mail {
+    static func encodedWord(_ s: String) -> String {
+        s.allSatisfy({ $0.isASCII }) ? s : "=?UTF-8?B?\(Data(s.utf8).base64EncodedString())?="
+    }
+
+    static func message(_ d: Delivery, from: String) -> Data {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
+        formatter.timeZone = TimeZone(secondsFromGMT: d.planned.offsetSeconds)
+        let body = Data(d.text.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+        let head = [
+            "From: casebook <\(from)>",
+            "To: <\(d.address ?? "")>",
+            "Subject: \(encodedWord(d.subject))",
+            "Date: \(formatter.string(from: d.planned.date))",
+            "Message-ID: <\(d.id)@casebook.invalid>",
+            "Auto-Submitted: auto-generated",
+            "X-Auto-Response-Suppress: All",
+            "MIME-Version: 1.0",
+            "Content-Type: text/plain; charset=UTF-8",
+            "Content-Transfer-Encoding: base64",
+        ]
+        return Data((head.joined(separator: "\r\n") + "\r\n\r\n" + body + "\r\n").utf8)
+    }
+
+    static func send(_ d: Delivery, _ secret: NotifySecrets.Entry) -> Answer {
+        guard let to = d.address, !to.isEmpty else { return Answer(ok: false, text: "no address") }
+        let from = secret.from ?? "casebook@localhost"
+        let message = message(d, from: from)
+        if let smtp = secret.smtp {
+            var args = ["--silent", "--show-error", "--url", smtp, "--mail-from", from, "--mail-rcpt", to, "--upload-file", "-",
+                        "--max-time", "\(Int(Channels.timeout))"]
+            if smtp.hasPrefix("smtp://") { args.append(secret.starttls == true ? "--ssl-reqd" : "--ssl") }
+            var config: String?
+            if let user = secret.username {
+                let path = NSTemporaryDirectory() + "casebook-mail-\(UUID().uuidString)"
+                let line = "user = \"\(user.replacingOccurrences(of: "\"", with: "\\\""))"
+                    + ":\((secret.password ?? "").replacingOccurrences(of: "\"", with: "\\\""))\"\n"
+                FileManager.default.createFile(atPath: path, contents: Data(line.utf8), attributes: [.posixPermissions: 0o600])
+                args += ["--config", path]
+                config = path
+            }
+            defer { if let config { try? FileManager.default.removeItem(atPath: config) } }
+            let (status, err) = run("/usr/bin/env", ["curl"] + args, input: message)
+            return status == 0 ? Answer(ok: true, text: "smtp 250 accepted") : Answer(ok: false, text: "smtp curl \(status) \(oneLine(err, limit: 160))")
+        }
+        let program = secret.sendmail ?? "/usr/sbin/sendmail"
+        let (status, err) = run(program, ["-i", "-f", from, "--", to], input: message)
+        return status == 0 ? Answer(ok: true, text: "sendmail 0") : Answer(ok: false, text: "sendmail \(status) \(oneLine(err, limit: 160))")
+    }
+
+    static func run(_ program: String, _ args: [String], input: Data) -> (Int32, String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: program)
+        p.arguments = args
+        let inp = Pipe(), err = Pipe()
+        p.standardInput = inp
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        do { try p.run() } catch { return (127, "\(error)") }
+        inp.fileHandleForWriting.write(input)
+        try? inp.fileHandleForWriting.close()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: e, as: UTF8.self))
+    }
+}
