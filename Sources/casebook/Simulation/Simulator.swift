@@ -426,7 +426,7 @@ final class Simulator {
             event.ownerInformed = rng.chance(0.6) ? true : nil
             summary = event.ownerInformed == true ? "progress fed back to the owner" : "note"
             // Now and then written up hours later from the paper job sheet: a late entry 补录.
-            if let last = file.events.last, rng.chance(0.06) {
+            if let last = file.events.last, rng.chance(0.12) {
                 let stated = max(last.at.adding(seconds: 60), now.adding(seconds: -rng.minutes(120, 360)))
                 if stated.adding(seconds: ws.profile.lateEntryRule.graceSeconds) < now {
                     event.at = stated
