@@ -7,7 +7,16 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO    ?= demo
 OUT     ?= site/public
 
-.PHONY: all deps build demo test test-deps bench soak defaults assets man clean
+.PHONY: all deps build demo test test-deps bench soak defaults assets man clean release install deb install-timers
+
+# Where `make install` puts casebook, and what it installs: the release build (linked statically
+# against the Swift runtime, as `make bench` builds it) unless FROM names another build folder
+# (the tests install the debug build), and the man page of `make man` unless MAN names one.
+PREFIX  ?= /usr/local
+DESTDIR ?=
+RELEASE := .build-release/release
+FROM    ?= $(RELEASE)
+MAN     ?= man/casebook.1
 
 all: build
 
@@ -83,5 +92,31 @@ man: build
 	mkdir -p man && cp .build/plugins/GenerateManual/outputs/casebook/casebook.1 man/casebook.1
 	@echo "man page: man/casebook.1 (man ./man/casebook.1)"
 
+# The release binary, as shipped: Swift runtime and Foundation linked in statically.
+release: deps
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-release
+
+# make install [PREFIX=/usr/local] [DESTDIR=…]: binary (PREFIX/lib/casebook with its defaults,
+# linked from PREFIX/bin), man page, bash/zsh/fish completions, the host's units and examples.
+install: $(if $(filter $(RELEASE),$(FROM)),release) $(MAN)
+	scripts/install.sh "$(FROM)" "$(DESTDIR)" "$(PREFIX)" "$(MAN)"
+
+man/casebook.1:
+	$(MAKE) man
+
+# A Debian package of the same (PREFIX=/usr), in DEB_OUT: dpkg-deb, Depends from the binary's
+# libraries plus git and openssh-client; scripts/check-deb.sh installs and removes it in a dpkg root.
+DEB_OUT ?= build/deb
+deb: $(if $(filter $(RELEASE),$(FROM)),release) $(MAN)
+	scripts/deb.sh "$(FROM)" "$(MAN)" "$(DEB_OUT)"
+
+# The host's schedule (docs/host.md): the systemd units, enabled; /etc/default/casebook if missing.
+install-timers:
+	$(SUDO) install -m 644 host/casebook.default -D $(DESTDIR)/etc/default/casebook.example
+	[ -e $(DESTDIR)/etc/default/casebook ] || $(SUDO) install -m 644 host/casebook.default $(DESTDIR)/etc/default/casebook
+	for u in casebook-sweep.service casebook-sweep.timer; do \
+	  sed "s|@BINDIR@|$(PREFIX)/bin|g" host/systemd/$$u | $(SUDO) install -m 644 -D /dev/stdin $(DESTDIR)/etc/systemd/system/$$u; done
+	[ -n "$(DESTDIR)" ] || { $(SUDO) systemctl daemon-reload && $(SUDO) systemctl enable --now casebook-sweep.timer; }
+
 clean:
-	rm -rf .build .build-release .bench $(DEMO) $(OUT) man
+	rm -rf .build .build-release .bench $(DEMO) $(OUT) man build
