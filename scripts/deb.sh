@@ -13,15 +13,18 @@ stage="$out/casebook_${version}_$arch"
 rm -rf "$stage"
 mkdir -p "$stage/DEBIAN"
 "$here/scripts/install.sh" "$build" "$stage" /usr "$man" >/dev/null
+strip --strip-unneeded --remove-section=.comment --remove-section=.note "$stage/usr/lib/casebook/casebook"
 
-# Depends: the package of every library the binary loads; a library no package holds (a
-# development toolchain's) is named and left out.
-libs=$(ldd "$build/casebook" | awk '$2 == "=>" && $3 ~ /^\// { print $3 } $1 ~ /^\// { print $1 }')
+# Depends: the package of every library the binary names (NEEDED, found where ldd finds it); a
+# library no package holds (a development toolchain's) is named and left out.
 deps=""
-for lib in $libs; do
-  pkg=$(dpkg -S "$lib" 2>/dev/null || dpkg -S "$(readlink -f "$lib")" 2>/dev/null || dpkg -S "/usr$lib" 2>/dev/null || true)
-  pkg=$(printf '%s\n' "$pkg" | head -n 1 | cut -d: -f1)
-  if [ -z "$pkg" ]; then echo "deb: $lib belongs to no package; not a dependency" >&2; continue; fi
+for name in $(objdump -p "$build/casebook" | awk '$1 == "NEEDED" { print $2 }'); do
+  lib=$(ldd "$build/casebook" | awk -v n="$name" '$1 == n && $3 ~ /^\// { print $3 }')
+  pkg=""
+  for path in "$lib" "$(readlink -f "$lib")" "/usr$lib"; do
+    [ -n "$pkg" ] || pkg=$(dpkg -S "$path" 2>/dev/null | head -n 1 | cut -d: -f1)
+  done
+  if [ -z "$pkg" ]; then echo "deb: $name ($lib) belongs to no package; not a dependency" >&2; continue; fi
   deps="$deps $pkg"
 done
 depends=$(printf '%s\n' $deps git openssh-client | sort -u | paste -sd, - | sed 's/,/, /g')
@@ -33,7 +36,7 @@ Upstream-Name: casebook
 Source: casebook project repository
 
 Files: *
-Copyright: casebook developers
+Copyright: 2026 casebook developers
 License: see the project repository
 COPY
 printf 'casebook (%s) unstable; urgency=medium\n\n  * Package built by make deb.\n\n -- casebook developers <casebook@example.org>  %s\n' \
@@ -62,6 +65,6 @@ Description: service centre customer requests as signed commits in git
 CONTROL
 (cd "$stage" && find usr -type f -exec md5sum {} + | sort -k2) >"$stage/DEBIAN/md5sums"
 chmod 644 "$stage/DEBIAN/control" "$stage/DEBIAN/md5sums"
-dpkg-deb --root-owner-group -Zxz --build "$stage" "$out/casebook_${version}_$arch.deb" >/dev/null
+dpkg-deb --root-owner-group -Z"${DEB_COMPRESS:-xz}" --build "$stage" "$out/casebook_${version}_$arch.deb" >/dev/null
 rm -rf "$stage"
 echo "$out/casebook_${version}_$arch.deb"

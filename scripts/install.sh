@@ -24,7 +24,8 @@ chmod -R u=rwX,go=rX "$root/lib/casebook/casebook_casebook.resources"
 ln -sf ../lib/casebook/casebook "$root/bin/casebook"
 gzip -9n <"$man" >"$root/share/man/man1/casebook.1.gz"
 chmod 644 "$root/share/man/man1/casebook.1.gz"
-"$bin" --generate-completion-script bash >"$root/share/bash-completion/completions/casebook"
+# (bash-completion sources the file: no #! line)
+"$bin" --generate-completion-script bash | sed '1{/^#!/d}' >"$root/share/bash-completion/completions/casebook"
 "$bin" --generate-completion-script zsh >"$root/share/zsh/vendor-completions/_casebook"
 "$bin" --generate-completion-script fish >"$root/share/fish/vendor_completions.d/casebook.fish"
 # The host's schedule and web server, with the installed binary's path.
