@@ -19,11 +19,14 @@ strip --strip-unneeded --remove-section=.comment --remove-section=.note "$stage/
 # library no package holds (a development toolchain's) is named and left out.
 deps=""
 for name in $(objdump -p "$build/casebook" | awk '$1 == "NEEDED" { print $2 }'); do
-  lib=$(ldd "$build/casebook" | awk -v n="$name" '$1 == n && $3 ~ /^\// { print $3 }')
+  # "libx.so => /path (…)", or the loader itself as "/path/ld-linux….so.2 (…)"
+  lib=$(ldd "$build/casebook" | awk -v n="$name" '$1 == n && $3 ~ /^\// { print $3 } $1 ~ "/" n "$" { print $1 }' | head -n 1)
   pkg=""
-  for path in "$lib" "$(readlink -f "$lib")" "/usr$lib"; do
-    [ -n "$pkg" ] || pkg=$(dpkg -S "$path" 2>/dev/null | head -n 1 | cut -d: -f1)
-  done
+  if [ -n "$lib" ]; then
+    for path in "$lib" "$(readlink -f "$lib")" "/usr$lib"; do
+      [ -n "$pkg" ] || pkg=$(dpkg -S "$path" 2>/dev/null | head -n 1 | cut -d: -f1 | cut -d, -f1)
+    done
+  fi
   if [ -z "$pkg" ]; then echo "deb: $name ($lib) belongs to no package; not a dependency" >&2; continue; fi
   deps="$deps $pkg"
 done

@@ -21,6 +21,8 @@ extension Casebook {
             ($CASEBOOK_NOW, else now: the push's arrival on the server) must be marked a late entry 补录 (recordedAt,
             lateReason; 002 篇1 §4.2); a single revision judges each commit at its own time instead. OLD may be 40 zeros (a new branch: commits no existing reference has); a single
             revision re-checks its whole history, from the first commit.
+            With --pusher ID (the central host's pre-receive under gitolite: GL_USER, or system for the host's own
+            push) every commit new to the repository must also be authored by ID, who must be on the staff list.
             One line per refusal; exit 1 on any.
             Examples: casebook check --staged
                       casebook check --range origin/main..main
