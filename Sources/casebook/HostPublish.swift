@@ -44,7 +44,7 @@ extension Casebook {
                 try site.run()
             } catch {
                 try? fm.removeItem(atPath: folder)
-                throw Failure(key: "host.buildFailed", "\(Failure(saying: error))")
+                throw Failure(key: "host.buildFailed", DeskLanguage.strings.say(error: error))
             }
             // A new link beside the old one, then rename(2) over it: atomic for every reader.
             let link = "\(root)/.current-\(getpid())"

@@ -338,6 +338,12 @@ import Testing
         let seen = try String(contentsOfFile: codes, encoding: .utf8).split(separator: "\n")
         #expect(seen.count >= 3 && seen.allSatisfy { $0 == "200" }, "codes during rebuilds: \(Dictionary(grouping: seen, by: { $0 }).mapValues(\.count))")
         #expect(try fm.contentsOfDirectory(atPath: site + "/releases").count == 2, "two builds kept")
+        // A build that fails leaves the published site as it was, and no half-built folder.
+        let before = try published()
+        let failed = try asHost([Sandbox.binary, "host", "publish", "--central", central, "--now", "not-a-time"])
+        #expect(failed.status != 0 && failed.stderr.contains("原站点保持不变") && failed.stderr.contains("不是"), "\(failed.stderr)")
+        #expect(try published() == before && fm.contentsOfDirectory(atPath: site + "/releases").count == 2)
+        #expect(try http("/index.html", as: li) == "200")
 
         // The host's schedule: sweep as system three days on, pushed through the same hook (as
         // system), and published.
