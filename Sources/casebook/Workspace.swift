@@ -58,7 +58,9 @@ final class Workspace {
         do {
             repo = try Repository.discover(from: path)
         } catch {
-            throw Failure(key: "noRepo", path)
+            // A central bare repository, named exactly (what the host publishes from).
+            guard let bare = try? Repository.open(path), bare.isBare else { throw Failure(key: "noRepo", path) }
+            repo = bare
         }
         // A commit a killed casebook process left half done is finished (or discarded) first.
         if recover { try repo.recoverInterruptedCommit() }
