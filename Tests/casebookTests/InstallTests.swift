@@ -44,6 +44,7 @@ import Testing
         #expect(try String(contentsOfFile: root + "/share/zsh/vendor-completions/_casebook", encoding: .utf8).hasPrefix("#compdef casebook"))
         let service = try String(contentsOfFile: root + "/share/casebook/host/systemd/casebook-sweep.service", encoding: .utf8)
         #expect(service.contains("ExecStart=/opt/cb/bin/casebook host sweep --work ${CASEBOOK_WORK}") && !service.contains("@BINDIR@"))
+        #expect(service.contains("ExecStartPost=-/opt/cb/bin/casebook notify --repo ${CASEBOOK_WORK}"))
         #expect(try String(contentsOfFile: root + "/share/casebook/host/cron", encoding: .utf8).contains("/opt/cb/bin/casebook host sweep"))
     }
 
