@@ -206,59 +206,12 @@ final class Simulator {
         }
     }
 
-    /// The day's oversight: the supervisor signs yesterday's intake log in the morning (now and
-    /// then forgetting, a slip the overview shows); on Mondays the manager reviews last week's
-    /// log and the supervisor signs last week's complaint and revisit records; early in the month
-    /// an assistant tags the month before as archived.
-    func planOversight(_ day: String, midnight: Timestamp, working: Bool) {
-        let yesterday = midnight.adding(seconds: -86_400).localDay
-        if yesterday >= firstDay {
-            schedule(.review(.daily, yesterday), at: midnight.adding(seconds: 9 * 3600 + rng.minutes(5, 90)))
-        }
-        let lastWeek = midnight.adding(seconds: -7 * 86_400)
-        if Reviews.period(.weekly, containing: day, in: ws.zone)?.from == day, yesterday >= firstDay {
-            schedule(.review(.weekly, lastWeek.localDay), at: midnight.adding(seconds: 10 * 3600 + rng.minutes(5, 40)))
-            schedule(.review(.records, lastWeek.localDay), at: midnight.adding(seconds: 11 * 3600 + rng.minutes(0, 40)))
-        }
-        let dayOfMonth = Int(day.suffix(2)) ?? 0
-        let previousMonth = String(midnight.adding(seconds: -Int(dayOfMonth) * 86_400).localDay.prefix(7))
-        if working, (3...9).contains(dayOfMonth), previousMonth >= String(firstDay.prefix(7)), !archivedMonths.contains(previousMonth) {
-            archivedMonths.insert(previousMonth)
-            schedule(.archive(previousMonth), at: midnight.adding(seconds: 10 * 3600 + rng.minutes(30, 60)))
-        }
-    }
-
     var archivedMonths: Set<String> = []
     var inspectedMonths: Set<String> = []
     var judicialPlayed = false
     /// The last day played (set by `run`), for what is left waiting at the end.
     var lastDay: String?
 
-    /// A review sign-off through the same code as `casebook review`.
-    func review(_ kind: ReviewKind, _ day: String) throws {
-        let rule = Reviews.rule(kind)
-        guard let reviewer = ws.staff.staff.first(where: { s in s.roles.contains(where: rule.by.contains) && !s.roles.contains(.system) }) else { return }
-        if kind == .daily {
-            guard (arrivals[day] ?? 0) > 0 else { return }
-            if rng.chance(0.03) {
-                totals.missedReviews += 1
-                return
-            }
-        }
-        let opinion = kind == .weekly ? rng.element(["上周登记完整，跟进及时", "上周记录齐全，2 件需加快处理", "已审阅，注意回访时效"])
-            : rng.element(["记录完整", "已审核，跟进中的请按时反馈", "登记规范，无遗漏"])
-        let files = everything.values.sorted { $0.id.rawValue < $1.id.rawValue }
-        _ = try ws.signReview(kind, day: day, opinion: opinion, as: reviewer.id.rawValue, cases: files)
-        totals.reviews += 1
-        totals.commits += 1
-    }
-
-    /// The month's archive tag through the same code as `casebook archive`.
-    func archive(_ month: String) throws {
-        guard let archiver = members(.csAssistant).first else { return }
-        _ = try ws.archive(month: month, as: archiver.id.rawValue)
-        totals.archives += 1
-    }
 
     // MARK: - Drawing a request
 
