@@ -12,6 +12,22 @@ extension Casebook {
             subcommands: [Install.self]
         )
 
+        /// Writes the named default hooks into the bare repository `repo` and sets what every
+        /// central repository needs: this binary's path, and no forced pushes or deleted history
+        /// (old objects stay reachable). Returns the hooks folder.
+        static func installServer(_ names: [String], in repo: Repository) throws -> URL {
+            let folder = URL(fileURLWithPath: repo.gitDirectory).appendingPathComponent("hooks")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            for name in names {
+                let data = try Data(contentsOf: Defaults.root.appendingPathComponent("hooks/\(name)"))
+                try AtomicFile.write(data, to: folder.appendingPathComponent(name).path, mode: 0o755)
+            }
+            try repo.setConfig("casebook.bin", Init.executablePath)
+            try repo.setConfig("receive.denyNonFastForwards", "true")
+            try repo.setConfig("receive.denyDeletes", "true")
+            return folder
+        }
+
         struct Install: ParsableCommand {
             static let configuration = CommandConfiguration(
                 commandName: "install",
@@ -40,16 +56,7 @@ extension Casebook {
                     throw Failure(key: "noServerRepo", "\(server)")
                 }
                 guard repo.isBare else { throw Failure(key: "serverNotBare", "\(server)") }
-                let folder = URL(fileURLWithPath: repo.gitDirectory).appendingPathComponent("hooks")
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                for name in ["pre-receive", "update"] {
-                    let data = try Data(contentsOf: Defaults.root.appendingPathComponent("hooks/\(name)"))
-                    try AtomicFile.write(data, to: folder.appendingPathComponent(name).path, mode: 0o755)
-                }
-                try repo.setConfig("casebook.bin", Init.executablePath)
-                // Old objects stay reachable: no forced pushes, no deleted history.
-                try repo.setConfig("receive.denyNonFastForwards", "true")
-                try repo.setConfig("receive.denyDeletes", "true")
+                let folder = try Hooks.installServer(["pre-receive", "update"], in: repo)
                 print("pre-receive and update installed in \(folder.path)")
             }
         }

@@ -25,15 +25,7 @@ extension Casebook {
 
         func run() throws {
             let repo = try central.open()
-            let folder = URL(fileURLWithPath: repo.gitDirectory).appendingPathComponent("hooks")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            for name in ["pre-receive", "post-receive"] {
-                let data = try Data(contentsOf: Defaults.root.appendingPathComponent("hooks/\(name)"))
-                try AtomicFile.write(data, to: folder.appendingPathComponent(name).path, mode: 0o755)
-            }
-            try repo.setConfig("casebook.bin", Init.executablePath)
-            try repo.setConfig("receive.denyNonFastForwards", "true")
-            try repo.setConfig("receive.denyDeletes", "true")
+            let folder = try Hooks.installServer(["pre-receive", "post-receive"], in: repo)
             if let site {
                 let path = URL(fileURLWithPath: site).standardizedFileURL.path
                 try FileManager.default.createDirectory(atPath: path + "/auth", withIntermediateDirectories: true)

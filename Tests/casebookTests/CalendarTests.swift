@@ -18,18 +18,6 @@ import Testing
 
         """
 
-    /// A repository of `profile` with the staff of `Sandbox.makeRepository`.
-    static func repository(_ box: Sandbox, profile: String) throws {
-        try box.ok(["init", box.repo, "--desk", "T01", "--site", "测试服务中心", "--profile", profile], now: "2026-11-01T08:00:00+08:00")
-        try box.ok(["staff", "add", "zhou.jl", "--name", "周经理", "--email", "zhou@cuihu.example", "--role", "manager"], now: "2026-11-01T08:00:00+08:00")
-        for (id, name, role, dept) in [("li.na", "李娜", "receptionist", "customer-service"), ("zhao.gong", "赵工", "engineer", "engineering"),
-                                       ("wang.zg", "王主管", "supervisor", "customer-service"), ("chen.jie", "陈洁", "cs-assistant", "customer-service"),
-                                       ("he.zr", "何主任", "director", "customer-service")] {
-            try box.ok(["staff", "add", id, "--name", name, "--email", "\(id)@cuihu.example", "--role", role, "--department", dept, "--as", "zhou.jl"],
-                       now: "2026-11-01T08:00:00+08:00")
-        }
-    }
-
     /// The deadline `step` of case `id` as `show --json` gives it.
     static func deadline(_ box: Sandbox, _ id: String, _ step: String, now: String) throws -> [String: Any] {
         let json = try box.ok(["show", id, "--json"], now: now)
@@ -42,7 +30,7 @@ import Testing
     func everyCommandWorksIn2027And2028(profile: String) throws {
         let box = try Sandbox()
         defer { box.remove() }
-        try Self.repository(box, profile: profile)
+        try box.makeRepository(profile: profile)
         // Saturday 2027-02-06, 正月初一: a complaint about the service is handled the same working day.
         let id = try box.ok(["open", "--as", "li.na", "--kind", "complaint", "--severity", "minor", "--cause", "service-quality",
                              "--channel", "phone", "--unit", "3-2-1801", "--reporter", "王女士", "--phone", "13812345678",
@@ -110,7 +98,7 @@ import Testing
     @Test func revisitPlansAreRescheduled() throws {
         let box = try Sandbox()
         defer { box.remove() }
-        try Self.repository(box, profile: "villa")
+        try box.makeRepository(profile: "villa")
         // Thursday 2027-02-11: a working day on the statutory rules, a day off in the notice.
         let id = try box.ok(["open", "--as", "li.na", "--kind", "complaint", "--severity", "minor", "--channel", "phone",
                              "--unit", "3-2-1801", "--reporter", "王女士", "--phone", "13812345678", "--summary", "草坪未修剪"],

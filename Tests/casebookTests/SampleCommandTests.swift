@@ -6,7 +6,7 @@ import Testing
         // The villa's month-end sample (000 篇2 §4.3–4.4): drawn on the 30th, due by the 5th.
         let box = try Sandbox()
         defer { box.remove() }
-        try CalendarTests.repository(box, profile: "villa")
+        try box.makeRepository(profile: "villa")
         var ids: [String] = []
         for n in 0..<12 {
             let id = try box.ok(["open", "--as", "li.na", "--kind", "repair", "--repair-size", "small", "--channel", "phone",
@@ -113,7 +113,7 @@ import Testing
     @Test func residentialDrawsDailyInsideTheWindows() throws {
         let box = try Sandbox()
         defer { box.remove() }
-        try CalendarTests.repository(box, profile: "residential")
+        try box.makeRepository(profile: "residential")
         let cases = try Self.month(box, count: 36, sweep: true)
         try box.ok(["sweep"], now: "2026-11-30T08:30:00+08:00")
         let monthly = try box.ok(["sample", "--month", "2026-11", "--as", "chen.jie"], now: "2026-11-30T16:00:00+08:00")
@@ -176,7 +176,7 @@ import Testing
     @Test func villaKeepsItsMonthEndSample() throws {
         let box = try Sandbox()
         defer { box.remove() }
-        try CalendarTests.repository(box, profile: "villa")
+        try box.makeRepository(profile: "villa")
         let cases = try Self.month(box, count: 24, sweep: true, largeEvery: 5)
         let large = cases.filter { $0.value.kind == "large" }
         #expect(large.count == 3)
@@ -204,7 +204,7 @@ import Testing
     @Test func mallPlansEveryRevisitInsideItsWindow() throws {
         let box = try Sandbox()
         defer { box.remove() }
-        try CalendarTests.repository(box, profile: "mall")
+        try box.makeRepository(profile: "mall")
         let cases = try Self.month(box, count: 6, sweep: true)
         for (id, c) in cases {
             let json = try box.ok(["show", id, "--json"], now: "2026-11-30T09:00:00+08:00")

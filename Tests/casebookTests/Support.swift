@@ -106,8 +106,9 @@ struct Sandbox {
 
     /// A new case repository with a manager, two receptionists, an engineer, a supervisor, a
     /// customer-service assistant and a director.
-    func makeRepository() throws {
-        try ok(["init", repo, "--desk", "T01", "--site", "测试服务中心"].map { $0 }, now: "2026-11-01T08:00:00+08:00")
+    /// `profile` names the procedure profile (default: init's, residential).
+    func makeRepository(profile: String? = nil) throws {
+        try ok(["init", repo, "--desk", "T01", "--site", "测试服务中心"] + (profile.map { ["--profile", $0] } ?? []), now: "2026-11-01T08:00:00+08:00")
         try ok(["staff", "add", "zhou.jl", "--name", "周经理", "--email", "zhou@cuihu.example", "--role", "manager"], now: "2026-11-01T08:00:00+08:00")
         for (id, name, role, dept) in [("li.na", "李娜", "receptionist", "customer-service"), ("zhao.gong", "赵工", "engineer", "engineering"),
                                        ("wang.zg", "王主管", "supervisor", "customer-service"), ("chen.jie", "陈洁", "cs-assistant", "customer-service"),
