@@ -19,9 +19,10 @@ import Testing
 
     /// The points of a buying contract's review (§4.4.2 b), all acceptable unless `failing`.
     static func buyingPoints(failing: String? = nil, without: String? = nil) -> [String] {
-        ["supplier-capability", "price", "reputation", "after-sales", "clarity", "legality", "risk", "monitoring", "other"]
-            .filter { $0 != without }
-            .flatMap { ["--point", "\($0)=\($0 == failing ? "fail" : "ok"):\($0 == failing ? "报价高于市场价15%" : "符合要求")"] }
+        let all: [String] = ["supplier-capability", "price", "reputation", "after-sales", "clarity", "legality", "risk", "monitoring", "other"]
+        return all.filter { $0 != without }.flatMap { (p: String) -> [String] in
+            ["--point", "\(p)=\(p == failing ? "fail" : "ok"):\(p == failing ? "报价高于市场价15%" : "符合要求")"]
+        }
     }
 
     static let panel = ["--reviewer", "zhang.zjl", "--reviewer", "zhao.gong", "--reviewer", "qian.jy"]
