@@ -23,8 +23,8 @@ public protocol ContractCheck: Sendable {
 }
 
 extension ContractCheck {
-    func refuse(_ clause: String, _ message: String, _ key: Refusal.Key, _ words: [Refusal.Word] = []) -> Refusal {
-        Refusal(rule: name, clause: clause, message, template: .init(key, words))
+    func refuse(_ clause: String, _ message: String, _ template: Refusal.Template) -> Refusal {
+        Refusal(rule: name, clause: clause, message, template: template)
     }
 }
 

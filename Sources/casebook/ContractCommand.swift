@@ -3,6 +3,7 @@ import CaseModel
 import Foundation
 import GitStore
 import Procedures
+import SiteBuilder
 
 extension ContractKind: ExpressibleByArgument {}
 extension ContractForm: ExpressibleByArgument {}
@@ -53,6 +54,14 @@ extension Casebook {
             try ws.repo.files(under: "records/contracts", at: ws.base)
                 .filter { $0.path.hasSuffix(".json") && !$0.path.hasPrefix("records/contracts/inventory/") }
                 .map { try RecordJSON.decode(ContractRecord.self, from: ws.repo.blob($0.blob), file: $0.path) }
+        }
+
+        /// The contracts page's input: nil when the repository has no contracts (no page then).
+        static func pageInput(_ ws: Workspace) throws -> ContractsInput? {
+            let contracts = try all(ws)
+            let inventories = try ws.repo.files(under: "records/contracts/inventory", at: ws.base).filter { $0.path.hasSuffix(".json") }
+                .map { try RecordJSON.decode(ContractInventory.self, from: ws.repo.blob($0.blob), file: $0.path) }
+            return contracts.isEmpty && inventories.isEmpty ? nil : ContractsInput(contracts: contracts, inventories: inventories, calendar: ws.calendar)
         }
 
         /// The archive numbers given at the base, each to its contract's id, but for `id`'s own.

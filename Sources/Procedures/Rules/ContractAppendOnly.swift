@@ -13,14 +13,14 @@ public struct ContractAppendOnly: ContractCheck {
             head.steps = old.steps
             guard head == old, step.new.steps.starts(with: old.steps) else {
                 throw refuse("002 篇3 §4.11; DESIGN: records are append-only",
-                             "a contract only gains steps: its particulars and earlier steps stay as they were", .contractAppendOnly)
+                             "a contract only gains steps: its particulars and earlier steps stay as they were", .init(.contractAppendOnly, []))
             }
         }
         guard step.new.steps.first?.action == .draft else {
-            throw refuse("002 篇3 §4.3.1", "a contract's first step is its draft by the executing department", .contractFirstDraft)
+            throw refuse("002 篇3 §4.3.1", "a contract's first step is its draft by the executing department", .init(.contractFirstDraft, []))
         }
         if let again = step.newSteps.first(where: { $0.index > 0 && $0.step.action == .draft }) {
-            throw refuse("002 篇3 §4.3.1", "a contract is drafted once; a draft that failed its review is reviewed again", .contractDraftOnce)
+            throw refuse("002 篇3 §4.3.1", "a contract is drafted once; a draft that failed its review is reviewed again", .init(.contractDraftOnce, []))
                 .at("steps[\(again.index)]: ")
         }
     }

@@ -16,18 +16,18 @@ public struct ContractParticulars: ContractCheck {
                                           ("draft.liability", d.liability)]
         for (field, value) in fields where value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw refuse("002 篇3 §4.3.1", "\(field): a draft names its subject, scope, price, performance, termination and liability",
-                         .contractDraftField, [.text(field)])
+                         .init(.contractDraftField, [.text(field)]))
         }
         guard isDay(c.term.start), isDay(c.term.end), c.term.start <= c.term.end else {
-            throw refuse("002 篇3 §4.3.1 d", "term: two days YYYY-MM-DD, the start not after the end", .contractTerm)
+            throw refuse("002 篇3 §4.3.1 d", "term: two days YYYY-MM-DD, the start not after the end", .init(.contractTerm, []))
         }
         if let v = c.value, !ContractRecord.isAmount(v) {
-            throw refuse("002 篇3 §4.3.1 c", "value: an amount in yuan, e.g. 128000.00", .contractValue)
+            throw refuse("002 篇3 §4.3.1 c", "value: an amount in yuan, e.g. 128000.00", .init(.contractValue, []))
         }
         let texts = fields.map(\.1) + [d.special, d.template].compactMap { $0 }
         if texts.contains(where: { Contact.maskMobiles($0) != $0 }) {
             throw refuse(NoPhoneInClear.clause, "a contract's particulars hold a mobile number in clear; write it masked or seal it as a confidential term",
-                         .contractPhone)
+                         .init(.contractPhone, []))
         }
     }
 }

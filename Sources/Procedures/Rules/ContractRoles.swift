@@ -29,15 +29,13 @@ public struct ContractRoles: ContractCheck {
         func department(_ allowed: [Department], _ clause: String) throws(Refusal) {
             guard let d = member.department, allowed.contains(d) else {
                 throw refuse(clause, "\(s.by.rawValue) (\(member.department?.rawValue ?? "no department")) may not \(s.action.rawValue) this contract; only "
-                             + allowed.map(\.rawValue).joined(separator: " or "), .contractWhoDepartment,
-                             [.text(s.by.rawValue), .department(member.department), .contractAction(s.action), .departments(allowed)])
+                             + allowed.map(\.rawValue).joined(separator: " or "), .init(.contractWhoDepartment, [.text(s.by.rawValue), .department(member.department), .contractAction(s.action), .departments(allowed)]))
             }
         }
         func role(_ allowed: [Role], _ clause: String) throws(Refusal) {
             guard member.roles.contains(where: allowed.contains) else {
                 throw refuse(clause, "\(s.by.rawValue) (\(member.roleList)) may not \(s.action.rawValue) this contract; only "
-                             + allowed.map(\.rawValue).joined(separator: ", "), .contractWhoRole,
-                             [.text(s.by.rawValue), .roles(member.roles), .contractAction(s.action), .roles(allowed)])
+                             + allowed.map(\.rawValue).joined(separator: ", "), .init(.contractWhoRole, [.text(s.by.rawValue), .roles(member.roles), .contractAction(s.action), .roles(allowed)]))
             }
         }
         let executing = c.executingDepartment
@@ -58,11 +56,10 @@ public struct ContractRoles: ContractCheck {
             guard r.reviewers.contains(s.by), panel.contains(where: { $0?.roles.contains(where: organisers.contains) == true }),
                   panel.contains(where: { ContractChange.isIn($0, executing) }), panel.contains(where: { ContractChange.isIn($0, .business) }) else {
                 throw refuse("002 篇3 §4.4.1", "the reviewers are the general manager or the assistant GM who organises the review, "
-                             + "the executing department (\(executing.rawValue)) and 经营部, and include whoever records it", .contractReviewers,
-                             [.department(executing)])
+                             + "the executing department (\(executing.rawValue)) and 经营部, and include whoever records it", .init(.contractReviewers, [.department(executing)]))
             }
             if c.important, !panel.contains(where: ContractChange.isGM) {
-                throw refuse("002 篇3 §3.1, §4.8–4.9", "an important contract is reviewed by the general manager himself", .contractReviewersGM)
+                throw refuse("002 篇3 §3.1, §4.8–4.9", "an important contract is reviewed by the general manager himself", .init(.contractReviewersGM, []))
             }
         case .sign:
             try role([.generalManager], "002 篇3 §4.5.1")

@@ -23,52 +23,52 @@ public struct ContractStepFields: ContractCheck {
     func check(_ s: ContractStep, _ before: ContractState, _ c: ContractRecord, _ step: ContractCheckStep) throws(Refusal) {
         func said(_ text: String?) -> Bool { !(text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
         if let n = s.notes, Contact.maskMobiles(n) != n {
-            throw refuse(NoPhoneInClear.clause, "notes hold a mobile number in clear; write it masked (138****5678)", .contractPhone)
+            throw refuse(NoPhoneInClear.clause, "notes hold a mobile number in clear; write it masked (138****5678)", .init(.contractPhone, []))
         }
         switch s.action {
         case .seal:
             guard let pages = s.pages, pages >= 1 else {
-                throw refuse("002 篇3 §4.5.3", "a seal records the contract's number of pages", .contractPages)
+                throw refuse("002 篇3 §4.5.3", "a seal records the contract's number of pages", .init(.contractPages, []))
             }
             if pages > 1, s.seamSeal != true {
-                throw refuse("002 篇3 §4.5.3", "a contract of \(pages) pages is sealed with a seam seal across its pages", .contractSeamSeal, [.text("\(pages)")])
+                throw refuse("002 篇3 §4.5.3", "a contract of \(pages) pages is sealed with a seam seal across its pages", .init(.contractSeamSeal, [.text("\(pages)")]))
             }
         case .effective:
             if c.notarisation, !said(s.notary) {
-                throw refuse("002 篇3 §4.5.4", "this contract takes effect when notarised: name the notary office", .contractNotary)
+                throw refuse("002 篇3 §4.5.4", "this contract takes effect when notarised: name the notary office", .init(.contractNotary, []))
             }
         case .archive:
             guard let a = s.archive, said(a.number), said(a.original), ContractArchive.isDigest(a.documentSHA256) else {
                 throw refuse("002 篇3 §4.6", "an archive records the uniform number, the signed document's SHA-256 and where the original is kept",
-                             .contractArchiveFields)
+                             .init(.contractArchiveFields, []))
             }
             if let other = step.numbersTaken[a.number], other != c.id {
-                throw refuse("002 篇3 §4.6.1", "number \(a.number) is already \(other)'s", .contractNumberTaken, [.text(a.number), .text(other)])
+                throw refuse("002 篇3 §4.6.1", "number \(a.number) is already \(other)'s", .init(.contractNumberTaken, [.text(a.number), .text(other)]))
             }
             if c.paidInStages, !a.copies.contains(where: { $0.holder == .finance }) {
-                throw refuse("002 篇3 §4.6.3", "a contract paid in stages leaves a copy with finance", .contractFinanceCopy)
+                throw refuse("002 篇3 §4.6.3", "a contract paid in stages leaves a copy with finance", .init(.contractFinanceCopy, []))
             }
         case .stageReport:
-            guard said(s.notes) else { throw refuse("002 篇3 §4.7.3", "a stage report says how the contract stands", .contractNotes, [.contractAction(s.action)]) }
+            guard said(s.notes) else { throw refuse("002 篇3 §4.7.3", "a stage report says how the contract stands", .init(.contractNotes, [.contractAction(s.action)])) }
             if c.important, s.written != true {
-                throw refuse("002 篇3 §4.7.3", "an important contract's stage report is made in writing", .contractStageWritten)
+                throw refuse("002 篇3 §4.7.3", "an important contract's stage report is made in writing", .init(.contractStageWritten, []))
             }
         case .slippage, .complete:
-            guard said(s.notes) else { throw refuse("002 篇3 §4.7", "\(s.action.rawValue) says what happened", .contractNotes, [.contractAction(s.action)]) }
+            guard said(s.notes) else { throw refuse("002 篇3 §4.7", "\(s.action.rawValue) says what happened", .init(.contractNotes, [.contractAction(s.action)])) }
         case .request:
             guard let r = s.request, said(r.reason) else {
-                throw refuse("002 篇3 §4.8–4.9", "a request names its kind and reason", .contractRequestFields)
+                throw refuse("002 篇3 §4.8–4.9", "a request names its kind and reason", .init(.contractRequestFields, []))
             }
             if r.kind == .renewal {
                 guard let e = r.newEnd, isDay(e), e > before.end else {
-                    throw refuse("002 篇3 §4.9", "a renewal names a new end date after \(before.end)", .contractRenewalEnd, [.text(before.end)])
+                    throw refuse("002 篇3 §4.9", "a renewal names a new end date after \(before.end)", .init(.contractRenewalEnd, [.text(before.end)]))
                 }
             } else if r.newEnd != nil {
-                throw refuse("002 篇3 §4.8", "only a renewal sets a new end date", .contractRequestFields)
+                throw refuse("002 篇3 §4.8", "only a renewal sets a new end date", .init(.contractRequestFields, []))
             }
         case .amend:
             if before.pendingRequest?.kind == .change, !said(s.notes) {
-                throw refuse("002 篇3 §4.8", "a change says what was changed", .contractNotes, [.contractAction(s.action)])
+                throw refuse("002 篇3 §4.8", "a change says what was changed", .init(.contractNotes, [.contractAction(s.action)]))
             }
         case .draft, .review, .sign:
             break

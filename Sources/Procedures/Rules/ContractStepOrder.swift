@@ -16,8 +16,7 @@ public struct ContractStepOrder: ContractCheck {
         for (i, s, before) in step.newSteps {
             let place = "steps[\(i)]: "
             if i > 0, s.at < c.steps[i - 1].at {
-                throw refuse("002 篇1 §4.2", "a step at \(s.at) is before the previous one (\(c.steps[i - 1].at))", .contractTimeOrder,
-                             [.text(s.at.description), .text(c.steps[i - 1].at.description)]).at(place)
+                throw refuse("002 篇1 §4.2", "a step at \(s.at) is before the previous one (\(c.steps[i - 1].at))", .init(.contractTimeOrder, [.text(s.at.description), .text(c.steps[i - 1].at.description)])).at(place)
             }
             guard i > 0 else { continue }
             do throws(Refusal) {
@@ -32,39 +31,36 @@ public struct ContractStepOrder: ContractCheck {
     func allowed(_ s: ContractStep, _ before: ContractState, _ c: ContractRecord) throws(Refusal) {
         let routine = c.kind == .routineService
         func notNow(_ clause: String) -> Refusal {
-            refuse(clause, "\(s.action.rawValue) is not a step of a contract that is \(before.status.rawValue)", .contractNotNow,
-                   [.contractAction(s.action), .contractStatus(before.status)])
+            refuse(clause, "\(s.action.rawValue) is not a step of a contract that is \(before.status.rawValue)", .init(.contractNotNow, [.contractAction(s.action), .contractStatus(before.status)]))
         }
         switch s.action {
         case .draft:
             return
         case .review:
             guard let purpose = s.review?.purpose, let due = Self.reviewDue(before, c) else {
-                throw refuse("002 篇3 §4.4", "no review is due: the contract is \(before.status.rawValue)", .contractReviewNotDue,
-                             [.contractStatus(before.status)])
+                throw refuse("002 篇3 §4.4", "no review is due: the contract is \(before.status.rawValue)", .init(.contractReviewNotDue, [.contractStatus(before.status)]))
             }
             guard purpose == due else {
-                throw refuse("002 篇3 §4.4", "the review due is of the \(due.rawValue), not the \(purpose.rawValue)", .contractReviewPurpose,
-                             [.contractPurpose(due), .contractPurpose(purpose)])
+                throw refuse("002 篇3 §4.4", "the review due is of the \(due.rawValue), not the \(purpose.rawValue)", .init(.contractReviewPurpose, [.contractPurpose(due), .contractPurpose(purpose)]))
             }
         case .sign:
             guard c.form.isWritten else {
-                throw refuse("002 篇3 §4.5.1", "a non-written contract is not signed", .contractSignNonWritten)
+                throw refuse("002 篇3 §4.5.1", "a non-written contract is not signed", .init(.contractSignNonWritten, []))
             }
             guard before.status == .approved else {
                 throw refuse("002 篇3 §4.5.1", "the general manager signs only after a passed review (the contract is \(before.status.rawValue))",
-                             .contractSignBeforeReview, [.contractStatus(before.status)])
+                             .init(.contractSignBeforeReview, [.contractStatus(before.status)]))
             }
         case .seal:
             guard c.form.isWritten, before.status == .signed || (routine && before.status == .approved) else {
                 throw before.status == .approved && c.form.isWritten ? refuse("002 篇3 §4.5.2", "a contract is sealed after the general manager signs it",
-                                                                              .contractSealBeforeSign) : notNow("002 篇3 §4.5.2–4.5.3")
+                                                                              .init(.contractSealBeforeSign, [])) : notNow("002 篇3 §4.5.2–4.5.3")
             }
         case .effective:
             let ready = before.status == .sealed || (before.status == .approved && (!c.form.isWritten || routine))
             guard ready else {
                 throw before.status == .approved || before.status == .signed
-                    ? refuse("002 篇3 §4.5.4", "a written contract takes effect once signed and sealed", .contractEffectiveUnsealed)
+                    ? refuse("002 篇3 §4.5.4", "a written contract takes effect once signed and sealed", .init(.contractEffectiveUnsealed, []))
                     : notNow("002 篇3 §4.5.4")
             }
         case .archive:
@@ -74,23 +70,20 @@ public struct ContractStepOrder: ContractCheck {
         case .request:
             guard before.status.isRunning else { throw notNow("002 篇3 §4.8–4.9") }
             if let open = before.pendingRequest {
-                throw refuse("002 篇3 §4.8–4.9", "a \(open.kind.rawValue) is already requested and not yet settled", .contractRequestOpen,
-                             [.contractPurpose(open.kind.purpose)])
+                throw refuse("002 篇3 §4.8–4.9", "a \(open.kind.rawValue) is already requested and not yet settled", .init(.contractRequestOpen, [.contractPurpose(open.kind.purpose)]))
             }
         case .amend:
             guard let open = before.pendingRequest else {
-                throw refuse("002 篇3 §4.8–4.9", "no change, termination or renewal is requested", .contractNoRequest)
+                throw refuse("002 篇3 §4.8–4.9", "no change, termination or renewal is requested", .init(.contractNoRequest, []))
             }
             guard before.pendingApproved else {
                 throw refuse(open.kind == .renewal ? "002 篇3 §4.9" : "002 篇3 §4.8",
-                             "the \(open.kind.rawValue) takes effect only after its review has passed", .contractAmendUnreviewed,
-                             [.contractPurpose(open.kind.purpose)])
+                             "the \(open.kind.rawValue) takes effect only after its review has passed", .init(.contractAmendUnreviewed, [.contractPurpose(open.kind.purpose)]))
             }
         case .complete:
             guard before.status.isRunning else { throw notNow("002 篇3 §4.7.5") }
             if let open = before.pendingRequest {
-                throw refuse("002 篇3 §4.8–4.9", "a \(open.kind.rawValue) is already requested and not yet settled", .contractRequestOpen,
-                             [.contractPurpose(open.kind.purpose)])
+                throw refuse("002 篇3 §4.8–4.9", "a \(open.kind.rawValue) is already requested and not yet settled", .init(.contractRequestOpen, [.contractPurpose(open.kind.purpose)]))
             }
         }
     }
