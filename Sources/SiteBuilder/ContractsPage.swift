@@ -52,6 +52,15 @@ extension Dashboard {
         }
         page["hasStageOverdue"] = !overdue.isEmpty
         page["contracts"] = sorted.map { contractRow($0, input) }
+        // Labels for the script's filter menus (status, executing department), as the open-cases page has them.
+        let labels: [String: [String: String]] = [
+            "status": Dictionary(uniqueKeysWithValues: ContractStatus.allCases.map { ($0.rawValue, s["contract.status." + $0.rawValue]) }),
+            "department": Dictionary(uniqueKeysWithValues: Department.allCases.map { ($0.rawValue, s.department($0)) }),
+            "_columns": ["status": s["status"], "department": s["contractDepartment"]],
+        ]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        page["labels"] = (try? encoder.encode(labels)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         page["hasContracts"] = !sorted.isEmpty
         page["inventory"] = inventoryFacts(input)
         return page
@@ -62,7 +71,7 @@ extension Dashboard {
         let st = c.state
         let issues = ContractDates.issues(c, at: now, rule: profile.contractRule, calendar: input.calendar, zone: timeZone)
         return ["id": c.id, "number": st.archive?.number ?? "—", "kind": s["contract.kind." + c.kind.rawValue], "title": Privacy.scrub(c.title),
-                "counterparty": Privacy.scrub(c.counterparty), "department": s.department(c.executingDepartment), "important": c.important,
+                "counterparty": Privacy.scrub(c.counterparty), "department": s.department(c.executingDepartment), "departmentKey": c.executingDepartment.rawValue, "important": c.important,
                 "status": st.status.rawValue, "statusLabel": s["contract.status." + st.status.rawValue], "start": c.term.start, "end": st.end,
                 "issues": issues.map { ["text": s.fill("contract.issue." + $0.code.rawValue, [$0.date]), "code": $0.code.rawValue] }]
     }
@@ -130,8 +139,8 @@ extension Templates {
     <section class="contracts-all">
     <h2>{{t.contractsAll}}</h2>
     {{^hasContracts}}<p>{{t.none}}</p>{{/hasContracts}}
-    {{#hasContracts}}<table data-table="contracts"><thead><tr><th>{{t.id}}</th><th>{{t.contractNumber}}</th><th>{{t.kind}}</th><th>{{t.contractTitle}}</th><th>{{t.contractCounterparty}}</th><th>{{t.contractDepartment}}</th><th>{{t.status}}</th><th>{{t.contractTerm}}</th><th>{{t.contractIssues}}</th></tr></thead><tbody>
-    {{#contracts}}<tr id="{{id}}" data-contract="{{id}}" data-status="{{status}}"><td>{{id}}{{#important}} <abbr title="{{t.contractImportant}}">★</abbr>{{/important}}</td><td>{{number}}</td><td>{{kind}}</td><td>{{title}}</td><td>{{counterparty}}</td><td>{{department}}</td><td>{{statusLabel}}</td><td>{{start}} – {{end}}</td><td>{{#issues}}<span class="issue" data-issue="{{code}}">{{text}}</span> {{/issues}}</td></tr>
+    {{#hasContracts}}<table data-table="contracts" data-filterable="status department" data-labels="{{labels}}" data-all="{{t.all}}" data-shown="{{t.shown}}" data-of="{{t.of}}" data-reset="{{t.reset}}"><thead><tr><th>{{t.id}}</th><th>{{t.contractNumber}}</th><th>{{t.kind}}</th><th>{{t.contractTitle}}</th><th>{{t.contractCounterparty}}</th><th>{{t.contractDepartment}}</th><th>{{t.status}}</th><th>{{t.contractTerm}}</th><th>{{t.contractIssues}}</th></tr></thead><tbody>
+    {{#contracts}}<tr id="{{id}}" data-contract="{{id}}" data-status="{{status}}" data-department="{{departmentKey}}"><td>{{id}}{{#important}} <abbr title="{{t.contractImportant}}">★</abbr>{{/important}}</td><td>{{number}}</td><td>{{kind}}</td><td>{{title}}</td><td>{{counterparty}}</td><td>{{department}}</td><td>{{statusLabel}}</td><td>{{start}} – {{end}}</td><td>{{#issues}}<span class="issue" data-issue="{{code}}">{{text}}</span> {{/issues}}</td></tr>
     {{/contracts}}</tbody></table>{{/hasContracts}}
     </section>
     {{> foot}}

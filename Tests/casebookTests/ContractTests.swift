@@ -249,8 +249,11 @@ import Testing
         let browser = try #require(SiteTests.chromium)
         let dom = try box.run("/usr/bin/timeout", ["120", browser, "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run",
                                                    "--user-data-dir=\(box.root.path)/chromium", "--dump-dom",
-                                                   out.appendingPathComponent("contracts.html").absoluteString])
+                                                   out.appendingPathComponent("contracts.html").absoluteString + "#status=archived"])
         #expect(dom.status == 0, "\(dom.stderr)")
-        #expect(dom.stdout.contains("<tr id=\"\(h)\"") && dom.stdout.contains("data-script=\"ready\""), "\(dom.stdout.prefix(400))")
+        // The filter runs: the archived contract is shown, the draft hidden.
+        let rows = dom.stdout.components(separatedBy: "<tr id=\"").dropFirst().map { String($0.prefix { $0 != ">" }) }
+        #expect(dom.stdout.contains("data-script=\"ready\"") && rows.count == 2, "\(dom.stdout.prefix(400))")
+        #expect(rows.first { $0.hasPrefix(h) }?.contains("hidden") == false && rows.first { $0.hasPrefix(draft) }?.contains("hidden") == true, "\(rows)")
     }
 }

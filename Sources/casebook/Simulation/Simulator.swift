@@ -49,6 +49,8 @@ final class Simulator {
         case registers
         /// A visit to a register entry (by id).
         case visit(String)
+        /// A contract's draft or step, or the year's inventory (002 篇3).
+        case contract(ContractPlay)
     }
 
     struct Item: Comparable {
@@ -176,6 +178,7 @@ final class Simulator {
         case .judicial(let requester): try judicial(requester)
         case .registers: try registers()
         case .visit(let id): try visit(id)
+        case .contract(let p): try play(p)
         }
     }
 
@@ -200,6 +203,7 @@ final class Simulator {
         self.arrivals[day] = count
         if !bulk { planOversight(day, midnight: midnight, working: working) }
         if !bulk { planSpecial(day, midnight: midnight, working: working) }
+        if !bulk { planContracts(day, midnight: midnight, working: working) }
         if let rule = ws.profile.sampling, let earliest = Sampling.earliest(for: String(day.prefix(7)), rule: rule, zone: ws.zone),
            earliest.localDay == day {
             schedule(.sample(String(day.prefix(7))), at: max(earliest, midnight.adding(seconds: 16 * 3600)))
@@ -209,6 +213,10 @@ final class Simulator {
     var archivedMonths: Set<String> = []
     var inspectedMonths: Set<String> = []
     var judicialPlayed = false
+    var contractQuarters: Set<String> = []
+    var contractInventories: Set<Int> = []
+    var contractFails: [String: Bool] = [:]
+    var contractNumbers = 0
     /// The last day played (set by `run`), for what is left waiting at the end.
     var lastDay: String?
 
