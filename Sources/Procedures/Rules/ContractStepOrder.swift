@@ -48,6 +48,7 @@ public struct ContractStepOrder: ContractCheck {
                 throw refuse("002 篇3 §4.5.1", "a non-written contract is not signed", .init(.contractSignNonWritten, []))
             }
             guard before.status == .approved else {
+                guard before.status == .drafted else { throw notNow("002 篇3 §4.5.1") }
                 throw refuse("002 篇3 §4.5.1", "the general manager signs only after a passed review (the contract is \(before.status.rawValue))",
                              .init(.contractSignBeforeReview, [.contractStatus(before.status)]))
             }

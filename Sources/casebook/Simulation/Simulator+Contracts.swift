@@ -24,12 +24,18 @@ extension Simulator {
         let quarter = String(day.prefix(4)) + "Q\((month - 1) / 3)"
         if dayOfMonth >= 2, month % 3 == 1 || day.prefix(7) == firstDay.prefix(7), !contractQuarters.contains(quarter) {
             contractQuarters.insert(quarter)
-            for n in 0..<3 { schedule(.contract(.draft(n)), at: midnight.adding(seconds: (9 + n) * 3600 + rng.minutes(0, 50))) }
+            for n in 0..<3 { schedule(.contract(.draft(n)), at: midnight.adding(seconds: (9 + n) * 3600 + contractRng.minutes(0, 50))) }
         }
         if month == 12, dayOfMonth >= 20, let year = Int(day.prefix(4)), !contractInventories.contains(year) {
             contractInventories.insert(year)
-            schedule(.contract(.inventory(year)), at: midnight.adding(seconds: 15 * 3600 + rng.minutes(0, 60)))
+            schedule(.contract(.inventory(year)), at: midnight.adding(seconds: 15 * 3600 + contractRng.minutes(0, 60)))
         }
+    }
+
+    /// Whether `member` works in the company's offices of the contracts' procedure (the assistant
+    /// GM, 经营部, 行政人事部, finance), who make no revisits of the centre's requests.
+    static func isContractOffice(_ member: Staff) -> Bool {
+        member.roles.contains(.assistantGeneralManager) || [.business, .administration, .finance].contains(member.department)
     }
 
     /// The first member of `department`.
@@ -46,22 +52,22 @@ extension Simulator {
 
     func draftContract(_ n: Int) throws {
         guard let engineering = inDepartment(.engineering), let service = inDepartment(.customerService) else { return }
-        let id = "H-" + String(format: "%08x", UInt32(truncatingIfNeeded: rng.next()))
+        let id = "H-" + String(format: "%08x", UInt32(truncatingIfNeeded: contractRng.next()))
         let today = now.localDay
         func day(_ days: Int) -> String { now.adding(seconds: days * 86_400).localDay }
         let record: ContractRecord
         switch n {
         case 0:
-            record = ContractRecord(id: id, kind: .subcontract, form: .written, title: "电梯维保", counterparty: rng.element(["粤安电梯工程有限公司", "迅达电梯维保公司"]),
+            record = ContractRecord(id: id, kind: .subcontract, form: .written, title: "电梯维保", counterparty: contractRng.element(["粤安电梯工程有限公司", "迅达电梯维保公司"]),
                                     executingDepartment: .engineering, important: true, term: ContractTerm(start: today, end: day(75)),
-                                    value: "\(Int.random(in: 90...160, using: &rng))000.00", paidInStages: true, notarisation: false,
+                                    value: "\(Int.random(in: 90...160, using: &contractRng))000.00", paidInStages: true, notarisation: false,
                                     draft: ContractDraft(subject: "小区电梯的维护保养", scope: "每月两次保养，24 小时应急救援", price: "按台按月计费",
                                                          performance: "本小区，按月", termination: "期满或双方协商", liability: "按合同额 5% 计违约金", template: "电梯维保合同范本"),
                                     confidential: nil, steps: [ContractStep(at: now, by: engineering.id, action: .draft)])
         case 1:
-            record = ContractRecord(id: id, kind: .purchase, form: .written, title: rng.element(["绿化养护用品采购", "保洁耗材采购", "监控设备采购"]),
-                                    counterparty: rng.element(["华南物资有限公司", "恒信贸易公司"]), executingDepartment: .engineering, important: false,
-                                    term: ContractTerm(start: today, end: day(365)), value: "\(Int.random(in: 8...40, using: &rng))500.00", paidInStages: false,
+            record = ContractRecord(id: id, kind: .purchase, form: .written, title: contractRng.element(["绿化养护用品采购", "保洁耗材采购", "监控设备采购"]),
+                                    counterparty: contractRng.element(["华南物资有限公司", "恒信贸易公司"]), executingDepartment: .engineering, important: false,
+                                    term: ContractTerm(start: today, end: day(365)), value: "\(Int.random(in: 8...40, using: &contractRng))500.00", paidInStages: false,
                                     notarisation: false,
                                     draft: ContractDraft(subject: "年度物资供应", scope: "按月供货，质量符合国家标准", price: "按清单单价", performance: "送货至管理处仓库",
                                                          termination: "期满终止", liability: "逾期交货按日计违约金"),
@@ -83,7 +89,7 @@ extension Simulator {
     }
 
     func nextContract(_ id: String, _ action: ContractAction, days: (Int, Int)) {
-        schedule(.contract(.step(id, action)), at: now.adding(seconds: rng.minutes(days.0 * 24 * 60 + 60, days.1 * 24 * 60 + 240)))
+        schedule(.contract(.step(id, action)), at: now.adding(seconds: contractRng.minutes(days.0 * 24 * 60 + 60, days.1 * 24 * 60 + 240)))
     }
 
     /// One step of contract `id` by whoever the procedure names, and the next one scheduled.
@@ -118,7 +124,7 @@ extension Simulator {
             next = (.seal, (0, 1))
         case .seal:
             step.by = business.id
-            step.pages = Int.random(in: 2...8, using: &rng)
+            step.pages = Int.random(in: 2...8, using: &contractRng)
             step.seamSeal = true
             next = (.effective, (0, 0))
         case .effective:
@@ -128,13 +134,13 @@ extension Simulator {
             step.by = admin.id
             contractNumbers += 1
             step.archive = ContractArchive(number: String(format: "HT-%@-%03d", String(now.localDay.prefix(4)), contractNumbers),
-                                           documentSHA256: (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &rng)) }.joined(),
-                                           original: "行政人事部档案柜 A-\(Int.random(in: 1...6, using: &rng))",
+                                           documentSHA256: (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &contractRng)) }.joined(),
+                                           original: "行政人事部档案柜 A-\(Int.random(in: 1...6, using: &contractRng))",
                                            copies: (old.paidInStages ? [ContractCopy(holder: .finance)] : []) + [ContractCopy(holder: old.executingDepartment, note: "经审批的复印件")])
             subject = "archived as \(step.archive?.number ?? "")"
             if old.important { next = (.request, (18, 22)) }
         case .stageReport:
-            step.notes = rng.element(["本阶段按计划履约", "本月保养按时完成，无困人事件", "供货及时，质量合格"])
+            step.notes = contractRng.element(["本阶段按计划履约", "本月保养按时完成，无困人事件", "供货及时，质量合格"])
             step.written = old.important
         case .slippage:
             step.by = admin.id
@@ -144,8 +150,8 @@ extension Simulator {
             step.request = ContractRequest(kind: .renewal, reason: "服务良好，续签一年", newEnd: end.addingMonths(12).localDay)
             subject = "renewal requested"
             next = (.review, (1, 3))
-            if rng.chance(0.5) { schedule(.contract(.step(id, .slippage)), at: now.adding(seconds: rng.minutes(60, 600))) }
-            schedule(.contract(.step(id, .stageReport)), at: now.adding(seconds: rng.minutes(4 * 24 * 60, 8 * 24 * 60)))
+            if contractRng.chance(0.5) { schedule(.contract(.step(id, .slippage)), at: now.adding(seconds: contractRng.minutes(60, 600))) }
+            schedule(.contract(.step(id, .stageReport)), at: now.adding(seconds: contractRng.minutes(4 * 24 * 60, 8 * 24 * 60)))
         case .amend:
             step.by = old.important ? gm.id : business.id
             subject = "renewal in effect"
@@ -172,7 +178,7 @@ extension Simulator {
         try ws.commit([FileChange(path: ContractInventory.path(year), content: try RecordJSON.encode(inventory))], by: admin, at: now,
                       message: "contracts: inventory of \(year)\n\nAction: contract-inventory\nProcedure: \(rule.inventoryClause)\n")
         totals.commits += 1
-        schedule(.contract(.instruct(year)), at: now.adding(seconds: rng.minutes(16 * 60, 20 * 60)))
+        schedule(.contract(.instruct(year)), at: now.adding(seconds: contractRng.minutes(16 * 60, 20 * 60)))
     }
 
     func contractInstruction(_ year: Int) throws {

@@ -113,6 +113,7 @@ final class Simulator {
     init(workspace: Workspace, seed: UInt64, perDay: Int, bulk: Bool, start: Timestamp, progress: @escaping (String) -> Void) {
         ws = workspace
         rng = SeededRandom(seed: seed)
+        contractRng = SeededRandom(seed: seed ^ 0xC047_7AC7)
         self.perDay = perDay
         self.bulk = bulk
         now = start
@@ -217,6 +218,8 @@ final class Simulator {
     var contractInventories: Set<Int> = []
     var contractFails: [String: Bool] = [:]
     var contractNumbers = 0
+    /// The contracts' own random numbers, so playing them leaves the requests as they were.
+    var contractRng: SeededRandom
     /// The last day played (set by `run`), for what is left waiting at the end.
     var lastDay: String?
 
@@ -507,7 +510,7 @@ final class Simulator {
         var floor = resolver >= Role.supervisor.rank ? resolver : 0
         if file.intake.kind == .complaint, file.state.valid == true { floor = max(floor, Role.manager.rank) }
         let allowed = ws.staff.staff.filter { s in
-            !s.roles.contains(.system) && s.seniority >= floor && (s.roles.contains(where: roles.contains) || s.seniority > named)
+            !s.roles.contains(.system) && !Simulator.isContractOffice(s) && s.seniority >= floor && (s.roles.contains(where: roles.contains) || s.seniority > named)
         }
         let department = file.state.department
         if let head = allowed.first(where: { $0.roles.contains(.departmentHead) && $0.department == department }), rng.chance(0.5) { return head }
