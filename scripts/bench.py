@@ -95,8 +95,10 @@ def open_cases(bin, repo):
 
 
 def case_path(repo, case_id):
+    """Where the case is: day folders (what `init` makes), else the month folder of an older layout."""
     day = case_id.split("-")[1]
-    return f"records/cases/{day[:4]}/{day[4:6]}/{case_id}.json"
+    by_day = f"records/cases/{day[:4]}/{day[4:6]}/{day[6:8]}/{case_id}.json"
+    return by_day if (repo / by_day).exists() else f"records/cases/{day[:4]}/{day[4:6]}/{case_id}.json"
 
 
 def measure(bin, size, work, runs):
