@@ -353,10 +353,12 @@ public struct ContractRecord: Codable, Equatable, Sendable {
     /// The confidential terms, sealed (§4.6.4).
     public var confidential: SealedText?
     public var steps: [ContractStep]
+    /// Who opened the confidential terms, when and why (`contract show --reveal`), each its own commit.
+    public var reveals: [ContractReveal]?
 
     public init(id: String, kind: ContractKind, form: ContractForm, title: String, counterparty: String, executingDepartment: Department,
                 important: Bool, term: ContractTerm, value: String?, paidInStages: Bool, notarisation: Bool, draft: ContractDraft,
-                confidential: SealedText?, steps: [ContractStep]) {
+                confidential: SealedText?, steps: [ContractStep], reveals: [ContractReveal]? = nil) {
         self.id = id
         self.kind = kind
         self.form = form
@@ -371,6 +373,7 @@ public struct ContractRecord: Codable, Equatable, Sendable {
         self.draft = draft
         self.confidential = confidential
         self.steps = steps
+        self.reveals = reveals
     }
 
     public var path: String { ContractRecord.path(id) }
@@ -390,5 +393,18 @@ public struct ContractRecord: Codable, Equatable, Sendable {
     /// Whether `text` is an amount in yuan: digits, optionally a point and one or two digits.
     public static func isAmount(_ text: String) -> Bool {
         text.wholeMatch(of: /[0-9]{1,12}(\.[0-9]{1,2})?/) != nil
+    }
+}
+
+/// One opening of a contract's sealed confidential terms (§4.6.4: everyone who handles them is bound to keep them).
+public struct ContractReveal: Codable, Equatable, Sendable {
+    public var at: Timestamp
+    public var by: StaffID
+    public var reason: String
+
+    public init(at: Timestamp, by: StaffID, reason: String) {
+        self.at = at
+        self.by = by
+        self.reason = reason
     }
 }

@@ -31,7 +31,7 @@ extension ContractCheck {
 /// The one check every change of a contract goes through: the commands and the hooks.
 public enum ContractChange {
     public static let rules: [any ContractCheck] = [ContractAppendOnly(), ContractParticulars(), ContractStepOrder(), ContractRoles(),
-                                                    ContractReviewPoints(), ContractStepFields()]
+                                                    ContractReviewPoints(), ContractStepFields(), ContractReveals()]
 
     /// Validates that `new` may replace `old` (nil for a new contract) at `path`.
     /// - Throws: `Refusal` for the first rule broken, located at the step it concerns.

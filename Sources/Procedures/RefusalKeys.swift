@@ -156,6 +156,8 @@ extension Refusal {
         case contractStageWritten = "contract.stage-written"
         case contractRequestFields = "contract.request-fields"
         case contractRenewalEnd = "contract.renewal-end"
+        case contractRevealWho = "contract.reveal-who"
+        case contractRevealReason = "contract.reveal-reason"
         // The yearly inventory of contracts (002 篇3 §4.10)
         case inventoryPath = "inventory.path"
         case inventoryWho = "inventory.who"

@@ -97,6 +97,8 @@ extension Strings {
         "refusal.contract.stage-written": ("重要合同的阶段汇报须以书面形式", "an important contract's stage report is made in writing"),
         "refusal.contract.request-fields": ("申请须写明类别和原因；只有续约才设新的终止日", "a request names its kind and reason; only a renewal sets a new end date"),
         "refusal.contract.renewal-end": ("续约须写明晚于 {0} 的新终止日", "a renewal names a new end date after {0}"),
+        "refusal.contract.reveal-who": ("{0} 无权查看此合同的保密条款", "{0} may not open this contract's confidential terms"),
+        "refusal.contract.reveal-reason": ("查看保密条款须写明原因，时间不早于此前的记录", "an opening of the confidential terms names its reason, after the earlier records"),
         "refusal.inventory.path": ("年度合同清查报告应位于 {0}，并于该年作出", "the inventory of a year is at {0}, made in that year"),
         "refusal.inventory.who": ("合同清查报告由行政人事部作出", "the inventory is made by 行政人事部"),
         "refusal.inventory.rows": ("清查报告须如实列出记录中的全部书面合同", "the inventory lists every written contract as the records give it"),

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaseModel
 import Foundation
+import GitStore
 import Procedures
 
 extension ContractStatus: ExpressibleByArgument {}
@@ -13,11 +14,43 @@ extension Casebook.ContractCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var clock: NowOption
         @Argument(help: "The contract's id.") var id: String
-        @Flag(help: "Show the confidential terms (needs the key in this desk's key store).") var reveal = false
+        @Flag(help: "Show the confidential terms (needs the key in this desk's key store; recorded first, its own commit).") var reveal = false
+        @Option(help: "Why the confidential terms are needed (with --reveal).") var reason: String?
+
+        func validate() throws {
+            if reveal, reason == nil { throw ValidationError("--reason: an opening of the confidential terms names its reason (002 篇3 §4.6.4)") }
+        }
 
         func run() throws {
-            let ws = try clock.workspace(global)
-            let c = try Casebook.ContractCommand.load(id, in: ws)
+            var ws = try clock.workspace(global)
+            var c = try Casebook.ContractCommand.load(id, in: ws)
+            if reveal, c.confidential != nil, let reason {
+                let why = try text(reason, field: "--reason", limit: 200)
+                // Recorded before anything is shown: the opening is on the record even if reading fails.
+                try Retry.onConcurrentUpdate {
+                    let here = try clock.workspace(global)
+                    let actor = try here.actor(global.actor)
+                    let at = try here.eventTime(global.at)
+                    let old = try Casebook.ContractCommand.load(id, in: here)
+                    var next = old
+                    next.reveals = (old.reveals ?? []) + [ContractReveal(at: at, by: actor.id, reason: why)]
+                    do {
+                        try ContractChange.validate(old: old, new: next, path: next.path, staff: here.staff,
+                                                    numbersTaken: try Casebook.ContractCommand.numbers(here, except: id))
+                    } catch {
+                        throw Failure.about(id, error)
+                    }
+                    try here.commit([FileChange(path: next.path, content: try RecordJSON.encode(next))], by: actor, at: at, message: """
+                        contract \(id): confidential terms opened
+
+                        Contract-Id: \(id)
+                        Action: contract-reveal
+                        Procedure: 002 篇3 §4.6.4
+                        """)
+                }
+                ws = try clock.workspace(global)
+                c = try Casebook.ContractCommand.load(id, in: ws)
+            }
             let s = c.state
             var lines = ["\(c.id)  \(c.kind.rawValue)  \(c.form.rawValue)  \(s.status.rawValue)\(c.important ? "  important" : "")  [\(c.kind.clause)]",
                          "title         \(c.title)", "counterparty  \(c.counterparty)", "department    \(c.executingDepartment.rawValue)",
@@ -42,6 +75,7 @@ extension Casebook.ContractCommand {
                 if let q = step.request { detail = "\(q.kind.rawValue): \(q.reason)\(q.newEnd.map { " → \($0)" } ?? "")" }
                 lines.append("  \(step.at)  \(step.by.rawValue)  \(step.action.rawValue)  \(detail)")
             }
+            for r in c.reveals ?? [] { lines.append("  \(r.at)  \(r.by.rawValue)  reveal  \(r.reason)") }
             for i in ContractDates.issues(c, at: try ws.now(), rule: ws.profile.contractRule, calendar: ws.calendar, zone: ws.zone) {
                 lines.append("open: \(i.code.rawValue) \(i.date)")
             }

@@ -25,6 +25,9 @@ extension Review {
         for (i, s) in new.steps.enumerated().dropFirst(old?.steps.count ?? 0) {
             if let refusal = authored(by: s.by, at: s.at, what: "steps[\(i)]") { return refusal }
         }
+        for (i, r) in (new.reveals ?? []).enumerated().dropFirst(old?.reveals?.count ?? 0) {
+            if let refusal = authored(by: r.by, at: r.at, what: "reveals[\(i)]") { return refusal }
+        }
         return nil
     }
 

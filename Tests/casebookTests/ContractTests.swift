@@ -110,7 +110,12 @@ import Testing
         try box.ok(["contract", "amend", h, "--as", "zhang.zjl"], now: "2026-12-02T10:00:00+08:00")
         let shown = try box.ok(["contract", "show", h], now: "2026-12-02T11:00:00+08:00")
         #expect(shown.contains("2026-12-01 – 2028-01-20") && shown.contains("renewal passed") && shown.contains("confidential  (sealed)"), "\(shown)")
-        #expect(try box.ok(["contract", "show", h, "--reveal"], now: "2026-12-02T11:00:00+08:00").contains("折扣条款：第二年降价 8%"))
+        // The confidential terms: opened by those who handle the contract, the opening recorded first.
+        o = try box.cb(["contract", "show", h, "--reveal", "--reason", "核对付款条件", "--as", "chen.jie"], now: "2026-12-02T11:00:00+08:00")
+        #expect(o.status == 1 && o.stderr.contains("may not open this contract's confidential terms") && !o.stdout.contains("折扣条款"), "\(o.stderr)")
+        let opened = try box.cb(["contract", "show", h, "--reveal", "--reason", "核对付款条件", "--as", "sun.xz"], now: "2026-12-02T11:00:00+08:00")
+        #expect(opened.status == 0 && opened.stdout.contains("折扣条款：第二年降价 8%") && opened.stdout.contains("sun.xz  reveal  核对付款条件"), "\(opened.stderr)")
+        #expect(try box.git(["log", "-1", "--format=%an|%(trailers:key=Action,valueonly)"]).hasPrefix("孙行政|contract-reveal"))
 
         // Completed: an important contract's effect is reviewed again (§4.7.5).
         try box.ok(["contract", "complete", h, "--notes", "全年无重大故障", "--as", "zhao.gong"], now: "2026-12-03T09:00:00+08:00")
@@ -120,7 +125,7 @@ import Testing
 
         let schema = try box.run("python3", [SchemaTests.validator, path])
         #expect(schema.status == 0, "\(schema.stdout)\(schema.stderr)")
-        #expect(try box.cb(["check", "--range", "HEAD~14..HEAD"], now: "2026-12-03T11:00:00+08:00").status == 0)
+        #expect(try box.cb(["check", "--range", "HEAD~15..HEAD"], now: "2026-12-03T11:00:00+08:00").status == 0)
     }
 
     @Test func aNonWrittenContractIsNeverSignedAndTheHookRefusesHandMadeSteps() throws {

@@ -11,7 +11,8 @@ public struct ContractAppendOnly: ContractCheck {
         if let old = step.old {
             var head = step.new
             head.steps = old.steps
-            guard head == old, step.new.steps.starts(with: old.steps) else {
+            head.reveals = old.reveals
+            guard head == old, step.new.steps.starts(with: old.steps), (step.new.reveals ?? []).starts(with: old.reveals ?? []) else {
                 throw refuse("002 篇3 §4.11; DESIGN: records are append-only",
                              "a contract only gains steps: its particulars and earlier steps stay as they were", .init(.contractAppendOnly, []))
             }
