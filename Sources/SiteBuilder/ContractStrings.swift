@@ -52,7 +52,7 @@ extension Strings {
         "contractsRunning": ("履约中", "running"), "contractNumber": ("合同编号", "Number"), "contractTitle": ("合同名称", "Title"),
         "contractCounterparty": ("对方", "Other party"), "contractDepartment": ("执行部门", "Executing department"),
         "contractTerm": ("期限", "Term"), "contractEnd": ("到期日", "Ends"), "contractNoticeFrom": ("应提前通知自", "Notice from"),
-        "contractIssues": ("待跟进", "Open"), "contractImportant": ("重要合同", "important contract"),
+        "contractIssues": ("待跟进", "Open"), "contractStageReports": ("阶段汇报", "Stage reports"), "contractSlippages": ("滞后报告", "Slippage reports"), "contractImportant": ("重要合同", "important contract"),
         // Refusals
         "refusal.contract.path": ("合同应位于 {0}，编号形如 H-1a2b3c4d", "contract must be at {0} with an id like H-1a2b3c4d"),
         "refusal.contract.append-only": ("合同只能追加步骤：合同要素和已有步骤均不得改动", "a contract only gains steps: its particulars and earlier steps stay as they were"),
@@ -99,7 +99,7 @@ extension Strings {
         "refusal.contract.renewal-end": ("续约须写明晚于 {0} 的新终止日", "a renewal names a new end date after {0}"),
         "refusal.contract.reveal-who": ("{0} 无权查看此合同的保密条款", "{0} may not open this contract's confidential terms"),
         "refusal.contract.reveal-reason": ("查看保密条款须写明原因，时间不早于此前的记录", "an opening of the confidential terms names its reason, after the earlier records"),
-        "refusal.inventory.path": ("年度合同清查报告应位于 {0}，并于该年作出", "the inventory of a year is at {0}, made in that year"),
+        "refusal.inventory.path": ("年度合同清查报告应位于 {0}，于该年或之后作出", "the inventory of a year is at {0}, made in that year or after"),
         "refusal.inventory.who": ("合同清查报告由行政人事部作出", "the inventory is made by 行政人事部"),
         "refusal.inventory.rows": ("清查报告须如实列出记录中的全部书面合同", "the inventory lists every written contract as the records give it"),
         "refusal.inventory.fixed": ("清查报告只能追加总经理的批示", "an inventory only gains the general manager's instructions"),

@@ -90,6 +90,12 @@ extension Dashboard {
         facts["state"] = inventory.instructions.isEmpty ? "written" : "instructed"
         facts["written"] = ["at": time.minute(inventory.at), "by": staffName(inventory.by), "count": inventory.rows.count,
                             "withIssues": inventory.rows.filter { !$0.issues.isEmpty }.count]
+        // The list as 行政人事部 wrote it for the general manager: performance and open issues of each.
+        facts["rows"] = inventory.rows.map { r -> [String: Any] in
+            ["id": r.id, "number": r.number ?? "—", "title": Privacy.scrub(r.title), "department": s.department(r.executingDepartment),
+             "status": s["contract.status." + r.status.rawValue], "end": r.end, "stageReports": r.stageReports, "slippages": r.slippages,
+             "issues": r.issues.map { ["text": s.fill("contract.issue." + $0.code.rawValue, [$0.date])] }]
+        }
         facts["instructions"] = inventory.instructions.map { ["at": time.minute($0.at), "by": staffName($0.by), "text": Privacy.scrub($0.text)] }
         return facts
     }
@@ -134,6 +140,9 @@ extension Templates {
     <p class="muted">{{t.contractsInventoryNote}} {{due}} [{{clause}}]</p>
     {{^written}}<p class="{{#late}}late{{/late}}{{^late}}soon{{/late}}">{{t.contractsInventoryPending}} {{due}}</p>{{/written}}
     {{#written}}<p>{{t.contractsInventoryWritten}} {{at}} · {{by}} · {{count}} / {{withIssues}} {{t.contractsWithIssues}}</p>{{/written}}
+    {{#written}}<table data-table="contracts-inventory"><thead><tr><th>{{t.contractNumber}}</th><th>{{t.contractTitle}}</th><th>{{t.contractDepartment}}</th><th>{{t.status}}</th><th>{{t.contractEnd}}</th><th class="num">{{t.contractStageReports}}</th><th class="num">{{t.contractSlippages}}</th><th>{{t.contractIssues}}</th></tr></thead><tbody>
+    {{#rows}}<tr data-contract="{{id}}"><td>{{number}}</td><td>{{title}}</td><td>{{department}}</td><td>{{status}}</td><td>{{end}}</td><td class="num">{{stageReports}}</td><td class="num">{{slippages}}</td><td>{{#issues}}<span class="issue">{{text}}</span> {{/issues}}</td></tr>
+    {{/rows}}</tbody></table>{{/written}}
     {{#instructions}}<blockquote data-instruction=""><p>{{text}}</p><footer>{{by}} · {{at}}</footer></blockquote>{{/instructions}}
     </section>{{/inventory}}
     <section class="contracts-all">

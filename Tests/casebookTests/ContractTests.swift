@@ -241,6 +241,8 @@ import Testing
         let overdue = try #require(page.components(separatedBy: "data-table=\"contracts-stage-overdue\"").dropFirst().first?.components(separatedBy: "</table>").first)
         #expect(overdue.contains("data-contract=\"\(h)\"") && overdue.contains("2026-11-03"), "\(overdue)")
         #expect(page.contains("data-inventory=\"instructed\"") && page.contains("电梯维保合同启动续约评审"))
+        let listed = try #require(page.components(separatedBy: "data-table=\"contracts-inventory\"").dropFirst().first?.components(separatedBy: "</table>").first)
+        #expect(listed.contains("data-contract=\"\(h)\"") && listed.contains("HT-2026-009") && !listed.contains(draft), "\(listed)")
         #expect(page.contains("data-status=\"archived\"") && page.contains("data-status=\"drafted\"") && page.contains("HT-2026-009"))
         let overview = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(overview.contains("<a href=\"contracts.html\">") && overview.contains("data-figure=\"contracts-expiring\"><b>1</b>"), "\(overview)")
