@@ -80,6 +80,8 @@ public struct Dashboard {
             self.answer = answer
         }
     }
+    /// The contracts and their inventories (`records/contracts/`, 002 篇3); nil: no contracts page.
+    public var contracts: ContractsInput?
     /// The signature policy in force (`records/casebook.json`); the overview says when it is relaxed.
     public var signaturePolicy: SignaturePolicy?
 
@@ -174,6 +176,7 @@ public struct Dashboard {
         for month in months {
             try emit(try page("reports/\(month).html", "report", reportPage(month)))
         }
+        if let contracts { try emit(try page(Dashboard.contractsPath, "contracts", contractsPage(contracts))) }
         if let rule = accountability {
             try emit(try page(Dashboard.accountabilityPath, "accountability", accountabilityPage(rule)))
         }
@@ -207,6 +210,7 @@ public struct Dashboard {
         if let latest = months.contains(thisMonth) ? thisMonth : months.last {
             nav.append(["href": "reports/\(latest).html", "label": s["monthlyReport"], "current": page == "report"])
         }
+        if contracts != nil { nav.append(["href": Dashboard.contractsPath, "label": s["contractsTitle"], "current": page == "contracts"]) }
         return ["page": page, "title": title, "root": root, "siteName": siteName, "lang": language.rawValue,
                 "t": s.all, "nav": nav, "generatedAt": time.minute(now), "timeZone": timeZone.identifier]
     }
@@ -330,6 +334,7 @@ public struct Dashboard {
         page["revisitsDueCount"] = revisitsDue.count
         page["hasRevisitsDue"] = !revisitsDue.isEmpty
 
+        if let contracts { page["contracts"] = contractsSummary(contracts) }
         let open = cases.filter { $0.state.status.isOpen }
         page["openCount"] = open.count
         page["month"] = thisMonth

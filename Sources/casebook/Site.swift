@@ -56,6 +56,7 @@ extension Casebook {
                 try RecordJSON.decode(ReviewRecord.self, from: ws.repo.blob(entry.blob), file: entry.path)
             }
             dashboard.registers = try RegisterCommand.entries(ws).map(\.entry)
+            dashboard.contracts = try ContractCommand.pageInput(ws)
             // The managers' accountability page: only where the profile keeps the ladder, and not
             // when the settings leave it out (003 篇2 第十二条).
             if ws.settings.accountabilityPage != false { dashboard.accountability = ws.profile.accountability }
