@@ -85,21 +85,28 @@ extension CompanyDashboard {
     }
 
     func leagueTable(_ report: KeyPath<CentreFigures, MonthReport?>, unsatisfied: KeyPath<CentreFigures, Int>, period: String) -> String {
-        let heads = ["company.centre", "company.requests", "company.onTimeRate", "company.revisitRate", "company.requiredRate",
-                     "company.satisfaction", "company.overdueNow", "company.unsatisfied", "company.lateEntries"]
+        let heads = ["company.centre", "company.requests", "company.onTimeRate", "company.revisitRate", "company.complaintRevisitRate",
+                     "company.requiredRate", "company.satisfaction", "company.overdueNow", "company.unsatisfied", "company.lateEntries"]
         var out = "<table data-table=\"league-\(period)\"><thead><tr>"
         out += heads.enumerated().map { i, k in "<th\(i > 0 ? " class=\"num\"" : "")>\(h(s[k]))</th>" }.joined() + "</tr></thead><tbody>\n"
         for c in centres {
             let r = c[keyPath: report]
-            let complaintRequired = r?.byKind.first { $0.key == Kind.complaint.rawValue }?.requiredRevisitRate
-            let cells = [r.map { "\($0.total.cases)" } ?? "—", percent(r?.total.onTimeRate), percent(r?.total.revisitRate),
-                         complaintRequired.map { "\($0)%" } ?? "—", percent(r?.total.satisfactionRate), "\(c.overdueNow)",
-                         r == nil ? "—" : "\(c[keyPath: unsatisfied])", CentreFigures.lateEntries(r).map { "\($0)" } ?? "—"]
-            let below = r.map { row in row.byKind.contains { k in
-                (k.requiredRevisitRate.map { req in (k.revisitRate ?? 0) < Double(req) && k.resolved > 0 }) ?? false
-            } } ?? false
+            let complaints = r?.byKind.first { $0.key == Kind.complaint.rawValue }
+            // Below the required rate: complaints resolved but not all revisited (002 篇2 §4.1.2).
+            let below = complaints.map { k in k.requiredRevisitRate.map { (k.revisitRate ?? 100) < Double($0) } ?? false } ?? false
+            let cells: [(value: String, key: String, warn: Bool)] = [
+                (r.map { "\($0.total.cases)" } ?? "—", "cases", false),
+                (percent(r?.total.onTimeRate), "onTimeRate", false),
+                (percent(r?.total.revisitRate), "revisitRate", false),
+                (percent(complaints?.revisitRate), "complaintRevisitRate", below),
+                (complaints?.requiredRevisitRate.map { "\($0)%" } ?? "—", "required", false),
+                (percent(r?.total.satisfactionRate), "satisfactionRate", false),
+                ("\(c.overdueNow)", "overdueNow", false),
+                (r == nil ? "—" : "\(c[keyPath: unsatisfied])", "unsatisfied", false),
+                (CentreFigures.lateEntries(r).map { "\($0)" } ?? "—", "lateEntries", false),
+            ]
             out += "<tr data-centre=\"\(h(c.code))\"><th scope=\"row\">\(h(c.name)) (\(h(c.code)))</th>"
-            out += cells.enumerated().map { i, v in "<td class=\"num\(i == 2 && below ? " warn" : "")\">\(h(v))</td>" }.joined() + "</tr>\n"
+            out += cells.map { "<td class=\"num\($0.warn ? " warn" : "")\" data-figure=\"\($0.key)\">\(h($0.value))</td>" }.joined() + "</tr>\n"
         }
         return out + "</tbody></table>\n"
     }

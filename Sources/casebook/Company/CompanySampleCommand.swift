@@ -90,7 +90,8 @@ struct CompanySpotCheck: ParsableCommand {
             }
             let allowed = author.roles.contains(.generalManager) || author.roles.contains { sample.isSelected(which, for: $0) }
             guard allowed else { throw Failure(key: "company.notSelected", which.name, sample.month, author.id.rawValue) }
-            let said = try remarks.map { try text($0, field: "--remarks", limit: 500) }
+            // Residents' phone numbers never enter the history in clear (PIPL Art. 51).
+            let said = try remarks.map { Contact.maskMobiles(try text($0, field: "--remarks", limit: 500)) }
             sample.results.append(SpotCheckResult(centre: centre, id: which.id, by: author.id, at: try ws.now(), reached: reached,
                                                   satisfied: reached ? (satisfied ?? false) : nil, remarks: said))
             try ws.commit([FileChange(path: CompanyWorkspace.samplePath(sample.month), content: try RecordJSON.encode(sample))], by: author, message: """

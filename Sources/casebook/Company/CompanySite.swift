@@ -69,6 +69,6 @@ struct CompanySite: ParsableCommand {
         } catch {
             throw Failure(key: "cannotWriteSite", out, error.localizedDescription)
         }
-        print(Strings(language).fill("company.siteWritten", [out, "\(files.count)"]))
+        print(DeskLanguage.strings.fill("company.siteWritten", [out, "\(files.count)"]))
     }
 }
