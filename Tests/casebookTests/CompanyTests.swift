@@ -162,6 +162,32 @@ import Testing
         }
     }
 
+    /// A lawyer's request for owner data is approved by 公司管理部 (001 §5.6.5.3): the approver is on
+    /// the centre's staff list with that role and their key, the approval is a step in the centre's
+    /// repository signed by them, the centre's hooks accept it, and its history verifies.
+    @Test func headOfficeApprovesALawyersRequestInTheCentre() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.makeRepository()
+        let key = box.root.appendingPathComponent("key-zhao.gs").path
+        #expect(try box.run("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "zhao.gs", "-f", key]).status == 0)
+        try box.ok(["staff", "add", "zhao.gs", "--name", "赵敏", "--email", "zhao@co.example", "--role", "company-management", "--key", key + ".pub",
+                    "--as", "zhou.jl"], now: "2026-11-22T09:00:00+08:00")
+        let lawyer = try box.ok(["open", "--as", "li.na", "--kind", "judicial", "--channel", "walk-in", "--reporter", "刘律师", "--summary", "调取3-2-1801业主资料",
+                                 "--requester", "lawyer", "--letter", "介绍信2026-118", "--licence", "11101201910123456", "--power-of-attorney", "委托书-77",
+                                 "--client", "owner"], now: "2026-11-22T10:00:00+08:00")
+        // Without the approver's own key nothing is recorded in their name.
+        #expect(try box.cb(["approve", lawyer, "--as", "zhao.gs"], now: "2026-11-22T11:00:00+08:00").status != 0)
+        try box.ok(["approve", lawyer, "--notes", "公司管理部审批：委托人为业主本人，通知主任接待", "--as", "zhao.gs"], now: "2026-11-22T11:00:00+08:00",
+                   env: ["CASEBOOK_SIGNING_KEY": key])
+        #expect(try box.git(["log", "-1", "--format=%an"]).hasPrefix("赵敏"))
+        try box.ok(["resolve", lawyer, "--result", "主任接待，已提供业主资料", "--as", "he.zr"], now: "2026-11-22T11:30:00+08:00")
+        // The centre's own checks of its whole history: the approval verifies against its registry.
+        #expect(try box.cb(["check", "--range", "main"], now: "2026-11-22T12:00:00+08:00").status == 0)
+        let verify = try box.cb(["verify"], now: "2026-11-22T12:00:00+08:00")
+        #expect(verify.status == 0 && verify.stdout.contains("good") && verify.stdout.contains("zhao@co.example"), "\(verify.stdout)")
+    }
+
     /// Every centre's month in `league.json` equals its own `report --month 2026-10 --json`.
     static func expectLeagueEqualsReports(_ box: Sandbox, site: URL, centres: URL, codes: [Int], now: String) throws {
         let league = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("league.json"))) as? [String: Any])
