@@ -39,7 +39,8 @@ struct CompanyFetch: ParsableCommand {
             let entry = CompanyFetch.collect(centre, previous: previous, mirror: ws.mirrorPath(centre.code), at: now)
             entries.append(entry)
             let line: String = switch entry.outcome {
-            case .accepted, .unchanged: s.fill("company.fetch." + entry.outcome.rawValue, [centre.code, String(entry.commit?.prefix(10) ?? "-")])
+            case .accepted: s.fill("company.fetch.accepted", [centre.code, String(entry.commit?.prefix(10) ?? "-")])
+            case .unchanged: s.fill("company.fetch.unchanged", [centre.code, String(entry.commit?.prefix(10) ?? "-")])
             case .unreachable: s.fill("company.fetch.unreachable", [centre.code, entry.problem ?? "", entry.lastGood?.description ?? s["company.never"]])
             case .refused: s.fill("company.fetch.refused", [centre.code, String(entry.refusedCommit?.prefix(10) ?? "-"), entry.problem ?? ""])
             }
