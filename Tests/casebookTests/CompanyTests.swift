@@ -188,6 +188,37 @@ import Testing
         #expect(verify.status == 0 && verify.stdout.contains("good") && verify.stdout.contains("zhao@co.example"), "\(verify.stdout)")
     }
 
+    /// Bad input to the company commands: one line naming the field or rule, a non-zero exit, and
+    /// the company repository as it was; in Chinese where the company's locale is zh-Hans.
+    @Test func badInputIsOneLineAndChangesNothing() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        let company = box.root.appendingPathComponent("company").path
+        #expect(try box.run(Sandbox.binary, ["company", "init", company, "--name", "测试物业公司"], env: ["CASEBOOK_NOW": CompanyTests.now1]).status == 0)
+        let key = box.root.appendingPathComponent("key-wang.gm").path
+        #expect(try box.run("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "wang.gm", "-f", key]).status == 0)
+        #expect(try box.run(Sandbox.binary, ["company", "staff", "add", "wang.gm", "--name", "王总", "--email", "wang@co.example", "--role", "general-manager",
+                                             "--key", key + ".pub", "--company", company], env: ["CASEBOOK_NOW": CompanyTests.now1]).status == 0)
+        let head = try box.run("git", ["rev-parse", "HEAD"], in: company).stdout
+        func refused(_ args: [String], _ expected: String, env extra: [String: String] = [:]) throws {
+            let o = try box.run(Sandbox.binary, ["company"] + args + ["--company", company],
+                                env: ["CASEBOOK_NOW": CompanyTests.now1, "CASEBOOK_SIGNING_KEY": key].merging(extra) { $1 })
+            #expect(o.status != 0, "\(args)")
+            #expect(o.stderr.contains(expected), "\(args): \(o.stderr)")
+            #expect(o.stderr.split(separator: "\n").first?.contains(expected) == true, "\(args): \(o.stderr)")
+        }
+        try refused(["add", "ch 1", "--name", "一号", "--url", "/nowhere", "--as", "wang.gm"], "CODE: 'ch 1' must be 1–12 capital letters, digits or '-'")
+        try refused(["add", "CH01", "--name", "一号", "--url", "a b", "--as", "wang.gm"], "--url: a path or URL without spaces")
+        try refused(["sample", "--month", "2026-13", "--as", "wang.gm"], "--month")
+        try refused(["spot-check", "CH09", "C-20261001-A01-0001", "--as", "wang.gm"], "centre CH09 is not recorded (records/centres.json)")
+        try refused(["add", "CH01", "--name", "一号", "--url", "/nowhere", "--as", "nobody"], "nobody")
+        try refused(["spot-check", "CH09", "C-20261001-A01-0001", "--as", "wang.gm"], "管理处 CH09 未登记（records/centres.json）", env: ["LANG": ""])
+        let elsewhere = try box.run(Sandbox.binary, ["company", "fetch", "--company", box.root.path])
+        #expect(elsewhere.status != 0 && elsewhere.stderr.split(separator: "\n").count == 1, "\(elsewhere.stderr)")
+        #expect(try box.run("git", ["rev-parse", "HEAD"], in: company).stdout == head)
+        #expect(try box.run("git", ["status", "--porcelain"], in: company).stdout.isEmpty)
+    }
+
     /// Every centre's month in `league.json` equals its own `report --month 2026-10 --json`.
     static func expectLeagueEqualsReports(_ box: Sandbox, site: URL, centres: URL, codes: [Int], now: String) throws {
         let league = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("league.json"))) as? [String: Any])

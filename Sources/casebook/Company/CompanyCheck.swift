@@ -31,7 +31,7 @@ struct CompanyCheck: ParsableCommand {
         }
         var parts = range.components(separatedBy: "..")
         if parts.count == 1 { parts.insert("", at: 0) }
-        guard parts.count == 2, !parts[1].isEmpty else { throw ValidationError("--range: OLD..NEW, or one revision") }
+        guard parts.count == 2, !parts[1].isEmpty else { throw ValidationError("--range: OLD..NEW, or one revision for its whole history") }
         let new = try Casebook.commitID(parts[1], in: repo)
         let old = parts[0].isEmpty || parts[0].allSatisfy({ $0 == "0" }) ? nil : try Casebook.commitID(parts[0], in: repo)
         let lines = try CompanyCheck.refusals(try repo.commits(from: old, to: new), in: repo)

@@ -37,6 +37,8 @@ struct CompanyFetch: ParsableCommand {
         for centre in ws.centres.centres {
             let previous = ws.collection?[centre.code]
             let entry = CompanyFetch.collect(centre, previous: previous, mirror: ws.mirrorPath(centre.code), at: now)
+            // Reading a centre's rules takes its locale; head office's lines stay in its own.
+            DeskLanguage.use(locale: ws.settings.locale)
             entries.append(entry)
             let line: String = switch entry.outcome {
             case .accepted: s.fill("company.fetch.accepted", [centre.code, String(entry.commit?.prefix(10) ?? "-")])
