@@ -52,12 +52,13 @@ struct CentreReader {
         }
         f.unsatisfiedMonth = unsatisfied(Sampling.bounds(of: month, in: ws.zone))
         f.unsatisfiedYear = Timestamp.parse(year + "-01-01", defaultZone: ws.zone).map { unsatisfied(($0, $0.addingMonths(12))) } ?? 0
-        // Month by month, January to the league's month.
+        // Month by month, from the year's first month with requests to the league's month.
         if let last = Int(month.suffix(2)) {
-            f.trend = try (1...max(1, min(last, 12))).map { m in
+            let trend = try (1...max(1, min(last, 12))).map { m in
                 let key = "\(year)-" + (m < 10 ? "0\(m)" : "\(m)")
-                return (key, try report(month: key, cases: cases, at: now)?.total.onTimeRate)
+                return (month: key, rate: try report(month: key, cases: cases, at: now)?.total.onTimeRate)
             }
+            f.trend = Array(trend.drop { $0.rate == nil })
         }
         // Overdue now: from the summaries (open cases, a deadline past due and not met).
         var overdue: [OverdueDeadline] = []
