@@ -188,6 +188,53 @@ import Testing
         #expect(verify.status == 0 && verify.stdout.contains("good") && verify.stdout.contains("zhao@co.example"), "\(verify.stdout)")
     }
 
+    /// The same approval made from head office: `company approve` validates it by the centre's own
+    /// procedures, signs it as the approver and pushes it to the centre's central repository behind
+    /// `git daemon`, whose pre-receive hook accepts it; the next collection verifies it.
+    @Test func companyApprovePushesTheStepToTheCentre() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        let t = "2026-11-22T11:00:00+08:00"
+        try box.makeRepository()
+        let key = box.root.appendingPathComponent("key-zhao.gs").path
+        #expect(try box.run("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "zhao.gs", "-f", key]).status == 0)
+        try box.ok(["staff", "add", "zhao.gs", "--name", "赵敏", "--email", "zhao@co.example", "--role", "company-management", "--key", key + ".pub",
+                    "--as", "zhou.jl"], now: "2026-11-22T09:00:00+08:00")
+        let lawyer = try box.ok(["open", "--as", "li.na", "--kind", "judicial", "--channel", "walk-in", "--reporter", "刘律师", "--summary", "调取业主资料",
+                                 "--requester", "lawyer", "--letter", "介绍信2026-118", "--licence", "11101201910123456", "--power-of-attorney", "委托书-77",
+                                 "--client", "owner"], now: "2026-11-22T10:00:00+08:00")
+        let central = box.root.appendingPathComponent("central.git").path
+        #expect(try box.run("git", ["clone", "-q", "--bare", box.repo, central]).status == 0)
+        #expect(try box.run(Sandbox.binary, ["hooks", "install", "--server", central]).status == 0)
+        let daemon = try ServerTests.Daemon(base: box.root.path, env: box.env.merging(["CASEBOOK_NOW": t]) { $1 })
+        defer { daemon.stop() }
+        #expect(try daemon.waitUntilReachable(box), "git daemon exited before it answered")
+
+        let company = box.root.appendingPathComponent("company").path
+        func co(_ args: [String], as who: String? = nil, key signing: String? = nil) throws -> Outcome {
+            var env = ["CASEBOOK_NOW": t]
+            if let signing { env["CASEBOOK_SIGNING_KEY"] = signing }
+            return try box.run(Sandbox.binary, ["company"] + args + ["--company", company] + (who.map { ["--as", $0] } ?? []), env: env)
+        }
+        #expect(try box.run(Sandbox.binary, ["company", "init", company, "--name", "测试物业公司"], env: ["CASEBOOK_NOW": t]).status == 0)
+        let gmKey = box.root.appendingPathComponent("key-wang.gm").path
+        #expect(try box.run("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "wang.gm", "-f", gmKey]).status == 0)
+        #expect(try co(["staff", "add", "wang.gm", "--name", "王总", "--email", "wang@co.example", "--role", "general-manager", "--key", gmKey + ".pub"]).status == 0)
+        #expect(try co(["staff", "add", "zhao.gs", "--name", "赵敏", "--email", "zhao@co.example", "--role", "company-management", "--key", key + ".pub"],
+                       as: "wang.gm", key: gmKey).status == 0)
+        #expect(try co(["add", "CH01", "--name", "测试服务中心", "--url", daemon.url], as: "wang.gm", key: gmKey).status == 0)
+        // The general manager is not on the centre's list as 公司管理部: refused, nothing pushed.
+        let refused = try co(["approve", "CH01", lawyer], as: "wang.gm", key: gmKey)
+        #expect(refused.status != 0 && refused.stderr.split(separator: "\n").count == 1, "\(refused.stderr)")
+        let approved = try co(["approve", "CH01", lawyer, "--notes", "公司管理部审批：委托人为业主本人"], as: "zhao.gs", key: key)
+        #expect(approved.status == 0, "\(approved.stderr)")
+        #expect(try box.run("git", ["log", "-1", "--format=%an %G?", "main"], in: central).stdout.hasPrefix("赵敏"))
+        let fetched = try co(["fetch"])
+        #expect(fetched.status == 0 && fetched.stdout.contains("CH01: verified and accepted"), "\(fetched.stdout)\(fetched.stderr)")
+        // Approved once only: the centre's rules refuse a second approval.
+        #expect(try co(["approve", "CH01", lawyer], as: "zhao.gs", key: key).status != 0)
+    }
+
     /// Bad input to the company commands: one line naming the field or rule, a non-zero exit, and
     /// the company repository as it was; in Chinese where the company's locale is zh-Hans.
     @Test func badInputIsOneLineAndChangesNothing() throws {

@@ -20,10 +20,11 @@ extension Casebook {
                       casebook company fetch --as system
                       casebook company sample --month 2026-11 --as zhao.gs
                       casebook company spot-check CH01 C-20261103-A01-0002 --reached --satisfied --as zhao.gs
+                      casebook company approve CH01 C-20261122-A01-0003 --notes 委托人为业主本人 --as zhao.gs
                       casebook company site --out company-site
             """,
             subcommands: [CompanyInit.self, CompanyStaff.self, CompanyAdd.self, CompanyFetch.self, CompanySampleCommand.self,
-                          CompanySpotCheck.self, CompanySite.self, CompanyCheck.self]
+                          CompanySpotCheck.self, CompanyApprove.self, CompanySite.self, CompanyCheck.self]
         )
     }
 }
