@@ -257,6 +257,8 @@ import Testing
         try refused(["add", "ch 1", "--name", "一号", "--url", "/nowhere", "--as", "wang.gm"], "CODE: 'ch 1' must be 1–12 capital letters, digits or '-'")
         try refused(["add", "CH01", "--name", "一号", "--url", "a b", "--as", "wang.gm"], "--url: a path or URL without spaces")
         try refused(["sample", "--month", "2026-13", "--as", "wang.gm"], "--month")
+        try refused(["sample", "--month", "2026-11", "--as", "wang.gm"], "2026-11 is not over yet; a month's spot checks are drawn after it ends [001 §5.5]")
+        try refused(["sample", "--month", "2026-10", "--as", "wang.gm"], "no centre has been collected yet (run casebook company fetch first)")
         try refused(["spot-check", "CH09", "C-20261001-A01-0001", "--as", "wang.gm"], "centre CH09 is not recorded (records/centres.json)")
         try refused(["add", "CH01", "--name", "一号", "--url", "/nowhere", "--as", "nobody"], "nobody")
         try refused(["spot-check", "CH09", "C-20261001-A01-0001", "--as", "wang.gm"], "管理处 CH09 未登记（records/centres.json）", env: ["LANG": ""])

@@ -93,6 +93,8 @@ extension Strings {
         "failure.company.notCentreStaff": ("“{0}”不在管理处 {1} 的 records/staff.json 中；由管理处经理以 company-management 角色和其公钥登记后才能审批 [001 §5.6.5.3]",
                                            "'{0}' is not on centre {1}'s records/staff.json; the centre's manager registers them with role company-management and their key first [001 §5.6.5.3]"),
         "failure.company.pushRefused": ("管理处 {0} 拒绝了这一步（原因见上）：{1}", "centre {0} refused the step (see above): {1}"),
+        "failure.company.monthNotOver": ("{0} 尚未结束；月度抽查在月末之后抽取 [001 §5.5]", "{0} is not over yet; a month's spot checks are drawn after it ends [001 §5.5]"),
+        "failure.company.nothingCollected": ("尚未采集任何管理处（先运行 casebook company fetch）", "no centre has been collected yet (run casebook company fetch first)"),
         "failure.company.sampled": ("{0} 已抽取；抽查名单不重抽 [001 §5.5]", "{0} is already drawn; a spot-check list is never drawn again [001 §5.5]"),
         "usage.company.locale": ("--locale：须为 zh-Hans 或 en", "--locale: zh-Hans or en"),
         "usage.company.name": ("--name：须为一行内 1–60 个字符", "--name: must be 1–60 characters on one line"),

@@ -30,6 +30,11 @@ struct CompanySampleCommand: ParsableCommand {
                 throw Failure(key: "month.report")
             }
             guard try ws.sample(of: month) == nil else { throw Failure(key: "company.sampled", month) }
+            // Drawn once the month is over, from what head office has collected.
+            guard try ws.now() >= bounds.end else { throw Failure(key: "company.monthNotOver", month) }
+            guard ws.centres.centres.contains(where: { ws.collection?[$0.code]?.commit != nil }) else {
+                throw Failure(key: "company.nothingCollected")
+            }
             var population: [CompanySampling.Revisited] = []
             var commits: [String: String] = [:]
             for centre in ws.centres.centres {
