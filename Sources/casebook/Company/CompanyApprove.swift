@@ -53,7 +53,7 @@ struct CompanyApprove: ParsableCommand {
         // Made on a reference of the mirror's own, on top of the centre's main branch, then pushed.
         let ref = "refs/casebook/approve"
         try mirror.setReference(ref, to: head)
-        let commit = try mirror.commit([FileChange(path: next.path, content: try RecordJSON.encode(next))], onRef: ref, parent: head,
+        let commit = try mirror.commit([FileChange(path: at.place(next), content: try RecordJSON.encode(next))], onRef: ref, parent: head,
                                        author: person, committer: person, message: """
             \(next.intake.kind.rawValue) \(caseID.rawValue): request approved by head office
 
