@@ -25,15 +25,9 @@ import Testing
                                                  "--seed", "\(n)", "--cases-per-day", "3", "--start", "2026-10"])
             #expect(o.status == 0, "\(o.stderr)")
         }
-        let daemon = try ServerTests.Daemon(base: centres.path, env: box.env)
+        let daemon = try #require(try CompanyTests.daemon(base: centres.path, box, probe: "c1"), "git daemon did not start")
         defer { daemon.stop() }
         func url(_ n: Int) -> String { "git://127.0.0.1:\(daemon.port)/c\(n)" }
-        var reachable = false
-        while daemon.process.isRunning, !reachable {
-            reachable = try box.run("git", ["ls-remote", url(1)]).status == 0
-            if !reachable { usleep(50_000) }
-        }
-        #expect(reachable, "git daemon exited before it answered")
 
         // The company: its repository, its staff with keys, its centres.
         let company = box.root.appendingPathComponent("company").path
@@ -206,9 +200,9 @@ import Testing
         let central = box.root.appendingPathComponent("central.git").path
         #expect(try box.run("git", ["clone", "-q", "--bare", box.repo, central]).status == 0)
         #expect(try box.run(Sandbox.binary, ["hooks", "install", "--server", central]).status == 0)
-        let daemon = try ServerTests.Daemon(base: box.root.path, env: box.env.merging(["CASEBOOK_NOW": t]) { $1 })
+        let daemon = try #require(try CompanyTests.daemon(base: box.root.path, box, env: ["CASEBOOK_NOW": t], probe: "central.git"),
+                                  "git daemon did not start")
         defer { daemon.stop() }
-        #expect(try daemon.waitUntilReachable(box), "git daemon exited before it answered")
 
         let company = box.root.appendingPathComponent("company").path
         func co(_ args: [String], as who: String? = nil, key signing: String? = nil) throws -> Outcome {
@@ -266,6 +260,20 @@ import Testing
         #expect(elsewhere.status != 0 && elsewhere.stderr.split(separator: "\n").count == 1, "\(elsewhere.stderr)")
         #expect(try box.run("git", ["rev-parse", "HEAD"], in: company).stdout == head)
         #expect(try box.run("git", ["status", "--porcelain"], in: company).stdout.isEmpty)
+    }
+
+    /// `git daemon` serving `base`, answering for `probe`; started again on another random port
+    /// when the first one exits (its port taken by another test's server meanwhile).
+    static func daemon(base: String, _ box: Sandbox, env extra: [String: String] = [:], probe: String) throws -> ServerTests.Daemon? {
+        for _ in 0..<5 {
+            let daemon = try ServerTests.Daemon(base: base, env: box.env.merging(extra) { $1 })
+            while daemon.process.isRunning {
+                if try box.run("git", ["ls-remote", "git://127.0.0.1:\(daemon.port)/\(probe)"]).status == 0 { return daemon }
+                usleep(50_000)
+            }
+            daemon.stop()
+        }
+        return nil
     }
 
     /// Every centre's month in `league.json` equals its own `report --month 2026-10 --json`.
