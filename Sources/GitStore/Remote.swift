@@ -45,6 +45,19 @@ extension Repository {
         var remote: OpaquePointer?
         try check(git_remote_lookup(&remote, pointer, name), "git_remote_lookup(\(name))")
         defer { git_remote_free(remote) }
+        return try push(remote, name: name, refspec: refspec)
+    }
+
+    /// Pushes `refspec` to the repository at `url` without a configured remote (head office's
+    /// step into a centre: `casebook company approve`); refusals as `push(remote:refspec:)`.
+    public func push(url: String, refspec: String) throws(GitError) -> PushOutcome {
+        var remote: OpaquePointer?
+        try check(git_remote_create_anonymous(&remote, pointer, url), "git_remote_create_anonymous(\(url))")
+        defer { git_remote_free(remote) }
+        return try push(remote, name: url, refspec: refspec)
+    }
+
+    private func push(_ remote: OpaquePointer?, name: String, refspec: String) throws(GitError) -> PushOutcome {
         var options = git_push_options()
         try check(git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), "git_push_options_init")
         let transcript = Transcript()

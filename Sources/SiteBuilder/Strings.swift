@@ -87,6 +87,7 @@ public struct Strings: Sendable {
         .merging(procedures) { page, _ in page }
         .merging(notify) { page, _ in page }
         .merging(host) { page, _ in page }
+        .merging(company) { page, _ in page }
         .merging(layout) { page, _ in page }
         .merging(contracts) { page, _ in page }
 
@@ -335,6 +336,9 @@ public struct Strings: Sendable {
         "role.general-manager": ("总经理", "general manager"), "role.department-head": ("部门负责人", "department head"),
         "role.engineer": ("维修工", "engineer"), "role.system": ("系统", "system"),
         "role.quality-inspector": ("品质管理员", "quality inspector"),
+        "role.company-management": ("公司管理部", "company management department"),
+        "role.quality-management": ("品质管理部", "quality management department"),
+        "role.general-office": ("总经办", "general manager's office"),
         "mode.home": ("家访", "home visit"), "mode.phone": ("电话", "phone"), "mode.letter": ("信访", "letter"), "mode.online": ("网络", "online"),
         "action.open": ("受理", "opened"), "action.dispatch": ("派单", "dispatched"), "action.note": ("跟进", "note"),
         "action.escalate": ("上报", "escalated"), "action.resolve": ("处理完毕", "resolved"), "action.revisit": ("回访", "revisited"),
