@@ -13,10 +13,15 @@ import Testing
 
     /// `git daemon` on 127.0.0.1 serving `base` with receive-pack, stopped by `stop()`.
     final class Daemon {
-        let process = Process()
-        let port: Int
+        private(set) var process = Process()
+        private(set) var port: Int
+        let base: String
+        let env: [String: String]
+        let program: String
 
         init(base: String, env: [String: String]) throws {
+            self.base = base
+            self.env = env
             port = Int.random(in: 20_000...60_000)
             // git-daemon itself, not the `git` wrapper, so terminating it stops the server.
             let exec = Process()
@@ -27,7 +32,13 @@ import Testing
             try exec.run()
             let folder = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             exec.waitUntilExit()
-            process.executableURL = URL(fileURLWithPath: folder + "/git-daemon")
+            program = folder + "/git-daemon"
+            try launch()
+        }
+
+        private func launch() throws {
+            process = Process()
+            process.executableURL = URL(fileURLWithPath: program)
             process.arguments = ["--reuseaddr", "--export-all", "--enable=receive-pack", "--listen=127.0.0.1",
                                  "--port=\(port)", "--base-path=\(base)", base]
             process.environment = env
@@ -39,11 +50,17 @@ import Testing
         var url: String { "git://127.0.0.1:\(port)/central.git" }
 
         /// Waits until the daemon answers `git ls-remote`, however long it takes to start on this
-        /// machine; false only if the daemon exited (e.g. its port was taken).
+        /// machine.
+        /// A daemon that exited before answering (its random port was taken by another test's
+        /// server) is started again on another port, up to five times; read `url` after this.
         func waitUntilReachable(_ box: Sandbox) throws -> Bool {
-            while process.isRunning {
-                if try box.run("git", ["ls-remote", url]).status == 0 { return true }
-                usleep(50_000)
+            for _ in 0..<5 {
+                while process.isRunning {
+                    if try box.run("git", ["ls-remote", url]).status == 0 { return true }
+                    usleep(50_000)
+                }
+                port = Int.random(in: 20_000...60_000)
+                try launch()
             }
             return false
         }
