@@ -67,6 +67,10 @@ public enum Channel: String, Codable, CaseIterable, Sendable {
     case government
     /// 检查发现: found in a quality check (002 篇9 §4.2.2), not brought by a resident.
     case inspection
+    /// 巡视发现: found by customer service on the daily patrol (003 九.2, 九.4).
+    case patrol
+    /// 走访: raised by a household on a visit (003 九.3; 000 §1(3)).
+    case visit
 }
 
 /// What caused a complaint, where the profile sets different deadlines by cause (the mall's

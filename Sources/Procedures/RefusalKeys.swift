@@ -118,6 +118,24 @@ extension Refusal {
         case registerReasonPhone = "register.reason-phone"
         case registerPath = "register.path"
         case registerNone = "register.none"
+        // The daily round: patrol reports, household visits, monthly summaries (Rules/RoundRules.swift)
+        case roundPath = "round.path"
+        case roundFixed = "round.fixed"
+        case roundWrittenOnce = "round.written-once"
+        case roundRole = "round.role"
+        case roundPatrolDay = "round.patrol-day"
+        case roundReviewDue = "round.review-due"
+        case roundReviewOwnStep = "round.review-own-step"
+        case roundFindingCase = "round.finding-case"
+        case roundReviewer = "round.reviewer"
+        case roundReviewOrder = "round.review-order"
+        case roundPhone = "round.phone"
+        case roundEmpty = "round.empty"
+        case roundVisitUnit = "round.visit-unit"
+        case roundSummaryDue = "round.summary-due"
+        case roundSummaryEarly = "round.summary-month"
+        // Corrective actions of the monthly analysis (Rules/InspectionSteps.swift)
+        case nonconformityFinding = "nonconformity.finding"
     }
 
     /// The refusal of a case whose events do not fold (`state-is-fold`), in its words.

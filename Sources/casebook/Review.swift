@@ -79,6 +79,9 @@ struct Review {
         if delta.path.hasPrefix("records/registers/") {
             return try checkRegister(delta)
         }
+        if delta.path.hasPrefix("records/rounds/") {
+            return try checkRound(delta)
+        }
         guard delta.path.hasPrefix("records/cases/"), delta.path.hasSuffix(".json") else { return nil }
         guard let newBlob = delta.new else {
             return said("caseDeleted")
