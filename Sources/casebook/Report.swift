@@ -69,7 +69,7 @@ extension Casebook {
             if report.lateEntries.isEmpty { print("  " + s["noLateEntries"]) }
             for p in report.lateEntries { print("  \(p.by.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0))\t\(p.count)") }
             // What recurs or swings, and the corrective actions opened from it (004 §4.5.2–4.5.4).
-            print(Report.analysisLines(month: month, cases: cases, ws: ws, now: report.at).joined(separator: "\n"))
+            print(Self.analysisLines(month: month, cases: cases, ws: ws, now: report.at).joined(separator: "\n"))
         }
     }
 }
