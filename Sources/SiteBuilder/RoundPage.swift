@@ -63,7 +63,7 @@ extension Dashboard {
             return ["id": f.id, "dimension": s["analysis.dimension." + f.dimension.rawValue], "key": label, "what": what,
                     "cases": f.cases.prefix(12).map { ["id": $0.rawValue] },
                     "actions": actions.filter { $0.intake.inspection?.finding == f.id }.map { a -> [String: Any] in
-                        ["id": a.id.rawValue, "standing": s["action." + actionStanding(a)], "due": a.intake.inspection.map { time.minute($0.correctBy) } ?? ""]
+                        ["id": a.id.rawValue, "standing": s["corrective." + actionStanding(a)], "due": a.intake.inspection.map { time.minute($0.correctBy) } ?? ""]
                     }]
         }
         let w = analysis.workOrders

@@ -26,8 +26,8 @@ extension Strings {
         "analysis.swing.on-time": ("及时率 {0}，前几个月平均 {1}", "on-time rate {0} against {1}"),
         "analysis.swing.satisfaction": ("满意率 {0}，前几个月平均 {1}", "satisfaction {0} against {1}"),
         "analysis.swing.revisit": ("回访率 {0}，前几个月平均 {1}", "revisit rate {0} against {1}"),
-        "action.open": ("整改中", "being corrected"), "action.overdue": ("整改逾期", "correction overdue"),
-        "action.corrected": ("已整改，待验证", "corrected, awaiting verification"), "action.verified": ("已验证关闭", "verified, closed"),
+        "corrective.open": ("整改中", "being corrected"), "corrective.overdue": ("整改逾期", "correction overdue"),
+        "corrective.corrected": ("已整改，待验证", "corrected, awaiting verification"), "corrective.verified": ("已验证关闭", "verified, closed"),
         // today
         "today.reviewPatrol": ("审阅巡视日报表", "review patrol report"),
         "today.summary": ("月度工作总结及计划", "monthly summary and plan"),

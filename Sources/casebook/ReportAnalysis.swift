@@ -38,7 +38,7 @@ extension Casebook.Report {
         let actions = CorrectiveAction.of(month: month, in: cases)
         if analysis.findings.isEmpty { out.append("  " + s["analysis.none"]) }
         for f in analysis.findings {
-            let acted = actions.filter { $0.finding == f.id }.map { "\($0.file.id.rawValue) \(s["action." + $0.standing(at: now)])" }
+            let acted = actions.filter { $0.finding == f.id }.map { "\($0.file.id.rawValue) \(s["corrective." + $0.standing(at: now)])" }
             out.append("  " + [f.id, describe(f, in: s), acted.isEmpty ? s["analysis.noAction"] : acted.joined(separator: ", ")].joined(separator: "\t"))
         }
         return out
