@@ -48,7 +48,7 @@ extension Dashboard {
         let rows = analysis.findings.map { f -> [String: Any] in
             let what: String
             if f.dimension.isIndicator {
-                what = s.fill("analysis.swing." + f.dimension.rawValue, [percent(f.current), percent(f.previous)])
+                what = s.fill(Finding.swingKey(f.dimension), [percent(f.current), percent(f.previous)])
             } else if let p = f.previous {
                 what = s.fill("analysis.rise", ["\(Int(f.current))", String(format: "%.1f", p)])
             } else {

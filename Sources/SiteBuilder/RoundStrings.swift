@@ -1,3 +1,5 @@
+import Procedures
+
 extension Strings {
     /// The daily round (003 九) and the monthly analysis's findings and corrective actions
     /// (004 §4.5.4): refusals, the commands' lines and failures, and the dashboard's labels, in
@@ -78,4 +80,9 @@ extension Strings {
         "refusal.round.summary-due": ("{0} 的月度工作总结期限为 {1}", "the summary of {0} is due at {1}"),
         "refusal.round.summary-month": ("{0} 的月度工作总结应在当月或之后填写，而非 {1}", "the summary of {0} is written in or after that month, not at {1}"),
     ]
+}
+
+extension Finding {
+    /// The strings table's sentence of a swinging indicator: `analysis.swing.on-time` ….
+    public static func swingKey(_ d: Dimension) -> String { "analysis.swing." + d.rawValue }
 }

@@ -47,7 +47,7 @@ extension Casebook.Report {
     /// One finding in words: `4 problems (threshold 3)` / `on-time rate 62.0 % against 85.0 %`.
     static func describe(_ f: Finding, in s: Strings) -> String {
         if f.dimension.isIndicator {
-            return s.fill("analysis.swing." + f.dimension.rawValue, [String(format: "%.1f%%", f.current), String(format: "%.1f%%", f.previous ?? 0)])
+            return s.fill(Finding.swingKey(f.dimension), [String(format: "%.1f%%", f.current), String(format: "%.1f%%", f.previous ?? 0)])
         }
         if let p = f.previous { return s.fill("analysis.rise", ["\(Int(f.current))", String(format: "%.1f", p)]) }
         return s.fill("analysis.recurs", ["\(Int(f.current))", "\(Int(f.threshold))"])

@@ -43,13 +43,13 @@ public enum RoundChange {
 
     // MARK: - Checks
 
-    static func refuse(_ rule: String, _ clause: String, _ message: String, _ key: Refusal.Key, _ words: [Refusal.Word]) -> Refusal {
-        Refusal(rule: rule, clause: clause, message, template: .init(key, words))
+    static func refuse(_ rule: String, _ clause: String, _ message: String, _ template: Refusal.Template) -> Refusal {
+        Refusal(rule: rule, clause: clause, message, template: template)
     }
 
     static func noPhone(_ text: String?, field: String) throws(Refusal) {
         guard let text, Contact.maskMobiles(text) != text else { return }
-        throw refuse("personal-data", NoPhoneInClear.clause, "\(field) holds a mobile number in clear; write it masked (138****5678)", .roundPhone, [.text(field)])
+        throw refuse("personal-data", NoPhoneInClear.clause, "\(field) holds a mobile number in clear; write it masked (138****5678)", .init(.roundPhone, [.text(field)]))
     }
 
     static func member(_ id: StaffID, _ staff: StaffRegistry) throws(Refusal) -> Staff {
@@ -63,7 +63,7 @@ public enum RoundChange {
     static func roundRole(_ m: Staff, rule: RoundRule, clause: String) throws(Refusal) {
         guard doesRound(m, rule: rule) else {
             throw refuse("role", clause, "\(m.id.rawValue) (\(m.roles.map(\.rawValue).joined(separator: ", "))) does not do the daily round; only "
-                         + rule.by.map(\.rawValue).joined(separator: ", "), .roundRole, [.text(m.id.rawValue), .roles(m.roles), .roles(rule.by)])
+                         + rule.by.map(\.rawValue).joined(separator: ", "), .init(.roundRole, [.text(m.id.rawValue), .roles(m.roles), .roles(rule.by)]))
         }
     }
 
@@ -72,41 +72,41 @@ public enum RoundChange {
                                 calendar: BusinessCalendar) throws(Refusal) {
         let rule = profile.roundRule
         guard new.format == PatrolReport.format else {
-            throw refuse("schema", "records/schema/patrol.schema.json", "format must be \(PatrolReport.format)", .format, [.text(PatrolReport.format)])
+            throw refuse("schema", "records/schema/patrol.schema.json", "format must be \(PatrolReport.format)", .init(.format, [.text(PatrolReport.format)]))
         }
         guard new.by.isWellFormed, new.day.count == 10, Timestamp.parse(new.day, defaultZone: .current) != nil, path == new.path else {
-            throw refuse("path", "DESIGN: records/rounds/", "the record must be at \(new.path)", .roundPath, [.text(new.path)])
+            throw refuse("path", "DESIGN: records/rounds/", "the record must be at \(new.path)", .init(.roundPath, [.text(new.path)]))
         }
         let author = try member(new.by, staff)
         if let old {
             var head = new
             head.review = nil
             guard old.review == nil, head == old, new.review != nil else {
-                throw refuse("append-only", patrolClause, "a patrol report is written once and only gains its review", .roundFixed, [])
+                throw refuse("append-only", patrolClause, "a patrol report is written once and only gains its review", .init(.roundFixed, []))
             }
         } else {
             try roundRole(author, rule: rule, clause: patrolClause)
             guard new.handedInAt.localDay == new.day else {
                 throw refuse("patrol-day", "003 九.2", "a patrol report of \(new.day) is handed in that day, before leaving (not \(new.handedInAt))",
-                             .roundPatrolDay, [.text(new.day), .text(new.handedInAt.description)])
+                             .init(.roundPatrolDay, [.text(new.day), .text(new.handedInAt.description)]))
             }
             let due = try reviewDue(handedInAt: new.handedInAt, rule: rule, calendar: calendar)
             guard new.reviewDue == due, new.clause == patrolClause else {
-                throw refuse("deadline", "003 九.2", "the review is due at \(due) (\(rule.reviewBy) the next working day)", .roundReviewDue,
-                             [.text(due.description), .text(rule.reviewBy)])
+                throw refuse("deadline", "003 九.2", "the review is due at \(due) (\(rule.reviewBy) the next working day)",
+                             .init(.roundReviewDue, [.text(due.description), .text(rule.reviewBy)]))
             }
             guard new.review == nil else {
-                throw refuse("review", "003 九.2", "the review is the superior's own step, after the report is handed in", .roundReviewOwnStep, [])
+                throw refuse("review", "003 九.2", "the review is the superior's own step, after the report is handed in", .init(.roundReviewOwnStep, []))
             }
             try noPhone(new.work, field: "work")
             for (i, f) in new.findings.enumerated() {
                 guard !f.text.trimmingCharacters(in: .whitespaces).isEmpty else {
-                    throw refuse("schema", "003 九.2", "findings[\(i)] is empty", .roundEmpty, [.text("findings[\(i)]")])
+                    throw refuse("schema", "003 九.2", "findings[\(i)] is empty", .init(.roundEmpty, [.text("findings[\(i)]")]))
                 }
                 try noPhone(f.text, field: "findings[\(i)]")
                 guard f.handled || f.case != nil else {
                     throw refuse("finding-case", "003 九.2", "findings[\(i)] was not handled at once: it is reported as a case (--raise)",
-                                 .roundFindingCase, [.text("findings[\(i)]")])
+                                 .init(.roundFindingCase, [.text("findings[\(i)]")]))
                 }
             }
         }
@@ -115,11 +115,11 @@ public enum RoundChange {
             guard isSuperior(reviewer, of: author) else {
                 let who = author.superior?.rawValue ?? "supervisor, manager, director"
                 throw refuse("reviewer", "003 九.2", "\(reviewer.id.rawValue) is not \(author.id.rawValue)'s superior; the report is reviewed by \(who)",
-                             .roundReviewer, [.text(reviewer.id.rawValue), .text(author.id.rawValue), .text(who)])
+                             .init(.roundReviewer, [.text(reviewer.id.rawValue), .text(author.id.rawValue), .text(who)]))
             }
             guard review.at >= new.handedInAt else {
                 throw refuse("time-order", "003 九.2", "the review at \(review.at) is before the report was handed in (\(new.handedInAt))",
-                             .roundReviewOrder, [.text(review.at.description), .text(new.handedInAt.description)])
+                             .init(.roundReviewOrder, [.text(review.at.description), .text(new.handedInAt.description)]))
             }
             try noPhone(review.notes, field: "review.notes")
         }
@@ -129,13 +129,13 @@ public enum RoundChange {
     public static func validate(old: HouseholdVisit?, new: HouseholdVisit, path: String, staff: StaffRegistry, profile: Profile,
                                 units: [String]?) throws(Refusal) {
         guard new.format == HouseholdVisit.format else {
-            throw refuse("schema", "records/schema/visit.schema.json", "format must be \(HouseholdVisit.format)", .format, [.text(HouseholdVisit.format)])
+            throw refuse("schema", "records/schema/visit.schema.json", "format must be \(HouseholdVisit.format)", .init(.format, [.text(HouseholdVisit.format)]))
         }
         guard HouseholdVisit.isWellFormed(new.id), path == new.path else {
-            throw refuse("path", "DESIGN: records/rounds/", "the record must be at \(new.path)", .roundPath, [.text(new.path)])
+            throw refuse("path", "DESIGN: records/rounds/", "the record must be at \(new.path)", .init(.roundPath, [.text(new.path)]))
         }
         guard old == nil else {
-            throw refuse("append-only", visitClause, "a household visit is written once", .roundWrittenOnce, [.text("visit")])
+            throw refuse("append-only", visitClause, "a household visit is written once", .init(.roundWrittenOnce, [.text("visit")]))
         }
         let m = try member(new.by, staff)
         var rule = profile.roundRule
@@ -143,7 +143,7 @@ public enum RoundChange {
         try roundRole(m, rule: rule, clause: visitClause)
         if let units, !units.isEmpty, !units.contains(new.unit) {
             throw refuse("unit", visitClause, "unit \(oneLine(new.unit, limit: 40)) is not in the estate's unit list (records/casebook.json units)",
-                         .roundVisitUnit, [.text(oneLine(new.unit, limit: 40))])
+                         .init(.roundVisitUnit, [.text(oneLine(new.unit, limit: 40))]))
         }
         try noPhone(new.notes, field: "notes")
     }
@@ -153,25 +153,25 @@ public enum RoundChange {
                                 zone: TimeZone) throws(Refusal) {
         let rule = profile.roundRule
         guard new.format == MonthlySummary.format else {
-            throw refuse("schema", "records/schema/summary.schema.json", "format must be \(MonthlySummary.format)", .format, [.text(MonthlySummary.format)])
+            throw refuse("schema", "records/schema/summary.schema.json", "format must be \(MonthlySummary.format)", .init(.format, [.text(MonthlySummary.format)]))
         }
         guard let due = summaryDue(month: new.month, rule: rule, zone: zone), new.by.isWellFormed, path == new.path else {
-            throw refuse("path", "DESIGN: records/rounds/", "the record must be at \(new.path)", .roundPath, [.text(new.path)])
+            throw refuse("path", "DESIGN: records/rounds/", "the record must be at \(new.path)", .init(.roundPath, [.text(new.path)]))
         }
         guard old == nil else {
-            throw refuse("append-only", summaryClause, "a monthly summary is written once", .roundWrittenOnce, [.text("summary")])
+            throw refuse("append-only", summaryClause, "a monthly summary is written once", .init(.roundWrittenOnce, [.text("summary")]))
         }
         try roundRole(try member(new.by, staff), rule: rule, clause: summaryClause)
         guard new.due == due, new.clause == summaryClause else {
-            throw refuse("deadline", summaryClause, "the summary of \(new.month) is due at \(due)", .roundSummaryDue, [.text(new.month), .text(due.description)])
+            throw refuse("deadline", summaryClause, "the summary of \(new.month) is due at \(due)", .init(.roundSummaryDue, [.text(new.month), .text(due.description)]))
         }
         if let start = Timestamp.parse(new.month + "-01", defaultZone: zone), new.at < start {
             throw refuse("time-order", summaryClause, "the summary of \(new.month) is written in or after that month, not at \(new.at)",
-                         .roundSummaryEarly, [.text(new.month), .text(new.at.description)])
+                         .init(.roundSummaryEarly, [.text(new.month), .text(new.at.description)]))
         }
         for (field, text) in [("summary", new.summary), ("plan", new.plan)] {
             guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-                throw refuse("schema", summaryClause, "\(field) is empty", .roundEmpty, [.text(field)])
+                throw refuse("schema", summaryClause, "\(field) is empty", .init(.roundEmpty, [.text(field)]))
             }
             try noPhone(text, field: field)
         }
