@@ -69,37 +69,34 @@ public struct MonthAnalysis: Codable, Equatable, Sendable {
             out.findings.append(Finding(id: "\(month)/\(d.rawValue)/\(key)", dimension: d, key: key, current: current, previous: previous,
                                         threshold: threshold, cases: cases.sorted { $0.rawValue < $1.rawValue }, clause: rule.clause))
         }
-        // The same unit and building, repeatedly within the month.
+        // The same unit, repeatedly within the month.
         let byUnit = Dictionary(grouping: problems.filter { $0.intake.unit != nil }) { $0.intake.unit ?? "" }
         for (unit, files) in byUnit.sorted(by: { $0.key < $1.key }) where files.count >= rule.unit {
             add(.unit, unit, current: Double(files.count), previous: nil, threshold: Double(rule.unit), cases: files.map(\.id))
         }
-        let byBuilding = Dictionary(grouping: problems.filter { $0.intake.unit.flatMap(building) != nil }) { $0.intake.unit.flatMap(building) ?? "" }
-        for (b, files) in byBuilding.sorted(by: { $0.key < $1.key }) where files.count >= rule.building {
-            add(.building, b, current: Double(files.count), previous: nil, threshold: Double(rule.building), cases: files.map(\.id))
-        }
-        // Complaints handled by one department.
-        let byDepartment = Dictionary(grouping: problems.filter { $0.intake.kind == .complaint && $0.state.department != nil }) {
-            $0.state.department?.rawValue ?? ""
-        }
-        for (d, files) in byDepartment.sorted(by: { $0.key < $1.key }) where files.count >= rule.department {
-            add(.department, d, current: Double(files.count), previous: nil, threshold: Double(rule.department), cases: files.map(\.id))
-        }
-        // A kind that rises against the previous months' average.
+        // A building, a kind, or one department's complaints rising against the previous months' average.
         let previousMonths = (1...max(1, rule.previousMonths)).compactMap { self.month(month, back: $0) }
-        let previousBounds = previousMonths.compactMap { Sampling.bounds(of: $0, in: zone) }
-        for kind in Kind.allCases where problemKinds.contains(kind) {
-            let now = problems.filter { $0.intake.kind == kind }
-            let counts = previousBounds.map { b in cases.filter { inMonth($0, b) && $0.intake.kind == kind }.count }
-            guard !counts.isEmpty, counts.contains(where: { $0 > 0 }) else { continue }
-            let average = Double(counts.reduce(0, +)) / Double(counts.count)
-            if now.count >= rule.kindMinimum, Double(now.count) >= average * (1 + Double(rule.kindRisePercent) / 100) {
-                add(.kind, kind.rawValue, current: Double(now.count), previous: average, threshold: Double(rule.kindMinimum), cases: now.map(\.id))
+        // Only months the records cover: a centre's first months are not compared with nothing.
+        let firstMonth = cases.map { String($0.intake.receivedAt.localDay.prefix(7)) }.min() ?? month
+        let previousBounds = previousMonths.filter { $0 >= firstMonth }.compactMap { Sampling.bounds(of: $0, in: zone) }
+        let building: (CaseFile) -> String? = { $0.intake.unit.flatMap(MonthAnalysis.building) }
+        let department: (CaseFile) -> String? = { $0.intake.kind == .complaint ? $0.state.department?.rawValue : nil }
+        let kind: (CaseFile) -> String? = { $0.intake.kind.rawValue }
+        for (d, key, minimum) in [(Finding.Dimension.building, building, rule.building), (.kind, kind, rule.kind), (.department, department, rule.department)] {
+            let groups = Dictionary(grouping: problems.filter { key($0) != nil }) { key($0) ?? "" }
+            for (k, files) in groups.sorted(by: { $0.key < $1.key }) where files.count >= minimum {
+                let counts = previousBounds.map { b in cases.filter { inMonth($0, b) && problemKinds.contains($0.intake.kind) && key($0) == k }.count }
+                guard !counts.isEmpty, counts.contains(where: { $0 > 0 }) else { continue }
+                let average = Double(counts.reduce(0, +)) / Double(counts.count)
+                if Double(files.count) >= average * (1 + Double(rule.risePercent) / 100) {
+                    add(d, k, current: Double(files.count), previous: average, threshold: Double(minimum), cases: files.map(\.id))
+                }
             }
         }
         // Indicators that swing: a drop against the previous months' average.
         let this = MonthReport.compute(month: month, cases: cases, profile: profile, at: now, bounds: bounds).total
-        let before = previousBounds.enumerated().map { MonthReport.compute(month: previousMonths[$0.offset], cases: cases, profile: profile, at: now, bounds: $0.element).total }
+        let before = previousBounds.enumerated().map { MonthReport.compute(month: previousMonths[$0.offset], cases: cases, profile: profile, at: now,
+                                                                          bounds: $0.element).total }
         for (d, rate, drop) in [(Finding.Dimension.onTime, \MonthReport.Row.onTimeRate, rule.onTimeDrop),
                                 (.satisfaction, \MonthReport.Row.satisfactionRate, rule.satisfactionDrop), (.revisit, \MonthReport.Row.revisitRate, rule.revisitDrop)] {
             let earlier = before.compactMap { $0[keyPath: rate] }

@@ -63,9 +63,9 @@ public struct RoundBook: Sendable {
         public var by: StaffID
         /// Households in the area (units of the estate's list in it).
         public var households: Int
-        /// Distinct households visited this year.
+        /// Distinct households visited in the year.
         public var visited: Int
-        /// Visits made this year (a household may be visited twice).
+        /// Visits made in the year (a household may be visited twice).
         public var visits: Int
         /// How many households should have been visited by now to cover the area within the year.
         public var needed: Int
@@ -73,16 +73,27 @@ public struct RoundBook: Sendable {
         public var onPace: Bool { visited >= needed }
     }
 
-    /// The coverage of everyone who does the round and has an area, in the year of `now`.
-    public func coverage(staff: StaffRegistry, rule: RoundRule, units: [String], at now: Timestamp) -> [Coverage] {
-        let year = String(now.localDay.prefix(4))
+    /// The year the coverage is counted over at `now`: from 1 January, or from the first day of
+    /// the month the first visit was recorded in when that is later (a centre that starts the
+    /// round in October has a year from October to cover its areas).
+    public func coverageYear(at now: Timestamp) -> (start: Timestamp, end: Timestamp)? {
         let zone = TimeZone(secondsFromGMT: now.offsetSeconds) ?? .current
-        guard let start = Timestamp.parse(year + "-01-01", defaultZone: zone) else { return [] }
-        let end = start.addingMonths(12)
+        guard let january = Timestamp.parse(String(now.localDay.prefix(4)) + "-01-01", defaultZone: zone) else { return nil }
+        var start = january
+        if let first = visits.first?.at, first > january, first <= now,
+           let month = Timestamp.parse(String(first.localDay.prefix(7)) + "-01", defaultZone: zone) {
+            start = month
+        }
+        return (start, start.addingMonths(12))
+    }
+
+    /// The coverage of everyone who does the round and has an area, over `coverageYear`.
+    public func coverage(staff: StaffRegistry, rule: RoundRule, units: [String], at now: Timestamp) -> [Coverage] {
+        guard let (start, end) = coverageYear(at: now) else { return [] }
         let elapsed = Double(now.unixSeconds - start.unixSeconds) / Double(end.unixSeconds - start.unixSeconds)
         return staff.staff.filter { RoundChange.doesRound($0, rule: rule) && !($0.area ?? []).isEmpty }.map { member in
             let area = units.filter(member.covers)
-            let mine = visits.filter { $0.by == member.id && $0.at.localDay.hasPrefix(year) }
+            let mine = visits.filter { $0.by == member.id && $0.at >= start && $0.at <= now }
             let visited = Set(mine.map(\.unit).filter(member.covers)).count
             let needed = Int((Double(area.count) * elapsed).rounded(.up))
             return Coverage(by: member.id, households: area.count, visited: visited, visits: mine.count, needed: min(needed, area.count))

@@ -125,9 +125,12 @@ import Testing
         #expect(files.stdout.isEmpty, "\(files.stdout)")
         let visit = try String(contentsOfFile: box.repo + "/records/rounds/visits/2026-11/\(out[1]).json", encoding: .utf8)
         #expect(visit.contains(id))
-        // Two of three households of building 3 by 22 November: behind the pace for the year.
+        // The year runs from the month the round started: two of three households by 22 November keep the pace;
+        // none in the new year by March is behind it.
         let status = try box.ok(["round", "status"], now: "2026-11-22T09:00:00+08:00")
-        #expect(status.contains("sun.li: visited 2 of 3 households this year, 3 needed by now (behind)"), "\(status)")
+        #expect(status.contains("sun.li: visited 2 of 3 households this year, 1 needed by now\t[003 九.3]"), "\(status)")
+        let march = try box.ok(["round", "status"], now: "2027-03-01T09:00:00+08:00")
+        #expect(march.contains("sun.li: visited 0 of 3 households this year, 1 needed by now (behind)"), "\(march)")
         // An engineer does not make household visits.
         let o = try box.cb(["round", "visit", "3-1-102", "--as", "zhao.gong"], now: "2026-11-22T09:00:00+08:00")
         #expect(o.status == 1 && o.stderr.contains("[rule role; 003 九.3]"), "\(o.stderr)")
@@ -153,7 +156,7 @@ import Testing
         #expect(try box.cb(["site", "--out", out.path], now: "2026-12-01T11:00:00+08:00").status == 0)
         let round = try String(contentsOf: out.appendingPathComponent("round.html"), encoding: .utf8)
         #expect(round.contains("<tr data-patrol=\"sun.li-2026-11-20\" class=\"late\">"), "\(round)")
-        #expect(round.contains("<tr data-person=\"sun.li\" class=\"late\">"))
+        #expect(round.contains("<tr data-person=\"sun.li\"><td>孙丽</td><td class=\"num\">3</td><td class=\"num\">1</td>"), "\(round)")
         #expect(round.contains("<tr data-summary=\"chen.jie-2026-11\" class=\"late\">") && round.contains("<tr data-summary=\"sun.li-2026-11\">"))
         let report = try String(contentsOf: out.appendingPathComponent("reports/2026-11.html"), encoding: .utf8)
         let row = try #require(report.components(separatedBy: "<tr data-finding=\"2026-11/unit/3-2-1801\">").dropFirst().first?.components(separatedBy: "</tr>").first)
