@@ -29,6 +29,9 @@ public enum Kind: String, Codable, CaseIterable, Sendable {
     /// 意见: an opinion on the service, fed back like a suggestion (001 篇2 §3.4). Last, so the
     /// desk's numbered menu keeps the numbers it had.
     case opinion
+    /// 社区活动 / 社区文化活动: an activity the centre held for residents, revisited at 10 % by letter
+    /// within a month (002 篇2 §4.1.1–4.1.2, §4.1.5 e). After `opinion`, for the same reason.
+    case activity
 }
 
 /// Complaint severity 投诉等级 (002 篇5 §4).

@@ -7,6 +7,7 @@ extension Strings {
     static let round: [String: (zh: String, en: String)] = [
         // Terms
         "channel.patrol": ("巡视发现", "found on patrol"), "channel.visit": ("走访反映", "raised on a household visit"),
+        "kind.activity": ("社区活动", "community activity"),
         "check.analysis": ("月度分析整改", "monthly analysis"),
         // The commands
         "failure.badRaise": ("{0}：“{1}”应写成“类别[/等级][@房号] 内容”，例如 repair@3-2-1801 楼道灯不亮", "{0}: '{1}' is not 'KIND[/GRADE][@UNIT] TEXT', e.g. repair@3-2-1801 楼道灯不亮"),
