@@ -14,6 +14,9 @@ extension Roster {
     static let troubleUnit = "3-2-1801"
     static let patrolFindings = ["5栋消防通道畅通", "地下车库照明正常", "2栋单元门闭门器已调整", "儿童游乐区设施完好", "垃圾分类点已整理",
                                  "3栋电梯厅地面湿滑，已放置警示牌", "绿化带有烟头，已通知保洁", "外来车辆已引导离开"]
+    static let activities = [Matter(summary: "社区中秋游园会", department: .customerService, result: "活动已举办，约百户参加"),
+                             Matter(summary: "消防安全知识讲座", department: .customerService, result: "讲座已举办，发放宣传资料"),
+                             Matter(summary: "重阳节敬老活动", department: .customerService, result: "活动已举办，走访慰问高龄老人")]
     static let visitNotes = ["宣传垃圾分类", "解答物业费缴纳问题", "收集对绿化的意见", "介绍报修渠道", "宣传消防安全知识", "了解老人居家情况"]
 }
 
@@ -31,6 +34,7 @@ extension Simulator {
         case visits(StaffID)
         case summary(StaffID, String)
         case corrective(String)
+        case activity(StaffID)
     }
 
     var assistants: [Staff] { members(.csAssistant).filter { Roster.areas[$0.id.rawValue] != nil } }
@@ -48,6 +52,11 @@ extension Simulator {
                 if a.id == "liu.yang", month == String(firstDay.prefix(7)) { continue }
                 schedule(.round(.summary(a.id, month)), at: midnight.adding(seconds: 16 * 3600 + roundRng.minutes(0, 50)))
             }
+        }
+        // A community activity each month from the 15th, recorded by an assistant and revisited by the sample, by letter.
+        if dayOfMonth >= 15, !summarised.contains("activity \(month)"), let organiser = assistants.first {
+            summarised.insert("activity \(month)")
+            schedule(.round(.activity(organiser.id)), at: midnight.adding(seconds: 15 * 3600 + roundRng.minutes(0, 60)))
         }
         // Early in a month: the manager's corrective action on last month's recurring leak.
         if (2...8).contains(dayOfMonth), let previous = MonthAnalysis.month(month, back: 1), previous >= String(firstDay.prefix(7)),
@@ -73,6 +82,12 @@ extension Simulator {
             try ws.record(summary: summary, by: member(id))
             totals.commits += 1
         case .corrective(let month): try corrective(month)
+        case .activity(let id):
+            let organiser = member(id)
+            let matter = roundRng.element(Roster.activities)
+            let intake = Intake(receivedAt: now, channel: .walkIn, kind: .activity, reporter: try seal(name: organiser.name, phone: nil, at: now),
+                                summary: matter.summary, firstResponder: organiser.id)
+            try open(intake, Script(matter: matter))
         }
     }
 
