@@ -43,6 +43,10 @@ public struct Profile: Codable, Equatable, Sendable {
         return check == .analysis ? InspectionRule(check: .analysis, by: [.manager, .director, .generalManager], clause: "004 §4.5.4") : nil
     }
 
+    /// The contracts' dates (002 篇3 §4.7–4.10); absent, `ContractRule.standard`.
+    public var contracts: ContractRule?
+    /// The contract rule in force: the profile's, or the standard one.
+    public var contractRule: ContractRule { contracts ?? .standard }
     /// The late-entry rule in force: the profile's, or the standard one hour.
     public var lateEntryRule: LateEntryRule { lateEntry ?? .standard }
 
@@ -279,4 +283,32 @@ public struct LateEntryRule: Codable, Equatable, Sendable {
 
     /// The grace in seconds (months are not counted; a grace is natural time).
     public var graceSeconds: Int { grace.seconds }
+}
+
+/// The dates of the contracts' procedure (002 篇3): how long before a contract's end the
+/// executing department asks for its renewal, how often it reports its stages to the general
+/// manager, and the day of the year by which 行政人事部 inventories the written contracts.
+public struct ContractRule: Codable, Equatable, Sendable {
+    /// 按合同要求提前通知经营部 (§4.9): the span before the last day of the term.
+    public var renewalNotice: Span
+    public var renewalClause: String
+    /// 履约阶段性情况向总经理汇报 (§4.7.3): the span between stage reports of a running contract.
+    public var stageReportEvery: Span
+    public var stageClause: String
+    /// 每年12月31日前 (§4.10): `MM-DD` of the inventory's last day.
+    public var inventoryBy: String
+    public var inventoryClause: String
+
+    public init(renewalNotice: Span, renewalClause: String, stageReportEvery: Span, stageClause: String, inventoryBy: String, inventoryClause: String) {
+        self.renewalNotice = renewalNotice
+        self.renewalClause = renewalClause
+        self.stageReportEvery = stageReportEvery
+        self.stageClause = stageClause
+        self.inventoryBy = inventoryBy
+        self.inventoryClause = inventoryClause
+    }
+
+    /// 60 days' notice, a stage report every three months, the inventory by 31 December.
+    public static let standard = ContractRule(renewalNotice: Span(days: 60), renewalClause: "002 篇3 §4.9", stageReportEvery: Span(months: 3),
+                                              stageClause: "002 篇3 §4.7.3", inventoryBy: "12-31", inventoryClause: "002 篇3 §4.10")
 }

@@ -131,6 +131,13 @@ public enum Department: String, Codable, CaseIterable, Sendable {
     case security
     /// 环境部
     case environment
+    /// 经营部: signs the company's contracts and follows their review (002 篇3 §3.2, §4.4.1)
+    case business
+    /// 行政人事部: archives the originals, watches every written contract's progress, inventories
+    /// them by 31 December (002 篇3 §3.3, §4.6.2, §4.7.4, §4.10)
+    case administration
+    /// 财务部: keeps a copy of a contract paid in stages (002 篇3 §4.6.3)
+    case finance
 }
 
 /// Revisit mode 回访方式 (002 篇2 §4.1.4).
@@ -159,6 +166,8 @@ public enum Role: String, Codable, CaseIterable, Sendable {
     case director
     /// 总经理
     case generalManager = "general-manager"
+    /// 总经理助理 (分管): organises a contract's review when the general manager delegates it (002 篇3 §4.4.1)
+    case assistantGeneralManager = "assistant-general-manager"
     /// 部门负责人
     case departmentHead = "department-head"
     /// 维修工 / 技术员
@@ -177,7 +186,7 @@ public enum Role: String, Codable, CaseIterable, Sendable {
         case .receptionist, .csAssistant, .engineer: 0
         case .supervisor, .departmentHead, .qualityInspector: 1
         case .manager: 2
-        case .director: 3
+        case .director, .assistantGeneralManager: 3
         case .generalManager: 4
         case .system, .auditor: -1
         }

@@ -47,6 +47,12 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         /// A department, or none (unassigned).
         case department(Department?)
         case register(RegisterKind)
+        /// Departments, said as a list of the language.
+        case departments([Department])
+        case contractAction(ContractAction)
+        case contractStatus(ContractStatus)
+        case contractPurpose(ContractReviewPurpose)
+        case contractPoints([ContractReviewPoint])
         case check(InspectionCheck)
         case requester(Requester)
         case emergency(EmergencyType)

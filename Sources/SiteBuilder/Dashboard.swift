@@ -84,6 +84,8 @@ public struct Dashboard {
             self.answer = answer
         }
     }
+    /// The contracts and their inventories (`records/contracts/`, 002 篇3); nil: no contracts page.
+    public var contracts: ContractsInput?
     /// The signature policy in force (`records/casebook.json`); the overview says when it is relaxed.
     public var signaturePolicy: SignaturePolicy?
 
@@ -179,6 +181,7 @@ public struct Dashboard {
             try emit(try page("reports/\(month).html", "report", reportPage(month)))
         }
         if let rounds { try emit(try page(Dashboard.roundPath, "round", roundPage(rounds))) }
+        if let contracts { try emit(try page(Dashboard.contractsPath, "contracts", contractsPage(contracts))) }
         if let rule = accountability {
             try emit(try page(Dashboard.accountabilityPath, "accountability", accountabilityPage(rule)))
         }
@@ -213,6 +216,7 @@ public struct Dashboard {
             nav.append(["href": "reports/\(latest).html", "label": s["monthlyReport"], "current": page == "report"])
         }
         if rounds != nil { nav.append(["href": Dashboard.roundPath, "label": s["roundNav"], "current": page == "round"]) }
+        if contracts != nil { nav.append(["href": Dashboard.contractsPath, "label": s["contractsTitle"], "current": page == "contracts"]) }
         return ["page": page, "title": title, "root": root, "siteName": siteName, "lang": language.rawValue,
                 "t": s.all, "nav": nav, "generatedAt": time.minute(now), "timeZone": timeZone.identifier]
     }
@@ -336,6 +340,7 @@ public struct Dashboard {
         page["revisitsDueCount"] = revisitsDue.count
         page["hasRevisitsDue"] = !revisitsDue.isEmpty
 
+        if let contracts { page["contracts"] = contractsSummary(contracts) }
         let open = cases.filter { $0.state.status.isOpen }
         page["openCount"] = open.count
         page["month"] = thisMonth

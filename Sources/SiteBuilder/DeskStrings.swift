@@ -156,6 +156,11 @@ extension Strings {
             case .kind(let k): kind(k)
             case .department(let d): department(d)
             case .register(let k): self["register." + k.rawValue]
+            case .departments(let list): self.list(list.map(department))
+            case .contractAction(let a): self["contract.action." + a.rawValue]
+            case .contractStatus(let st): self["contract.status." + st.rawValue]
+            case .contractPurpose(let p): self["contract.purpose." + p.rawValue]
+            case .contractPoints(let list): self.list(list.map { self["contract.point." + $0.rawValue] })
             case .check(let c): self["check." + c.rawValue]
             case .requester(let q): self["requester." + q.rawValue]
             case .emergency(let t): self["emergency." + t.rawValue]

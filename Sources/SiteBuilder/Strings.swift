@@ -89,6 +89,7 @@ public struct Strings: Sendable {
         .merging(host) { page, _ in page }
         .merging(round) { page, _ in page }
         .merging(layout) { page, _ in page }
+        .merging(contracts) { page, _ in page }
 
     /// The dashboard's labels and the vocabulary of the procedures.
     static let pages: [String: (zh: String, en: String)] = [

@@ -6,6 +6,7 @@ enum Templates {
         ("head", head), ("foot", foot), ("chart", chart),
         ("index", index), ("open", open), ("overdue", overdue), ("revisits", revisits),
         ("case", casePage), ("report", report), ("accountability", accountability),
+        ("contracts", contracts), ("contractsSummary", contractsSummary),
     ]
 
     static let accountability = """
@@ -103,6 +104,7 @@ enum Templates {
     {{#registerVisitsDue}}<tr data-register="{{id}}"><td><a href="revisits.html">{{id}}</a></td><td>{{register}}</td><td>{{unit}}</td><td>{{resident}}</td><td class="{{#late}}late{{/late}}">{{due}}</td><td>{{who}}</td></tr>
     {{/registerVisitsDue}}</tbody></table>{{/hasRegisterVisitsDue}}
     </section>
+    {{> contractsSummary}}
     <section class="month">
     <h2>{{t.thisMonth}} · {{month}}</h2>
     <div class="figures">

@@ -83,6 +83,9 @@ struct Review {
         if delta.path.hasPrefix("records/rounds/") {
             return try checkRound(delta)
         }
+        if delta.path.hasPrefix("records/contracts/") {
+            return try checkContract(delta)
+        }
         guard delta.path.hasPrefix("records/cases/"), delta.path.hasSuffix(".json") else { return nil }
         guard let newBlob = delta.new else {
             return said("caseDeleted")

@@ -60,6 +60,7 @@ extension Casebook {
             let book = try ws.rounds()
             if !book.patrols.isEmpty || !book.visits.isEmpty || !book.summaries.isEmpty { dashboard.rounds = book }
             dashboard.units = ws.settings.units ?? []
+            dashboard.contracts = try ContractCommand.pageInput(ws)
             // The managers' accountability page: only where the profile keeps the ladder, and not
             // when the settings leave it out (003 篇2 第十二条).
             if ws.settings.accountabilityPage != false { dashboard.accountability = ws.profile.accountability }

@@ -26,6 +26,8 @@ SCHEMAS = {
     "casebook.patrol/1": "patrol.schema.json",
     "casebook.visit/1": "visit.schema.json",
     "casebook.summary/1": "summary.schema.json",
+    "casebook.contract/1": "contract.schema.json",
+    "casebook.contract-inventory/1": "contract-inventory.schema.json",
 }
 
 

@@ -20,6 +20,11 @@ enum Roster {
         ("qian.gong", "钱工", .engineer, .engineering),
         ("ma.bz", "马班长", .departmentHead, .security),
         ("qian.bz", "钱班长", .departmentHead, .environment),
+        // The company's offices of the contracts' procedure (002 篇3 §3).
+        ("wu.zl", "吴志良", .assistantGeneralManager, nil),
+        ("qian.jy", "钱经营", .departmentHead, .business),
+        ("sun.xz", "孙晓珍", .departmentHead, .administration),
+        ("ma.cw", "马财务", .departmentHead, .finance),
     ]
 
     /// A request's matter with the department that handles it and the result text.

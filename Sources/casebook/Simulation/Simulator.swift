@@ -51,6 +51,8 @@ final class Simulator {
         case visit(String)
         /// The daily round: patrol reports, their review, household visits, summaries, corrective actions (003 九; 004 §4.5.4).
         case round(RoundTask)
+        /// A contract's draft or step, or the year's inventory (002 篇3).
+        case contract(ContractPlay)
     }
 
     struct Item: Comparable {
@@ -120,6 +122,7 @@ final class Simulator {
         ws = workspace
         rng = SeededRandom(seed: seed)
         roundRng = SeededRandom(seed: seed ^ 0x0003_0009)
+        contractRng = SeededRandom(seed: seed ^ 0xC047_7AC7)
         self.perDay = perDay
         self.bulk = bulk
         now = start
@@ -186,6 +189,7 @@ final class Simulator {
         case .registers: try registers()
         case .visit(let id): try visit(id)
         case .round(let t): try round(t)
+        case .contract(let p): try play(p)
         }
     }
 
@@ -211,6 +215,7 @@ final class Simulator {
         if !bulk { planOversight(day, midnight: midnight, working: working) }
         if !bulk { planSpecial(day, midnight: midnight, working: working) }
         if !bulk { planRound(day, midnight: midnight, working: working) }
+        if !bulk { planContracts(day, midnight: midnight, working: working) }
         if let rule = ws.profile.sampling, let earliest = Sampling.earliest(for: String(day.prefix(7)), rule: rule, zone: ws.zone),
            earliest.localDay == day {
             schedule(.sample(String(day.prefix(7))), at: max(earliest, midnight.adding(seconds: 16 * 3600)))
@@ -220,6 +225,12 @@ final class Simulator {
     var archivedMonths: Set<String> = []
     var inspectedMonths: Set<String> = []
     var judicialPlayed = false
+    var contractQuarters: Set<String> = []
+    var contractInventories: Set<Int> = []
+    var contractFails: [String: Bool] = [:]
+    var contractNumbers = 0
+    /// The contracts' own random numbers, so playing them leaves the requests as they were.
+    var contractRng: SeededRandom
     /// The last day played (set by `run`), for what is left waiting at the end.
     var lastDay: String?
 
@@ -512,7 +523,7 @@ final class Simulator {
         var floor = resolver >= Role.supervisor.rank ? resolver : 0
         if file.intake.kind == .complaint, file.state.valid == true { floor = max(floor, Role.manager.rank) }
         let allowed = ws.staff.staff.filter { s in
-            !s.roles.contains(.system) && s.seniority >= floor && (s.roles.contains(where: roles.contains) || s.seniority > named)
+            !s.roles.contains(.system) && !Simulator.isContractOffice(s) && s.seniority >= floor && (s.roles.contains(where: roles.contains) || s.seniority > named)
         }
         let department = file.state.department
         if let head = allowed.first(where: { $0.roles.contains(.departmentHead) && $0.department == department }), rng.chance(0.5) { return head }
