@@ -66,11 +66,12 @@ extension Casebook {
             var clock = first.adding(seconds: -1800)
             ws.clock = { clock }
             try Simulate.hire(into: ws, seed: seed, signed: !unsigned) { clock = clock.adding(seconds: 5) }
-            // The estate's units, for intake and the round's coverage (records/casebook.json units).
+            // The estate's units, for intake and the round's coverage (records/casebook.json units);
+            // `--bulk` (benchmarks) plays no round.
             clock = clock.adding(seconds: 5)
             var settings = ws.settings
             settings.units = Roster.units
-            if let manager = ws.staff[StaffID(rawValue: Roster.staff[0].0)] {
+            if !bulk, let manager = ws.staff[StaffID(rawValue: Roster.staff[0].0)] {
                 try ws.commit([FileChange(path: Workspace.settingsPath, content: try RecordJSON.encode(settings))], by: manager, at: clock, message: """
                     settings: the estate's units
 
