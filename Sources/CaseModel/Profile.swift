@@ -25,6 +25,23 @@ public struct Profile: Codable, Equatable, Sendable {
     /// How long after its stated time a step may be recorded before it is a late entry 补录 that
     /// must say so (002 篇1 §4.2); absent, `LateEntryRule.standard` (one hour).
     public var lateEntry: LateEntryRule?
+    /// The customer-service department's daily round (003 九); absent, `RoundRule.standard`.
+    public var round: RoundRule?
+    /// Recurring problems and swinging indicators the monthly report looks for (004 §4.5.4);
+    /// absent, `AnalysisRule.standard`.
+    public var analysis: AnalysisRule?
+
+    /// The round's rule in force.
+    public var roundRule: RoundRule { round ?? .standard }
+    /// The analysis's thresholds in force.
+    public var analysisRule: AnalysisRule { analysis ?? .standard }
+
+    /// Who raises and verifies the non-conformities of `check`: the profile's team, or for a
+    /// corrective action from the monthly analysis (no team named) the manager and above (004 §4.5.4).
+    public func inspectionRule(for check: InspectionCheck) -> InspectionRule? {
+        if let rule = inspections?.first(where: { $0.check == check }) { return rule }
+        return check == .analysis ? InspectionRule(check: .analysis, by: [.manager, .director, .generalManager], clause: "004 §4.5.4") : nil
+    }
 
     /// The contracts' dates (002 篇3 §4.7–4.10); absent, `ContractRule.standard`.
     public var contracts: ContractRule?

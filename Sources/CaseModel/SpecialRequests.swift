@@ -12,6 +12,9 @@ public enum InspectionCheck: String, Codable, CaseIterable, Sendable {
     case quarterly
     /// 年度检查: by top management (002 篇9 §4.3).
     case yearly
+    /// 月度分析: a corrective action 限期整改 the manager opens from a recurring problem or a
+    /// swinging indicator of the monthly report (004 §4.5.4).
+    case analysis
 }
 
 /// The 《不合格项报告》 fields beside the finding (the intake's summary): which check, the
@@ -22,11 +25,14 @@ public struct Inspection: Codable, Equatable, Sendable {
     public var department: Department
     /// 整改期限
     public var correctBy: Timestamp
+    /// A corrective action's finding of the monthly report, e.g. `2026-11/unit/3-2-1801` (004 §4.5.4).
+    public var finding: String?
 
-    public init(check: InspectionCheck, department: Department, correctBy: Timestamp) {
+    public init(check: InspectionCheck, department: Department, correctBy: Timestamp, finding: String? = nil) {
         self.check = check
         self.department = department
         self.correctBy = correctBy
+        self.finding = finding
     }
 }
 

@@ -8,6 +8,12 @@ public struct Staff: Codable, Equatable, Sendable {
     public var department: Department?
     /// The SSH public key their commits are signed with (`ssh-ed25519 AAAA… comment`).
     public var key: String?
+    /// 上级领导: who reviews this person's patrol reports (003 九.2); absent, anyone of a higher
+    /// rank in the customer-service line (supervisor, manager, director).
+    public var superior: StaffID?
+    /// 责任区: the buildings (e.g. `3`) or units (`3-2-1801`) whose every household this person
+    /// visits within the year (003 九.3).
+    public var area: [String]?
 
     /// Roles that own the configuration (procedures, calendar, staff): manager and above.
     public static let configurationOwners: Set<Role> = [.manager, .director, .generalManager]

@@ -29,6 +29,9 @@ public enum Kind: String, Codable, CaseIterable, Sendable {
     /// 意见: an opinion on the service, fed back like a suggestion (001 篇2 §3.4). Last, so the
     /// desk's numbered menu keeps the numbers it had.
     case opinion
+    /// 社区活动 / 社区文化活动: an activity the centre held for residents, revisited at 10 % by letter
+    /// within a month (002 篇2 §4.1.1–4.1.2, §4.1.5 e). After `opinion`, for the same reason.
+    case activity
 }
 
 /// Complaint severity 投诉等级 (002 篇5 §4).
@@ -67,6 +70,10 @@ public enum Channel: String, Codable, CaseIterable, Sendable {
     case government
     /// 检查发现: found in a quality check (002 篇9 §4.2.2), not brought by a resident.
     case inspection
+    /// 巡视发现: found by customer service on the daily patrol (003 九.2, 九.4).
+    case patrol
+    /// 走访: raised by a household on a visit (003 九.3; 000 §1(3)).
+    case visit
 }
 
 /// What caused a complaint, where the profile sets different deadlines by cause (the mall's

@@ -57,6 +57,10 @@ public struct Dashboard {
     public var archivedMonths: Set<String> = []
     /// The key-owner and empty-nest registers (`records/registers/`).
     public var registers: [RegisterEntry] = []
+    /// The daily round's records (`records/rounds/`); nil: no round page.
+    public var rounds: RoundBook?
+    /// The estate's units (`records/casebook.json`), for the round's coverage.
+    public var units: [String] = []
     /// The staff-accountability ladder when the managers' page is to be written (the profile
     /// keeps it and the settings do not leave it out); nil: no page.
     public var accountability: AccountabilityRule?
@@ -146,7 +150,7 @@ public struct Dashboard {
     public func build(skipping: Set<CaseID> = [], progress: ((Int, Int) -> Void)? = nil, emit: (SiteFile) throws -> Void) throws {
         var library = MustacheLibrary()
         _ = ByteEscapedHTML.registered
-        for (name, text) in Templates.all {
+        for (name, text) in Templates.all + RoundTemplates.all {
             do {
                 // Every template is HTML escaped byte by byte (see `ByteEscapedHTML`).
                 try library.register("{{% CONTENT_TYPE: HTML }}\n" + text, named: name)
@@ -176,6 +180,7 @@ public struct Dashboard {
         for month in months {
             try emit(try page("reports/\(month).html", "report", reportPage(month)))
         }
+        if let rounds { try emit(try page(Dashboard.roundPath, "round", roundPage(rounds))) }
         if let contracts { try emit(try page(Dashboard.contractsPath, "contracts", contractsPage(contracts))) }
         if let rule = accountability {
             try emit(try page(Dashboard.accountabilityPath, "accountability", accountabilityPage(rule)))
@@ -210,6 +215,7 @@ public struct Dashboard {
         if let latest = months.contains(thisMonth) ? thisMonth : months.last {
             nav.append(["href": "reports/\(latest).html", "label": s["monthlyReport"], "current": page == "report"])
         }
+        if rounds != nil { nav.append(["href": Dashboard.roundPath, "label": s["roundNav"], "current": page == "round"]) }
         if contracts != nil { nav.append(["href": Dashboard.contractsPath, "label": s["contractsTitle"], "current": page == "contracts"]) }
         return ["page": page, "title": title, "root": root, "siteName": siteName, "lang": language.rawValue,
                 "t": s.all, "nav": nav, "generatedAt": time.minute(now), "timeZone": timeZone.identifier]
@@ -785,6 +791,7 @@ public struct Dashboard {
         if let sample = samples.first(where: { $0.month == month && ($0.drawnOn == nil || !$0.spotChecks.isEmpty) }) {
             page["sample"] = ["spotChecks": spotCheckRows(sample, root: "../")]
         }
+        page["analysis"] = analysisSection(month)
         return page
     }
 }

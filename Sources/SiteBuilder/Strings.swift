@@ -88,6 +88,7 @@ public struct Strings: Sendable {
         .merging(notify) { page, _ in page }
         .merging(host) { page, _ in page }
         .merging(company) { page, _ in page }
+        .merging(round) { page, _ in page }
         .merging(layout) { page, _ in page }
         .merging(contracts) { page, _ in page }
 

@@ -377,6 +377,7 @@ enum Templates {
     <table class="spot-checks"><thead><tr><th>{{t.source}}</th><th>{{t.checker}}</th><th>{{t.clause}}</th><th class="num">{{t.population}}</th><th>{{t.selected}}</th></tr></thead><tbody>
     {{#spotChecks}}<tr data-draw="{{name}}"><td>{{name}}</td><td>{{checker}}</td><td>{{clause}}</td><td class="num">{{populationCount}}</td><td>{{#selected}}<a href="{{href}}">{{id}}</a> {{/selected}}{{^selected}}—{{/selected}}</td></tr>
     {{/spotChecks}}</tbody></table></section>{{/sample}}
+    {{#analysis}}{{> analysis}}{{/analysis}}
     </div>
     {{> foot}}
     """

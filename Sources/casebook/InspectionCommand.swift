@@ -33,6 +33,14 @@ extension Casebook {
             return t
         }
 
+        /// `id` is a finding of its month's analysis as of now (`casebook report --month`).
+        static func requireFinding(_ id: String, in ws: Workspace) throws {
+            let month = String(id.prefix(7))
+            guard Sampling.bounds(of: month, in: ws.zone) != nil else { throw Failure(key: "noFinding", oneLine(id, limit: 80)) }
+            let analysis = MonthAnalysis.compute(month: month, cases: try ws.allCases(), profile: ws.profile, at: try ws.now(), zone: ws.zone)
+            guard analysis.findings.contains(where: { $0.id == id }) else { throw Failure(key: "noFinding", oneLine(id, limit: 80)) }
+        }
+
         struct Raise: ParsableCommand {
             static let configuration = CommandConfiguration(commandName: "raise", abstract: "Raise a non-conformity found in a quality check; prints the new case id.")
             @OptionGroup var global: GlobalOptions
@@ -42,8 +50,15 @@ extension Casebook {
             @Option(help: "Details.") var details: String?
             @Option(help: "Where, e.g. a unit or building.") var unit: String?
             @Option(help: ArgumentHelp("Correct by 整改期限: YYYY-MM-DD (end of that day) or an ISO 8601 time.", valueName: "date")) var correctBy: String
+            @Option(help: ArgumentHelp("With --check analysis: the monthly report's finding acted on, e.g. 2026-11/unit/3-2-1801 (004 §4.5.4).",
+                                       valueName: "finding")) var from: String?
+
+            func validate() throws {
+                if (check == .analysis) != (from != nil) { throw ValidationError("--from: a corrective action of the monthly analysis (--check analysis) names its finding (004 §4.5.4)") }
+            }
 
             func run() throws {
+                if let from { try InspectionCommand.requireFinding(from, in: try global.workspace()) }
                 let first = try global.workspace()
                 let inspector = try first.actor(global.actor)
                 let at = try first.eventTime(global.at)
@@ -60,7 +75,7 @@ extension Casebook {
                                         unit: try unit.map { try text($0, field: "--unit", limit: 40) }, reporter: contact,
                                         summary: try text(finding, field: "--finding", limit: 200), details: try details.map { try text($0, field: "--details") },
                                         firstResponder: actor.id,
-                                        inspection: CaseModel.Inspection(check: check, department: department, correctBy: due))
+                                        inspection: CaseModel.Inspection(check: check, department: department, correctBy: due, finding: from))
                     let event = try ws.openEvent(intake, by: actor.id)
                     let id = try ws.newID(receivedAt: at)
                     return try ws.record(event, on: nil, id: id, actor: actor,

@@ -167,7 +167,8 @@ extension Casebook {
             }
             if kind != .complaint, severity != nil { throw Failure(key: "severityOnlyComplaint") }
             if kind != .repair, repairSize != nil { throw Failure(key: "sizeOnlyRepair") }
-            if channel == nil { channel = try p.choose("channel", Channel.allCases, raw: \.rawValue, label: s.channel) }
+            // Patrol findings and household visits are opened by `casebook round`, which sets their channel.
+            if channel == nil { channel = try p.choose("channel", Channel.allCases.filter { $0 != .patrol && $0 != .visit }, raw: \.rawValue, label: s.channel) }
             if unit == nil {
                 let got: String = try p.ask(s["desk.prompt.unit"], hint: s["desk.optional"]) { a in
                     if a.isEmpty { return ("", nil) }

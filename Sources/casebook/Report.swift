@@ -29,7 +29,8 @@ extension Casebook {
                 throw Failure(key: "month.report")
             }
             // Every case: the sampled figures count work finished in the month, whenever it was received.
-            let report = MonthReport.compute(month: month, cases: try ws.allCases(), profile: ws.profile, at: try ws.now(), bounds: bounds,
+            let cases = try ws.allCases()
+            let report = MonthReport.compute(month: month, cases: cases, profile: ws.profile, at: try ws.now(), bounds: bounds,
                                              samples: try ws.samples(of: month))
             if json {
                 FileHandle.standardOutput.write(try RecordJSON.encode(report))
@@ -67,6 +68,8 @@ extension Casebook {
             print(s["lateEntries"])
             if report.lateEntries.isEmpty { print("  " + s["noLateEntries"]) }
             for p in report.lateEntries { print("  \(p.by.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0))\t\(p.count)") }
+            // What recurs or swings, and the corrective actions opened from it (004 §4.5.2–4.5.4).
+            print(Self.analysisLines(month: month, cases: cases, ws: ws, now: report.at).joined(separator: "\n"))
         }
     }
 }

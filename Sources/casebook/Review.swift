@@ -80,6 +80,9 @@ struct Review {
         if delta.path.hasPrefix("records/registers/") {
             return try checkRegister(delta)
         }
+        if delta.path.hasPrefix("records/rounds/") {
+            return try checkRound(delta)
+        }
         if delta.path.hasPrefix("records/contracts/") {
             return try checkContract(delta)
         }

@@ -66,6 +66,18 @@ extension Casebook {
             var clock = first.adding(seconds: -1800)
             ws.clock = { clock }
             try Simulate.hire(into: ws, seed: seed, signed: !unsigned) { clock = clock.adding(seconds: 5) }
+            // The estate's units, for intake and the round's coverage (records/casebook.json units);
+            // `--bulk` (benchmarks) plays no round.
+            clock = clock.adding(seconds: 5)
+            var settings = ws.settings
+            settings.units = Roster.units
+            if !bulk, let manager = ws.staff[StaffID(rawValue: Roster.staff[0].0)] {
+                try ws.commit([FileChange(path: Workspace.settingsPath, content: try RecordJSON.encode(settings))], by: manager, at: clock, message: """
+                    settings: the estate's units
+
+                    Action: settings
+                    """)
+            }
 
             let simulator = Simulator(workspace: ws, seed: seed, perDay: casesPerDay, bulk: bulk, start: first) { line in
                 FileHandle.standardError.write(Data((line + "\n").utf8))
@@ -106,8 +118,13 @@ extension Casebook {
             let manager = Roster.staff[0].0
             for (id, name, role, department) in Roster.staff {
                 tick()
-                let member = Staff(id: StaffID(rawValue: id), name: name, email: "\(id)@cuihu.example", roles: [role],
+                var member = Staff(id: StaffID(rawValue: id), name: name, email: "\(id)@cuihu.example", roles: [role],
                                    department: department, key: try key(for: id))
+                // The assistants' areas and superior for the daily round (003 九.2–九.3).
+                if let area = Roster.areas[id] {
+                    member.area = area
+                    member.superior = Roster.superior
+                }
                 try ws.register(member, actor: id == manager ? nil : manager)
             }
             guard signed, var registry = Optional(ws.staff), let k = registry.staff.firstIndex(where: { $0.roles.contains(.system) }),

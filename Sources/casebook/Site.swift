@@ -56,6 +56,10 @@ extension Casebook {
                 try RecordJSON.decode(ReviewRecord.self, from: ws.repo.blob(entry.blob), file: entry.path)
             }
             dashboard.registers = try RegisterCommand.entries(ws).map(\.entry)
+            // The daily round's page, once the centre keeps round records (003 九).
+            let book = try ws.rounds()
+            if !book.patrols.isEmpty || !book.visits.isEmpty || !book.summaries.isEmpty { dashboard.rounds = book }
+            dashboard.units = ws.settings.units ?? []
             dashboard.contracts = try ContractCommand.pageInput(ws)
             // The managers' accountability page: only where the profile keeps the ladder, and not
             // when the settings leave it out (003 篇2 第十二条).

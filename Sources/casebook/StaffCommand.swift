@@ -87,6 +87,9 @@ extension Casebook {
             @Option(help: ArgumentHelp("Role (repeat for several): \(Role.allCases.map(\.rawValue).joined(separator: ", ")).")) var role: [Role]
             @Option(help: "Department: \(Department.allCases.map(\.rawValue).joined(separator: ", ")).") var department: Department?
             @Option(help: ArgumentHelp("SSH public key file whose private key signs this person's commits.", valueName: "public-key-file")) var key: String?
+            @Option(help: ArgumentHelp("上级领导: who reviews this person's patrol reports (003 九.2).", valueName: "staff-id")) var superior: String?
+            @Option(help: ArgumentHelp("责任区: a building (e.g. 3) or unit (3-2-1801) of this person's area, visited within the year (repeat; 003 九.3).",
+                                       valueName: "building-or-unit")) var area: [String] = []
 
             func validate() throws {
                 guard StaffID(rawValue: id).isWellFormed else {
@@ -111,7 +114,9 @@ extension Casebook {
                 guard ws.staff[staffID] == nil else { throw Failure(key: "idRegistered", "\(id)") }
                 guard ws.staff.byEmail(email) == nil else { throw Failure(key: "emailRegistered", "\(email)") }
                 let publicKey = try key.map(StaffCommand.publicKey(file:))
-                let member = Staff(id: staffID, name: name.trimmingCharacters(in: .whitespaces), email: email, roles: role, department: department, key: publicKey)
+                var member = Staff(id: staffID, name: name.trimmingCharacters(in: .whitespaces), email: email, roles: role, department: department, key: publicKey)
+                member.superior = try superior.map { try ws.registered($0, field: "--superior") }
+                member.area = area.isEmpty ? nil : try area.map { try text($0, field: "--area", limit: 40) }
                 try ws.register(member, actor: global.actor)
                 print(id)
             }

@@ -46,6 +46,8 @@ extension Casebook {
                 print(Sample.lines(draw).map { "\(draw.drawnOn ?? "")\t" + $0 }.joined(separator: "\n"))
                 count += 1
             }
+            // The round's overdue reviews and missing summaries are named, not recorded (003 九.2, 九.5).
+            for line in RoundCommand.lines(try ws.rounds(), ws: ws, now: at, coverage: false) { print(line) }
             return at
         }
     }

@@ -44,6 +44,12 @@ extension Casebook {
             case ladder(Level)
             case correct
             case holding
+            /// 审阅巡视日报表 (003 九.2)
+            case reviewPatrol
+            /// 月度工作总结及计划 (003 九.5)
+            case summary
+            /// 跟进前一天的项目 (003 九.1)
+            case followUp
 
             /// The task in the language of `s`: `deadline report` / `时限：上报`.
             func said(in s: Strings) -> String {
@@ -54,6 +60,9 @@ extension Casebook {
                 case .ladder(let level): s.fill("today.ladder", [s.term(level.rawValue) { $0.level(level) }])
                 case .correct: s["today.correct"]
                 case .holding: s["today.holding"]
+                case .reviewPatrol: s["today.reviewPatrol"]
+                case .summary: s["today.summary"]
+                case .followUp: s["today.followUp"]
                 }
             }
         }
@@ -62,7 +71,10 @@ extension Casebook {
             let ws = try global.workspace()
             let me = try ws.actor(global.actor)
             let now = try ws.now()
-            let items = Today.queue(for: me, cases: try ws.openCases(), profile: ws.profile, now: now, zone: ws.zone)
+            let open = try ws.openCases()
+            let items = (Today.queue(for: me, cases: open, profile: ws.profile, now: now, zone: ws.zone)
+                         + Today.roundItems(for: me, book: try ws.rounds(), cases: open, ws: ws, now: now))
+                .sorted { ($0.due ?? "9999", $0.id) < ($1.due ?? "9999", $1.id) }
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -41,7 +41,8 @@ import Testing
     @Test func theDeskSharesTheTableWithoutTakingAPagesKey() {
         #expect(Set(Strings.pages.keys).isDisjoint(with: Strings.desk.keys))
         #expect(Set(Strings.pages.keys).union(Strings.desk.keys).isDisjoint(with: Strings.refusals.keys))
-        let parts = [Strings.pages, Strings.desk, Strings.refusals, Strings.calendar, Strings.messages, Strings.signatures, Strings.procedures, Strings.notify, Strings.host, Strings.layout, Strings.contracts, Strings.company]
+        let parts = [Strings.pages, Strings.desk, Strings.refusals, Strings.calendar, Strings.messages, Strings.signatures, Strings.procedures, Strings.notify, Strings.host, Strings.layout, Strings.contracts, Strings.company,
+                     Strings.round]
         for (i, a) in parts.enumerated() {
             for b in parts.dropFirst(i + 1) { #expect(Set(a.keys).isDisjoint(with: b.keys)) }
         }

@@ -59,8 +59,13 @@ import Testing
         // make each revisit still planned (whose window is open).
         let staff = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/records/staff.json"))) as? [String: Any])
         var roles: [String: Set<String>] = [:]
-        for s in staff["staff"] as? [[String: Any]] ?? [] { roles[s["id"] as? String ?? ""] = Set(s["roles"] as? [String] ?? []) }
-        var held: [String: Set<String>] = [:], revisits: [String: Set<String>] = [:]
+        var departments: [String: String] = [:]
+        for s in staff["staff"] as? [[String: Any]] ?? [] {
+            roles[s["id"] as? String ?? ""] = Set(s["roles"] as? [String] ?? [])
+            departments[s["id"] as? String ?? ""] = s["department"] as? String
+        }
+        var held: [String: Set<String>] = [:], revisits: [String: Set<String>] = [:], followUps: [String: Set<String>] = [:]
+        var corrections: [String: Set<String>] = [:]
         let files = try box.run("git", ["ls-files", "records/cases"], in: dir).stdout.split(separator: "\n").filter { $0.hasSuffix(".json") }
         let cutoff = try #require(ISO8601DateFormatter().date(from: now))
         for path in files {
@@ -69,6 +74,17 @@ import Testing
             guard ["open", "in-progress", "resolved"].contains(state["status"] as? String ?? "") else { continue }
             let id = doc["id"] as? String ?? ""
             held[state["holder"] as? String ?? "", default: []].insert(id)
+            // A non-conformity waiting on its department's correction (002 篇9 §4.2.2 c).
+            if (doc["intake"] as? [String: Any])?["kind"] as? String == "nonconformity", state["status"] as? String != "resolved",
+               let department = state["department"] as? String {
+                corrections[department, default: []].insert(id)
+            }
+            // The morning follow-up (003 九.1): an assistant's own intake of yesterday now with someone else.
+            let intake = doc["intake"] as? [String: Any] ?? [:]
+            if let first = intake["firstResponder"] as? String, first != state["holder"] as? String,
+               (intake["receivedAt"] as? String ?? "").hasPrefix("2026-10-19") {
+                followUps[first, default: []].insert(id)
+            }
             for plan in state["revisitsPlanned"] as? [[String: Any]] ?? [] where plan["doneAt"] == nil {
                 if let opens = (plan["notBefore"] as? String).flatMap({ ISO8601DateFormatter().date(from: $0) }), opens > cutoff { continue }
                 for (member, theirs) in roles where !theirs.isDisjoint(with: plan["by"] as? [String] ?? []) {
@@ -82,7 +98,9 @@ import Testing
         var checked = 0
         for (member, theirs) in roles where theirs.isDisjoint(with: ["supervisor", "manager", "director", "general-manager", "department-head", "system"]) {
             let queue = try JSONDecoder().decode([Item].self, from: Data(try box.ok(["today", "--json", "--as", member, "--repo", dir], now: now).utf8))
-            #expect(Set(queue.map(\.id)) == held[member, default: []].union(revisits[member, default: []]), "\(member)")
+            let follow = theirs.contains("cs-assistant") ? followUps[member, default: []] : []
+            let correct = corrections[departments[member] ?? "", default: []].subtracting(held[member, default: []])
+            #expect(Set(queue.map(\.id)) == held[member, default: []].union(revisits[member, default: []]).union(follow).union(correct), "\(member)")
             checked += 1
         }
         #expect(checked >= 8)

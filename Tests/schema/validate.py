@@ -23,6 +23,9 @@ SCHEMAS = {
     "casebook.review/1": "review.schema.json",
     "casebook.sample/1": "sample.schema.json",
     "casebook.register/1": "register.schema.json",
+    "casebook.patrol/1": "patrol.schema.json",
+    "casebook.visit/1": "visit.schema.json",
+    "casebook.summary/1": "summary.schema.json",
     "casebook.contract/1": "contract.schema.json",
     "casebook.contract-inventory/1": "contract-inventory.schema.json",
 }

@@ -21,6 +21,10 @@ public struct InspectionSteps: CaseRule {
                     throw refuse("002 篇9 §4.2.2 b", "a non-conformity report needs its check, responsible department and correction date",
                                  .init(.nonconformityIncomplete, []))
                 }
+                guard (inspection.check == .analysis) == (inspection.finding != nil) else {
+                    throw refuse("004 §4.5.4", "a corrective action of the monthly analysis names its finding, and only it",
+                                 .init(.nonconformityFinding, []))
+                }
                 guard inspection.correctBy > e.at else {
                     throw refuse(Self.clause, "the correction date \(inspection.correctBy) must be after the report (\(e.at))",
                                  .init(.nonconformityCorrectBy, [.text(inspection.correctBy.description), .text(e.at.description)]))

@@ -22,7 +22,7 @@ public struct InspectorRole: CaseRule {
             return
         }
         guard let check = intake.inspection?.check else { return }
-        guard let rule = step.profile.inspections?.first(where: { $0.check == check }) else {
+        guard let rule = step.profile.inspectionRule(for: check) else {
             throw refuse("002 篇9 §4", "profile \(step.profile.name) names no inspection team for the \(check.rawValue) check",
                          .init(.inspectorNoTeam, [.text(step.profile.name), .check(check)]))
         }

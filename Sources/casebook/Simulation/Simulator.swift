@@ -49,6 +49,8 @@ final class Simulator {
         case registers
         /// A visit to a register entry (by id).
         case visit(String)
+        /// The daily round: patrol reports, their review, household visits, summaries, corrective actions (003 九; 004 §4.5.4).
+        case round(RoundTask)
         /// A contract's draft or step, or the year's inventory (002 篇3).
         case contract(ContractPlay)
     }
@@ -109,10 +111,17 @@ final class Simulator {
     /// The simulated day whose files `--bulk` last committed.
     var lastFlush = ""
     let progress: (String) -> Void
+    /// The daily round's own stream of the seed, and what it has done (Simulator+Round.swift).
+    var roundRng: SeededRandom
+    var summarised: Set<String> = []
+    var correctedMonths: Set<String> = []
+    var leaks: Set<String> = []
+    var visited: Set<String> = []
 
     init(workspace: Workspace, seed: UInt64, perDay: Int, bulk: Bool, start: Timestamp, progress: @escaping (String) -> Void) {
         ws = workspace
         rng = SeededRandom(seed: seed)
+        roundRng = SeededRandom(seed: seed ^ 0x0003_0009)
         contractRng = SeededRandom(seed: seed ^ 0xC047_7AC7)
         self.perDay = perDay
         self.bulk = bulk
@@ -179,6 +188,7 @@ final class Simulator {
         case .judicial(let requester): try judicial(requester)
         case .registers: try registers()
         case .visit(let id): try visit(id)
+        case .round(let t): try round(t)
         case .contract(let p): try play(p)
         }
     }
@@ -204,6 +214,7 @@ final class Simulator {
         self.arrivals[day] = count
         if !bulk { planOversight(day, midnight: midnight, working: working) }
         if !bulk { planSpecial(day, midnight: midnight, working: working) }
+        if !bulk { planRound(day, midnight: midnight, working: working) }
         if !bulk { planContracts(day, midnight: midnight, working: working) }
         if let rule = ws.profile.sampling, let earliest = Sampling.earliest(for: String(day.prefix(7)), rule: rule, zone: ws.zone),
            earliest.localDay == day {
@@ -298,7 +309,8 @@ final class Simulator {
 
     // MARK: - Steps
 
-    func open(_ intake: Intake, _ script: Script) throws {
+    @discardableResult
+    func open(_ intake: Intake, _ script: Script) throws -> CaseID {
         let file = try ws.open(intake, by: member(intake.firstResponder))
         counted(file)
         totals.cases += 1
@@ -319,6 +331,7 @@ final class Simulator {
         default:
             later(file.id, .dispatch, from: t, minutes: (3, 50))
         }
+        return file.id
     }
 
     func later(_ id: CaseID, _ move: Move, from time: Timestamp, minutes: (Int, Int)) {
