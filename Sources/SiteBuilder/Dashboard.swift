@@ -1,6 +1,5 @@
 import CaseModel
 import Foundation
-import Mustache
 import Procedures
 import Tagged
 
@@ -22,15 +21,6 @@ public struct SiteFile: Equatable, Sendable {
     public var text: String {
         let bom = Data([0xEF, 0xBB, 0xBF])
         return String(decoding: content.starts(with: bom) ? content.dropFirst(3) : content[...], as: UTF8.self)
-    }
-}
-
-public enum SiteError: Error, Equatable, CustomStringConvertible {
-    case template(String)
-    public var description: String {
-        switch self {
-        case .template(let name): "site: the template '\(name)' did not render"
-        }
     }
 }
 
@@ -132,7 +122,7 @@ public struct Dashboard {
     /// - Parameters:
     ///   - skipping: cases whose page is known to be unchanged (not rendered, not returned).
     ///   - progress: called now and then with pages done and pages in all.
-    /// - Throws: `SiteError` if a template fails to parse or render.
+    /// - Throws: if `cases.json` cannot be encoded.
     public func build(skipping: Set<CaseID> = [], progress: ((Int, Int) -> Void)? = nil) throws -> [SiteFile] {
         var files: [SiteFile] = []
         try build(skipping: skipping, progress: progress) { files.append($0) }

@@ -104,8 +104,6 @@ extension Casebook {
                     try? FileManager.default.removeItem(at: root.appendingPathComponent(path))
                 }
                 try cache.save(in: root)
-            } catch let error as SiteError {
-                throw error
             } catch {
                 throw Failure(key: "cannotWriteSite", "\(out)", "\(error.localizedDescription)")
             }

@@ -46,7 +46,7 @@ struct Markup: ExpressibleByStringInterpolation, Sendable {
     }
 
     /// HTML escaping of text: the five replacements `<`, `>`, `&`, `"`, `'` made on the UTF-8
-    /// bytes (the same as the Mustache templates had; bytes are the safe unit, since a `<`
+    /// bytes (as the dashboard's Mustache templates did before the typed pages; bytes are the safe unit, since a `<`
     /// followed by a combining mark is one `Character` but still a `<` to a browser).
     static func escape(_ text: String, into out: inout String) {
         let utf8 = text.utf8
