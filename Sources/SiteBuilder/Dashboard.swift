@@ -133,7 +133,8 @@ public struct Dashboard {
     /// size is written with one page in memory. Each page is a typed value (`Pages/`), made from
     /// the dashboard's inputs and rendered to HTML by its own code.
     public func build(skipping: Set<CaseID> = [], progress: ((Int, Int) -> Void)? = nil, emit: (SiteFile) throws -> Void) throws {
-        try emit(SiteFile(path: "index.html", text: OverviewPage(self).render()))
+        let totals = MonthTotals(self, months: months.contains(thisMonth) ? months : months + [thisMonth])
+        try emit(SiteFile(path: "index.html", text: OverviewPage(self, totals).render()))
         try emit(SiteFile(path: "open.html", text: OpenPage(self).render()))
         try emit(SiteFile(path: "overdue.html", text: OverduePage(self).render()))
         try emit(SiteFile(path: "revisits.html", text: RevisitsPage(self).render()))
@@ -149,7 +150,7 @@ public struct Dashboard {
             if done / 2000 > start / 2000 { progress?(done, pending.count) }
         }
         for month in months {
-            guard let page = ReportPage(self, month: month) else { continue }
+            guard let page = ReportPage(self, month: month, totals) else { continue }
             try emit(SiteFile(path: "reports/\(month).html", text: page.render()))
         }
         if let rule = accountability {
@@ -189,19 +190,6 @@ public struct Dashboard {
 
     /// The cases by id.
     let byID: [CaseID: CaseFile]
-
-    /// The steps made from `start` up to `end` whose commit carries no signature that verifies
-    /// against the author's registered key, per member of staff, most first.
-    func unsignedSteps(from start: Timestamp, to end: Timestamp) -> [(by: StaffID, count: Int)] {
-        var counts: [StaffID: Int] = [:]
-        for file in cases {
-            let proofs = provenance[file.id] ?? []
-            for (n, e) in file.events.enumerated() where n < proofs.count && e.at >= start && e.at < end {
-                if [.unsigned, .bad, .notRegistered].contains(proofs[n].signature) { counts[e.by, default: 0] += 1 }
-            }
-        }
-        return counts.map { (by: $0.key, count: $0.value) }.sorted { ($0.count, $1.by.rawValue) > ($1.count, $0.by.rawValue) }
-    }
 
     /// Why a step's signature is missing or does not verify; nil when it is good (or unknown).
     func signatureReason(_ status: SignatureStatus, by actor: StaffID) -> String? {

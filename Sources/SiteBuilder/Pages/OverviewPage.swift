@@ -61,15 +61,15 @@ struct OverviewPage: Sendable {
     /// The months with a report, newest first.
     var reports: [String]
 
-    init(_ d: Dashboard) {
+    init(_ d: Dashboard, _ totals: MonthTotals) {
         let s = d.s
         frame = d.pageFrame(page: "index", title: s["overview"], root: "")
         calendarWarning = d.calendarWarning()
         notifyProblems = d.notifyProblems.map { Privacy.scrub($0) }
         undelivered = d.undelivered.map { .init(channel: $0.channel, subject: Privacy.scrub($0.subject), attempts: "\($0.attempts)", answer: $0.answer) }
         signaturesRelaxed = d.signaturePolicy == .optional ? s["signaturesRelaxed"] : nil
-        if let bounds = Sampling.bounds(of: d.thisMonth, in: d.timeZone) {
-            unsignedCount = d.unsignedSteps(from: bounds.start, to: bounds.end).reduce(0) { $0 + $1.count }
+        if totals.bounds[d.thisMonth] != nil {
+            unsignedCount = (totals.unsignedSteps[d.thisMonth] ?? []).reduce(0) { $0 + $1.count }
         }
         let index = d.byID
         overdue = Agenda.overdue(d.cases, profile: d.profile, at: d.now).filter { $0.step != "ladder" }.compactMap { e in
@@ -92,8 +92,7 @@ struct OverviewPage: Sendable {
         let open = d.cases.filter { $0.state.status.isOpen }
         openCount = open.count
         month = d.thisMonth
-        if let bounds = Sampling.bounds(of: d.thisMonth, in: d.timeZone) {
-            let report = MonthReport.compute(month: d.thisMonth, cases: d.cases, profile: d.profile, at: d.now, bounds: bounds)
+        if let report = totals.report(d.thisMonth, d) {
             thisMonth = Month(received: report.total.cases, onTimeRate: d.percent(report.total.onTimeRate),
                               revisitRate: d.percent(report.total.revisitRate), satisfactionRate: d.percent(report.total.satisfactionRate),
                               kinds: report.byKind.map { d.reportFigures($0, label: Kind(rawValue: $0.key).map(s.kind) ?? $0.key) },

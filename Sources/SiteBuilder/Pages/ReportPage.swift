@@ -39,11 +39,10 @@ struct ReportPage: Sendable {
     var spotChecks: [SpotCheckRow]?
 
     /// nil when `month` is not a month.
-    init?(_ d: Dashboard, month: String) {
+    init?(_ d: Dashboard, month: String, _ totals: MonthTotals) {
         let s = d.s
         frame = d.pageFrame(page: "report", title: "\(s["monthlyReport"]) \(month)", root: "../")
-        guard let bounds = Sampling.bounds(of: month, in: d.timeZone) else { return nil }
-        let report = MonthReport.compute(month: month, cases: d.cases, profile: d.profile, at: d.now, bounds: bounds, samples: d.samples)
+        guard let report = totals.report(month, d, samples: d.samples) else { return nil }
         asOf = d.time.minute(report.at)
         sampled = report.sampled.map { f in
             Sampled(finished: f.finished, drawn: f.drawn, selected: f.selected, rate: d.percent(f.rate),
@@ -58,7 +57,7 @@ struct ReportPage: Sendable {
         byDepartment = report.byDepartment.map { d.reportFigures($0, label: departmentLabel($0.key)) }
         bySeverity = report.bySeverity.map { d.reportFigures($0, label: severityLabel($0.key)) }
         lateEntries = report.lateEntries.map { PersonCount(id: $0.by.rawValue, name: d.staffName($0.by), count: $0.count) }
-        unsignedSteps = d.unsignedSteps(from: bounds.start, to: bounds.end).map { PersonCount(id: $0.by.rawValue, name: d.staffName($0.by), count: $0.count) }
+        unsignedSteps = (totals.unsignedSteps[month] ?? []).map { PersonCount(id: $0.by.rawValue, name: d.staffName($0.by), count: $0.count) }
         kindChart = d.barChart(report.byKind.map { (kindLabel($0.key), $0.onTimeRate) }, caption: s["chartOnTimeByKind"])
         departmentChart = d.barChart(report.byDepartment.map { (departmentLabel($0.key), $0.onTimeRate) }, caption: s["chartOnTimeByDepartment"])
         if let sample = d.samples.first(where: { $0.month == month && ($0.drawnOn == nil || !$0.spotChecks.isEmpty) }) {
