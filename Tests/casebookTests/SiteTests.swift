@@ -195,6 +195,38 @@ import Testing
         #expect(try box.cb(["site", "--out", out.path], now: "2026-11-20T17:10:00+08:00").stdout.hasSuffix("(13 written)\n"))
     }
 
+    /// `host publish` builds each release into a new folder that starts as hard links to the
+    /// published one: a page whose inputs did not change is the published file itself, a changed
+    /// page a new file, the published release is left as it was, and the new one is what a full
+    /// build into an empty folder writes.
+    @Test func publishStartsFromThePublishedRelease() throws {
+        let (box, complaint, repair) = try SiteTests.prepared()
+        defer { box.remove() }
+        let central = box.root.appendingPathComponent("central.git").path, site = box.root.appendingPathComponent("site").path
+        #expect(try box.run("git", ["clone", "-q", "--bare", box.repo, central], in: box.root.path).status == 0)
+        let later = "2026-11-20T17:10:00+08:00"
+        func publish() throws -> String {
+            let o = try box.cb(["host", "publish", "--central", central, "--site", site, "--now", later], now: later)
+            #expect(o.status == 0, "\(o.stderr)")
+            return site + "/" + (try FileManager.default.destinationOfSymbolicLink(atPath: site + "/current"))
+        }
+        func inode(_ path: String) throws -> UInt64 {
+            try #require(try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? UInt64)
+        }
+        let first = try publish()
+        let published = try SiteTests.files(under: URL(fileURLWithPath: first))
+        try box.ok(["note", complaint, "已约业主今晚查看", "--as", "li.na"], now: later)
+        #expect(try box.run("git", ["push", "-q", central, "HEAD"], in: box.repo).status == 0)
+        let second = try publish()
+        #expect(second != first)
+        #expect(try inode(second + "/cases/\(repair).html") == inode(first + "/cases/\(repair).html"))
+        #expect(try inode(second + "/cases/\(complaint).html") != inode(first + "/cases/\(complaint).html"))
+        #expect(try SiteTests.files(under: URL(fileURLWithPath: first)) == published)
+        let fresh = box.root.appendingPathComponent("fresh")
+        #expect(try box.cb(["site", "--repo", central, "--out", fresh.path], now: later).status == 0)
+        #expect(try SiteTests.files(under: URL(fileURLWithPath: second)) == SiteTests.files(under: fresh))
+    }
+
     static let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 
