@@ -108,9 +108,10 @@ public struct Dashboard {
     }
 
     /// What every page depends on besides its own records: language, site name, profile,
-    /// staff names.
+    /// staff names, and the month whose report the navigation links to.
     public var renderKey: String {
         var key = "\(Dashboard.renderVersion) \(language.rawValue) \(timeZone.identifier) \(siteName) \(profile.reference)"
+        key += " report=\(reportInNavigation ?? "-")"
         for member in staff { key += " \(member.id.rawValue)=\(member.name) \(member.key ?? "")" }
         return key
     }
@@ -174,6 +175,10 @@ public struct Dashboard {
     let months: [String]
 
     var thisMonth: String { time.month(now) }
+
+    /// The month whose report every page's navigation links to: this month's once it has a
+    /// case, else the latest month with one.
+    var reportInNavigation: String? { months.contains(thisMonth) ? thisMonth : months.last }
 
     func staffName(_ id: StaffID) -> String {
         staff.first { $0.id == id }.map(\.name) ?? id.rawValue

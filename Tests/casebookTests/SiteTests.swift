@@ -195,6 +195,22 @@ import Testing
         #expect(try box.cb(["site", "--out", out.path], now: "2026-11-20T17:10:00+08:00").stdout.hasSuffix("(13 written)\n"))
     }
 
+    /// Every page links to the latest month's report: when a new month's first case arrives, a
+    /// second build links the kept pages to it too, as a full build does.
+    @Test func secondBuildFollowsTheNewMonthsReport() throws {
+        let (box, _, repair) = try SiteTests.prepared()
+        defer { box.remove() }
+        let out = box.root.appendingPathComponent("public"), fresh = box.root.appendingPathComponent("fresh")
+        let december = "2026-12-01T10:00:00+08:00"
+        #expect(try box.cb(["site", "--out", out.path], now: december).status == 0)
+        try box.ok(["open", "--as", "li.na", "--kind", "inquiry", "--channel", "letter", "--reporter", "吴先生", "--summary", "咨询快递柜"],
+                   now: "2026-12-01T09:30:00+08:00")
+        #expect(try box.cb(["site", "--out", out.path], now: december).status == 0)
+        #expect(try box.cb(["site", "--out", fresh.path], now: december).status == 0)
+        #expect(SiteTests.text(try Data(contentsOf: out.appendingPathComponent("cases/\(repair).html"))).contains("href=\"../reports/2026-12.html\""))
+        #expect(try SiteTests.files(under: out) == SiteTests.files(under: fresh))
+    }
+
     /// `host publish` builds each release into a new folder that starts as hard links to the
     /// published one: a page whose inputs did not change is the published file itself, a changed
     /// page a new file, the published release is left as it was, and the new one is what a full

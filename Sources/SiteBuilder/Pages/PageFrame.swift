@@ -79,7 +79,7 @@ extension Dashboard {
             .init(href: "overdue.html", label: s["overdue"], current: page == "overdue"),
             .init(href: "revisits.html", label: s["revisits"], current: page == "revisits"),
         ]
-        if let latest = months.contains(thisMonth) ? thisMonth : months.last {
+        if let latest = reportInNavigation {
             nav.append(.init(href: "reports/\(latest).html", label: s["monthlyReport"], current: page == "report"))
         }
         return PageFrame(page: page, title: title, root: root, siteName: siteName, language: language, nav: nav,
