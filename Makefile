@@ -105,7 +105,11 @@ man: build
 	@echo "man page: man/casebook.1 (man ./man/casebook.1)"
 
 # The release binary, as shipped: Swift runtime and Foundation linked in statically.
+# Linked statically, Foundation's networking (notify's HTTPS) needs libcurl's static link line.
 release: deps
+	@pkg-config --exists libcurl 2>/dev/null || { \
+	  echo "casebook: installing libcurl4-openssl-dev for the static release build"; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libcurl4-openssl-dev; }
 	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-release
 
 # make install [PREFIX=/usr/local] [DESTDIR=…]: binary (PREFIX/lib/casebook with its defaults,

@@ -246,7 +246,8 @@ public struct Event: Codable, Equatable, Sendable {
     }
 }
 
-/// A case file `records/cases/YYYY/MM/<id>.json`: intake, state and the append-only events.
+/// A case file `records/cases/YYYY/MM/DD/<id>.json` (or `YYYY/MM/<id>.json` in a repository
+/// still laid out by month, `CaseLayout`): intake, state and the append-only events.
 public struct CaseFile: Codable, Equatable, Sendable {
     public static let format = "casebook.case/1"
     public var format: String
@@ -274,14 +275,17 @@ public struct CaseFile: Codable, Equatable, Sendable {
         self.events = events
     }
 
-    /// The path of a case's file inside the repository: `records/cases/YYYY/MM/<id>.json`, by the
-    /// intake date in the intake's own offset.
-    public static func path(for id: CaseID, receivedAt: Timestamp) -> String {
-        let day = receivedAt.localDay
-        return "records/cases/\(day.prefix(4))/\(day.dropFirst(5).prefix(2))/\(id.rawValue).json"
+    /// The path of a case's file inside the repository in `layout`, by the intake date in the
+    /// intake's own offset.
+    public static func path(for id: CaseID, receivedAt: Timestamp, in layout: CaseLayout) -> String {
+        layout.path(of: id, day: receivedAt.localDay)
     }
 
-    public var path: String { CaseFile.path(for: id, receivedAt: intake.receivedAt) }
+    /// Where this file belongs in `layout`.
+    public func path(in layout: CaseLayout) -> String { CaseFile.path(for: id, receivedAt: intake.receivedAt, in: layout) }
+
+    /// Whether `path` is where this file belongs in one of the layouts.
+    public func belongs(at path: String) -> Bool { CaseLayout.allCases.contains { self.path(in: $0) == path } }
 
     /// Whether the stored intake and state are exactly the fold of the events.
     public var isConsistent: Bool {

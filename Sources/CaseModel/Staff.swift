@@ -74,8 +74,13 @@ public struct Settings: Codable, Equatable, Sendable {
     /// Whether the site writes the managers' accountability page when the profile has the
     /// accountability ladder (absent: yes; false leaves it out).
     public var accountabilityPage: Bool?
+    /// How case files are laid out (absent: `month`, as every repository was before day
+    /// folders; `init` writes `day`). Changed only by `casebook layout migrate`.
+    public var layout: CaseLayout?
     /// The retention period in force.
     public var keepYears: Int { retentionYears ?? 2 }
+    /// The case layout in force.
+    public var caseLayout: CaseLayout { layout ?? .month }
 
     /// The signature policy in force.
     public var signaturePolicy: SignaturePolicy { requireSignatures ? .required : signatures ?? .whereRegistered }

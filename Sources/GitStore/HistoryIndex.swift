@@ -5,6 +5,9 @@ import Foundation
 /// from HEAD. It is kept in `<git dir>/casebook/history` and extended by a walk over the new
 /// commits only, so `casebook log` and the dashboard's timelines never walk the history once per
 /// case. A file that is missing, unreadable or from a history that was rewritten is rebuilt.
+/// Files are known by their name (the last component of the path), so a file moved to another
+/// folder — a case layout migration moves every case file — keeps its history: case file names
+/// (`<id>.json`) are unique under `records/cases/`.
 public struct HistoryIndex: Sendable {
     /// One commit as the index keeps it: enough for a timeline line without opening the commit.
     public struct Commit: Equatable, Sendable {
@@ -17,7 +20,7 @@ public struct HistoryIndex: Sendable {
         public var isMerge: Bool { parentCount > 1 }
     }
 
-    static let format = "casebook-history 1"
+    static let format = "casebook-history 2"
 
     /// The folder indexed, with its trailing slash (`records/cases/`).
     public let prefix: String
@@ -27,14 +30,18 @@ public struct HistoryIndex: Sendable {
     public private(set) var commits: [Commit] = []
     private var byPath: [String: [Int]] = [:]
 
-    /// The commits that changed `path` against their first parent, oldest first (merges
-    /// included: they bring the other side's changes onto the first parent's line).
+    /// The commits that changed a file named as `path`'s last component, wherever it was,
+    /// against their first parent, oldest first (merges included: they bring the other side's
+    /// changes onto the first parent's line).
     public func commits(touching path: String) -> [Commit] {
-        (byPath[path] ?? []).map { commits[$0] }
+        (byPath[HistoryIndex.name(path)] ?? []).map { commits[$0] }
     }
 
-    /// Every path under the prefix that some commit changed.
-    public var paths: Dictionary<String, [Int]>.Keys { byPath.keys }
+    /// The name a file is indexed by: its path's last component.
+    static func name(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
 
     /// The index for `repo`'s HEAD: read from its file, extended by the commits since, and
     /// written back when anything was added (best effort: a read-only repository still gets
@@ -65,7 +72,8 @@ public struct HistoryIndex: Sendable {
             commits.append(Commit(id: id, author: info.author, isSigned: info.isSigned, action: info.trailer("Action"),
                                   parentCount: parents.count))
             for delta in try repo.changes(from: parents.first, to: id, under: prefix) {
-                byPath[delta.path, default: []].append(position)
+                let name = HistoryIndex.name(delta.path)
+                if byPath[name]?.last != position { byPath[name, default: []].append(position) }
             }
         }
         tip = head
@@ -74,7 +82,7 @@ public struct HistoryIndex: Sendable {
     // MARK: - The file
 
     /// One header line, the tip, one line per commit (`c id parents signed time offset
-    /// email<TAB>name<TAB>action`) and one per path (`p path<TAB>positions`).
+    /// email<TAB>name<TAB>action`) and one per file name (`p name<TAB>positions`).
     func serialized() -> Data {
         var out = "\(HistoryIndex.format)\nprefix \(prefix)\ntip \(tip?.hex ?? "-")\n"
         func clean(_ s: String) -> String { s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
@@ -122,7 +130,7 @@ public struct HistoryIndex: Sendable {
             return Substring(decoding: bytes[starts[n]..<max(starts[n], starts[n + 1] - 1)], as: UTF8.self)
         }
         guard line(0) == Substring(format), line(1) == Substring("prefix \(prefix)"), line(2) == Substring("tip \(tip.hex)") else { return nil }
-        let wanted = Array("p \(path)\t".utf8)
+        let wanted = Array("p \(name(path))\t".utf8)
         var n = 3
         while n + 1 < starts.count, bytes.count > starts[n], bytes[starts[n]] == UInt8(ascii: "c") { n += 1 }
         let firstCommit = 3, commitCount = n - 3

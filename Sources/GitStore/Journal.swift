@@ -107,18 +107,29 @@ extension Repository {
             }
             try AtomicFile.write(content, to: url.path, mode: executable ? 0o755 : 0o644, durable: durable)
         }
+        var removed: Set<String> = []
         if let written {
             for change in written { try write(change.content, change.path, executable: change.executable) }
+            removed = Set(paths).subtracting(written.map(\.path))
         } else {
             for path in paths {
-                guard let id = try blobID(at: path, in: target) else { continue }
+                guard let id = try blobID(at: path, in: target) else {
+                    removed.insert(path)
+                    continue
+                }
                 try write(try blob(id), path, executable: try isExecutable(path, in: target))
             }
+        }
+        // Files the commit took out leave the work tree, and so do the folders they leave empty.
+        for path in removed.sorted() {
+            unlink(workdir + path)
+            var folder = (path as NSString).deletingLastPathComponent
+            while !folder.isEmpty, rmdir(workdir + folder) == 0 { folder = (folder as NSString).deletingLastPathComponent }
         }
         var delay: useconds_t = 5_000
         var attempt = 1
         while true {
-            let result = Result { () throws(GitError) in try updateIndex(paths) }
+            let result = Result { () throws(GitError) in try updateIndex(paths, removed: removed) }
             guard case .failure(let error) = result else { return }
             guard error.code == GIT_ELOCKED.rawValue, attempt < 8 else { throw error }
             usleep(delay)
@@ -127,13 +138,17 @@ extension Repository {
         }
     }
 
-    func updateIndex(_ paths: [String]) throws(GitError) {
+    func updateIndex(_ paths: [String], removed: Set<String> = []) throws(GitError) {
         var index: OpaquePointer?
         try check(git_repository_index(&index, pointer), "git_repository_index")
         defer { git_index_free(index) }
         try check(git_index_read(index, 0), "git_index_read")
         for path in paths {
-            try check(git_index_add_bypath(index, path), "git_index_add_bypath(\(path))")
+            if removed.contains(path) {
+                try check(git_index_remove_bypath(index, path), "git_index_remove_bypath(\(path))")
+            } else {
+                try check(git_index_add_bypath(index, path), "git_index_add_bypath(\(path))")
+            }
         }
         try check(git_index_write(index), "git_index_write")
     }
@@ -142,10 +157,14 @@ extension Repository {
     /// changed against it, then writes them into the work tree and the index — under the commit
     /// lock, with the journal. Once the branch moved this does not throw: the commit stands, and
     /// an index left held by another program is brought up to date by the next command.
-    func publish(_ target: OID, replacing parent: OID?, on branch: String, files changes: [FileChange], reason summary: String,
-                 durable: Bool = true) throws {
+    func publish(_ target: OID, replacing parent: OID?, on branch: String, files changes: [FileChange], removing: [String] = [],
+                 reason summary: String, durable: Bool = true) throws {
+        if defersWorkTree {
+            try moveBranch(branch, from: parent, to: target, reason: summary)
+            return
+        }
         try underCommitLock {
-            let journal = Journal(branch: branch, parent: parent?.hex, target: target.hex, paths: changes.map(\.path))
+            let journal = Journal(branch: branch, parent: parent?.hex, target: target.hex, paths: changes.map(\.path) + removing)
             try AtomicFile.write(try JSONEncoder().encode(journal), to: journalPath, durable: durable)
             var commitID = target.raw
             var ref: OpaquePointer?
@@ -176,10 +195,33 @@ extension Repository {
 }
 
 extension Repository {
+    /// Moves `branch` from `parent` to `target` by compare-and-swap, nothing else.
+    func moveBranch(_ branch: String, from parent: OID?, to target: OID, reason summary: String) throws(GitError) {
+        var commitID = target.raw
+        var ref: OpaquePointer?
+        let rc: Int32
+        if var expected = parent?.raw {
+            rc = git_reference_create_matching(&ref, pointer, branch, &commitID, 1, &expected, summary)
+        } else {
+            rc = git_reference_create_matching(&ref, pointer, branch, &commitID, 0, nil, summary)
+        }
+        try check(rc, "git_reference_create_matching(\(branch))")
+        git_reference_free(ref)
+    }
+
+    /// Writes the work tree and the index as HEAD has them, overwriting what is there: the end of
+    /// a run with `defersWorkTree`.
+    public func checkoutHead() throws(GitError) {
+        var options = git_checkout_options()
+        try check(git_checkout_options_init(&options, UInt32(GIT_CHECKOUT_OPTIONS_VERSION)), "git_checkout_options_init")
+        options.checkout_strategy = GIT_CHECKOUT_FORCE.rawValue
+        try check(git_checkout_head(pointer, &options), "git_checkout_head")
+    }
+
     /// `isUnchanged(path)` read under the commit lock, so another casebook process half way
     /// through a commit (branch moved, work tree not yet written) is never mistaken for a hand edit.
     public func isUnchangedSettled(_ path: String) throws -> Bool {
-        guard !isBare else { return true }
+        guard !isBare, !defersWorkTree else { return true }
         return try underCommitLock { try isUnchanged(path) }
     }
 }

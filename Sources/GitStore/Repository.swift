@@ -28,6 +28,10 @@ public final class Repository: @unchecked Sendable {
     public let workdir: String
     /// A central repository without a work tree: it can be read, not committed to.
     public let isBare: Bool
+    /// Commits move the branch only, leaving the work tree and the index as they were, until
+    /// `checkoutHead()` (for a program that alone writes a new repository, `simulate`: writing
+    /// every commit's files and the whole index would cost more than the commits themselves).
+    public var defersWorkTree = false
 
     private init(_ pointer: OpaquePointer, allowBare: Bool = false) throws(GitError) {
         self.pointer = pointer
@@ -266,15 +270,18 @@ public final class Repository: @unchecked Sendable {
     ///   Default: HEAD as it is now.
     /// - Parameter durable: flush the commit's journal and work-tree files to disk before they
     ///   replace the old ones (off only where everything can be made again: the simulator).
+    /// - Parameter removing: files (which must exist) the commit takes out of the tree, the work
+    ///   tree and the index (a file moved is a change at its new path and a removal at the old).
     @discardableResult
-    public func commit(_ changes: [FileChange], author: Person, committer: Person, message: String,
+    public func commit(_ changes: [FileChange], removing: [String] = [], author: Person, committer: Person, message: String,
                        signer: (any CommitSigner)? = nil, onto base: OID? = nil, merging others: [OID] = [],
                        durable: Bool = true) throws -> OID {
         let branch = try headBranch()
         let parent = try base ?? head()
-        let commit = try makeCommit(changes, author: author, committer: committer, message: message, signer: signer, parent: parent, merging: others)
-        try publish(commit, replacing: parent, on: branch, files: changes, reason: "commit: " + String(message.prefix { $0 != "\n" }),
-                    durable: durable)
+        let commit = try makeCommit(changes, author: author, committer: committer, message: message, signer: signer, parent: parent,
+                                    merging: others, removing: removing)
+        try publish(commit, replacing: parent, on: branch, files: changes, removing: removing,
+                    reason: "commit: " + String(message.prefix { $0 != "\n" }), durable: durable)
         return commit
     }
 

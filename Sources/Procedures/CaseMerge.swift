@@ -23,7 +23,7 @@ public enum CaseMerge {
                           template: .init(.mergeFold, [.refusal(.fold(error))]))
         }
         do {
-            try CaseChange.validate(old: nil, new: file, path: file.path, staff: staff, profile: profile, calendar: calendar)
+            try CaseChange.validate(old: nil, new: file, path: file.path(in: .day), staff: staff, profile: profile, calendar: calendar)
         } catch {
             throw Refusal(rule: error.rule, clause: error.clause, "the two desks' events do not make one valid history: \(error.message)",
                           template: .init(.mergeHistory, [.refusal(error)]))

@@ -36,7 +36,7 @@ public struct CaseSummary: Equatable, Sendable {
     }
 
     public var id: CaseID
-    /// `CaseFile.path`: where the file belongs by its id and intake date.
+    /// Where the file was read: its place in the repository's layout.
     public var path: String
     public var kind: Kind
     public var severity: Severity?
@@ -72,8 +72,8 @@ public struct CaseSummary: Equatable, Sendable {
         self.lateEntries = lateEntries
     }
 
-    public init(_ file: CaseFile) {
-        self.init(id: file.id, path: file.path, kind: file.intake.kind, severity: file.intake.severity, repairSize: file.intake.repairSize,
+    public init(_ file: CaseFile, at path: String) {
+        self.init(id: file.id, path: path, kind: file.intake.kind, severity: file.intake.severity, repairSize: file.intake.repairSize,
                   status: file.state.status, level: file.state.level, holder: file.state.holder, department: file.state.department,
                   unit: file.intake.unit, receivedAt: file.intake.receivedAt, summary: file.intake.summary,
                   deadlines: file.state.deadlines.map { Deadline(step: $0.step, due: $0.due, met: Schedule.fulfilment(of: $0, in: file) != nil) },

@@ -7,19 +7,22 @@ public enum CaseChange {
     /// adds are judged late or not against `recordedBy` (the moment they are recorded: the
     /// command's clock, the commit, or the push), when given (`LateEntry`).
     /// - Throws: `Refusal` for the first rule broken.
+    /// - Parameter layout: the repository's case layout (`settings.layout`); nil accepts either
+    ///   (a merge of two desks' versions, judged apart from any repository).
     public static func validate(old: CaseFile?, new: CaseFile, path: String, staff: StaffRegistry, profile: Profile, calendar: BusinessCalendar,
-                                recordedBy: Timestamp? = nil) throws(Refusal) {
+                                recordedBy: Timestamp? = nil, layout: CaseLayout? = nil) throws(Refusal) {
         guard new.format == CaseFile.format else {
             throw Refusal(rule: "schema", clause: "records/schema/case.schema.json", "format must be \(CaseFile.format)",
                           template: .init(.format, [.text(CaseFile.format)]))
         }
         guard new.id.isWellFormed else {
-            throw Refusal(rule: "case-id", clause: "DESIGN: records/cases/YYYY/MM/<id>.json", "id '\(new.id.rawValue.prefix(64))' is not a case id",
+            throw Refusal(rule: "case-id", clause: "DESIGN: records/cases/YYYY/MM/DD/<id>.json", "id '\(new.id.rawValue.prefix(64))' is not a case id",
                           template: .init(.caseID, [.text(String(new.id.rawValue.prefix(64)))]))
         }
-        guard path == new.path else {
-            throw Refusal(rule: "path", clause: "DESIGN: records/cases/YYYY/MM/<id>.json", "file must be at \(new.path), not \(path)",
-                          template: .init(.path, [.text(new.path), .text(path)]))
+        guard layout.map({ new.path(in: $0) == path }) ?? new.belongs(at: path) else {
+            let expected = new.path(in: layout ?? CaseLayout.of(path: path) ?? .day)
+            throw Refusal(rule: "path", clause: "DESIGN: records/cases/YYYY/MM/DD/<id>.json", "file must be at \(expected), not \(path)",
+                          template: .init(.path, [.text(expected), .text(path)]))
         }
         var sofar: CaseFile?
         var start = 0

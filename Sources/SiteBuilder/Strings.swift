@@ -87,6 +87,7 @@ public struct Strings: Sendable {
         .merging(procedures) { page, _ in page }
         .merging(notify) { page, _ in page }
         .merging(host) { page, _ in page }
+        .merging(layout) { page, _ in page }
 
     /// The dashboard's labels and the vocabulary of the procedures.
     static let pages: [String: (zh: String, en: String)] = [

@@ -297,14 +297,19 @@ extension Workspace {
         for start in stride(from: 0, to: missing.count, by: 1024) {
             let chunk = Array(missing[start..<min(start + 1024, missing.count)])
             let files = try chunk.map { (path: entries[$0].path, data: try repo.blob(entries[$0].blob)) }
-            let decoded = files.concurrentMap { CaseSummary(try RecordJSON.decode(CaseFile.self, from: $0.data, file: $0.path)) }
+            let decoded = files.concurrentMap { CaseSummary(try RecordJSON.decode(CaseFile.self, from: $0.data, file: $0.path), at: $0.path) }
             for (n, result) in zip(chunk, decoded) { summaries[n] = try result.get() }
         }
         if ProcessInfo.processInfo.environment["CASEBOOK_SUMMARY_STATS"] == "1" {
             // For the tests: how many summaries were kept and how many files were read.
             FileHandle.standardError.write(Data("summaries: \(entries.count - missing.count) kept, \(missing.count) read\n".utf8))
         }
-        let out = zip(entries, summaries).map { CaseEntry(summary: $1!, blob: $0.blob, path: $0.path) }
+        // The path is the tree's: the same blob may have been kept from another place (a layout migration moves files unchanged).
+        let out = zip(entries, summaries).map { entry, kept in
+            var summary = kept!
+            summary.path = entry.path
+            return CaseEntry(summary: summary, blob: entry.blob, path: entry.path)
+        }
         // Rewritten when it lacked a blob of this tree or held one this tree does not have.
         var seen: Set<String> = []
         let unique = out.filter { seen.insert($0.blob.hex).inserted }

@@ -26,7 +26,7 @@ struct Casebook: ParsableCommand {
             Open.self, Dispatch.self, Note.self, Escalate.self, Resolve.self, Revisit.self,
             Close.self, Correct.self, Reopen.self, Refer.self, Unresolvable.self, Reclassify.self, SweepCommand.self, Notify.self, Sample.self, Report.self,
             Archive.self, Retention.self, ReviewCommand.self, InspectionCommand.self, Checklist.self, Approve.self, RegisterCommand.self, Today.self,
-            Show.self, Erase.self, List.self, Log.self, Site.self, Simulate.self, CalendarCommand.self,
+            Show.self, Erase.self, List.self, Log.self, Site.self, Simulate.self, CalendarCommand.self, LayoutCommand.self,
             Sync.self, Check.self, Verify.self, Keys.self, Hooks.self, Host.self, MergeDriver.self,
         ]
     )

@@ -62,7 +62,8 @@ extension Casebook {
         static func create(at directory: String, profile: String, site: String, desk: String?, at time: Timestamp? = nil,
                            hostKey: SSHKey? = nil) throws -> Repository {
             let repo = try Repository.create(at: directory)
-            let settings = Settings(site: site, profile: profile)
+            var settings = Settings(site: site, profile: profile)
+            settings.layout = .day
             let key = try hostKey ?? SSHKey(seed: Data((0..<32).map { _ in UInt8.random(in: 0...255) }), comment: "system@casebook.invalid")
             try Init.keep(key, as: "system", in: repo)
             let system = Staff(id: "system", name: "casebook", email: "system@casebook.invalid", roles: [.system], key: key.publicKeyLine)

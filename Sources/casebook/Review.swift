@@ -47,7 +47,8 @@ struct Review {
 
     /// One line per refused path.
     func refusals(_ deltas: [FileDelta]) throws -> [String] {
-        try deltas.compactMap { delta in try check(delta).map { "\(delta.path): \($0)" } }
+        if let layout = layoutSet(by: deltas) { return try migrationRefusals(deltas, to: layout) }
+        return try deltas.compactMap { delta in try check(delta).map { "\(delta.path): \($0)" } }
     }
 
     /// The refusal for one changed path, or nil if it is acceptable.
@@ -90,7 +91,7 @@ struct Review {
         }
         do {
             try CaseChange.validate(old: old, new: new, path: delta.path, staff: ws.staff, profile: ws.profile, calendar: ws.calendar,
-                                    recordedBy: judgedAt)
+                                    recordedBy: judgedAt, layout: ws.settings.caseLayout)
         } catch {
             return DeskLanguage.strings.say(error: error)
         }
@@ -125,8 +126,19 @@ struct Review {
 
     /// A merge commit adds no events of its own: each changed case file is the union of its
     /// parents' versions, and a valid history as a whole. Other files must come from a parent.
-    func checkMerge(_ delta: FileDelta, parents: [OID]) throws -> String? {
-        let versions = try parents.map { try ws.repo.blobID(at: delta.path, in: $0) }
+    /// A merge that brings a layout migration from one side moves the other side's case files:
+    /// a case file is looked up in each parent by its name, in either layout, and one taken out is
+    /// in the merge at its place in `layout`, the layout the merge leaves in force.
+    func checkMerge(_ delta: FileDelta, parents: [OID], commit: OID, layout: CaseLayout) throws -> String? {
+        let isCase = delta.path.hasPrefix("records/cases/") && delta.path.hasSuffix(".json")
+        if isCase, delta.new == nil, let target = LayoutMove.destination(of: delta.path, in: layout), target != delta.path,
+           try ws.repo.blobID(at: target, in: commit) != nil, try parents.contains(where: { try ws.repo.blobID(at: delta.path, in: $0) == nil }) {
+            return nil
+        }
+        if isCase, delta.new != nil, CaseLayout.of(path: delta.path) != layout {
+            return said("layoutMerge", delta.path, LayoutMove.destination(of: delta.path, in: layout) ?? layout.rawValue)
+        }
+        let versions = try parents.map { isCase ? try caseBlob(named: delta.path, in: $0) : try ws.repo.blobID(at: delta.path, in: $0) }
         if versions.contains(delta.new) { return nil }
         if delta.path.hasPrefix("records/registers/"), let newBlob = delta.new {
             return try checkRegisterMerge(delta.path, newBlob, versions: versions)
@@ -376,8 +388,16 @@ extension Workspace {
                     lines.append(prefix + said("relaxUnsigned", info.author.email))
                 }
             }
+            let layoutSet = review.layoutSet(by: deltas)
+            if parents.count <= 1, let layoutSet {
+                lines += try review.migrationRefusals(deltas, to: layoutSet).map { prefix + $0 }
+                let left = try review.leftBehind(at: id, layout: layoutSet)
+                if left > 0 { lines.append(prefix + said("layoutIncomplete", "\(left)")) }
+                continue
+            }
+            let layout = layoutSet ?? base.settings.caseLayout
             for delta in deltas {
-                let reason = parents.count > 1 ? try review.checkMerge(delta, parents: parents) : try review.check(delta)
+                let reason = parents.count > 1 ? try review.checkMerge(delta, parents: parents, commit: id, layout: layout) : try review.check(delta)
                 if let reason { lines.append(prefix + "\(delta.path): \(reason)") }
             }
         }

@@ -74,7 +74,7 @@ extension Casebook {
             }
             let covered = Reviews.covered(kind, from: period.from, to: period.to, cases: cases, in: ws.zone)
             if known != nil, let base = ws.base {
-                for file in covered { blobs[file.id] = try ws.repo.blobID(at: file.path, in: base)?.hex }
+                for file in covered { blobs[file.id] = try ws.repo.blobID(at: ws.place(file), in: base)?.hex }
             }
             return ReviewRecord(kind: kind, from: period.from, to: period.to, by: by, at: at, opinion: opinion,
                                 cases: covered.map { .init(id: $0.id, blob: blobs[$0.id] ?? "") }, clause: Reviews.rule(kind).clause)

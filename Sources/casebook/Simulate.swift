@@ -61,6 +61,8 @@ extension Casebook {
             _ = try Init.create(at: out, profile: profile, site: "翠湖花园物业服务中心", desk: "A01", at: first.adding(seconds: -3600),
                                 hostKey: try Simulate.key(seed: seed, id: "system"))
             let ws = try Workspace(path: out)
+            // The work tree and index are written once, at the end: each commit moves the branch only.
+            ws.repo.defersWorkTree = true
             var clock = first.adding(seconds: -1800)
             ws.clock = { clock }
             try Simulate.hire(into: ws, seed: seed, signed: !unsigned) { clock = clock.adding(seconds: 5) }
@@ -69,6 +71,8 @@ extension Casebook {
                 FileHandle.standardError.write(Data((line + "\n").utf8))
             }
             try simulator.run(until: end)
+            ws.repo.defersWorkTree = false
+            try ws.repo.checkoutHead()
             let t = simulator.totals
             let seconds = Date().timeIntervalSince(begun)
             print("\(out): \(t.cases) cases, \(t.events) events in \(t.commits) commits (\(bulk ? "bulk" : "one per event")), "

@@ -181,7 +181,7 @@ extension Casebook {
             }
             var out: [CaseID: [EventProvenance]] = [:]
             for file in cases {
-                let commits = index.commits(touching: file.path).filter { !$0.isMerge }
+                let commits = index.commits(touching: ws.place(file)).filter { !$0.isMerge }
                 var made: [String: [HistoryIndex.Commit]] = [:]
                 for c in commits where c.action != nil { made["\(c.author.time) \(c.author.email.lowercased())", default: []].append(c) }
                 var proofs: [EventProvenance?] = file.events.map { event in
@@ -193,10 +193,10 @@ extension Casebook {
                 if proofs.contains(where: { $0 == nil }) {
                     for c in commits where c.action == nil {
                         let parent = try ws.repo.parents(of: c.id).first
-                        guard let data = try ws.repo.read(file.path, at: c.id),
-                              let then = try? RecordJSON.decode(CaseFile.self, from: data, file: file.path) else { continue }
-                        let before = try parent.flatMap { try ws.repo.read(file.path, at: $0) }
-                            .flatMap { try? RecordJSON.decode(CaseFile.self, from: $0, file: file.path) }?.events ?? []
+                        guard let data = try ws.read(file, at: c.id),
+                              let then = try? RecordJSON.decode(CaseFile.self, from: data, file: ws.place(file)) else { continue }
+                        let before = try parent.flatMap { try ws.read(file, at: $0) }
+                            .flatMap { try? RecordJSON.decode(CaseFile.self, from: $0, file: ws.place(file)) }?.events ?? []
                         for event in then.events where !before.contains(event) {
                             if let i = file.events.indices.first(where: { proofs[$0] == nil && file.events[$0] == event }) { proofs[i] = proof(c) }
                         }

@@ -87,13 +87,32 @@ extension Casebook {
                 return incoming
             }
             var changes: [FileChange] = []
-            for delta in try repo.changes(from: base, to: theirs) {
-                let mine = try repo.blobID(at: delta.path, in: ours)
+            var removing: [String] = []
+            let incomingDeltas = try repo.changes(from: base, to: theirs)
+            // Case files the other side moved (a layout migration, `casebook layout migrate`): this
+            // desk's version leaves its old place, and what this desk changed there is merged into
+            // the new one.
+            let moves = SyncMoves(incomingDeltas)
+            for delta in incomingDeltas {
+                if moves.newPlace[delta.path] != nil {
+                    if try repo.blobID(at: delta.path, in: ours) != nil {
+                        guard try repo.isUnchangedSettled(delta.path) else { throw Failure(key: "syncUncommitted", "\(delta.path)") }
+                        removing.append(delta.path)
+                    }
+                    continue
+                }
+                var mine = try repo.blobID(at: delta.path, in: ours)
                 if mine == delta.new { continue }
+                var before = delta.old
+                let movedHere = mine == nil && moves.oldPlace[delta.path] != nil
+                if movedHere, let from = moves.oldPlace[delta.path] {
+                    mine = try repo.blobID(at: from, in: ours)
+                    before = try base.flatMap { try repo.blobID(at: from, in: $0) }
+                }
                 guard let theirBlob = delta.new else {
                     throw Failure(key: "deletedRemote", "\(delta.path)", "\(remote)")
                 }
-                if mine == delta.old {
+                if mine == before {
                     changes.append(FileChange(path: delta.path, content: try repo.blob(theirBlob), executable: try repo.isExecutable(delta.path, in: theirs)))
                     continue
                 }
@@ -124,19 +143,52 @@ extension Casebook {
                 } catch {
                     throw Failure.about("sync: \(delta.path)", error)
                 }
-                if merged != a { changes.append(FileChange(path: delta.path, content: try RecordJSON.encode(merged))) }
+                if merged != a || movedHere { changes.append(FileChange(path: delta.path, content: try RecordJSON.encode(merged))) }
                 guard try repo.isUnchangedSettled(delta.path) else {
                     throw Failure(key: "syncUncommitted", "\(delta.path)")
                 }
             }
+            // This desk's new case files follow the other side's layout if it changed.
+            if let data = try repo.read(Workspace.settingsPath, at: theirs),
+               let their = try? RecordJSON.decode(Settings.self, from: data, file: Workspace.settingsPath),
+               their.caseLayout != ws.settings.caseLayout {
+                for delta in try repo.changes(from: base, to: ours) where delta.old == nil && SyncMoves.isCase(delta.path) {
+                    guard let blob = delta.new, CaseLayout.of(path: delta.path) != their.caseLayout,
+                          let target = LayoutMove.destination(of: delta.path, in: their.caseLayout) else { continue }
+                    guard try repo.isUnchangedSettled(delta.path) else { throw Failure(key: "syncUncommitted", "\(delta.path)") }
+                    changes.append(FileChange(path: target, content: try repo.blob(blob)))
+                    removing.append(delta.path)
+                }
+            }
             let actor = try ws.actor(global.actor)
             let now = try ws.now()
-            try ws.commit(changes, by: actor, at: now, message: """
+            try ws.commit(changes, removing: removing, by: actor, at: now, message: """
                 Merge \(remote) into this desk (casebook sync)
 
                 Action: merge
                 """, merging: [theirs])
             return incoming
+        }
+    }
+}
+
+/// The case files one side of a sync moved: taken out at one place and added at another under the
+/// same name (a case file's name is its id).
+struct SyncMoves {
+    /// old place → new place
+    var newPlace: [String: String] = [:]
+    /// new place → old place
+    var oldPlace: [String: String] = [:]
+
+    static func isCase(_ path: String) -> Bool { path.hasPrefix("records/cases/") && path.hasSuffix(".json") }
+
+    init(_ deltas: [FileDelta]) {
+        var added: [Substring: String] = [:]
+        for d in deltas where d.old == nil && SyncMoves.isCase(d.path) { added[CaseLayout.name(of: d.path)] = d.path }
+        for d in deltas where d.new == nil && SyncMoves.isCase(d.path) {
+            guard let to = added[CaseLayout.name(of: d.path)] else { continue }
+            newPlace[d.path] = to
+            oldPlace[to] = d.path
         }
     }
 }

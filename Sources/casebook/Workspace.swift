@@ -194,7 +194,19 @@ final class Workspace {
         guard parts.count >= 3, let day = parts.first(where: { $0.count == 8 && $0.allSatisfy(\.isNumber) }) else {
             throw Failure(key: "caseIDNoDate", "\(id.rawValue)", "\(settings.idPrefix)")
         }
-        return "records/cases/\(day.prefix(4))/\(day.dropFirst(4).prefix(2))/\(id.rawValue).json"
+        return settings.caseLayout.path(of: id, day: day)
+    }
+
+    /// Where `file` belongs in this repository's layout (`settings.layout`).
+    func place(_ file: CaseFile) -> String { file.path(in: settings.caseLayout) }
+
+    /// Case file `file` as committed at `commit`, wherever it was then (in either layout: a
+    /// layout migration moves files), or nil.
+    func read(_ file: CaseFile, at commit: OID) throws -> Data? {
+        for layout in [settings.caseLayout] + CaseLayout.allCases.filter({ $0 != settings.caseLayout }) {
+            if let data = try repo.read(file.path(in: layout), at: commit) { return data }
+        }
+        return nil
     }
 
     /// Case `id` as committed at HEAD.
@@ -202,7 +214,7 @@ final class Workspace {
         let path = try path(of: id)
         guard let data = try repo.read(path, at: base) else { throw Failure(key: "noSuchCase", id.rawValue) }
         let file = try RecordJSON.decode(CaseFile.self, from: data, file: path)
-        guard file.id == id, file.path == path else { throw Failure(key: "idMismatch", "\(path)") }
+        guard file.id == id, place(file) == path else { throw Failure(key: "idMismatch", "\(path)") }
         guard file.isConsistent else { throw Failure(key: "notFold", "\(path)") }
         return file
     }
@@ -242,7 +254,7 @@ final class Workspace {
         if let known = highestSequence[stem] {
             highest = known
         } else {
-            let folder = "records/cases/\(day.prefix(4))/\(day.dropFirst(4).prefix(2))"
+            let folder = settings.caseLayout.folder(forDay: day)
             let pending = (batch?.keys).map { Array($0).filter { $0.hasPrefix(folder + "/") } } ?? []
             let taken = try (repo.files(under: folder, at: base).map(\.path) + pending).compactMap { path -> Int? in
                 let name = path.split(separator: "/").last ?? ""
@@ -309,8 +321,8 @@ final class Workspace {
             throw Failure.about(id.rawValue, error)
         }
         do {
-            try CaseChange.validate(old: previous, new: next, path: next.path, staff: staff, profile: profile, calendar: calendar,
-                                    recordedBy: now)
+            try CaseChange.validate(old: previous, new: next, path: place(next), staff: staff, profile: profile, calendar: calendar,
+                                    recordedBy: now, layout: settings.caseLayout)
         } catch {
             throw error.about(id.rawValue)
         }
@@ -336,11 +348,11 @@ final class Workspace {
         let next = try check(event, on: previous, id: id)
         if previous == nil { noteRecorded(id) }
         if batch != nil {
-            batch?[next.path] = next
+            batch?[place(next)] = next
             return next
         }
-        guard try repo.isUnchangedSettled(next.path) else {
-            throw Failure(key: "uncommitted", "\(next.path)")
+        guard try repo.isUnchangedSettled(place(next)) else {
+            throw Failure(key: "uncommitted", "\(place(next))")
         }
         let message = """
         \(next.intake.kind.rawValue) \(id.rawValue): \(summary)
@@ -349,7 +361,7 @@ final class Workspace {
         Action: \(event.action.rawValue)
         Procedure: \(clause)
         """
-        try commit([FileChange(path: next.path, content: try RecordJSON.encode(next))], by: actor, at: event.at, message: message)
+        try commit([FileChange(path: place(next), content: try RecordJSON.encode(next))], by: actor, at: event.at, message: message)
         return next
     }
 
@@ -363,13 +375,15 @@ final class Workspace {
 
     /// One commit of `changes`: author = `actor` at `time`, committer = the same person now,
     /// signed when a signing key is configured (and required when the settings say so).
-    func commit(_ changes: [FileChange], by actor: Staff, at time: Timestamp, message: String, merging others: [OID] = []) throws {
+    func commit(_ changes: [FileChange], removing: [String] = [], by actor: Staff, at time: Timestamp, message: String,
+                merging others: [OID] = []) throws {
         let now = try now()
         let author = Person(name: actor.name, email: actor.email, time: time.unixSeconds, offsetMinutes: Int32(time.offsetSeconds / 60))
         let committer = Person(name: actor.name, email: actor.email, time: now.unixSeconds, offsetMinutes: Int32(now.offsetSeconds / 60))
         let signer = try signer(for: actor)
         do {
-            base = try repo.commit(changes, author: author, committer: committer, message: message, signer: signer, onto: base, merging: others,
+            base = try repo.commit(changes, removing: removing, author: author, committer: committer, message: message, signer: signer,
+                                   onto: base, merging: others,
                                    durable: durable)
         } catch let error as GitError where error.isConcurrentUpdate {
             throw ConcurrentUpdate()

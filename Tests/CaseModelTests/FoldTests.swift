@@ -55,7 +55,8 @@ func openEvent(at: String = "2026-11-22T09:00") throws -> Event {
 
     @Test func caseFileKnowsItsPathAndConsistency() throws {
         var file = try CaseFile(id: "C-20261122-T01-0001", events: [try openEvent()])
-        #expect(file.path == "records/cases/2026/11/C-20261122-T01-0001.json")
+        #expect(file.path(in: .month) == "records/cases/2026/11/C-20261122-T01-0001.json")
+        #expect(file.path(in: .day) == "records/cases/2026/11/22/C-20261122-T01-0001.json")
         #expect(file.isConsistent)
         file.state.status = .closed
         #expect(!file.isConsistent)

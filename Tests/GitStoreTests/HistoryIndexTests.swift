@@ -44,6 +44,19 @@ import Testing
         #expect(try String(contentsOfFile: file(r), encoding: .utf8).contains("tip \(a3.hex)"))
     }
 
+    @Test func aFileMovedToAnotherFolderKeepsItsHistory() throws {
+        let r = try TempRepo()
+        let a1 = try change(r, "records/cases/2026/11/A.json", "1")
+        let moved = try r.repo.commit([FileChange(path: "records/cases/2026/11/22/A.json", content: Data("1".utf8))],
+                                      removing: ["records/cases/2026/11/A.json"], author: li, committer: li, message: "move\n\nAction: migrate-layout\n")
+        #expect(!FileManager.default.fileExists(atPath: r.path + "/records/cases/2026/11/A.json"))
+        #expect(try r.git(["status", "--porcelain"]).1.isEmpty)
+        let a2 = try change(r, "records/cases/2026/11/22/A.json", "2")
+        let index = try HistoryIndex.current(in: r.repo)
+        #expect(index.commits(touching: "records/cases/2026/11/22/A.json").map(\.id) == [a1, moved, a2])
+        #expect(try HistoryIndex.commits(touching: "records/cases/2026/11/22/A.json", in: r.repo).map(\.id) == [a1, moved, a2])
+    }
+
     @Test func aRewrittenHistoryOrADamagedFileIsRebuilt() throws {
         let r = try TempRepo()
         let a1 = try change(r, "records/cases/2026/11/A.json", "1")
@@ -56,7 +69,7 @@ import Testing
         #expect(index.commits.map(\.id) == [a1, b])
         #expect(index.commits(touching: "records/cases/2026/11/A.json").map(\.id) == [a1])
         // A damaged file is not trusted.
-        try "casebook-history 1\nprefix records/cases/\ntip \(b.hex)\np records/cases/2026/11/A.json\t7\n".write(toFile: file(r), atomically: true, encoding: .utf8)
+        try "casebook-history 2\nprefix records/cases/\ntip \(b.hex)\np A.json\t7\n".write(toFile: file(r), atomically: true, encoding: .utf8)
         index = try HistoryIndex.current(in: r.repo)
         #expect(index.commits(touching: "records/cases/2026/11/A.json").map(\.id) == [a1])
     }

@@ -53,7 +53,7 @@ func opened(_ i: Intake, profile p: Profile) throws -> CaseFile {
 /// `file` with `event` appended, after the validator has accepted it.
 func appending(_ event: Event, to file: CaseFile, profile p: Profile, calendar: BusinessCalendar = noCalendar) throws -> CaseFile {
     let next = try CaseFile(id: file.id, events: file.events + [event])
-    try CaseChange.validate(old: file, new: next, path: next.path, staff: registry, profile: p, calendar: calendar)
+    try CaseChange.validate(old: file, new: next, path: next.path(in: .day), staff: registry, profile: p, calendar: calendar)
     return next
 }
 
@@ -146,22 +146,22 @@ func appending(_ event: Event, to file: CaseFile, profile p: Profile, calendar: 
         let old = try opened(try intake(.repair, size: .small), profile: p)
         var noteEvent = event(.note, by: "li.na") { $0.text = "已联系" }
         let good = try CaseFile(id: old.id, events: old.events + [noteEvent])
-        try CaseChange.validate(old: old, new: good, path: good.path, staff: registry, profile: p, calendar: noCalendar)
+        try CaseChange.validate(old: old, new: good, path: good.path(in: .day), staff: registry, profile: p, calendar: noCalendar)
         // Editing the first event: refused as append-only.
         var edited = old.events
         edited[0].intake?.summary = "改过的"
         let rewritten = try CaseFile(id: old.id, events: edited + [noteEvent])
-        #expect(throws: Refusal.self) { try CaseChange.validate(old: old, new: rewritten, path: rewritten.path, staff: registry, profile: p, calendar: noCalendar) }
+        #expect(throws: Refusal.self) { try CaseChange.validate(old: old, new: rewritten, path: rewritten.path(in: .day), staff: registry, profile: p, calendar: noCalendar) }
         // Wrong path.
         #expect(throws: Refusal.self) { try CaseChange.validate(old: old, new: good, path: "records/cases/2026/12/x.json", staff: registry, profile: p, calendar: noCalendar) }
         // Event by an unknown person.
         noteEvent.by = "ghost"
         let ghost = try CaseFile(id: old.id, events: old.events + [noteEvent])
-        #expect(throws: Refusal.self) { try CaseChange.validate(old: old, new: ghost, path: ghost.path, staff: registry, profile: p, calendar: noCalendar) }
+        #expect(throws: Refusal.self) { try CaseChange.validate(old: old, new: ghost, path: ghost.path(in: .day), staff: registry, profile: p, calendar: noCalendar) }
         // Deadlines that are not the profile's.
         var cheat = old.events[0]
         cheat.deadlines = []
         let cheated = try CaseFile(id: old.id, events: [cheat])
-        #expect(throws: Refusal.self) { try CaseChange.validate(old: nil, new: cheated, path: cheated.path, staff: registry, profile: p, calendar: noCalendar) }
+        #expect(throws: Refusal.self) { try CaseChange.validate(old: nil, new: cheated, path: cheated.path(in: .day), staff: registry, profile: p, calendar: noCalendar) }
     }
 }

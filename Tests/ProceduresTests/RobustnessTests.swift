@@ -27,8 +27,8 @@ import Testing
         }
         guard let p = try? profile("residential"), let base = try? sample() else { return "fixture" }
         do {
-            try CaseChange.validate(old: nil, new: file, path: file.path, staff: registry, profile: p, calendar: noCalendar)
-            try CaseChange.validate(old: base, new: file, path: base.path, staff: registry, profile: p, calendar: noCalendar)
+            try CaseChange.validate(old: nil, new: file, path: file.path(in: .day), staff: registry, profile: p, calendar: noCalendar)
+            try CaseChange.validate(old: base, new: file, path: base.path(in: .day), staff: registry, profile: p, calendar: noCalendar)
         } catch {
             return error.description
         }

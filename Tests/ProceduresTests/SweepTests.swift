@@ -127,7 +127,7 @@ func sweep(_ file: CaseFile, at now: String, profile p: Profile, calendar: Busin
         let (file, p) = try resolvedComplaint(.important)
         let low = refusal { () throws(Refusal) in
             try CaseChange.validate(old: file, new: try! CaseFile(id: file.id, events: file.events + [revisit(by: "chen.jie", mode: .home)]),
-                                    path: file.path, staff: registry, profile: p, calendar: noCalendar) }
+                                    path: file.path(in: .day), staff: registry, profile: p, calendar: noCalendar) }
         #expect(low?.rule == "revisit-visitor")
         #expect(low?.clause == "002 篇2 §4.1.1–4.1.3")
         #expect(throws: Refusal.self) { try appending(revisit(by: "he.zr", mode: .phone), to: file, profile: p) }
@@ -143,7 +143,7 @@ func sweep(_ file: CaseFile, at now: String, profile p: Profile, calendar: Busin
         let (file, p) = try resolvedComplaint(.minor, resolver: "wang.zg")
         let r = refusal { () throws(Refusal) in
             try CaseChange.validate(old: file, new: try! CaseFile(id: file.id, events: file.events + [revisit(by: "chen.jie", mode: .home)]),
-                                    path: file.path, staff: registry, profile: p, calendar: noCalendar)
+                                    path: file.path(in: .day), staff: registry, profile: p, calendar: noCalendar)
         }
         #expect(r?.rule == "revisit-level")
         _ = try appending(revisit(by: "ma.bz", mode: .home), to: file, profile: p)

@@ -45,7 +45,7 @@ import Testing
     @Test func theDeskSharesTheTableWithoutTakingAPagesKey() {
         #expect(Set(Strings.pages.keys).isDisjoint(with: Strings.desk.keys))
         #expect(Set(Strings.pages.keys).union(Strings.desk.keys).isDisjoint(with: Strings.refusals.keys))
-        let parts = [Strings.pages, Strings.desk, Strings.refusals, Strings.calendar, Strings.messages, Strings.signatures, Strings.procedures, Strings.notify, Strings.host]
+        let parts = [Strings.pages, Strings.desk, Strings.refusals, Strings.calendar, Strings.messages, Strings.signatures, Strings.procedures, Strings.notify, Strings.host, Strings.layout]
         for (i, a) in parts.enumerated() {
             for b in parts.dropFirst(i + 1) { #expect(Set(a.keys).isDisjoint(with: b.keys)) }
         }

@@ -7,7 +7,7 @@ import Testing
     @Test func hostileFilesAreRefusedByTheHook() throws {
         let (box, id) = try RefusalTests.prepared()
         defer { box.remove() }
-        let path = "records/cases/2026/11/\(id).json"
+        let path = "\(casePath(id))"
         let url = URL(fileURLWithPath: box.repo).appendingPathComponent(path)
         let original = try Data(contentsOf: url)
         let text = String(decoding: original, as: UTF8.self)
@@ -48,12 +48,12 @@ import Testing
     @Test func theMergeDriverRefusesDamagedVersions() throws {
         let (box, id) = try RefusalTests.prepared()
         defer { box.remove() }
-        let good = try Data(contentsOf: URL(fileURLWithPath: box.repo).appendingPathComponent("records/cases/2026/11/\(id).json"))
+        let good = try Data(contentsOf: URL(fileURLWithPath: box.repo).appendingPathComponent("\(casePath(id))"))
         for damaged in [Data([0xFF, 0xFE, 0x00]), Data((String(repeating: "[", count: 100_000)).utf8), good.prefix(good.count / 3), Data()] {
             let ours = box.root.appendingPathComponent("ours.json"), theirs = box.root.appendingPathComponent("theirs.json")
             try good.write(to: ours)
             try damaged.write(to: theirs)
-            let o = try box.cb(["merge-driver", ours.path, ours.path, theirs.path, "records/cases/2026/11/\(id).json"])
+            let o = try box.cb(["merge-driver", ours.path, ours.path, theirs.path, "\(casePath(id))"])
             #expect(o.status == 1 && o.stderr.split(separator: "\n").count == 1, "\(o.stderr)")
             #expect(try Data(contentsOf: ours) == good)
         }

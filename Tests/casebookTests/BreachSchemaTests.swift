@@ -11,7 +11,7 @@ import Testing
         let id = try box.ok(["open", "--as", "li.na", "--kind", "complaint", "--severity", "minor", "--cause", "service-quality", "--channel", "phone",
                              "--reporter", "王女士", "--summary", "保洁员态度差"], now: "2026-11-20T10:00:00+08:00")
         #expect(try box.ok(["sweep"], now: "2026-11-21T10:00:00+08:00").contains("deadline same-day breached"))
-        let file = box.repo + "/records/cases/2026/11/\(id).json"
+        let file = box.repo + "/\(casePath(id))"
         let schema = try box.run("python3", [SchemaTests.validator, file])
         #expect(schema.status == 0, "\(schema.stdout)\(schema.stderr)")
     }

@@ -157,7 +157,7 @@ import Testing
 
         // Hand edits committed with stock git: the pre-commit hook refuses them.
         let hooks = HookTests()
-        let path = "records/cases/2026/11/\(id).json"
+        let path = "\(casePath(id))"
         func python(_ code: String, file: String = path) throws {
             let script = "import json\np='\(file)'\nd=json.load(open(p))\n\(code)\n"
                 + "open(p,'w').write(json.dumps(d,ensure_ascii=False,indent=2,sort_keys=True))\n"
@@ -187,7 +187,7 @@ import Testing
         try committed("a breach of no deadline", as: "system", "breach", "时限“答复业主”不存在或已记录过超时")
         try python("e={'at':'2026-11-22T09:30:00+08:00','by':'zhao.gong','action':'resolve'}\nd['events'].append(e)\nd['state']['updatedAt']=e['at']")
         try committed("a step without its field", as: "zhao.gong", "state-is-fold", "events[2] 缺少其操作所需的字段“result”")
-        let copy = "records/cases/2026/11/C-20261122-T01-0099.json"
+        let copy = "records/cases/2026/11/22/C-20261122-T01-0099.json"
         for (what, code, says) in [("a new case whose first-responsible person is not its receiver",
                                     "d['events'][0]['intake']['firstResponder']='wang.zg'\nd['intake']['firstResponder']='wang.zg'", "首问责任人须为受理本案的人"),
                                    ("a new case with deadlines of its own",
@@ -252,7 +252,7 @@ import Testing
         var box = prepared
         defer { box.remove() }
         for k in ["LANG", "LC_ALL", "LANGUAGE"] { box.env[k] = nil }
-        let path = "records/cases/2026/11/\(id).json"
+        let path = "\(casePath(id))"
         let url = box.root.appendingPathComponent("cases/" + path)
         let good = try String(contentsOf: url, encoding: .utf8)
         for (text, says) in [("{\"format\": \"casebook.case/1\", \"id\": \"\(id)\"}", "intake：缺少此项"),

@@ -28,7 +28,7 @@ import Testing
     @Test func aCorrectionIsANewEventShownWithOldAndNewValue() throws {
         let (box, id) = try Self.prepared()
         defer { box.remove() }
-        let path = "records/cases/2026/11/\(id).json"
+        let path = "\(casePath(id))"
         let first = try box.git(["show", "HEAD:\(path)"])
         #expect(try box.ok(["correct", id, "--field", "intake.unit", "--to", "3-2-1802", "--reason", "房号记错", "--as", "li.na"],
                            now: "2026-11-22T09:30:00+08:00") == id)
@@ -82,7 +82,7 @@ import Testing
         try refused(box, ["correct", id, "--field", "unit", "--to", "3-2-1802", "--reason", " ", "--as", "li.na"], mentions: ["--reason: must not be empty"])
         try refused(box, ["correct", id, "--field", "unit", "--to", "3-2-1802", "--as", "li.na"], code: 64, mentions: ["--reason"])
         // By hand, without the reason: the hook refuses it.
-        let path = "records/cases/2026/11/\(id).json"
+        let path = "\(casePath(id))"
         let file = box.repo + "/" + path
         var json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])
         var events = try #require(json["events"] as? [[String: Any]])

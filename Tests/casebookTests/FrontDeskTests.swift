@@ -88,7 +88,7 @@ import Testing
         #expect(o.status == 1)
         #expect(o.stdout.contains("复清楚") && o.stdout.contains("已取消，未登记任何内容。"))
         #expect(try box.snapshot() == before)
-        #expect(!FileManager.default.fileExists(atPath: box.repo + "/records/cases/2026/11/C-20261122-T01-0001.json"))
+        #expect(!FileManager.default.fileExists(atPath: box.repo + "/records/cases/2026/11/22/C-20261122-T01-0001.json"))
         // The input ending half-way (Ctrl-D) records nothing either.
         let ended = try onTerminal(box, ["open", "--as", "li.na"], [("诉求类别（输入编号或名称）：", "1"), ("投诉等级（输入编号或名称）：", "\u{04}")])
         #expect(ended.status == 1 && ended.stdout.contains("错误：输入已结束，未登记任何内容。"), "\(ended.stdout)")

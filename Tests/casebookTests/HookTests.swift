@@ -5,7 +5,7 @@ import Testing
 @Suite struct HookTests {
     /// Appends `event` to the case file by hand, updating `state` as the fold would for a note.
     func appendNoteByHand(_ box: Sandbox, id: String, by: String, at: String, action: String = "note") throws {
-        let url = box.root.appendingPathComponent("cases/records/cases/2026/11/\(id).json")
+        let url = box.root.appendingPathComponent("cases/\(casePath(id))")
         var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         var events = try #require(object["events"] as? [[String: Any]])
         events.append(["at": at, "by": by, "action": action, "text": "电话告知业主维修进度"])
@@ -63,7 +63,7 @@ import Testing
 
         // State that is not the fold of the events.
         try appendNoteByHand(box, id: id, by: "li.na", at: "2026-11-22T09:30:00+08:00")
-        let url = box.root.appendingPathComponent("cases/records/cases/2026/11/\(id).json")
+        let url = box.root.appendingPathComponent("cases/\(casePath(id))")
         try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "\"in-progress\"", with: "\"closed\"")
             .write(to: url, atomically: false, encoding: .utf8)
         o = try commitByHand(box, as: "li.na@cuihu.example", name: "李娜")
@@ -80,7 +80,7 @@ import Testing
         try box.git(["checkout", "--", "."])
 
         // A case file deleted.
-        try box.git(["rm", "-q", "records/cases/2026/11/\(id).json"])
+        try box.git(["rm", "-q", "\(casePath(id))"])
         o = try commitByHand(box, as: "li.na@cuihu.example", name: "李娜")
         #expect(o.status == 1)
         #expect(o.stderr.contains("never deleted"))
@@ -115,7 +115,7 @@ import Testing
             HandEdit(what: "events reordered", python: "d['events'][0],d['events'][1]=d['events'][1],d['events'][0]", shell: nil, rule: "append-only"),
             HandEdit(what: "an event removed", python: "d['events'].pop()\nd['state']['updatedAt']=d['events'][-1]['at']\nd['state']['status']='open'\nd['state'].pop('department',None)",
                      shell: nil, rule: "append-only"),
-            HandEdit(what: "a file renamed", python: nil, shell: ["mv-case", "records/cases/2026/11/C-20261122-A01-0002.json"], rule: "append-only"),
+            HandEdit(what: "a file renamed", python: nil, shell: ["mv-case", "records/cases/2026/11/22/C-20261122-A01-0002.json"], rule: "append-only"),
             HandEdit(what: "a copy at a path that is not its id's", python: nil, shell: ["cp-case", "records/cases/2026/10/ID.json"], rule: "path"),
             HandEdit(what: "close while in progress", python: "e={'at':'2026-11-22T09:30:00+08:00','by':'chen.jie','action':'close'}\nd['events'].append(e)\nd['state'].update(status='closed',closedAt=e['at'],updatedAt=e['at'])",
                      shell: nil, rule: "transition"),
@@ -132,7 +132,7 @@ import Testing
         let (box, id) = try RefusalTests.prepared()
         defer { box.remove() }
         let head = try box.git(["rev-parse", "HEAD"])
-        let path = "records/cases/2026/11/\(id).json"
+        let path = "\(casePath(id))"
         if let python = edit.python {
             let script = "import json\np='\(path)'\nd=json.load(open(p))\n\(python)\n"
                 + "if d is not None: open(p,'w').write(json.dumps(d,ensure_ascii=False,indent=2,sort_keys=True))\n"

@@ -249,7 +249,7 @@ import Testing
             #expect(try published() == site1)
             #expect(try box.run("git", ["reset", "-q", "--hard", "origin/main"], in: deskLi).status == 0)
         }
-        let path = "records/cases/\(x.dropFirst(2).prefix(4))/\(x.dropFirst(6).prefix(2))/\(x).json"
+        let path = casePath(x)
         let note = "e={'at':'\(Self.now())','by':'li.na','action':'note','text':'已联系电工'}\nd['events'].append(e)\nd['state']['updatedAt']=e['at']"
         // An unknown key.
         try refused(stranger, ["Permission denied"]) { try on(li, ["note", x, "已联系电工"]) }

@@ -88,7 +88,7 @@ import Testing
         defer { box.remove() }
         let id = try box.ok(["inspection", "raise", "--check", "monthly", "--department", "engineering", "--finding", "电梯机房未上锁",
                              "--correct-by", "2026-11-21", "--as", "qi.pj"], now: "2026-11-20T10:00:00+08:00")
-        let path = box.repo + "/records/cases/2026/11/\(id).json"
+        let path = box.repo + "/\(casePath(id))"
         // 李娜 (customer service) writes an engineering correction by hand and commits with stock git.
         var file = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
         var events = try #require(file["events"] as? [[String: Any]])

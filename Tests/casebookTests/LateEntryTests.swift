@@ -50,10 +50,10 @@ import Testing
         #expect(events[2]["lateReason"] as? String == "纸质维修单补录")
         // The reason is free text: a mobile number in it is masked before it is recorded.
         #expect(events[0]["lateReason"] as? String == "纸质记录补录 138****5678")
-        let raw = try String(contentsOfFile: box.repo + "/records/cases/2026/11/\(id).json", encoding: .utf8)
+        let raw = try String(contentsOfFile: box.repo + "/\(casePath(id))", encoding: .utf8)
         #expect(!raw.contains("13812345678"))
         let schema = try box.run("python3", [Sandbox.projectRoot.appendingPathComponent("Tests/schema/validate.py").path,
-                                             box.repo + "/records/cases/2026/11/\(id).json"])
+                                             box.repo + "/\(casePath(id))"])
         #expect(schema.status == 0, "\(schema.stdout)\(schema.stderr)")
         // The direct reader knows the two fields: the file is read without JSONDecoder, to the same value.
         let bytes = Data(raw.utf8)
@@ -110,7 +110,7 @@ import Testing
         try box.makeRepository()
         let id = try box.ok(["open", "--as", "li.na", "--kind", "complaint", "--severity", "minor", "--channel", "phone", "--unit", "3-2-1801",
                              "--reporter", "王女士", "--phone", "13812345678", "--summary", "楼道灯不亮"], now: "2026-11-18T09:00:00+08:00")
-        let path = "records/cases/2026/11/\(id).json"
+        let path = "\(casePath(id))"
         let base = try box.git(["rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
         func append(_ event: String) throws {
             let script = "import json,sys\np=sys.argv[1]\nd=json.load(open(p))\ne=json.loads(sys.argv[2])\nd['events'].append(e)\nd['state']['updatedAt']=e['at']\n"

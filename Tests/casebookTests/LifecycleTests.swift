@@ -40,7 +40,7 @@ import Testing
         let count = Int(try box.git(["rev-list", "--count", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
         #expect(count == base + 7)
         // Each commit touches exactly the case file, and carries the trailers.
-        let path = "records/cases/2026/11/\(id).json"
+        let path = "\(casePath(id))"
         let touched = try box.git(["log", "-n", "7", "--format=", "--name-only"]).split(separator: "\n").map(String.init)
         #expect(touched == Array(repeating: path, count: 7))
         let trailers = try box.git(["log", "-1", "--format=%(trailers:key=Case-Id,valueonly)%(trailers:key=Action,valueonly)%(trailers:key=Procedure,valueonly)"])

@@ -61,7 +61,7 @@ import Testing
     @Test func malformedCaseFileOnDisk() throws {
         let (box, id) = try Self.prepared()
         defer { box.remove() }
-        let path = "records/cases/2026/11/\(id).json"
+        let path = "\(casePath(id))"
         // Committed by hand with stock git, bypassing the hook.
         try Data("{\"format\": \"casebook.case/1\", \"id\": ".utf8).write(to: box.root.appendingPathComponent("cases/" + path))
         try box.git(["commit", "-q", "--no-verify", "-am", "broken by hand"])
@@ -97,7 +97,7 @@ import Testing
     @Test func uncommittedEditsAreNotOverwritten() throws {
         let (box, id) = try Self.prepared()
         defer { box.remove() }
-        let url = box.root.appendingPathComponent("cases/records/cases/2026/11/\(id).json")
+        let url = box.root.appendingPathComponent("cases/\(casePath(id))")
         var text = try String(contentsOf: url, encoding: .utf8)
         text += " "
         try text.write(to: url, atomically: false, encoding: .utf8)

@@ -29,7 +29,7 @@ import Testing
         let daily = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: box.repo + "/records/reviews/daily/2026-11-20.json"))) as? [String: Any])
         let covered = try #require(daily["cases"] as? [[String: String]])
         #expect(covered.map { $0["id"] } == [a, b].sorted())
-        let blobA = try box.git(["rev-parse", "HEAD:records/cases/2026/11/\(a).json"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let blobA = try box.git(["rev-parse", "HEAD:\(casePath(a))"]).trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(covered.first { $0["id"] == a }?["blob"] == blobA)
         let schema = try box.run("python3", [Sandbox.projectRoot.appendingPathComponent("Tests/schema/validate.py").path,
                                              box.repo + "/records/reviews/daily/2026-11-20.json"])

@@ -60,7 +60,7 @@ import Testing
         defer { box.remove() }
         try box.makeRepository()
         let id = try box.ok(["open", "--as", "li.na", "--kind", "inquiry", "--channel", "letter", "--reporter", "周女士", "--summary", "咨询"])
-        let file = box.root.appendingPathComponent("cases/records/cases/2026/11/\(id).json")
+        let file = box.root.appendingPathComponent("cases/\(casePath(id))")
         let original = try String(contentsOf: file, encoding: .utf8)
         let broken = box.root.appendingPathComponent("broken.json")
         // A state without a status, an unknown action, a time without its offset.

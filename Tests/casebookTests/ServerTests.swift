@@ -149,7 +149,7 @@ import Testing
         for note in ["已联系电工", "已告知业主", "电工已到场", "业主表示感谢"] {
             #expect(shown.contains(note), "\(note) missing: \(shown)")
         }
-        #expect(try box.run("git", ["cat-file", "-e", "main:records/cases/2026/11/\(y).json"], in: central).status == 0)
+        #expect(try box.run("git", ["cat-file", "-e", "main:\(casePath(y))"], in: central).status == 0)
         // The history verifies: casebook verify, and stock git with the allowed-signers file.
         let signers = box.root.appendingPathComponent("allowed_signers").path
         try Data(try box.ok(["keys", "allowed-signers", "--repo", deskA]).appending("\n").utf8).write(to: URL(fileURLWithPath: signers))
@@ -170,7 +170,7 @@ import Testing
         #expect(audit.status == 0, "\(audit.stderr)")
 
         // Hand-made commits that break the procedures, each pushed with stock git and refused.
-        let path = "records/cases/2026/11/\(x).json"
+        let path = "\(casePath(x))"
         func refused(_ rule: String, _ make: () throws -> Void) throws {
             try make()
             let push = try box.run("git", ["push", "origin", "main"], in: deskA)

@@ -93,7 +93,7 @@ import Testing
         let (box, complaint, repair) = try SiteTests.prepared()
         defer { box.remove() }
         // A hand edit that appends two notes in one commit: both events belong to that commit.
-        let url = box.root.appendingPathComponent("cases/records/cases/2026/11/\(complaint).json")
+        let url = box.root.appendingPathComponent("cases/\(casePath(complaint))")
         var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         var events = try #require(object["events"] as? [[String: Any]])
         for at in ["2026-11-20T12:00:00+08:00", "2026-11-20T12:05:00+08:00"] {
@@ -114,7 +114,7 @@ import Testing
         #expect(try box.cb(["site", "--out", out.path, "--lang", "en"], now: SiteTests.now).status == 0)
         for (id, count) in [(complaint, 3), (repair, 4)] {
             let html = try String(contentsOf: out.appendingPathComponent("cases/\(id).html"), encoding: .utf8)
-            let commits = try box.git(["log", "--reverse", "--format=%H", "--", "records/cases/2026/11/\(id).json"])
+            let commits = try box.git(["log", "--reverse", "--format=%H", "--", "\(casePath(id))"])
                 .split(separator: "\n").map(String.init)
             #expect(commits.count == count)
             let expected = id == complaint ? [commits[0], commits[1], commits[2], commits[2]] : commits

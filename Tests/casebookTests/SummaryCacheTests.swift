@@ -195,8 +195,8 @@ import Testing
         #expect(files.count > 150)
         var overdueSeen = 0
         for file in files {
-            let summary = CaseSummary(file)
-            #expect(summary.id == file.id && summary.status == file.state.status && summary.path == file.path)
+            let summary = CaseSummary(file, at: file.path(in: .day))
+            #expect(summary.id == file.id && summary.status == file.state.status && summary.path == file.path(in: .day))
             var times = file.state.deadlines.flatMap { [$0.due, $0.due.adding(seconds: 1), $0.due.adding(seconds: -1)] }
             times += [file.intake.receivedAt, file.intake.receivedAt.adding(seconds: 40 * 86_400)]
             for t in times {
@@ -215,7 +215,7 @@ import Testing
             let whole = MonthReport.compute(month: month, cases: files, profile: profile, at: now, bounds: bounds)
             let received = files.filter { $0.intake.receivedAt >= bounds.start && $0.intake.receivedAt < bounds.end }
             let part = MonthReport.compute(month: month, cases: received, profile: profile, at: now, bounds: bounds,
-                                           lateEntries: files.flatMap { CaseSummary($0).lateEntries })
+                                           lateEntries: files.flatMap { CaseSummary($0, at: $0.path(in: .day)).lateEntries })
             #expect(whole == part, "\(month)")
         }
     }

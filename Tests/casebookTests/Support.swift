@@ -127,3 +127,9 @@ struct Sandbox {
         return [head, status, index, files].joined(separator: "\n--\n")
     }
 }
+
+/// Where case `id` is in a repository `init` made: day folders (`records/cases/YYYY/MM/DD/<id>.json`).
+func casePath(_ id: String) -> String {
+    let day = id.split(separator: "-").first { $0.count == 8 && $0.allSatisfy(\.isNumber) } ?? "00000000"
+    return "records/cases/\(day.prefix(4))/\(day.dropFirst(4).prefix(2))/\(day.dropFirst(6))/\(id).json"
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import CaseModel
+import Foundation
+import GitStore
+import Procedures
+
+extension CaseLayout: ExpressibleByArgument {}
+
+extension Casebook {
+    /// `casebook layout show|migrate`: how case files are laid out under `records/cases/`.
+    struct LayoutCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "layout",
+            abstract: "Show how case files are laid out, or move them into day folders (one commit, by a manager).",
+            discussion: """
+            A repository made before day folders keeps a month's cases in one folder \
+            (records/cases/YYYY/MM/<id>.json); a busy centre's month is some 8,000 files, which every \
+            commit rewrites and every checked commit parses. `layout migrate` moves every case file, \
+            unchanged, to records/cases/YYYY/MM/DD/<id>.json and sets `layout` in records/casebook.json, \
+            in one signed commit the hooks check. Desks pull it with `casebook sync`, which carries their \
+            unpushed steps into the new places. Example: casebook layout migrate --as zhou.jl
+            """,
+            subcommands: [ShowLayout.self, Migrate.self]
+        )
+
+        struct ShowLayout: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "show", abstract: "Print the case layout in force.")
+            @OptionGroup var global: GlobalOptions
+
+            func run() throws {
+                let ws = try global.workspace()
+                print(DeskLanguage.strings.fill("layout.show", [ws.settings.caseLayout.rawValue, ws.settings.caseLayout.pattern]))
+            }
+        }
+
+        struct Migrate: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "migrate",
+                abstract: "Move every case file into the layout given (default: day folders) in one commit by a manager.")
+            @OptionGroup var global: GlobalOptions
+            @Option(help: "The layout to move to: day or month.") var to: CaseLayout = .day
+
+            func run() throws { try Retry.onConcurrentUpdate { try attempt() } }
+
+            func attempt() throws {
+                let ws = try global.workspace()
+                let actor = try ws.actor(global.actor)
+                guard actor.ownsConfiguration else {
+                    throw Failure(key: "configOwner", actor.id.rawValue, Workspace.settingsPath)
+                }
+                let s = DeskLanguage.strings
+                guard ws.settings.caseLayout != to else {
+                    print(s.fill("layout.already", [to.rawValue]))
+                    return
+                }
+                let plan = try LayoutMove.plan(in: ws, to: to)
+                var settings = ws.settings
+                settings.layout = to
+                var changes = [FileChange(path: Workspace.settingsPath, content: try RecordJSON.encode(settings))]
+                for move in plan {
+                    guard try ws.repo.isUnchangedSettled(move.from) else { throw Failure(key: "uncommitted", move.from) }
+                    changes.append(FileChange(path: move.to, content: try ws.repo.blob(move.blob)))
+                }
+                try ws.commit(changes, removing: plan.map(\.from), by: actor, at: try ws.now(), message: """
+                    Case files laid out by \(to.rawValue) (casebook layout migrate): \(plan.count) moved, unchanged
+
+                    Action: migrate-layout
+                    Procedure: DESIGN: records/cases/YYYY/MM/DD/<id>.json
+                    """)
+                print(s.fill("layout.migrated", ["\(plan.count)", to.pattern]))
+            }
+        }
+    }
+}
+
+/// The moves of a layout migration: every case file from where it is to where it belongs in the
+/// new layout, by the date in its id (the same place its intake date gives: the hooks refuse a case
+/// file whose id and intake disagree).
+enum LayoutMove {
+    struct Move: Equatable {
+        let from: String
+        let to: String
+        let blob: OID
+    }
+
+    /// Every case file at the workspace's base that is not yet where `layout` puts it.
+    static func plan(in ws: Workspace, to layout: CaseLayout) throws -> [Move] {
+        try ws.repo.files(under: "records/cases", at: ws.base).compactMap { entry -> Move? in
+            guard entry.path.hasSuffix(".json"), let target = destination(of: entry.path, in: layout) else { return nil }
+            return target == entry.path ? nil : Move(from: entry.path, to: target, blob: entry.blob)
+        }
+    }
+
+    /// Where the case file at `path` belongs in `layout`, by the date in its id; nil when the name
+    /// holds no date (such a file is refused by the hooks anyway).
+    static func destination(of path: String, in layout: CaseLayout) -> String? {
+        let name = CaseLayout.name(of: path)
+        guard name.hasSuffix(".json") else { return nil }
+        let id = CaseID(rawValue: String(name.dropLast(5)))
+        guard let day = id.rawValue.split(separator: "-").first(where: { $0.count == 8 && $0.allSatisfy(\.isNumber) }) else { return nil }
+        return layout.path(of: id, day: String(day))
+    }
+}
