@@ -9,7 +9,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/pointfreeco/swift-tagged", from: "0.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
@@ -37,7 +36,6 @@ let package = Package(
             name: "SiteBuilder",
             dependencies: [
                 "CaseModel", "Procedures",
-                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Tagged", package: "swift-tagged"),
             ]
         ),

@@ -18,40 +18,111 @@ public struct ContractsInput: Sendable {
 
 extension Dashboard {
     public static let contractsPath = "contracts.html"
+}
 
-    /// The contracts page: contracts by state, those within their renewal notice period, stage
-    /// reports overdue, the year's inventory and its instructions, and every contract with what is
-    /// open. Confidential terms are never on it.
-    func contractsPage(_ input: ContractsInput) -> [String: Any] {
-        var page = frame(page: "contracts", title: s["contractsTitle"], root: "")
-        let rule = profile.contractRule
+/// One contract as a row: what identifies it, its state and what is open.
+struct ContractRow: Sendable {
+    struct Issue: Sendable {
+        var code: String
+        var text: String
+    }
+
+    var id: String
+    var number: String
+    var kind: String
+    var title: String
+    var counterparty: String
+    var department: String
+    var departmentKey: String
+    var important: Bool
+    var status: String
+    var statusLabel: String
+    var start: String
+    var end: String
+    var issues: [Issue]
+
+    init(_ c: ContractRecord, _ d: Dashboard, _ input: ContractsInput) {
+        let s = d.s, st = c.state
+        id = c.id
+        number = st.archive?.number ?? "—"
+        kind = s["contract.kind." + c.kind.rawValue]
+        title = Privacy.scrub(c.title)
+        counterparty = Privacy.scrub(c.counterparty)
+        department = s.department(c.executingDepartment)
+        departmentKey = c.executingDepartment.rawValue
+        important = c.important
+        status = st.status.rawValue
+        statusLabel = s["contract.status." + st.status.rawValue]
+        start = c.term.start
+        end = st.end
+        issues = ContractDates.issues(c, at: d.now, rule: d.profile.contractRule, calendar: input.calendar, zone: d.timeZone)
+            .map { Issue(code: $0.code.rawValue, text: s.fill("contract.issue." + $0.code.rawValue, [$0.date])) }
+    }
+}
+
+/// `contracts.html`: contracts by state, those within their renewal notice period, stage reports
+/// overdue, the year's inventory and its instructions, and every contract with what is open
+/// (002 篇3). Confidential terms are never on it.
+struct ContractsPage: Sendable {
+    struct StatusCount: Sendable {
+        var status: String
+        var label: String
+        var count: Int
+    }
+
+    struct Inventory: Sendable {
+        struct Row: Sendable {
+            var id, number, title, department, status, end: String
+            var stageReports, slippages: Int
+            var issues: [String]
+        }
+
+        struct Instruction: Sendable {
+            var at, by, text: String
+        }
+
+        var state: String
+        var year: String
+        var due: String
+        var clause: String
+        var late: Bool
+        /// When written: at, by, how many contracts, how many with open issues.
+        var written: (at: String, by: String, count: Int, withIssues: Int)?
+        var rows: [Row]
+        var instructions: [Instruction]
+    }
+
+    var frame: PageFrame
+    var renewalNotice: String
+    var renewalClause: String
+    var stageClause: String
+    var byStatus: [StatusCount]
+    var expiring: [(row: ContractRow, noticeFrom: String, ended: Bool)]
+    var stageOverdue: [(row: ContractRow, due: String)]
+    var contracts: [ContractRow]
+    var labels: String
+    var inventory: Inventory
+
+    init(_ d: Dashboard, _ input: ContractsInput) {
+        let s = d.s, rule = d.profile.contractRule, now = d.now, zone = d.timeZone
+        frame = d.pageFrame(page: "contracts", title: s["contractsTitle"], root: "")
         let sorted = input.contracts.sorted { ($0.state.end, $0.id) < ($1.state.end, $1.id) }
-        page["renewalNotice"] = s.duration(seconds: rule.renewalNotice.seconds) + (rule.renewalNotice.months.map { " + \($0) " + s["contractsMonths"] } ?? "")
-        page["renewalClause"] = rule.renewalClause
-        page["stageClause"] = rule.stageClause
-        page["byStatus"] = ContractStatus.allCases.compactMap { st -> [String: Any]? in
+        renewalNotice = s.duration(seconds: rule.renewalNotice.seconds) + (rule.renewalNotice.months.map { " + \($0) " + s["contractsMonths"] } ?? "")
+        renewalClause = rule.renewalClause
+        stageClause = rule.stageClause
+        byStatus = ContractStatus.allCases.compactMap { st in
             let n = input.contracts.filter { $0.state.status == st }.count
-            return n == 0 ? nil : ["status": st.rawValue, "label": s["contract.status." + st.rawValue], "count": n]
+            return n == 0 ? nil : StatusCount(status: st.rawValue, label: s["contract.status." + st.rawValue], count: n)
         }
-        let expiring = sorted.filter { ContractDates.isExpiring($0, at: now, rule: rule, calendar: input.calendar, zone: timeZone) }
-        page["expiring"] = expiring.map { c -> [String: Any] in
-            var row = contractRow(c, input)
-            row["noticeFrom"] = ContractDates.renewalNoticeFrom(end: c.state.end, rule: rule, zone: timeZone).map(time.day) ?? ""
-            row["ended"] = c.state.end < time.day(now)
-            return row
+        expiring = sorted.filter { ContractDates.isExpiring($0, at: now, rule: rule, calendar: input.calendar, zone: zone) }.map { c in
+            (ContractRow(c, d, input), ContractDates.renewalNoticeFrom(end: c.state.end, rule: rule, zone: zone).map(d.time.day) ?? "",
+             c.state.end < d.time.day(now))
         }
-        page["hasExpiring"] = !expiring.isEmpty
-        let overdue = sorted.compactMap { c -> (ContractRecord, Timestamp)? in
+        stageOverdue = sorted.compactMap { c in
             guard let due = ContractDates.stageReportDue(c.state, rule: rule, calendar: input.calendar), due < now else { return nil }
-            return (c, due)
+            return (ContractRow(c, d, input), d.time.minute(due))
         }
-        page["stageOverdue"] = overdue.map { c, due -> [String: Any] in
-            var row = contractRow(c, input)
-            row["due"] = time.minute(due)
-            return row
-        }
-        page["hasStageOverdue"] = !overdue.isEmpty
-        page["contracts"] = sorted.map { contractRow($0, input) }
+        contracts = sorted.map { ContractRow($0, d, input) }
         // Labels for the script's filter menus (status, executing department), as the open-cases page has them.
         let labels: [String: [String: String]] = [
             "status": Dictionary(uniqueKeysWithValues: ContractStatus.allCases.map { ($0.rawValue, s["contract.status." + $0.rawValue]) }),
@@ -60,109 +131,161 @@ extension Dashboard {
         ]
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        page["labels"] = (try? encoder.encode(labels)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        page["hasContracts"] = !sorted.isEmpty
-        page["inventory"] = inventoryFacts(input)
-        return page
-    }
-
-    /// One contract as a row: what identifies it, its state and what is open.
-    func contractRow(_ c: ContractRecord, _ input: ContractsInput) -> [String: Any] {
-        let st = c.state
-        let issues = ContractDates.issues(c, at: now, rule: profile.contractRule, calendar: input.calendar, zone: timeZone)
-        return ["id": c.id, "number": st.archive?.number ?? "—", "kind": s["contract.kind." + c.kind.rawValue], "title": Privacy.scrub(c.title),
-                "counterparty": Privacy.scrub(c.counterparty), "department": s.department(c.executingDepartment), "departmentKey": c.executingDepartment.rawValue, "important": c.important,
-                "status": st.status.rawValue, "statusLabel": s["contract.status." + st.status.rawValue], "start": c.term.start, "end": st.end,
-                "issues": issues.map { ["text": s.fill("contract.issue." + $0.code.rawValue, [$0.date]), "code": $0.code.rawValue] }]
-    }
-
-    /// This year's inventory (002 篇3 §4.10): due, written, instructed.
-    func inventoryFacts(_ input: ContractsInput) -> [String: Any] {
-        let rule = profile.contractRule
-        let year = Int(time.day(now).prefix(4)) ?? 0
-        let due = ContractDates.inventoryDue(year: year, rule: rule, zone: timeZone)
-        var facts: [String: Any] = ["year": String(year), "due": due.map(time.day) ?? "", "clause": rule.inventoryClause]
-        guard let inventory = input.inventories.first(where: { $0.year == year }) else {
-            facts["state"] = due.map { $0 < now } == true ? "overdue" : "pending"
-            facts["late"] = due.map { $0 < now } == true
-            return facts
+        self.labels = (try? encoder.encode(labels)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        // This year's inventory (002 篇3 §4.10): due, written, instructed.
+        let year = Int(d.time.day(now).prefix(4)) ?? 0
+        let due = ContractDates.inventoryDue(year: year, rule: rule, zone: zone)
+        let late = due.map { $0 < now } == true
+        if let inv = input.inventories.first(where: { $0.year == year }) {
+            inventory = Inventory(
+                state: inv.instructions.isEmpty ? "written" : "instructed", year: String(year), due: due.map(d.time.day) ?? "",
+                clause: rule.inventoryClause, late: false,
+                written: (d.time.minute(inv.at), d.staffName(inv.by), inv.rows.count, inv.rows.filter { !$0.issues.isEmpty }.count),
+                rows: inv.rows.map { r in
+                    Inventory.Row(id: r.id, number: r.number ?? "—", title: Privacy.scrub(r.title), department: s.department(r.executingDepartment),
+                                  status: s["contract.status." + r.status.rawValue], end: r.end, stageReports: r.stageReports, slippages: r.slippages,
+                                  issues: r.issues.map { s.fill("contract.issue." + $0.code.rawValue, [$0.date]) })
+                },
+                instructions: inv.instructions.map { .init(at: d.time.minute($0.at), by: d.staffName($0.by), text: Privacy.scrub($0.text)) })
+        } else {
+            inventory = Inventory(state: late ? "overdue" : "pending", year: String(year), due: due.map(d.time.day) ?? "",
+                                  clause: rule.inventoryClause, late: late, written: nil, rows: [], instructions: [])
         }
-        facts["state"] = inventory.instructions.isEmpty ? "written" : "instructed"
-        facts["written"] = ["at": time.minute(inventory.at), "by": staffName(inventory.by), "count": inventory.rows.count,
-                            "withIssues": inventory.rows.filter { !$0.issues.isEmpty }.count]
-        // The list as 行政人事部 wrote it for the general manager: performance and open issues of each.
-        facts["rows"] = inventory.rows.map { r -> [String: Any] in
-            ["id": r.id, "number": r.number ?? "—", "title": Privacy.scrub(r.title), "department": s.department(r.executingDepartment),
-             "status": s["contract.status." + r.status.rawValue], "end": r.end, "stageReports": r.stageReports, "slippages": r.slippages,
-             "issues": r.issues.map { ["text": s.fill("contract.issue." + $0.code.rawValue, [$0.date])] }]
-        }
-        facts["instructions"] = inventory.instructions.map { ["at": time.minute($0.at), "by": staffName($0.by), "text": Privacy.scrub($0.text)] }
-        return facts
     }
 
-    /// The overview's figures about contracts, with the link to their page.
-    func contractsSummary(_ input: ContractsInput) -> [String: Any] {
-        let rule = profile.contractRule
-        let expiring = input.contracts.filter { ContractDates.isExpiring($0, at: now, rule: rule, calendar: input.calendar, zone: timeZone) }.count
-        let overdue = input.contracts.filter { c in ContractDates.stageReportDue(c.state, rule: rule, calendar: input.calendar).map { $0 < now } == true }.count
-        let running = input.contracts.filter { $0.state.status.isRunning }.count
-        return ["href": Dashboard.contractsPath, "running": running, "expiring": expiring, "hasExpiring": expiring > 0,
-                "stageOverdue": overdue, "hasStageOverdue": overdue > 0]
+    func render() -> String {
+        let s = frame.s
+        let none: Markup = "<p>\(s["none"])</p>"
+        let noneOK: Markup = "<p class=\"ok\">\(s["none"])</p>"
+        var out: Markup = """
+        <section class="contracts-by-state">
+        <h2>\(s["contractsByState"])</h2>
+        \(if: byStatus.isEmpty, none)
+        <div class="figures">\(Markup.each(byStatus) { "<div class=\"figure\" data-status=\"\($0.status)\"><b>\($0.count)</b>\($0.label)</div>" })</div>
+        </section>
+        <section class="contracts-expiring">
+        <h2>\(s["contractsExpiring"])</h2>
+        <p class="muted">\(s["contractsExpiringNote"]) \(renewalNotice) [\(renewalClause)]</p>
+
+        """
+        if expiring.isEmpty {
+            out += noneOK
+        } else {
+            let rows = Markup.each(expiring) { e in
+                """
+                <tr data-contract="\(e.row.id)"><td><a href="#\(e.row.id)">\(e.row.id)</a></td><td>\(e.row.title)</td><td>\(e.row.department)</td><td class="\(e.ended ? "late" : "soon")">\(e.row.end)</td><td>\(e.noticeFrom)</td></tr>
+
+                """
+            }
+            out += """
+            <table data-table="contracts-expiring"><thead><tr><th>\(s["id"])</th><th>\(s["contractTitle"])</th><th>\(s["contractDepartment"])</th><th>\(s["contractEnd"])</th><th>\(s["contractNoticeFrom"])</th></tr></thead><tbody>
+            \(rows)</tbody></table>
+            """
+        }
+        out += """
+
+        </section>
+        <section class="contracts-stage-overdue">
+        <h2>\(s["contractsStageOverdue"])</h2>
+        <p class="muted">[\(stageClause)]</p>
+
+        """
+        if stageOverdue.isEmpty {
+            out += noneOK
+        } else {
+            let rows = Markup.each(stageOverdue) { e in
+                """
+                <tr data-contract="\(e.row.id)"><td><a href="#\(e.row.id)">\(e.row.id)</a></td><td>\(e.row.title)</td><td>\(e.row.department)</td><td class="late">\(e.due)</td></tr>
+
+                """
+            }
+            out += """
+            <table data-table="contracts-stage-overdue"><thead><tr><th>\(s["id"])</th><th>\(s["contractTitle"])</th><th>\(s["contractDepartment"])</th><th>\(s["dueSince"])</th></tr></thead><tbody>
+            \(rows)</tbody></table>
+            """
+        }
+        out += "\n</section>\n"
+        out += inventorySection
+        out += """
+        <section class="contracts-all">
+        <h2>\(s["contractsAll"])</h2>
+
+        """
+        if contracts.isEmpty {
+            out += none
+        } else {
+            let rows = Markup.each(contracts) { c in
+                let issues = Markup.each(c.issues) { "<span class=\"issue\" data-issue=\"\($0.code)\">\($0.text)</span> " }
+                let star: Markup = " <abbr title=\"\(s["contractImportant"])\">★</abbr>"
+                return """
+                <tr id="\(c.id)" data-contract="\(c.id)" data-status="\(c.status)" data-department="\(c.departmentKey)"><td>\(c.id)\(if: c.important, star)</td><td>\(c.number)</td><td>\(c.kind)</td><td>\(c.title)</td><td>\(c.counterparty)</td><td>\(c.department)</td><td>\(c.statusLabel)</td><td>\(c.start) – \(c.end)</td><td>\(issues)</td></tr>
+
+                """
+            }
+            out += """
+            <table data-table="contracts" data-filterable="status department" data-labels="\(labels)" data-all="\(s["all"])" data-shown="\(s["shown"])" data-of="\(s["of"])" data-reset="\(s["reset"])"><thead><tr><th>\(s["id"])</th><th>\(s["contractNumber"])</th><th>\(s["kind"])</th><th>\(s["contractTitle"])</th><th>\(s["contractCounterparty"])</th><th>\(s["contractDepartment"])</th><th>\(s["status"])</th><th>\(s["contractTerm"])</th><th>\(s["contractIssues"])</th></tr></thead><tbody>
+            \(rows)</tbody></table>
+            """
+        }
+        out += "\n</section>\n"
+        return frame.page(out)
+    }
+
+    private var inventorySection: Markup {
+        let s = frame.s, inv = inventory
+        var out: Markup = """
+        <section class="contracts-inventory" data-inventory="\(inv.state)">
+        <h2>\(s["contractsInventory"]) \(inv.year)</h2>
+        <p class="muted">\(s["contractsInventoryNote"]) \(inv.due) [\(inv.clause)]</p>
+
+        """
+        if let w = inv.written {
+            let rows = Markup.each(inv.rows) { r in
+                let issues = Markup.each(r.issues) { "<span class=\"issue\">\($0)</span> " }
+                return """
+                <tr data-contract="\(r.id)"><td>\(r.number)</td><td>\(r.title)</td><td>\(r.department)</td><td>\(r.status)</td><td>\(r.end)</td><td class="num">\(r.stageReports)</td><td class="num">\(r.slippages)</td><td>\(issues)</td></tr>
+
+                """
+            }
+            out += """
+            <p>\(s["contractsInventoryWritten"]) \(w.at) · \(w.by) · \(w.count) / \(w.withIssues) \(s["contractsWithIssues"])</p>
+            <table data-table="contracts-inventory"><thead><tr><th>\(s["contractNumber"])</th><th>\(s["contractTitle"])</th><th>\(s["contractDepartment"])</th><th>\(s["status"])</th><th>\(s["contractEnd"])</th><th class="num">\(s["contractStageReports"])</th><th class="num">\(s["contractSlippages"])</th><th>\(s["contractIssues"])</th></tr></thead><tbody>
+            \(rows)</tbody></table>
+
+            """
+        } else {
+            out += "<p class=\"\(inv.late ? "late" : "soon")\">\(s["contractsInventoryPending"]) \(inv.due)</p>\n"
+        }
+        out += Markup.each(inv.instructions) { "<blockquote data-instruction=\"\"><p>\($0.text)</p><footer>\($0.by) · \($0.at)</footer></blockquote>\n" }
+        out += "</section>\n"
+        return out
     }
 }
 
-extension Templates {
-    static let contracts = """
-    {{> head}}
-    <section class="contracts-by-state">
-    <h2>{{t.contractsByState}}</h2>
-    {{^byStatus}}<p>{{t.none}}</p>{{/byStatus}}
-    <div class="figures">{{#byStatus}}<div class="figure" data-status="{{status}}"><b>{{count}}</b>{{label}}</div>{{/byStatus}}</div>
-    </section>
-    <section class="contracts-expiring">
-    <h2>{{t.contractsExpiring}}</h2>
-    <p class="muted">{{t.contractsExpiringNote}} {{renewalNotice}} [{{renewalClause}}]</p>
-    {{^hasExpiring}}<p class="ok">{{t.none}}</p>{{/hasExpiring}}
-    {{#hasExpiring}}<table data-table="contracts-expiring"><thead><tr><th>{{t.id}}</th><th>{{t.contractTitle}}</th><th>{{t.contractDepartment}}</th><th>{{t.contractEnd}}</th><th>{{t.contractNoticeFrom}}</th></tr></thead><tbody>
-    {{#expiring}}<tr data-contract="{{id}}"><td><a href="#{{id}}">{{id}}</a></td><td>{{title}}</td><td>{{department}}</td><td class="{{#ended}}late{{/ended}}{{^ended}}soon{{/ended}}">{{end}}</td><td>{{noticeFrom}}</td></tr>
-    {{/expiring}}</tbody></table>{{/hasExpiring}}
-    </section>
-    <section class="contracts-stage-overdue">
-    <h2>{{t.contractsStageOverdue}}</h2>
-    <p class="muted">[{{stageClause}}]</p>
-    {{^hasStageOverdue}}<p class="ok">{{t.none}}</p>{{/hasStageOverdue}}
-    {{#hasStageOverdue}}<table data-table="contracts-stage-overdue"><thead><tr><th>{{t.id}}</th><th>{{t.contractTitle}}</th><th>{{t.contractDepartment}}</th><th>{{t.dueSince}}</th></tr></thead><tbody>
-    {{#stageOverdue}}<tr data-contract="{{id}}"><td><a href="#{{id}}">{{id}}</a></td><td>{{title}}</td><td>{{department}}</td><td class="late">{{due}}</td></tr>
-    {{/stageOverdue}}</tbody></table>{{/hasStageOverdue}}
-    </section>
-    {{#inventory}}<section class="contracts-inventory" data-inventory="{{state}}">
-    <h2>{{t.contractsInventory}} {{year}}</h2>
-    <p class="muted">{{t.contractsInventoryNote}} {{due}} [{{clause}}]</p>
-    {{^written}}<p class="{{#late}}late{{/late}}{{^late}}soon{{/late}}">{{t.contractsInventoryPending}} {{due}}</p>{{/written}}
-    {{#written}}<p>{{t.contractsInventoryWritten}} {{at}} · {{by}} · {{count}} / {{withIssues}} {{t.contractsWithIssues}}</p>{{/written}}
-    {{#written}}<table data-table="contracts-inventory"><thead><tr><th>{{t.contractNumber}}</th><th>{{t.contractTitle}}</th><th>{{t.contractDepartment}}</th><th>{{t.status}}</th><th>{{t.contractEnd}}</th><th class="num">{{t.contractStageReports}}</th><th class="num">{{t.contractSlippages}}</th><th>{{t.contractIssues}}</th></tr></thead><tbody>
-    {{#rows}}<tr data-contract="{{id}}"><td>{{number}}</td><td>{{title}}</td><td>{{department}}</td><td>{{status}}</td><td>{{end}}</td><td class="num">{{stageReports}}</td><td class="num">{{slippages}}</td><td>{{#issues}}<span class="issue">{{text}}</span> {{/issues}}</td></tr>
-    {{/rows}}</tbody></table>{{/written}}
-    {{#instructions}}<blockquote data-instruction=""><p>{{text}}</p><footer>{{by}} · {{at}}</footer></blockquote>{{/instructions}}
-    </section>{{/inventory}}
-    <section class="contracts-all">
-    <h2>{{t.contractsAll}}</h2>
-    {{^hasContracts}}<p>{{t.none}}</p>{{/hasContracts}}
-    {{#hasContracts}}<table data-table="contracts" data-filterable="status department" data-labels="{{labels}}" data-all="{{t.all}}" data-shown="{{t.shown}}" data-of="{{t.of}}" data-reset="{{t.reset}}"><thead><tr><th>{{t.id}}</th><th>{{t.contractNumber}}</th><th>{{t.kind}}</th><th>{{t.contractTitle}}</th><th>{{t.contractCounterparty}}</th><th>{{t.contractDepartment}}</th><th>{{t.status}}</th><th>{{t.contractTerm}}</th><th>{{t.contractIssues}}</th></tr></thead><tbody>
-    {{#contracts}}<tr id="{{id}}" data-contract="{{id}}" data-status="{{status}}" data-department="{{departmentKey}}"><td>{{id}}{{#important}} <abbr title="{{t.contractImportant}}">★</abbr>{{/important}}</td><td>{{number}}</td><td>{{kind}}</td><td>{{title}}</td><td>{{counterparty}}</td><td>{{department}}</td><td>{{statusLabel}}</td><td>{{start}} – {{end}}</td><td>{{#issues}}<span class="issue" data-issue="{{code}}">{{text}}</span> {{/issues}}</td></tr>
-    {{/contracts}}</tbody></table>{{/hasContracts}}
-    </section>
-    {{> foot}}
-    """
+/// The overview's figures about contracts, with the link to their page.
+struct ContractsSummary: Sendable {
+    var running: Int
+    var expiring: Int
+    var stageOverdue: Int
 
-    static let contractsSummary = """
-    {{#contracts}}<section class="contracts-summary">
-    <h2><a href="{{href}}">{{t.contractsTitle}}</a></h2>
-    <div class="figures">
-    <div class="figure"><b>{{running}}</b>{{t.contractsRunning}}</div>
-    <div class="figure{{#hasExpiring}} soon{{/hasExpiring}}" data-figure="contracts-expiring"><b>{{expiring}}</b>{{t.contractsExpiring}}</div>
-    <div class="figure{{#hasStageOverdue}} late{{/hasStageOverdue}}" data-figure="contracts-stage-overdue"><b>{{stageOverdue}}</b>{{t.contractsStageOverdue}}</div>
-    </div>
-    </section>{{/contracts}}
-    """
+    init(_ d: Dashboard, _ input: ContractsInput) {
+        let rule = d.profile.contractRule
+        expiring = input.contracts.filter { ContractDates.isExpiring($0, at: d.now, rule: rule, calendar: input.calendar, zone: d.timeZone) }.count
+        stageOverdue = input.contracts.filter { c in ContractDates.stageReportDue(c.state, rule: rule, calendar: input.calendar).map { $0 < d.now } == true }.count
+        running = input.contracts.filter { $0.state.status.isRunning }.count
+    }
+
+    func render(_ s: Strings) -> Markup {
+        """
+        <section class="contracts-summary">
+        <h2><a href="\(Dashboard.contractsPath)">\(s["contractsTitle"])</a></h2>
+        <div class="figures">
+        <div class="figure"><b>\(running)</b>\(s["contractsRunning"])</div>
+        <div class="figure\(if: expiring > 0, " soon")" data-figure="contracts-expiring"><b>\(expiring)</b>\(s["contractsExpiring"])</div>
+        <div class="figure\(if: stageOverdue > 0, " late")" data-figure="contracts-stage-overdue"><b>\(stageOverdue)</b>\(s["contractsStageOverdue"])</div>
+        </div>
+        </section>
+
+        """
+    }
 }

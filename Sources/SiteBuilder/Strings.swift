@@ -8,8 +8,8 @@ public enum Language: String, CaseIterable, Sendable {
 }
 
 /// Every label of the dashboard, in every language: one table, one entry per key with all its
-/// translations side by side, so a label cannot exist in one language only. Templates read the
-/// plain keys as `{{t.key}}`; the vocabulary of the procedures (kinds, levels, …) has dotted keys
+/// translations side by side, so a label cannot exist in one language only. Pages read the
+/// plain keys as `s["key"]`; the vocabulary of the procedures (kinds, levels, …) has dotted keys
 /// (`kind.complaint`) read through `Strings.label(_:)`.
 public struct Strings: Sendable {
     public let language: Language

@@ -13,6 +13,8 @@ extension Casebook {
             replace SITE/current by a rename, so a reader sees either the old site or the new one, never a
             half-written or missing page, and a failed build leaves the old site. The two newest builds are kept
             (a reader may still be on the previous one); files are world-readable whatever the hook's umask.
+            The new folder starts as hard links to the published one's files, so only what changed is made and
+            written again (by a rename: the published files are never changed).
             Example: casebook host publish --central ~/repositories/centre.git
             """
         )
@@ -39,6 +41,13 @@ extension Casebook {
                                                     formatOptions: [.withYear, .withMonth, .withDay, .withTime])
             let name = "\(stamp)-\(head)-\(getpid())"
             let folder = "\(releases)/\(name)"
+            // The published release, hard-linked into the new folder: the build then makes and
+            // writes only what changed, each file by a rename, so the published files are never
+            // touched. Without it (the first build, or linking failed) the build starts empty.
+            if let current = try? fm.destinationOfSymbolicLink(atPath: root + "/current"),
+               !linkTree(current.hasPrefix("/") ? current : root + "/" + current, into: folder) {
+                try? fm.removeItem(atPath: folder)
+            }
             do {
                 var site = try Site.parse(["--repo", repo.gitDirectory, "--out", folder] + (now.map { ["--now", $0] } ?? []))
                 try site.run()
@@ -61,6 +70,25 @@ extension Casebook {
                 try? fm.removeItem(atPath: "\(releases)/\(old)")
             }
             return name
+        }
+
+        /// Makes `target` a copy of the folder `source` whose files are hard links to its files.
+        /// - Returns: whether every folder and file was made.
+        static func linkTree(_ source: String, into target: String) -> Bool {
+            let fm = FileManager.default
+            guard fm.fileExists(atPath: source), (try? fm.createDirectory(atPath: target, withIntermediateDirectories: true)) != nil,
+                  let walker = fm.enumerator(atPath: source) else { return false }
+            while let path = walker.nextObject() as? String {
+                let from = source + "/" + path, to = target + "/" + path
+                var st = stat()
+                guard lstat(from, &st) == 0 else { return false }
+                switch st.st_mode & S_IFMT {
+                case S_IFDIR: guard mkdir(to, 0o755) == 0 else { return false }
+                case S_IFREG: guard link(from, to) == 0 else { return false }
+                default: continue
+                }
+            }
+            return true
         }
     }
 }

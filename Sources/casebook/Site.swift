@@ -80,7 +80,20 @@ extension Casebook {
                     skipping.insert(file.id)
                 }
             }
-            try verifySignatures(in: &dashboard, of: cases.filter { !skipping.contains($0.id) }, ws)
+            let verified = try verifySignatures(in: &dashboard, of: cases.filter { !skipping.contains($0.id) }, ws)
+            for (commit, status) in verified where status != .good { cache.verdicts[commit] = status.rawValue }
+            // The signatures of a kept page's steps were verified by the build that made it (the
+            // staff's keys are in its fingerprint): those that did not verify are in the last
+            // manifest, the others verified. The monthly counts of unsigned steps read them all.
+            for file in cases where skipping.contains(file.id) {
+                guard var proofs = dashboard.provenance[file.id] else { continue }
+                for i in proofs.indices where proofs[i].signature == .signed {
+                    let status = old.verdicts[proofs[i].commit].flatMap(SiteBuilder.SignatureStatus.init(rawValue:)) ?? .good
+                    proofs[i].signature = status
+                    if status != .good { cache.verdicts[proofs[i].commit] = status.rawValue }
+                }
+                dashboard.provenance[file.id] = proofs
+            }
             let interactive = isatty(STDERR_FILENO) != 0
             var written = 0
             var folders: Set<String> = []
@@ -109,8 +122,6 @@ extension Casebook {
                     try? FileManager.default.removeItem(at: root.appendingPathComponent(path))
                 }
                 try cache.save(in: root)
-            } catch let error as SiteError {
-                throw error
             } catch {
                 throw Failure(key: "cannotWriteSite", "\(out)", "\(error.localizedDescription)")
             }
@@ -121,7 +132,9 @@ extension Casebook {
         /// Checks the signature of each event's commit on the pages to be rendered: good (the
         /// author's registered key), bad, or a key not registered for the author. The signatures
         /// are read in turn and verified on all cores.
-        func verifySignatures(in dashboard: inout Dashboard, of cases: [CaseFile], _ ws: Workspace) throws {
+        /// - Returns: the verdict on each commit verified.
+        @discardableResult
+        func verifySignatures(in dashboard: inout Dashboard, of cases: [CaseFile], _ ws: Workspace) throws -> [String: SiteBuilder.SignatureStatus] {
             let verifier = try SSHVerifier(allowedSigners: ws.staff.allowedSigners)
             var wanted: [String: String] = [:]
             for file in cases {
@@ -148,6 +161,7 @@ extension Casebook {
                 }
                 dashboard.provenance[file.id] = proofs
             }
+            return known
         }
 
         /// The committed monthly samples, `records/samples/YYYY-MM.json`.
@@ -201,11 +215,15 @@ extension Casebook {
 }
 
 /// What the last `casebook site` wrote into its output folder: each file's path with the
-/// fingerprint of a case page or the digest of any other file. Kept as `.casebook-site.json`.
+/// fingerprint of a case page or the digest of any other file, and the commits whose signature
+/// did not verify. Kept as `.casebook-site.json`.
 struct SiteCache: Codable {
     static let name = ".casebook-site.json"
-    var format = "casebook-site 1"
+    var format = "casebook-site 2"
     var files: [String: String] = [:]
+    /// Commits whose signature did not verify (bad, or a key not registered for the author), by
+    /// id: what a kept page's steps count as in the monthly figures.
+    var verdicts: [String: String] = [:]
 
     static func load(from root: URL) -> SiteCache {
         guard let data = try? Data(contentsOf: root.appendingPathComponent(name)),

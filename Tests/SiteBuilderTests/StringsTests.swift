@@ -1,14 +1,18 @@
 import CaseModel
+import Foundation
 import Procedures
 @testable import SiteBuilder
 import Testing
 
 /// One strings table for every label, complete in both languages.
 @Suite struct StringsTests {
-    @Test func everyTemplateLabelIsInTheTable() throws {
-        let label = try Regex(#"\{\{t\.([A-Za-z0-9]+)\}\}"#)
+    @Test func everyPageLabelIsInTheTable() throws {
+        let label = try Regex(#"\bs\["([A-Za-z0-9]+)"\]"#)
+        let pages = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/SiteBuilder/Pages")
         var used: Set<String> = []
-        for (_, text) in Templates.all + [("rows", Templates.revisitRow + Templates.reportHead + Templates.reportRows)] {
+        for name in try FileManager.default.contentsOfDirectory(atPath: pages.path) where name.hasSuffix(".swift") {
+            let text = try String(contentsOf: pages.appendingPathComponent(name), encoding: .utf8)
             for match in text.matches(of: label) { used.insert(String(match.output[1].substring ?? "")) }
         }
         #expect(used.count > 80)

@@ -51,5 +51,18 @@ import Testing
         let page = try String(contentsOf: out.appendingPathComponent("cases/\(id).html"), encoding: .utf8)
         #expect(SiteTests.values("data-signature", in: page) == ["good", "not-registered"])
         #expect(page.contains("签名有效") && page.contains("非登记密钥"))
+
+        // Built again after another case changed, that case's page is kept, and what the build
+        // knew of its signatures still counts: the overview and the report are those of a
+        // full build into an empty folder.
+        try box.ok(["open", "--as", "li.xiao", "--kind", "inquiry", "--channel", "letter", "--reporter", "吴先生", "--summary", "咨询快递柜"],
+                   now: "2026-11-22T09:50:00+08:00", env: ["CASEBOOK_SIGNING_KEY": key])
+        let again = try box.cb(["site", "--out", out.path], now: "2026-11-22T10:00:00+08:00")
+        #expect(again.status == 0, "\(again.stderr)")
+        let fresh = box.root.appendingPathComponent("fresh")
+        #expect(try box.cb(["site", "--out", fresh.path], now: "2026-11-22T10:00:00+08:00").status == 0)
+        #expect(try SiteTests.files(under: out) == SiteTests.files(under: fresh))
+        let overview = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(overview.contains("data-figure=\"unsigned\"") && !overview.contains("<b>0</b>未签名步骤"))
     }
 }

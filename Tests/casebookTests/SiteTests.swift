@@ -165,7 +165,8 @@ import Testing
 
     /// A second build reuses what has not changed: nothing is written when nothing changed,
     /// and after one case gains an event only that case's page and the pages and feeds that
-    /// list it are written again.
+    /// list it are written again; what it leaves is what a full build into an empty folder
+    /// writes (at the same clock: a page kept says when it was made).
     @Test func secondBuildRewritesOnlyWhatChanged() throws {
         let (box, complaint, repair) = try SiteTests.prepared()
         defer { box.remove() }
@@ -173,9 +174,10 @@ import Testing
         func inode(_ path: String) throws -> UInt64 {
             try #require(try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent(path).path)[.systemFileNumber] as? UInt64)
         }
-        #expect(try box.cb(["site", "--out", out.path], now: SiteTests.now).stdout.hasSuffix("(13 written)\n"))
+        let later = "2026-11-20T17:10:00+08:00"
+        #expect(try box.cb(["site", "--out", out.path], now: later).stdout.hasSuffix("(13 written)\n"))
         let repairPage = try inode("cases/\(repair).html"), complaintPage = try inode("cases/\(complaint).html")
-        #expect(try box.cb(["site", "--out", out.path], now: SiteTests.now).stdout.hasSuffix("(0 written)\n"))
+        #expect(try box.cb(["site", "--out", out.path], now: later).stdout.hasSuffix("(0 written)\n"))
 
         try box.ok(["note", complaint, "已约业主今晚查看", "--as", "li.na"], now: "2026-11-20T17:10:00+08:00")
         let o = try box.cb(["site", "--out", out.path], now: "2026-11-20T17:10:00+08:00")
@@ -185,9 +187,60 @@ import Testing
         #expect(try inode("cases/\(repair).html") == repairPage)
         #expect(try inode("cases/\(complaint).html") != complaintPage)
         #expect(SiteTests.text(try Data(contentsOf: out.appendingPathComponent("cases/\(complaint).html"))).contains("已约业主今晚查看"))
+        let fresh = box.root.appendingPathComponent("fresh")
+        #expect(try box.cb(["site", "--out", fresh.path], now: later).status == 0)
+        #expect(try SiteTests.files(under: out) == SiteTests.files(under: fresh))
         // A damaged cache is ignored: everything is written again.
         try Data("{".utf8).write(to: out.appendingPathComponent(".casebook-site.json"))
         #expect(try box.cb(["site", "--out", out.path], now: "2026-11-20T17:10:00+08:00").stdout.hasSuffix("(13 written)\n"))
+    }
+
+    /// Every page links to the latest month's report: when a new month's first case arrives, a
+    /// second build links the kept pages to it too, as a full build does.
+    @Test func secondBuildFollowsTheNewMonthsReport() throws {
+        let (box, _, repair) = try SiteTests.prepared()
+        defer { box.remove() }
+        let out = box.root.appendingPathComponent("public"), fresh = box.root.appendingPathComponent("fresh")
+        let december = "2026-12-01T10:00:00+08:00"
+        #expect(try box.cb(["site", "--out", out.path], now: december).status == 0)
+        try box.ok(["open", "--as", "li.na", "--kind", "inquiry", "--channel", "letter", "--reporter", "吴先生", "--summary", "咨询快递柜"],
+                   now: "2026-12-01T09:30:00+08:00")
+        #expect(try box.cb(["site", "--out", out.path], now: december).status == 0)
+        #expect(try box.cb(["site", "--out", fresh.path], now: december).status == 0)
+        #expect(SiteTests.text(try Data(contentsOf: out.appendingPathComponent("cases/\(repair).html"))).contains("href=\"../reports/2026-12.html\""))
+        #expect(try SiteTests.files(under: out) == SiteTests.files(under: fresh))
+    }
+
+    /// `host publish` builds each release into a new folder that starts as hard links to the
+    /// published one: a page whose inputs did not change is the published file itself, a changed
+    /// page a new file, the published release is left as it was, and the new one is what a full
+    /// build into an empty folder writes.
+    @Test func publishStartsFromThePublishedRelease() throws {
+        let (box, complaint, repair) = try SiteTests.prepared()
+        defer { box.remove() }
+        let central = box.root.appendingPathComponent("central.git").path, site = box.root.appendingPathComponent("site").path
+        #expect(try box.run("git", ["clone", "-q", "--bare", box.repo, central], in: box.root.path).status == 0)
+        let later = "2026-11-20T17:10:00+08:00"
+        func publish() throws -> String {
+            let o = try box.cb(["host", "publish", "--central", central, "--site", site, "--now", later], now: later)
+            #expect(o.status == 0, "\(o.stderr)")
+            return site + "/" + (try FileManager.default.destinationOfSymbolicLink(atPath: site + "/current"))
+        }
+        func inode(_ path: String) throws -> UInt64 {
+            try #require(try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? UInt64)
+        }
+        let first = try publish()
+        let published = try SiteTests.files(under: URL(fileURLWithPath: first))
+        try box.ok(["note", complaint, "已约业主今晚查看", "--as", "li.na"], now: later)
+        #expect(try box.run("git", ["push", "-q", central, "HEAD"], in: box.repo).status == 0)
+        let second = try publish()
+        #expect(second != first)
+        #expect(try inode(second + "/cases/\(repair).html") == inode(first + "/cases/\(repair).html"))
+        #expect(try inode(second + "/cases/\(complaint).html") != inode(first + "/cases/\(complaint).html"))
+        #expect(try SiteTests.files(under: URL(fileURLWithPath: first)) == published)
+        let fresh = box.root.appendingPathComponent("fresh")
+        #expect(try box.cb(["site", "--repo", central, "--out", fresh.path], now: later).status == 0)
+        #expect(try SiteTests.files(under: URL(fileURLWithPath: second)) == SiteTests.files(under: fresh))
     }
 
     static let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]

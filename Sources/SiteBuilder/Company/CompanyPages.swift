@@ -235,7 +235,7 @@ extension CompanyDashboard {
 
     // MARK: - Helpers
 
-    func h(_ text: String) -> String { ByteEscapedHTML().escapeText(text) }
+    func h(_ text: String) -> String { Markup.escaped(text) }
 
     func percent(_ v: Double?) -> String { v.map { String(format: "%.1f%%", $0) } ?? "—" }
 

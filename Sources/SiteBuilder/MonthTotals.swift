@@ -1,0 +1,76 @@
+import CaseModel
+import Procedures
+
+/// What the monthly figures read of every case, sorted into months in one pass over the cases,
+/// so that a site with a report for each of many months does not read every case and every
+/// event once per month. Each month is the span `Sampling.bounds(of:in:)` gives, exactly as the
+/// figures count it (at a daylight-saving change that span and the zone's calendar month can
+/// differ by an hour, so a time is tested against the bounds of its month and the two beside it).
+struct MonthTotals: Sendable {
+    /// The months asked for, with their bounds.
+    let bounds: [String: (start: Timestamp, end: Timestamp)]
+    /// Per month, the cases its `MonthReport` reads: those received in it, those whose last
+    /// resolution is in it (the sample's finished cases) and those its samples drew. The
+    /// report is the same as from every case (a test keeps it so).
+    let reportCases: [String: [CaseFile]]
+    /// Every late entry 补录 of every case, as `MonthReport` counts them by the month recorded.
+    let lateEntries: [Procedures.CaseSummary.LateEntry]
+    /// Per month, the steps made in it whose commit carries no signature that verifies against
+    /// the author's registered key, per member of staff, most first.
+    let unsignedSteps: [String: [(by: StaffID, count: Int)]]
+
+    init(_ d: Dashboard, months wanted: [String]) {
+        var bounds: [String: (start: Timestamp, end: Timestamp)] = [:]
+        for month in wanted { bounds[month] = Sampling.bounds(of: month, in: d.timeZone) }
+        self.bounds = bounds
+        let time = d.time
+        /// The months asked for whose span holds `t`.
+        func months(holding t: Timestamp) -> [String] {
+            let month = time.month(t)
+            return [MonthTotals.month(month, plus: -1), month, MonthTotals.month(month, plus: 1)].filter { m in
+                guard let b = bounds[m] else { return false }
+                return t >= b.start && t < b.end
+            }
+        }
+        var cases: [String: [CaseFile]] = [:]
+        var late: [Procedures.CaseSummary.LateEntry] = []
+        var unsigned: [String: [StaffID: Int]] = [:]
+        var picked: [CaseID: Set<String>] = [:]
+        for sample in d.samples where bounds[sample.month] != nil {
+            for pick in sample.revisits.selected { picked[pick.id, default: []].insert(sample.month) }
+        }
+        for file in d.cases {
+            var into = Set(months(holding: file.intake.receivedAt))
+            if let resolved = file.events.last(where: { $0.action == .resolve }) { into.formUnion(months(holding: resolved.at)) }
+            into.formUnion(picked[file.id] ?? [])
+            for month in into { cases[month, default: []].append(file) }
+            let proofs = d.provenance[file.id] ?? []
+            for (n, e) in file.events.enumerated() {
+                if let recordedAt = e.recordedAt { late.append(Procedures.CaseSummary.LateEntry(by: e.by, recordedAt: recordedAt)) }
+                if n < proofs.count, [.unsigned, .bad, .notRegistered].contains(proofs[n].signature) {
+                    for month in months(holding: e.at) { unsigned[month, default: [:]][e.by, default: 0] += 1 }
+                }
+            }
+        }
+        reportCases = cases
+        lateEntries = late
+        unsignedSteps = unsigned.mapValues { counts in
+            counts.map { (by: $0.key, count: $0.value) }.sorted { ($0.count, $1.by.rawValue) > ($1.count, $0.by.rawValue) }
+        }
+    }
+
+    /// The month's figures, as `MonthReport.compute` over every case gives them.
+    func report(_ month: String, _ d: Dashboard, samples: [MonthlySample] = []) -> MonthReport? {
+        guard let b = bounds[month] else { return nil }
+        return MonthReport.compute(month: month, cases: reportCases[month] ?? [], profile: d.profile, at: d.now, bounds: b,
+                                   samples: samples, lateEntries: lateEntries)
+    }
+
+    /// `YYYY-MM` moved by `months`.
+    static func month(_ month: String, plus months: Int) -> String {
+        guard let year = Int(month.prefix(4)), let m = Int(month.suffix(2)) else { return month }
+        let n = year * 12 + (m - 1) + months
+        let y = n / 12, mm = n % 12 + 1
+        return "\(y)-" + (mm < 10 ? "0\(mm)" : "\(mm)")
+    }
+}

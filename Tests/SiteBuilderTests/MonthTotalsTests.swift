@@ -1,0 +1,45 @@
+import CaseModel
+import Foundation
+import Procedures
+@testable import SiteBuilder
+import Testing
+
+/// The monthly figures from cases sorted into months once equal the figures from every case.
+@Suite struct MonthTotalsTests {
+    /// The fixtures, and a repair received and resolved in the hour that London's October ends
+    /// early (its span ends at 00:00 +01:00 while the calendar month runs to 00:00 +00:00).
+    func dashboard(zone: TimeZone) throws -> Dashboard {
+        let p = try residential()
+        var cases = try fixtureCases()
+        var edge = try CaseBuilder("C-20261101-T01-0001", .repair, size: .small, at: "2026-10-31T23:30:00Z", resident: 2, profile: p)
+        edge.add(.resolve, at: "2026-10-31T23:40:00Z", by: "zhao.gong") { $0.result = "已修"; $0.recordedAt = t("2026-11-01T09:00"); $0.lateReason = "夜间" }
+        cases.append(try edge.file())
+        var provenance = fixtureProvenance(cases)
+        provenance[edge.id] = edge.events.map { _ in EventProvenance(commit: "ab", author: "x", signature: .bad) }
+        return Dashboard(siteName: "x", cases: cases, profile: p, now: now, language: .en, timeZone: zone,
+                         samples: [octoberSample, novemberSample], provenance: provenance, staff: staff)
+    }
+
+    @Test(arguments: ["Asia/Shanghai", "Europe/London"]) func sameFiguresAsFromEveryCase(_ zone: String) throws {
+        let d = try dashboard(zone: try #require(TimeZone(identifier: zone)))
+        let months = ["2026-09", "2026-10", "2026-11", "2026-12"]
+        let totals = MonthTotals(d, months: months)
+        var unsignedSeen = 0
+        for month in months {
+            let bounds = try #require(Sampling.bounds(of: month, in: d.timeZone))
+            let expected = MonthReport.compute(month: month, cases: d.cases, profile: d.profile, at: d.now, bounds: bounds, samples: d.samples)
+            #expect(totals.report(month, d, samples: d.samples) == expected, "\(month)")
+            var counts: [StaffID: Int] = [:]
+            for file in d.cases {
+                for (n, e) in file.events.enumerated() where e.at >= bounds.start && e.at < bounds.end {
+                    if [.unsigned, .bad, .notRegistered].contains(d.provenance[file.id]?[n].signature) { counts[e.by, default: 0] += 1 }
+                }
+            }
+            let got = Dictionary(uniqueKeysWithValues: (totals.unsignedSteps[month] ?? []).map { ($0.by, $0.count) })
+            #expect(got == counts, "\(month)")
+            unsignedSeen += counts.count
+        }
+        #expect(unsignedSeen > 0)
+        #expect(MonthTotals.month("2026-12", plus: 1) == "2027-01" && MonthTotals.month("2027-01", plus: -1) == "2026-12")
+    }
+}
