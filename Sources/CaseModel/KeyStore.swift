@@ -23,6 +23,18 @@ public struct KeyStore: Codable, Equatable, Sendable {
     var residents: [String: Entry]
     /// Erased resident id → when.
     var erased: [String: String]
+    /// Phone tag → resident id, built on first use and kept up to date by `key(forPhone:)`; not
+    /// part of the file (a returning resident was found by a scan of every key, which made intake
+    /// cost grow with the number of residents).
+    private var tagIndex: [String: String]?
+
+    enum CodingKeys: String, CodingKey {
+        case format, phoneIndexKey, residents, erased
+    }
+
+    public static func == (a: KeyStore, b: KeyStore) -> Bool {
+        a.format == b.format && a.phoneIndexKey == b.phoneIndexKey && a.residents == b.residents && a.erased == b.erased
+    }
 
     /// An empty store with a fresh phone-index secret (or the one given: the simulator's, drawn
     /// from its seed).
@@ -56,13 +68,21 @@ public struct KeyStore: Codable, Equatable, Sendable {
                              generate: () -> (ResidentID, Data) = ResidentKey.generate) throws(ContactError) -> ResidentKey {
         let digits = try Contact.normalizedPhone(phone)
         let tag = digits.map(phoneTag)
-        if let tag, let (id, _) = residents.first(where: { $0.value.phoneTag == tag }),
-           let key = key(for: ResidentID(rawValue: id)) {
+        if tagIndex == nil {
+            var index: [String: String] = [:]
+            for (id, entry) in residents {
+                guard let t = entry.phoneTag else { continue }
+                index[t] = index[t].map { min($0, id) } ?? id
+            }
+            tagIndex = index
+        }
+        if let tag, let id = tagIndex?[tag], let key = key(for: ResidentID(rawValue: id)) {
             return key
         }
         var (id, raw) = generate()
         while residents[id.rawValue] != nil || erased[id.rawValue] != nil { (id, raw) = generate() }
         residents[id.rawValue] = Entry(key: raw.base64EncodedString(), phoneTag: tag, createdAt: now)
+        if let tag { tagIndex?[tag] = id.rawValue }
         return try ResidentKey(resident: id, rawKey: raw)
     }
 
@@ -71,6 +91,7 @@ public struct KeyStore: Codable, Equatable, Sendable {
     @discardableResult
     public mutating func erase(_ resident: ResidentID, at now: String) -> Bool {
         let held = residents.removeValue(forKey: resident.rawValue) != nil
+        tagIndex = nil
         if erased[resident.rawValue] == nil { erased[resident.rawValue] = now }
         return held
     }
@@ -82,6 +103,7 @@ public struct KeyStore: Codable, Equatable, Sendable {
     /// other's secret.
     /// - Returns: how many keys were added and how many erased.
     public mutating func merge(_ other: KeyStore) -> (added: Int, erased: Int) {
+        tagIndex = nil
         if residents.isEmpty && erased.isEmpty { phoneIndexKey = other.phoneIndexKey }
         let samePepper = phoneIndexKey == other.phoneIndexKey
         var added = 0, removed = 0

@@ -36,7 +36,7 @@ extension Simulator {
         if kind == .daily {
             guard (arrivals[day] ?? 0) > 0 else { return }
             if rng.chance(0.03) {
-                totals.missedReviews += 1
+                totals.missedReviewDays.append(day)
                 return
             }
         }

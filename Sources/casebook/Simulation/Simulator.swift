@@ -72,6 +72,8 @@ final class Simulator {
         var unsatisfied = 0
         /// Daily reviews the supervisor did not sign (a day with cases): slips the overdue page shows.
         var missedReviews = 0
+        /// The days whose daily review was skipped (`missedReviews` counts those overdue at the end).
+        var missedReviewDays: [String] = []
         /// Steps recorded hours after they happened, with the reason (补录).
         var lateEntries = 0
         /// Valid complaints found against a member of staff.
@@ -158,6 +160,8 @@ final class Simulator {
         now = end
         try sweep()
         try flush()
+        // A review skipped on the last morning is not overdue yet (due at the end of the next day).
+        totals.missedReviews = totals.missedReviewDays.filter { Reviews.due(.daily, to: $0, in: ws.zone).map { $0 < end } ?? true }.count
         for (id, file) in cases {
             let overdue = Schedule.overdue(file, at: end).count
             if scripts[id]?.late == true { totals.overdueAtEnd += overdue } else { totals.unplannedOverdue += overdue }
