@@ -104,6 +104,24 @@ def case_path(repo, case_id):
     return by_day if (repo / by_day).exists() else f"records/cases/{day[:4]}/{day[4:6]}/{case_id}.json"
 
 
+def relax_signatures(repo):
+    """Signatures optional (once, by the manager's signed commit, as the hooks require), so that the
+    unsigned state change can be measured beside the signed one: by default a member with a
+    registered key may only make signed steps."""
+    path = repo / "records" / "casebook.json"
+    settings = json.loads(path.read_text())
+    if settings.get("signatures") == "optional":
+        return
+    staff = json.loads((repo / "records" / "staff.json").read_text())["staff"]
+    manager = next(m for m in staff if "manager" in m["roles"])
+    settings["signatures"] = "optional"
+    path.write_text(json.dumps(settings, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    key = repo / ".git" / "casebook" / "keys" / manager["id"]
+    run(["git", "-c", f"user.name={manager['name']}", "-c", f"user.email={manager['email']}", "-c", "gpg.format=ssh",
+         "-c", f"user.signingkey={key}", "-c", "core.hooksPath=/dev/null", "commit", "-q", "-S", "-m",
+         "bench: signatures optional, to measure an unsigned step beside a signed one", "records/casebook.json"], cwd=repo)
+
+
 def measure(bin, size, work, runs):
     repo, info = repository(bin, size, work)
     r = {"info": info}
@@ -113,6 +131,7 @@ def measure(bin, size, work, runs):
     t = time.perf_counter()
     run(["git", "repack", "-adq"], cwd=repo)
     r["repack_s"] = time.perf_counter() - t
+    relax_signatures(repo)
     cases = open_cases(bin, repo)
     actor = "li.na"
     key = str(repo / ".git" / "casebook" / "keys" / actor)
@@ -151,7 +170,9 @@ def measure(bin, size, work, runs):
         n = int(run(["git", "rev-list", "--count", "--invert-grep", "--grep=^Action: bulk",
                      f"{run(['git', 'log', '-1', '--format=%H', '--grep=^Action: bulk'], cwd=repo).stdout.strip()}..HEAD"], cwd=repo).stdout)
     files = len(run(["git", "diff", "--name-only", f"HEAD~{n}", "HEAD", "--", "records/cases"], cwd=repo).stdout.split())
-    checks = [timed([bin, "check", "--range", f"HEAD~{n}..HEAD", "--repo", str(repo)])[0] for _ in range(max(3, runs // 5))]
+    # Judged as recorded (each commit at its own time): the simulated history is weeks old, and as a
+    # push arriving today its steps would be late entries.
+    checks = [timed([bin, "check", "--range", f"HEAD~{n}..HEAD", "--as-recorded", "--repo", str(repo)])[0] for _ in range(max(3, runs // 5))]
     r["check"] = (n, Stat(checks))
     r["check_files"] = files
 

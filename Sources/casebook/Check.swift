@@ -32,6 +32,8 @@ extension Casebook {
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Check the index against HEAD.") var staged = false
         @Option(help: ArgumentHelp("Check every commit in OLD..NEW (or all of REV's history).", valueName: "OLD..NEW")) var range: String?
+        @Flag(help: "With --range OLD..NEW: judge each commit at its own time, as an auditor re-checking history already received does (the hooks judge a push at its arrival).")
+        var asRecorded = false
         @Option(help: ArgumentHelp("With --range: the staff id of who pushes (gitolite's GL_USER; `system` for the host itself); every new commit must be theirs.", valueName: "staff-id"))
         var pusher: String?
 
@@ -86,7 +88,7 @@ extension Casebook {
             let ws = try Workspace(repo: repo, at: try repo.parents(of: first).first ?? first)
             // A push (OLD..NEW, or a new branch) is judged at the time it arrives; a whole history
             // already received, each commit at its own time (old history is not judged again).
-            var lines = try ws.review(commits: commits, pushTime: whole ? nil : try ws.now())
+            var lines = try ws.review(commits: commits, pushTime: whole || asRecorded ? nil : try ws.now())
             if let pusher { lines += try Self.pusherRefusals(commits, pusher: pusher, staff: ws.staff, repo: repo) }
             return lines
         }

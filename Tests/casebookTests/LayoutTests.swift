@@ -99,6 +99,13 @@ import Testing
         // An auditor re-checks the whole history, the move included.
         let audit = try box.run(Sandbox.binary, ["check", "--range", "main", "--repo", central])
         #expect(audit.status == 0, "\(audit.stderr)")
+        // The last three commits as a push arriving days later are late entries; re-checked as
+        // recorded (an auditor's range), each at its own time, they pass.
+        let later = ["CASEBOOK_NOW": "2026-11-20T09:00:00+08:00"]
+        let late = try box.run(Sandbox.binary, ["check", "--range", "HEAD~3..HEAD", "--repo", central], env: later)
+        #expect(late.status != 0 && late.stderr.contains("[rule late-entry;"), "\(late.stderr)")
+        let asRecorded = try box.run(Sandbox.binary, ["check", "--range", "HEAD~3..HEAD", "--as-recorded", "--repo", central], env: later)
+        #expect(asRecorded.status == 0, "\(asRecorded.stderr)")
 
         // A hand-made "migration" back to months that also edits a case is refused by the server.
         let editBack = "import json\np='records/casebook.json'\nd=json.load(open(p))\nd['layout']='month'\nopen(p,'w').write(json.dumps(d,ensure_ascii=False,indent=2,sort_keys=True))"
