@@ -17,6 +17,13 @@ extension CaseID {
         !rawValue.isEmpty && rawValue.count <= 64 && rawValue.first != "-"
             && rawValue.unicodeScalars.allSatisfy { ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "-" }
     }
+
+    /// The intake date the id carries (`YYYYMMDD`: its first part of eight digits), which names
+    /// the case's folder; nil when it has none.
+    public var intakeDay: String? {
+        let parts: [Substring] = rawValue.split(separator: "-")
+        return parts.first { $0.count == 8 && $0.allSatisfy(\.isNumber) }.map(String.init)
+    }
 }
 
 extension StaffID {

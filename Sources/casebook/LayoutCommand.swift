@@ -97,7 +97,7 @@ enum LayoutMove {
         let name = CaseLayout.name(of: path)
         guard name.hasSuffix(".json") else { return nil }
         let id = CaseID(rawValue: String(name.dropLast(5)))
-        guard let day = id.rawValue.split(separator: "-").first(where: { $0.count == 8 && $0.allSatisfy(\.isNumber) }) else { return nil }
-        return layout.path(of: id, day: String(day))
+        guard let day = id.intakeDay else { return nil }
+        return layout.path(of: id, day: day)
     }
 }

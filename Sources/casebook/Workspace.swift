@@ -190,8 +190,7 @@ final class Workspace {
     /// The path of case `id`, derived from the date inside the id.
     func path(of id: CaseID) throws -> String {
         guard id.isWellFormed else { throw Failure(key: "badCaseID", "\(oneLine(id.rawValue, limit: 64))") }
-        let parts = id.rawValue.split(separator: "-")
-        guard parts.count >= 3, let day = parts.first(where: { $0.count == 8 && $0.allSatisfy(\.isNumber) }) else {
+        guard id.rawValue.split(separator: "-").count >= 3, let day = id.intakeDay else {
             throw Failure(key: "caseIDNoDate", "\(id.rawValue)", "\(settings.idPrefix)")
         }
         return settings.caseLayout.path(of: id, day: day)
