@@ -166,21 +166,12 @@ extension Repository {
         try underCommitLock {
             let journal = Journal(branch: branch, parent: parent?.hex, target: target.hex, paths: changes.map(\.path) + removing)
             try AtomicFile.write(try JSONEncoder().encode(journal), to: journalPath, durable: durable)
-            var commitID = target.raw
-            var ref: OpaquePointer?
-            let rc: Int32
-            if var expected = parent?.raw {
-                rc = git_reference_create_matching(&ref, pointer, branch, &commitID, 1, &expected, summary)
-            } else {
-                rc = git_reference_create_matching(&ref, pointer, branch, &commitID, 0, nil, summary)
-            }
             do {
-                try check(rc, "git_reference_create_matching(\(branch))")
+                try moveBranch(branch, from: parent, to: target, reason: summary)
             } catch {
                 unlink(journalPath)
                 throw error
             }
-            git_reference_free(ref)
             do {
                 try finish(target, paths: journal.paths, written: changes, durable: durable)
                 unlink(journalPath)
