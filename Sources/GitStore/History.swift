@@ -158,7 +158,7 @@ extension Repository {
         }
     }
 
-    private func lookupTree(_ id: OID) throws(GitError) -> OpaquePointer {
+    func lookupTree(_ id: OID) throws(GitError) -> OpaquePointer {
         var raw = id.raw
         var t: OpaquePointer?
         try check(git_tree_lookup(&t, pointer, &raw), "git_tree_lookup(\(id.short))")

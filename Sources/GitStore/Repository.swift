@@ -184,6 +184,29 @@ public final class Repository: @unchecked Sendable {
         return out
     }
 
+    /// One entry of a tree: the name, the id of the blob or tree it names, and which it is.
+    public struct TreeEntry: Sendable {
+        public let name: String
+        public let id: OID
+        public let isTree: Bool
+    }
+
+    /// The entries of the tree `id` (a folder's id, as `blobID(at:in:)` gives it), in git's order
+    /// (the order `files(under:at:)` lists them in); blobs and trees only.
+    public func entries(ofTree id: OID) throws(GitError) -> [TreeEntry] {
+        let tree = try lookupTree(id)
+        defer { git_tree_free(tree) }
+        var out: [TreeEntry] = []
+        out.reserveCapacity(git_tree_entrycount(tree))
+        for i in 0..<git_tree_entrycount(tree) {
+            let entry = git_tree_entry_byindex(tree, i)
+            let type = git_tree_entry_type(entry)
+            guard type == GIT_OBJECT_TREE || type == GIT_OBJECT_BLOB else { continue }
+            out.append(TreeEntry(name: String(cString: git_tree_entry_name(entry)), id: OID(git_tree_entry_id(entry).pointee), isTree: type == GIT_OBJECT_TREE))
+        }
+        return out
+    }
+
     private func walk(_ tree: OpaquePointer, prefix: String, into out: inout [(String, OID)]) throws(GitError) {
         for i in 0..<git_tree_entrycount(tree) {
             let entry = git_tree_entry_byindex(tree, i)

@@ -41,6 +41,23 @@ public final class SSHVerifier: @unchecked Sendable {
 
     deinit { if let folder { try? FileManager.default.removeItem(at: folder) } }
 
+    /// What `status(of:author:)` for a commit by `email` depends on besides the commit's bytes:
+    /// the email as given and the lines of the allowed-signers file that could name it (its
+    /// principals as this verifier reads them, case aside, and any line with a pattern, which
+    /// `ssh-keygen` might match). A verdict kept under this text is a verdict of the same question;
+    /// a key added, changed or removed for the author changes it.
+    public static func judge(of email: String, allowedSigners: String) -> String {
+        let principal = email.lowercased()
+        var lines: [Substring] = []
+        for line in allowedSigners.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
+            guard let first = line.split(separator: " ").first else { continue }
+            if first.contains(where: { "*?!".contains($0) }) || first.split(separator: ",").contains(where: { $0.lowercased() == principal }) {
+                lines.append(line)
+            }
+        }
+        return ([Substring(email)] + lines.sorted()).joined(separator: "\n")
+    }
+
     /// The status of `signature` (nil: unsigned) for a commit by `email`.
     public func status(of signature: CommitSignature?, author email: String) throws -> SignatureStatus {
         guard let signature else { return .unsigned }

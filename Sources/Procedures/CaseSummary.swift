@@ -3,7 +3,9 @@ import CaseModel
 /// What the whole-repository commands need of one case without its events: the row `list`
 /// prints, whether it is open (`today` and `sweep` read only open cases in full), when it was
 /// received (`report` reads only the month's cases in full), each deadline with what decides its
-/// standing, and the late entries 补录 (counted by the month they were recorded in).
+/// standing, the late entries 补录 (counted by the month they were recorded in), and the times of
+/// the steps the sample and the reviews count (`facts`: what the hooks recompute a daily draw or a
+/// review sign-off from).
 ///
 /// It is derived from a case file and nothing else, so it can be kept by the file's blob id
 /// (`casebook`'s summary cache under `.git/casebook/`). Everything in it that depends on the rules
@@ -52,10 +54,14 @@ public struct CaseSummary: Equatable, Sendable {
     public var deadlines: [Deadline]
     /// Every event with a `recordedAt`, in order.
     public var lateEntries: [LateEntry]
+    /// `CaseFacts.resolutions`, `.revisits` and `.complaintSteps`.
+    public var resolutions: [Timestamp]
+    public var revisits: [Timestamp]
+    public var complaintSteps: [Timestamp]
 
     public init(id: CaseID, path: String, kind: Kind, severity: Severity?, repairSize: RepairSize?, status: Status, level: Level,
                 holder: StaffID, department: Department?, unit: String?, receivedAt: Timestamp, summary: String,
-                deadlines: [Deadline], lateEntries: [LateEntry]) {
+                deadlines: [Deadline], lateEntries: [LateEntry], resolutions: [Timestamp], revisits: [Timestamp], complaintSteps: [Timestamp]) {
         self.id = id
         self.path = path
         self.kind = kind
@@ -70,14 +76,25 @@ public struct CaseSummary: Equatable, Sendable {
         self.summary = summary
         self.deadlines = deadlines
         self.lateEntries = lateEntries
+        self.resolutions = resolutions
+        self.revisits = revisits
+        self.complaintSteps = complaintSteps
     }
 
     public init(_ file: CaseFile, at path: String) {
+        let facts = CaseFacts(file)
         self.init(id: file.id, path: path, kind: file.intake.kind, severity: file.intake.severity, repairSize: file.intake.repairSize,
                   status: file.state.status, level: file.state.level, holder: file.state.holder, department: file.state.department,
                   unit: file.intake.unit, receivedAt: file.intake.receivedAt, summary: file.intake.summary,
                   deadlines: file.state.deadlines.map { Deadline(step: $0.step, due: $0.due, met: Schedule.fulfilment(of: $0, in: file) != nil) },
-                  lateEntries: file.events.compactMap { e in e.recordedAt.map { LateEntry(by: e.by, recordedAt: $0) } })
+                  lateEntries: file.events.compactMap { e in e.recordedAt.map { LateEntry(by: e.by, recordedAt: $0) } },
+                  resolutions: facts.resolutions, revisits: facts.revisits, complaintSteps: facts.complaintSteps)
+    }
+
+    /// What the sample and the reviews read of the case (`CaseFacts(file)` of its file).
+    public var facts: CaseFacts {
+        CaseFacts(id: id, kind: kind, severity: severity, repairSize: repairSize, receivedAt: receivedAt,
+                  resolutions: resolutions, revisits: revisits, complaintSteps: complaintSteps)
     }
 
     /// The steps of the deadlines past due and not met at `now`: `Schedule.overdue(file, at: now)`

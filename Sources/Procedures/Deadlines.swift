@@ -71,9 +71,14 @@ public enum Schedule {
     /// The profile's revisit rule for a case: the one for its repair size, else the one for its
     /// severity, else its kind's general one.
     public static func revisitRule(for intake: Intake, profile: Profile) -> RevisitRule? {
-        let rules = profile.revisits.filter { $0.kind == intake.kind }
-        return rules.first { $0.repairSize != nil && $0.repairSize == intake.repairSize }
-            ?? rules.first { $0.repairSize == nil && $0.severity != nil && $0.severity == intake.severity }
+        revisitRule(kind: intake.kind, severity: intake.severity, repairSize: intake.repairSize, profile: profile)
+    }
+
+    /// `revisitRule(for:profile:)` of an intake of `kind`, `severity` and `repairSize`.
+    public static func revisitRule(kind: Kind, severity: Severity?, repairSize: RepairSize?, profile: Profile) -> RevisitRule? {
+        let rules = profile.revisits.filter { $0.kind == kind }
+        return rules.first { $0.repairSize != nil && $0.repairSize == repairSize }
+            ?? rules.first { $0.repairSize == nil && $0.severity != nil && $0.severity == severity }
             ?? rules.first { $0.repairSize == nil && $0.severity == nil }
     }
 

@@ -38,17 +38,22 @@ public enum Reviews {
     /// The cases a review covers: those received in the period (the intake log); for `records`,
     /// the complaints with a step in the period and every case revisited in it.
     public static func covered(_ kind: ReviewKind, from: String, to: String, cases: [CaseFile], in zone: TimeZone) -> [CaseFile] {
-        guard let start = Timestamp.parse(from, defaultZone: zone), let last = Timestamp.parse(to, defaultZone: zone) else { return [] }
+        guard let covers = covers(kind, from: from, to: to, in: zone) else { return [] }
+        return cases.filter { covers(CaseFacts($0)) }.sorted { $0.id.rawValue < $1.id.rawValue }
+    }
+
+    /// Whether a review of `kind` for `from`…`to` covers a case, given its facts (nil for a
+    /// day that does not parse): what `covered` selects by.
+    public static func covers(_ kind: ReviewKind, from: String, to: String, in zone: TimeZone) -> ((CaseFacts) -> Bool)? {
+        guard let start = Timestamp.parse(from, defaultZone: zone), let last = Timestamp.parse(to, defaultZone: zone) else { return nil }
         let end = last.adding(seconds: 86_400)
         func within(_ t: Timestamp) -> Bool { t >= start && t < end }
-        let picked = cases.filter { file in
+        return { facts in
             switch kind {
-            case .daily, .weekly: within(file.intake.receivedAt)
-            case .records:
-                file.events.contains { within($0.at) && (file.intake.kind == .complaint || $0.action == .revisit) }
+            case .daily, .weekly: within(facts.receivedAt)
+            case .records: facts.complaintSteps.contains(where: within) || facts.revisits.contains(where: within)
             }
         }
-        return picked.sorted { $0.id.rawValue < $1.id.rawValue }
     }
 
     /// One late entry 补录 a review lists: the case, the step's index and the step.

@@ -46,7 +46,17 @@ public enum Sampling {
     /// Whether `file` is routine work the rule samples: a sampled kind whose own revisit rule is
     /// below 100 % (a villa's large repair is revisited at once instead, 000 篇2 §4.8).
     public static func isSampled(_ file: CaseFile, rule: SamplingRule, profile: Profile) -> Bool {
-        rule.kinds.contains(file.intake.kind) && (Schedule.revisitRule(for: file.intake, profile: profile)?.rate ?? 0) < 100
+        isSampled(kind: file.intake.kind, severity: file.intake.severity, repairSize: file.intake.repairSize, rule: rule, profile: profile)
+    }
+
+    /// `isSampled` of a case given by its facts.
+    public static func isSampled(_ facts: CaseFacts, rule: SamplingRule, profile: Profile) -> Bool {
+        isSampled(kind: facts.kind, severity: facts.severity, repairSize: facts.repairSize, rule: rule, profile: profile)
+    }
+
+    static func isSampled(kind: Kind, severity: Severity?, repairSize: RepairSize?, rule: SamplingRule, profile: Profile) -> Bool {
+        rule.kinds.contains(kind)
+            && (Schedule.revisitRule(kind: kind, severity: severity, repairSize: repairSize, profile: profile)?.rate ?? 0) < 100
     }
 
     /// The month's draws made the daily way (`drawnOn` set, prior counts recorded) among `samples`.
@@ -62,6 +72,12 @@ public enum Sampling {
     ///   due date falls outside the calendar.
     public static func sample(month: String, cases: [CaseFile], profile: Profile, calendar: BusinessCalendar, zone: TimeZone,
                               earlier: [MonthlySample] = [], on day: String? = nil) throws(Refusal) -> MonthlySample {
+        try sample(month: month, facts: cases.map(CaseFacts.init), profile: profile, calendar: calendar, zone: zone, earlier: earlier, on: day)
+    }
+
+    /// `sample(month:cases:…)` from the facts of the cases (`CaseFacts`) instead of their files.
+    public static func sample(month: String, facts cases: [CaseFacts], profile: Profile, calendar: BusinessCalendar, zone: TimeZone,
+                              earlier: [MonthlySample] = [], on day: String? = nil) throws(Refusal) -> MonthlySample {
         guard let rule = profile.sampling else {
             throw Refusal(rule: "sampling", clause: "profile \(profile.name)", "the profile has no sampling rule", template: .init(.samplingNone, []))
         }
@@ -71,14 +87,14 @@ public enum Sampling {
         func within(_ t: Timestamp) -> Bool { t >= start && t < end }
         // Routine work finished in the month: its last resolution falls in it.
         let finishedFiles = cases.filter { file in
-            isSampled(file, rule: rule, profile: profile) && file.events.last(where: { $0.action == .resolve }).map { within($0.at) } == true
+            isSampled(file, rule: rule, profile: profile) && file.resolutions.last.map(within) == true
         }.sorted { $0.id.rawValue < $1.id.rawValue }
         let finished = finishedFiles.map(\.id)
-        let revisited = cases.filter { file in file.events.contains { $0.action == .revisit && within($0.at) } }
+        let revisited = cases.filter { file in file.revisits.contains(where: within) }
         let seed = sha256("casebook.sample/1|\(month)|\(profile.reference)|" + finished.map(\.rawValue).joined(separator: ",")
                           + "|" + revisited.map(\.id.rawValue).sorted().joined(separator: ","))
         let spot = (profile.spotChecks ?? []).map { check -> MonthlySample.Draw in
-            let population = revisited.filter { check.kinds.isEmpty || check.kinds.contains($0.intake.kind) }.map(\.id).sorted { $0.rawValue < $1.rawValue }
+            let population = revisited.filter { check.kinds.isEmpty || check.kinds.contains($0.kind) }.map(\.id).sorted { $0.rawValue < $1.rawValue }
             let count = (check.percent * population.count + 99) / 100
             return MonthlySample.Draw(name: check.name, population: population,
                                       selected: draw(population, count: count, seed: seed, name: check.name).map { MonthlySample.Pick(id: $0) },
@@ -101,7 +117,7 @@ public enum Sampling {
         }
         let due = try calendar.endOfWorkingDays(0, after: dueStart)
         let homes = rule.homeVisitsMoreThanHalf ? chosen.count / 2 + 1 : 0
-        let resolvedAt = Dictionary(uniqueKeysWithValues: finishedFiles.map { ($0.id, $0.events.last { $0.action == .resolve }?.at) })
+        let resolvedAt = Dictionary(uniqueKeysWithValues: finishedFiles.map { ($0.id, $0.resolutions.last) })
         let picks = chosen.enumerated().map { i, id in
             MonthlySample.Pick(id: id, due: due, mode: i < homes ? .home : nil, resolvedAt: resolvedAt[id] ?? nil)
         }
@@ -116,6 +132,12 @@ public enum Sampling {
     /// every revisit inside its window.
     /// - Throws: `Refusal` when the profile does not draw daily, or a window falls outside the calendar.
     public static func daily(month: String, on day: String, cases: [CaseFile], earlier: [MonthlySample], profile: Profile,
+                             calendar: BusinessCalendar, zone: TimeZone) throws(Refusal) -> MonthlySample? {
+        try daily(month: month, on: day, facts: cases.map(CaseFacts.init), earlier: earlier, profile: profile, calendar: calendar, zone: zone)
+    }
+
+    /// `daily(month:on:cases:…)` from the facts of the cases (`CaseFacts`) instead of their files.
+    public static func daily(month: String, on day: String, facts cases: [CaseFacts], earlier: [MonthlySample], profile: Profile,
                              calendar: BusinessCalendar, zone: TimeZone) throws(Refusal) -> MonthlySample? {
         guard let rule = profile.sampling, rule.timing == .daily else {
             throw Refusal(rule: "sampling", clause: profile.sampling?.clause ?? "profile \(profile.name)", "the profile does not draw its sample daily",
@@ -137,17 +159,17 @@ public enum Sampling {
 
     /// The month's routine work finished (its last resolution in the month, before `cutoff`)
     /// and in no population of `earlier`, by id, with that resolution.
-    static func undrawn(month: String, before cutoff: Timestamp?, cases: [CaseFile], earlier: [MonthlySample], rule: SamplingRule,
-                        profile: Profile, zone: TimeZone) throws(Refusal) -> [(file: CaseFile, resolvedAt: Timestamp)] {
+    static func undrawn(month: String, before cutoff: Timestamp?, cases: [CaseFacts], earlier: [MonthlySample], rule: SamplingRule,
+                        profile: Profile, zone: TimeZone) throws(Refusal) -> [(file: CaseFacts, resolvedAt: Timestamp)] {
         guard let (start, end) = bounds(of: month, in: zone) else {
             throw Refusal(rule: "sampling", clause: rule.clause, "month must be YYYY-MM", template: .init(.samplingMonth, []))
         }
         let drawn = Set(earlier.filter { $0.month == month }.flatMap(\.revisits.population))
-        return cases.compactMap { file -> (file: CaseFile, resolvedAt: Timestamp)? in
+        return cases.compactMap { file -> (file: CaseFacts, resolvedAt: Timestamp)? in
             guard isSampled(file, rule: rule, profile: profile), !drawn.contains(file.id),
-                  let last = file.events.last(where: { e in e.action == .resolve && e.at >= start && e.at < end && cutoff.map { e.at < $0 } ?? true })
+                  let last = file.resolutions.last(where: { at in at >= start && at < end && cutoff.map { at < $0 } ?? true })
             else { return nil }
-            return (file, last.at)
+            return (file, last)
         }.sorted { $0.file.id.rawValue < $1.file.id.rawValue }
     }
 
@@ -158,7 +180,7 @@ public enum Sampling {
 
     /// One daily draw from `population` after the month's `earlier` draws: enough picks to bring
     /// the month's to `quota`, each due at the end of its kind's window from its resolution.
-    static func dailyDraw(_ population: [(file: CaseFile, resolvedAt: Timestamp)], earlier: [MonthlySample], seed: String, rule: SamplingRule,
+    static func dailyDraw(_ population: [(file: CaseFacts, resolvedAt: Timestamp)], earlier: [MonthlySample], seed: String, rule: SamplingRule,
                           profile: Profile, calendar: BusinessCalendar) throws(Refusal) -> MonthlySample.Draw {
         let priorN = earlier.reduce(0) { $0 + $1.revisits.population.count }
         let priorS = earlier.reduce(0) { $0 + $1.revisits.selected.count }
@@ -167,7 +189,7 @@ public enum Sampling {
         var picks: [MonthlySample.Pick] = []
         for id in draw(ids, count: take, seed: seed, name: "revisits") {
             guard let (file, resolvedAt) = population.first(where: { $0.file.id == id }) else { continue }
-            let window = Schedule.revisitRule(for: file.intake, profile: profile)?.within ?? Span(days: 7)
+            let window = Schedule.revisitRule(kind: file.kind, severity: file.severity, repairSize: file.repairSize, profile: profile)?.within ?? Span(days: 7)
             picks.append(MonthlySample.Pick(id: id, due: try calendar.adding(window, to: resolvedAt), resolvedAt: resolvedAt))
         }
         return MonthlySample.Draw(name: "revisits", population: ids, selected: picks, clause: rule.clause,

@@ -19,7 +19,7 @@ import Procedures
 /// Writes are atomic (a temporary file renamed over the old one), so two processes at once
 /// each leave a whole file, and a read-only repository just goes without.
 enum SummaryCache {
-    static let format = "casebook-summaries 1"
+    static let format = "casebook-summaries 2"
 
     /// This build of casebook, as the header names it.
     static let build: String = {
@@ -78,6 +78,10 @@ enum SummaryCache {
             for e in s.lateEntries {
                 w.string(e.by.rawValue)
                 w.time(e.recordedAt)
+            }
+            for times in [s.resolutions, s.revisits, s.complaintSteps] {
+                w.u32(UInt32(times.count))
+                for t in times { w.time(t) }
             }
         }
         var out = header
@@ -210,9 +214,11 @@ enum SummaryCache {
                     let by = StaffID(rawValue: try string())
                     late.append(CaseSummary.LateEntry(by: by, recordedAt: try time()))
                 }
+                let resolutions = try times(), revisits = try times(), complaintSteps = try times()
                 out[blob] = CaseSummary(id: id, path: path, kind: kind, severity: severity, repairSize: repairSize, status: status, level: level,
                                         holder: holder, department: department, unit: unit, receivedAt: receivedAt, summary: summary,
-                                        deadlines: deadlines, lateEntries: late)
+                                        deadlines: deadlines, lateEntries: late, resolutions: resolutions, revisits: revisits,
+                                        complaintSteps: complaintSteps)
             }
             guard i == bytes.count else { throw Damaged() }
             return out
@@ -256,6 +262,13 @@ enum SummaryCache {
             return try string()
         }
 
+        /// A count, then as many times.
+        mutating func times() throws -> [Timestamp] {
+            let count = Int(try u32())
+            guard count <= (bytes.count - i) / 16 else { throw Damaged() }
+            return try (0..<count).map { _ in try time() }
+        }
+
         mutating func time() throws -> Timestamp {
             let seconds = try i64()
             let offset = try i64()
@@ -289,33 +302,13 @@ extension Workspace {
     /// decoded (on all cores, a thousand at a time) and kept for the next command.
     /// - Throws: what decoding a case file throws (a file that cannot be read is never kept).
     func caseSummaries() throws -> [CaseEntry] {
-        let entries = try repo.files(under: "records/cases", at: base).filter { $0.path.hasSuffix(".json") }
-        let file = SummaryCache.path(repo)
-        let known = SummaryCache.load(file)
-        var summaries: [CaseSummary?] = entries.map { known[$0.blob.hex] }
-        let missing = summaries.indices.filter { summaries[$0] == nil }
-        for start in stride(from: 0, to: missing.count, by: 1024) {
-            let chunk = Array(missing[start..<min(start + 1024, missing.count)])
-            let files = try chunk.map { (path: entries[$0].path, data: try repo.blob(entries[$0].blob)) }
-            let decoded = files.concurrentMap { CaseSummary(try RecordJSON.decode(CaseFile.self, from: $0.data, file: $0.path), at: $0.path) }
-            for (n, result) in zip(chunk, decoded) { summaries[n] = try result.get() }
-        }
+        let store = SummaryStore(repo: repo)
+        let out = try store.entries(at: base)
         if ProcessInfo.processInfo.environment["CASEBOOK_SUMMARY_STATS"] == "1" {
             // For the tests: how many summaries were kept and how many files were read.
-            FileHandle.standardError.write(Data("summaries: \(entries.count - missing.count) kept, \(missing.count) read\n".utf8))
+            FileHandle.standardError.write(Data("summaries: \(store.lastKept) kept, \(store.lastRead) read\n".utf8))
         }
-        // The path is the tree's: the same blob may have been kept from another place (a layout migration moves files unchanged).
-        let out = zip(entries, summaries).map { entry, kept in
-            var summary = kept!
-            summary.path = entry.path
-            return CaseEntry(summary: summary, blob: entry.blob, path: entry.path)
-        }
-        // Rewritten when it lacked a blob of this tree or held one this tree does not have.
-        var seen: Set<String> = []
-        let unique = out.filter { seen.insert($0.blob.hex).inserted }
-        if !missing.isEmpty || known.count != unique.count {
-            SummaryCache.save(unique.map { (blob: $0.blob.hex, summary: $0.summary) }, to: file)
-        }
+        store.save(out)
         return out
     }
 

@@ -19,6 +19,9 @@ struct Review {
     var judgedAt: Timestamp?
     /// The repository's first commit, which brings the configuration.
     var isRoot = false
+    /// The case summaries a sample or a review sign-off is recomputed from (shared by the commits
+    /// of a range; one is made for the change when nil).
+    var summaries: SummaryStore?
 
     var author: Staff? { authorEmail.flatMap(ws.staff.byEmail) }
 
@@ -203,7 +206,8 @@ struct Review {
         guard record.at <= commitTime else {
             return said("reviewAfterCommit", "\(record.at)", "\(commitTime)")
         }
-        let expected = try Casebook.ReviewCommand.record(record.kind, period: period, by: record.by, at: record.at, opinion: record.opinion, in: ws)
+        let expected = try Casebook.ReviewCommand.record(record.kind, period: period, by: record.by, at: record.at, opinion: record.opinion, in: ws,
+                                                         store: summaries)
         guard expected.cases == record.cases, record.clause == rule.clause else {
             return said("reviewCoverage", rule.clause)
         }
@@ -318,15 +322,17 @@ struct Review {
         guard let author, author.roles.contains(where: rule.by.contains) || (isDraw && author.roles.contains(.system)) else {
             return said("sampleRole", "\(rule.by.map(\.rawValue).joined(separator: ", "))", rule.clause)
         }
-        let cases = try ws.allCases(), earlier = try ws.samples(of: sample.month)
+        // The cases' facts from their summaries: only files no summary is kept for are read.
+        let cases = try (summaries ?? SummaryStore(repo: ws.repo)).entries(at: ws.base).map(\.summary.facts)
+        let earlier = try ws.samples(of: sample.month)
         // Dated no later than its commit, and no earlier than the month's draws before it.
         if let day = sample.drawnOn, day > committedOn || earlier.contains(where: { ($0.drawnOn ?? "") > day }) {
             return said("sampleDrawDay", day, committedOn, rule.clause)
         }
         let expected = isDraw
-            ? try Sampling.daily(month: sample.month, on: sample.drawnOn ?? committedOn, cases: cases, earlier: earlier, profile: ws.profile,
+            ? try Sampling.daily(month: sample.month, on: sample.drawnOn ?? committedOn, facts: cases, earlier: earlier, profile: ws.profile,
                                  calendar: ws.calendar, zone: ws.zone)
-            : try Sampling.sample(month: sample.month, cases: cases, profile: ws.profile, calendar: ws.calendar, zone: ws.zone,
+            : try Sampling.sample(month: sample.month, facts: cases, profile: ws.profile, calendar: ws.calendar, zone: ws.zone,
                                   earlier: earlier, on: sample.drawnOn)
         guard expected == sample else {
             return said("sampleReproducible", "\((expected?.seed ?? "-").prefix(12))", rule.clause)
@@ -349,7 +355,11 @@ extension Workspace {
     func review(commits: [OID], pushTime: Timestamp? = nil) throws -> [String] {
         var lines: [String] = []
         let configurations = ConfigurationCache()
-        var verifiers: [String: SSHVerifier] = [:]
+        let summaries = SummaryStore(repo: repo)
+        defer { summaries.saveLast() }
+        // A commit judged before against the same keys of its author is not verified again.
+        let signatures = SignatureVerdicts(repo: repo)
+        defer { signatures.save() }
         for id in commits {
             let info = try repo.commit(id)
             let parents = try repo.parents(of: id)
@@ -360,7 +370,7 @@ extension Workspace {
             // profile's push allowance before it (desks sync now and then, not after every step).
             let judgedAt = pushTime.map { push in max(min(commitTime, push), push.adding(seconds: -base.profile.lateEntryRule.pushWithinSeconds)) }
             let review = Review(ws: base, authorEmail: info.author.email, commitTime: commitTime, judgedAt: judgedAt ?? commitTime,
-                                isRoot: parents.isEmpty)
+                                isRoot: parents.isEmpty, summaries: summaries)
             let prefix = "\(id.short) "
             let deltas = try repo.changes(from: parents.first, to: id)
             if !parents.isEmpty {
@@ -369,10 +379,7 @@ extension Workspace {
                 var status: SignatureStatus?
                 func verified() throws -> SignatureStatus {
                     if let status { return status }
-                    let signers = base.staff.allowedSigners
-                    let verifier = try verifiers[signers] ?? SSHVerifier(allowedSigners: signers)
-                    verifiers[signers] = verifier
-                    let found = try verifier.status(of: try repo.signature(of: id), author: info.author.email)
+                    let found = try signatures.status(of: id, author: info.author.email, allowedSigners: base.staff.allowedSigners)
                     status = found
                     return found
                 }

@@ -45,7 +45,12 @@ extension Casebook {
             let period = (from: record.from, to: record.to)
             print("\(path)\t\(record.cases.count) cases")
             // The period's late entries 补录, which the day's log as kept does not show (002 篇1 §4.2).
-            let late = Reviews.lateEntries(from: period.from, to: period.to, cases: try ws.allCases(), in: ws.zone)
+            // Read in full: the cases whose summary has an entry recorded in the period (the rest have none to list).
+            let start = Timestamp.parse(period.from, defaultZone: ws.zone), last = Timestamp.parse(period.to, defaultZone: ws.zone)
+            let withLate = try ws.caseSummaries().filter { entry in
+                entry.summary.lateEntries.contains { e in start.map { e.recordedAt >= $0 } ?? true && last.map { e.recordedAt < $0.adding(seconds: 86_400) } ?? true }
+            }
+            let late = Reviews.lateEntries(from: period.from, to: period.to, cases: try ws.cases(withLate), in: ws.zone)
             if !late.isEmpty {
                 let s = DeskLanguage.strings
                 print(s.fill("reviewLateEntries", ["\(late.count)"]))
@@ -57,27 +62,32 @@ extension Casebook {
         }
 
         /// The review as the rules make it: the covered cases of the period, as they stand at the
-        /// workspace's base (the hook recomputes this and refuses anything else).
+        /// workspace's base (the hook recomputes this and refuses anything else). The cases are
+        /// judged by their facts (`Reviews.covers`): from `known` files where the caller has them
+        /// (the simulator), else from the summaries of `store` (one is made when nil), so only the
+        /// files no summary is kept for are read.
         static func record(_ kind: ReviewKind, period: (from: String, to: String), by: StaffID, at: Timestamp, opinion: String,
-                           in ws: Workspace, cases known: [CaseFile]? = nil) throws -> ReviewRecord {
-            var blobs: [CaseID: String] = [:]
-            var cases: [CaseFile] = []
-            if let known {
-                // The caller's files are those at the base; only the covered ones' blob ids are looked up.
-                cases = known
-            } else {
-                for entry in try ws.repo.files(under: "records/cases", at: ws.base) where entry.path.hasSuffix(".json") {
-                    let file = try RecordJSON.decode(CaseFile.self, from: ws.repo.blob(entry.blob), file: entry.path)
-                    blobs[file.id] = entry.blob.hex
-                    cases.append(file)
+                           in ws: Workspace, cases known: [CaseFile]? = nil, store: SummaryStore? = nil) throws -> ReviewRecord {
+            var covered: [(id: CaseID, blob: String)] = []
+            if let covers = Reviews.covers(kind, from: period.from, to: period.to, in: ws.zone) {
+                if let known {
+                    // The caller's files are those at the base; only the covered ones' blob ids are looked up.
+                    for file in known where covers(CaseFacts(file)) {
+                        covered.append((file.id, try ws.base.flatMap { try ws.repo.blobID(at: ws.place(file), in: $0)?.hex } ?? ""))
+                    }
+                } else {
+                    // A case's blob is that of the last file with its id, in path order.
+                    var blobs: [CaseID: String] = [:]
+                    for entry in try (store ?? SummaryStore(repo: ws.repo)).entries(at: ws.base) {
+                        blobs[entry.summary.id] = entry.blob.hex
+                        if covers(entry.summary.facts) { covered.append((entry.summary.id, "")) }
+                    }
+                    covered = covered.map { ($0.id, blobs[$0.id] ?? "") }
                 }
             }
-            let covered = Reviews.covered(kind, from: period.from, to: period.to, cases: cases, in: ws.zone)
-            if known != nil, let base = ws.base {
-                for file in covered { blobs[file.id] = try ws.repo.blobID(at: ws.place(file), in: base)?.hex }
-            }
+            covered.sort { $0.id.rawValue < $1.id.rawValue }
             return ReviewRecord(kind: kind, from: period.from, to: period.to, by: by, at: at, opinion: opinion,
-                                cases: covered.map { .init(id: $0.id, blob: blobs[$0.id] ?? "") }, clause: Reviews.rule(kind).clause)
+                                cases: covered.map { .init(id: $0.id, blob: $0.blob) }, clause: Reviews.rule(kind).clause)
         }
     }
 }

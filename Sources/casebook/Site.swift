@@ -135,19 +135,20 @@ extension Casebook {
         /// - Returns: the verdict on each commit verified.
         @discardableResult
         func verifySignatures(in dashboard: inout Dashboard, of cases: [CaseFile], _ ws: Workspace) throws -> [String: SiteBuilder.SignatureStatus] {
-            let verifier = try SSHVerifier(allowedSigners: ws.staff.allowedSigners)
             var wanted: [String: String] = [:]
             for file in cases {
                 for proof in dashboard.provenance[file.id] ?? [] where proof.signature == .signed {
                     wanted[proof.commit] = proof.author.split(separator: "<").last.map { String($0.dropLast()) } ?? ""
                 }
             }
-            let commits = Array(wanted.keys)
-            let signed = try commits.map { hex in (signature: try OID(hex: hex).flatMap { try ws.repo.signature(of: $0) }, author: wanted[hex] ?? "") }
-            let verdicts = signed.concurrentMap { try verifier.status(of: $0.signature, author: $0.author) }
+            let commits = wanted.keys.compactMap(OID.init(hex:))
+            // Verdicts reached before against the same keys come from .git/casebook/signatures; the rest are verified on all cores.
+            let cache = SignatureVerdicts(repo: ws.repo)
+            let verdicts = try cache.statuses(of: commits.map { ($0, wanted[$0.hex] ?? "") }, allowedSigners: ws.staff.allowedSigners)
+            cache.save()
             var known: [String: SiteBuilder.SignatureStatus] = [:]
-            for (hex, verdict) in zip(commits, verdicts) {
-                known[hex] = switch try verdict.get() {
+            for (id, verdict) in zip(commits, verdicts) {
+                known[id.hex] = switch verdict {
                 case .good: .good
                 case .bad: .bad
                 case .unregistered: .notRegistered

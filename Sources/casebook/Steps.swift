@@ -104,7 +104,7 @@ extension Workspace {
         }
         let sample: MonthlySample
         do {
-            sample = try Sampling.sample(month: month, cases: allCases(), profile: profile, calendar: calendar, zone: zone,
+            sample = try Sampling.sample(month: month, facts: caseSummaries().map(\.summary.facts), profile: profile, calendar: calendar, zone: zone,
                                          earlier: try samples(of: month), on: now.localDay)
         } catch let refusal as Refusal {
             throw Failure.about("--month", refusal)
@@ -145,13 +145,14 @@ extension Workspace {
         guard let midnight = Timestamp.parse(day, defaultZone: zone) else { return [] }
         let months = [String(midnight.adding(seconds: -86_400).localDay.prefix(7)), String(day.prefix(7))]
         var made: [MonthlySample] = []
-        var all = cases
+        // What the draw reads of each case: from the caller's files, else from the summaries (only unsummarised files are read).
+        var all = cases?.map(CaseFacts.init)
         for month in Array(Set(months)).sorted() {
             guard try repo.read(Workspace.drawPath(month: month, day: day), at: base) == nil else { continue }
-            if all == nil { all = try allCases() }
+            if all == nil { all = try caseSummaries().map(\.summary.facts) }
             let draw: MonthlySample?
             do {
-                draw = try Sampling.daily(month: month, on: day, cases: all ?? [], earlier: try samples(of: month), profile: profile, calendar: calendar, zone: zone)
+                draw = try Sampling.daily(month: month, on: day, facts: all ?? [], earlier: try samples(of: month), profile: profile, calendar: calendar, zone: zone)
             } catch let refusal as Refusal {
                 throw Failure.about("sweep", refusal)
             }

@@ -33,12 +33,14 @@ extension Casebook {
                 guard let head = try repo.head() else { return }
                 commits = try repo.commits(from: nil, to: head)
             }
-            let verifier = try SSHVerifier(allowedSigners: ws.staff.allowedSigners)
+            // Verdicts already reached against the same keys are kept in .git/casebook/signatures.
+            let verdicts = SignatureVerdicts(repo: repo)
+            defer { verdicts.save() }
             var counts: [SignatureStatus: Int] = [:]
             var failed = false
             for id in commits {
                 let info = try repo.commit(id)
-                let status = try verifier.status(of: try repo.signature(of: id), author: info.author.email)
+                let status = try verdicts.status(of: id, author: info.author.email, allowedSigners: ws.staff.allowedSigners)
                 counts[status, default: 0] += 1
                 switch status {
                 case .good: break

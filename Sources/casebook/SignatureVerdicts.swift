@@ -1,0 +1,179 @@
+import CaseModel
+import Crypto
+import Foundation
+import GitStore
+
+/// Verdicts on commits' signatures (`SSHVerifier.status`) kept in `<git dir>/casebook/signatures`,
+/// so that the commands that judge many commits again — the dashboard's provenance of every
+/// event, `verify`, `check --range` over history already checked — verify a commit once.
+///
+/// A verdict is a function of the commit's bytes (its signature and what it signs, named by the
+/// commit id) and of what the verifier judges it against: the author's email and the lines of
+/// the allowed-signers file that can name it (`SSHVerifier.judge`). It is kept under both, the
+/// second as a SHA-256, so a key added, changed or removed for the author is a new question and
+/// the commit is verified anew; another member's change of key leaves it alone.
+///
+/// It is a cache, never a source of truth, with the discipline of the summary cache: the file's
+/// header names its format and this build of casebook (`SummaryCache.build`: the verifying code is
+/// compiled in), a checksum covers the rest, anything else is ignored and written again, and it is
+/// replaced atomically (two processes at once each leave a whole file; one's new verdicts may be
+/// lost, to be verified again). What is not detected: an entry forged together with its checksum.
+final class SignatureVerdicts: @unchecked Sendable {
+    static let format = "casebook-signatures 1"
+
+    static func path(_ repo: Repository) -> String {
+        repo.gitDirectory + (repo.gitDirectory.hasSuffix("/") ? "" : "/") + "casebook/signatures"
+    }
+
+    /// A commit id and a judge, as the file keeps them.
+    struct Key: Hashable {
+        var commit: [UInt8]
+        var judge: [UInt8]
+    }
+
+    let repo: Repository
+    let file: String
+    private var verdicts: [Key: SignatureStatus]
+    /// Verdicts reached in this process, not yet in the file.
+    private var added = 0
+    private var verifiers: [String: SSHVerifier] = [:]
+    /// SHA-256 of `SSHVerifier.judge`, by allowed-signers text and email.
+    private var judges: [String: [String: [UInt8]]] = [:]
+    /// How many verdicts were taken from the file and how many reached by verifying (for the tests).
+    private(set) var kept = 0, verified = 0
+
+    init(repo: Repository) {
+        self.repo = repo
+        file = SignatureVerdicts.path(repo)
+        verdicts = FileManager.default.contents(atPath: file).flatMap(SignatureVerdicts.decode) ?? [:]
+    }
+
+    /// The verdict on the signature of `commit` by `author` (the commit's author email) against
+    /// the keys of `allowedSigners`.
+    func status(of commit: OID, author: String, allowedSigners: String) throws -> SignatureStatus {
+        try statuses(of: [(commit, author)], allowedSigners: allowedSigners)[0]
+    }
+
+    /// The verdicts on many commits against one registry, in order: kept ones from the file, the
+    /// rest verified on all cores (signatures read in turn).
+    func statuses(of commits: [(commit: OID, author: String)], allowedSigners: String) throws -> [SignatureStatus] {
+        let keys = commits.map { Key(commit: Self.bytes(of: $0.commit), judge: judge(of: $0.author, allowedSigners: allowedSigners)) }
+        var out: [SignatureStatus?] = keys.map { verdicts[$0] }
+        let missing = out.indices.filter { out[$0] == nil }
+        kept += commits.count - missing.count
+        guard !missing.isEmpty else { return out.map { $0! } }
+        let verifier = try verifiers[allowedSigners] ?? SSHVerifier(allowedSigners: allowedSigners)
+        verifiers[allowedSigners] = verifier
+        let signed = try missing.map { (signature: try repo.signature(of: commits[$0].commit), author: commits[$0].author) }
+        let found = signed.count > 1
+            ? signed.concurrentMap { try verifier.status(of: $0.signature, author: $0.author) }
+            : signed.map { s in Result { try verifier.status(of: s.signature, author: s.author) } }
+        for (n, result) in zip(missing, found) {
+            let status = try result.get()
+            out[n] = status
+            verdicts[keys[n]] = status
+        }
+        added += missing.count
+        verified += missing.count
+        return out.map { $0! }
+    }
+
+    private func judge(of email: String, allowedSigners: String) -> [UInt8] {
+        if let known = judges[allowedSigners]?[email] { return known }
+        let digest = Array(SHA256.hash(data: Data(SSHVerifier.judge(of: email, allowedSigners: allowedSigners).utf8)))
+        judges[allowedSigners, default: [:]][email] = digest
+        return digest
+    }
+
+    /// Writes the file again when this process reached verdicts it did not hold; best effort.
+    func save() {
+        guard added > 0 else { return }
+        try? FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try? AtomicFile.write(Self.encode(verdicts), to: file, durable: false)
+        added = 0
+    }
+
+    static func bytes(of id: OID) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(20)
+        var high: UInt8?
+        for c in id.hex.utf8 {
+            let v = c <= 57 ? c - 48 : (c | 0x20) - 87
+            if let h = high {
+                out.append(h << 4 | v)
+                high = nil
+            } else {
+                high = v
+            }
+        }
+        return out
+    }
+
+    // MARK: - The file
+
+    static var header: [UInt8] { Array("\(format)\nbuild \(SummaryCache.build)\n".utf8) }
+
+    /// The header, the body's checksum (8 bytes, `SummaryCache.checksum`), and the body: the
+    /// number of judges, each judge's 32 bytes; the number of verdicts, each as the commit id's
+    /// 20 bytes, the judge's number (4 bytes) and the verdict's position in `SignatureStatus.allCases`.
+    static func encode(_ verdicts: [Key: SignatureStatus]) -> Data {
+        var judges: [[UInt8]: UInt32] = [:]
+        var table: [UInt8] = []
+        var body: [UInt8] = []
+        body.reserveCapacity(verdicts.count * 25)
+        for (key, status) in verdicts {
+            let n: UInt32
+            if let known = judges[key.judge] {
+                n = known
+            } else {
+                n = UInt32(judges.count)
+                judges[key.judge] = n
+                table += key.judge
+            }
+            body += key.commit
+            withUnsafeBytes(of: n.littleEndian) { body += $0 }
+            body.append(UInt8(SignatureStatus.allCases.firstIndex(of: status)!))
+        }
+        var all: [UInt8] = []
+        withUnsafeBytes(of: UInt32(judges.count).littleEndian) { all += $0 }
+        all += table
+        withUnsafeBytes(of: UInt32(verdicts.count).littleEndian) { all += $0 }
+        all += body
+        var out = header
+        withUnsafeBytes(of: SummaryCache.checksum(all[...]).littleEndian) { out += $0 }
+        out += all
+        return Data(out)
+    }
+
+    /// The verdicts of a file `encode` wrote with this build; nil for anything else.
+    static func decode(_ data: Data) -> [Key: SignatureStatus]? {
+        let head = header
+        let bytes = [UInt8](data)
+        guard bytes.count >= head.count + 8, bytes[0..<head.count].elementsEqual(head) else { return nil }
+        var sum: UInt64 = 0
+        for k in 0..<8 { sum |= UInt64(bytes[head.count + k]) << (8 * k) }
+        let body = Array(bytes[(head.count + 8)...])
+        guard SummaryCache.checksum(body[...]) == sum else { return nil }
+        var i = 0
+        func u32() -> Int? {
+            guard body.count - i >= 4 else { return nil }
+            defer { i += 4 }
+            return (0..<4).reduce(0) { $0 | Int(body[i + $1]) << (8 * $1) }
+        }
+        guard let judgeCount = u32(), judgeCount <= (body.count - i) / 32 else { return nil }
+        let judges = (0..<judgeCount).map { n in Array(body[i + 32 * n..<i + 32 * (n + 1)]) }
+        i += 32 * judgeCount
+        guard let count = u32(), body.count - i == count * 25 else { return nil }
+        var out: [Key: SignatureStatus] = [:]
+        out.reserveCapacity(count)
+        let statuses = SignatureStatus.allCases
+        for _ in 0..<count {
+            let commit = Array(body[i..<i + 20])
+            i += 20
+            guard let judge = u32(), judge < judges.count, Int(body[i]) < statuses.count else { return nil }
+            out[Key(commit: commit, judge: judges[judge])] = statuses[Int(body[i])]
+            i += 1
+        }
+        return out
+    }
+}
