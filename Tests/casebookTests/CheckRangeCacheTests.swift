@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+
+/// `check --range` recomputes a daily draw and a review sign-off from the case summaries kept by
+/// blob id (`.git/casebook/summaries`), and `verify`, `check` and the site keep signature verdicts
+/// by commit and judge (`.git/casebook/signatures`). Both are caches: the verdicts and outputs are
+/// the same with them warm, cold and damaged, and a verdict is reached anew when the keys it was
+/// judged against change.
+@Suite(.serialized) struct CheckRangeCacheTests {
+    /// A commit on top of `parent` with the record at `path` of `like` edited by `edit`, authored
+    /// and dated as `like` (stock git's plumbing, no hook): a hand-made record to be checked.
+    static func forge(_ box: Sandbox, like commit: String, path: String, edit: (inout [String: Any]) -> Void) throws -> String {
+        func line(_ s: String) -> String { s.trimmingCharacters(in: .whitespacesAndNewlines) }
+        var record = try #require(try JSONSerialization.jsonObject(with: Data(try box.git(["show", "\(commit):\(path)"]).utf8)) as? [String: Any])
+        edit(&record)
+        let file = box.root.appendingPathComponent("forged.json")
+        try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys]).write(to: file)
+        let blob = line(try box.git(["hash-object", "-w", file.path]))
+        let index = box.root.appendingPathComponent("forged-index").path
+        try? FileManager.default.removeItem(atPath: index)
+        try box.git(["read-tree", "\(commit)^"], env: ["GIT_INDEX_FILE": index])
+        try box.git(["update-index", "--add", "--cacheinfo", "100644,\(blob),\(path)"], env: ["GIT_INDEX_FILE": index])
+        let tree = line(try box.git(["write-tree"], env: ["GIT_INDEX_FILE": index]))
+        let who = try box.git(["log", "-1", "--format=%an%n%ae%n%ad", "--date=raw", commit]).split(separator: "\n").map(String.init)
+        let env = ["GIT_AUTHOR_NAME": who[0], "GIT_AUTHOR_EMAIL": who[1], "GIT_AUTHOR_DATE": who[2],
+                   "GIT_COMMITTER_NAME": who[0], "GIT_COMMITTER_EMAIL": who[1], "GIT_COMMITTER_DATE": who[2]]
+        return line(try box.git(["commit-tree", tree, "-p", "\(commit)^", "-m", "forged"], env: env))
+    }
+
+    static func damagedVersions(of good: Data) -> [(String, Data)] {
+        var flipped = [UInt8](good)
+        flipped[flipped.count / 2] ^= 0x20
+        var rng = SystemRandomNumberGenerator()
+        return [
+            ("empty", Data()),
+            ("truncated", good.prefix(good.count / 2)),
+            ("one flipped byte", Data(flipped)),
+            ("random bytes", Data((0..<good.count).map { _ in UInt8.random(in: 0...255, using: &rng) })),
+            ("another format", Data("casebook-other 1\n".utf8) + good.dropFirst(17)),
+            ("one more byte", good + Data([0])),
+        ]
+    }
+
+    @Test func aSignOffAndADailyDrawAreJudgedAlikeWithTheSummaryCacheWarmColdOrDamaged() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try SummaryCacheTests.simulated(box)
+        func last(_ path: String) throws -> String {
+            try box.git(["log", "-1", "--format=%H", "--", path]).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let draw = try last("records/samples/2026-10")
+        let drawPath = try box.git(["diff-tree", "--no-commit-id", "--name-only", "-r", draw]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let review = try last("records/reviews/daily")
+        let reviewPath = try box.git(["diff-tree", "--no-commit-id", "--name-only", "-r", review]).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(!draw.isEmpty && !review.isEmpty, "the simulated month has daily draws and daily reviews")
+        // Hand-made: the draw with a case left out of its population, the review with a case left out.
+        let badDraw = try CheckRangeCacheTests.forge(box, like: draw, path: drawPath) { record in
+            var revisits = record["revisits"] as? [String: Any] ?? [:]
+            revisits["population"] = Array((revisits["population"] as? [Any] ?? []).dropFirst())
+            record["revisits"] = revisits
+        }
+        let badReview = try CheckRangeCacheTests.forge(box, like: review, path: reviewPath) { record in
+            record["cases"] = Array((record["cases"] as? [Any] ?? []).dropFirst())
+        }
+        let ranges = ["\(draw)^..\(draw)", "\(review)^..\(review)", "\(draw)^..\(badDraw)", "\(review)^..\(badReview)", "HEAD~120..HEAD"]
+        let cache = SummaryCacheTests.cachePath(box)
+        func outputs(_ prepare: () throws -> Void) throws -> [String: String] {
+            var out: [String: String] = [:]
+            for range in ranges {
+                try prepare()
+                let o = try box.cb(["check", "--range", range, "--as-recorded"])
+                out[range] = "\(o.status)\n\(o.stdout)\n\(o.stderr)"
+            }
+            return out
+        }
+        let cold = try outputs { try? FileManager.default.removeItem(atPath: cache) }
+        #expect(cold["\(draw)^..\(draw)"] == "0\n\n", "\(cold)")
+        #expect(cold["\(review)^..\(review)"] == "0\n\n", "\(cold)")
+        #expect(cold["HEAD~120..HEAD"] == "0\n\n", "\(cold)")
+        #expect(cold["\(draw)^..\(badDraw)"]?.hasPrefix("1\n") == true && cold["\(draw)^..\(badDraw)"]?.contains("[rule sample-reproducible;") == true, "\(cold)")
+        #expect(cold["\(review)^..\(badReview)"]?.hasPrefix("1\n") == true && cold["\(review)^..\(badReview)"]?.contains("[rule review-coverage;") == true, "\(cold)")
+
+        // Warm: the cache as the last command left it (and as `list` writes it at HEAD).
+        try box.ok(["list"])
+        let good = try Data(contentsOf: URL(fileURLWithPath: cache))
+        SummaryCacheTests.same(cold, try outputs {}, "warm")
+        SummaryCacheTests.same(cold, try outputs { try good.write(to: URL(fileURLWithPath: cache)) }, "written at HEAD")
+        for (label, bytes) in CheckRangeCacheTests.damagedVersions(of: good) {
+            SummaryCacheTests.same(cold, try outputs { try bytes.write(to: URL(fileURLWithPath: cache)) }, label)
+        }
+    }
+
+    @Test func signatureVerdictsAreTheSameWarmColdOrDamagedAndJudgedAnewWhenAKeyChanges() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        let sim = try box.run(Sandbox.binary, ["simulate", "--out", box.repo, "--months", "1", "--seed", "7", "--cases-per-day", "2", "--start", "2026-10"])
+        #expect(sim.status == 0, "\(sim.stderr)")
+        let cache = box.repo + "/.git/casebook/signatures"
+        let stats = ["CASEBOOK_SIGNATURE_STATS": "1"]
+        func outputs(_ prepare: () throws -> Void) throws -> [String: String] {
+            var out: [String: String] = [:]
+            try prepare()
+            let verify = try box.cb(["verify"])
+            out["verify"] = "\(verify.status)\n\(verify.stdout)"
+            try prepare()
+            let check = try box.cb(["check", "--range", "HEAD~60..HEAD", "--as-recorded"])
+            out["check"] = "\(check.status)\n\(check.stdout)\n\(check.stderr)"
+            try prepare()
+            let site = box.root.appendingPathComponent("site-out")
+            try? FileManager.default.removeItem(at: site)
+            defer { try? FileManager.default.removeItem(at: site) }
+            let s = try box.cb(["site", "--out", site.path])
+            out["site"] = "\(s.status)\n\(s.stdout)"
+            for path in FileManager.default.enumerator(atPath: site.path)?.compactMap({ $0 as? String }).sorted() ?? [] {
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: site.path + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+                out["site/" + path] = try Data(contentsOf: site.appendingPathComponent(path)).base64EncodedString()
+            }
+            return out
+        }
+        let cold = try outputs { try? FileManager.default.removeItem(atPath: cache) }
+        #expect(cold["verify"]?.hasPrefix("0\n") == true && cold["verify"]?.contains(" good ") == true, "\(cold["verify"] ?? "")")
+        #expect(cold["check"] == "0\n\n", "\(cold["check"] ?? "")")
+
+        // Warm: every verdict kept, none verified again.
+        let warmRun = try box.cb(["verify"], env: stats)
+        #expect(warmRun.stderr.contains("signatures: ") && warmRun.stderr.contains(" kept, 0 verified"), "\(warmRun.stderr)")
+        let good = try Data(contentsOf: URL(fileURLWithPath: cache))
+        SummaryCacheTests.same(cold, try outputs {}, "warm")
+        for (label, bytes) in CheckRangeCacheTests.damagedVersions(of: good) {
+            SummaryCacheTests.same(cold, try outputs { try bytes.write(to: URL(fileURLWithPath: cache)) }, label)
+        }
+
+        // The manager replaces li.na's key: her commits, good before, are judged anew against
+        // the new registry (not registered); nobody else's is verified again.
+        let before = try box.cb(["verify"]).stdout
+        let liNa = before.split(separator: "\n").filter { $0.contains(" li.na@") }
+        #expect(!liNa.isEmpty && liNa.allSatisfy { $0.contains(" good ") }, "\(liNa.prefix(3))")
+        let key = box.root.appendingPathComponent("new-key").path
+        #expect(try box.run("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "li.na", "-f", key]).status == 0)
+        let replaced = try box.cb(["staff", "key", "li.na", key + ".pub", "--as", "zhou.jl"],
+                                  env: ["CASEBOOK_SIGNING_KEY": box.repo + "/.git/casebook/keys/zhou.jl"])
+        #expect(replaced.status == 0, "\(replaced.stderr)")
+        let after = try box.cb(["verify"], env: stats)
+        #expect(after.stderr.contains("signatures: ") && after.stderr.contains(" kept, \(liNa.count + 1) verified"), "\(after.stderr)")
+        let judged = after.stdout.split(separator: "\n").filter { $0.contains(" li.na@") }
+        #expect(judged.count == liNa.count && judged.allSatisfy { $0.contains(" not-registered ") }, "\(judged.prefix(3))")
+        try FileManager.default.removeItem(atPath: cache)
+        #expect(try box.cb(["verify"]).stdout == after.stdout, "a cold cache says the same")
+    }
+}
