@@ -18,7 +18,7 @@ import GitStore
 /// compiled in), a checksum covers the rest, anything else is ignored and written again, and it is
 /// replaced atomically (two processes at once each leave a whole file; one's new verdicts may be
 /// lost, to be verified again). What is not detected: an entry forged together with its checksum.
-final class SignatureVerdicts: @unchecked Sendable {
+package final class SignatureVerdicts: @unchecked Sendable {
     static let format = "casebook-signatures 1"
 
     static func path(_ repo: Repository) -> String {
@@ -42,7 +42,7 @@ final class SignatureVerdicts: @unchecked Sendable {
     /// How many verdicts were taken from the file and how many reached by verifying (for the tests).
     private(set) var kept = 0, verified = 0
 
-    init(repo: Repository) {
+    package init(repo: Repository) {
         self.repo = repo
         file = SignatureVerdicts.path(repo)
         verdicts = FileManager.default.contents(atPath: file).flatMap(SignatureVerdicts.decode) ?? [:]
@@ -50,13 +50,13 @@ final class SignatureVerdicts: @unchecked Sendable {
 
     /// The verdict on the signature of `commit` by `author` (the commit's author email) against
     /// the keys of `allowedSigners`.
-    func status(of commit: OID, author: String, allowedSigners: String) throws -> SignatureStatus {
+    package func status(of commit: OID, author: String, allowedSigners: String) throws -> SignatureStatus {
         try statuses(of: [(commit, author)], allowedSigners: allowedSigners)[0]
     }
 
     /// The verdicts on many commits against one registry, in order: kept ones from the file, the
     /// rest verified on all cores (signatures read in turn).
-    func statuses(of commits: [(commit: OID, author: String)], allowedSigners: String) throws -> [SignatureStatus] {
+    package func statuses(of commits: [(commit: OID, author: String)], allowedSigners: String) throws -> [SignatureStatus] {
         let keys = commits.map { Key(commit: Self.bytes(of: $0.commit), judge: judge(of: $0.author, allowedSigners: allowedSigners)) }
         var out: [SignatureStatus?] = keys.map { verdicts[$0] }
         let missing = out.indices.filter { out[$0] == nil }
@@ -86,7 +86,7 @@ final class SignatureVerdicts: @unchecked Sendable {
     }
 
     /// Writes the file again when this process reached verdicts it did not hold; best effort.
-    func save() {
+    package func save() {
         if ProcessInfo.processInfo.environment["CASEBOOK_SIGNATURE_STATS"] == "1" {
             // For the tests: how many verdicts were kept and how many reached by verifying.
             FileHandle.standardError.write(Data("signatures: \(kept) kept, \(verified) verified\n".utf8))
