@@ -8,7 +8,7 @@ import Procedures
 /// (`SummaryCache`) is read once, a folder of the case tree is listed once per tree id (a commit
 /// changes a few day folders; the rest are the same trees as at the commit before), and only the
 /// blobs no summary is kept for are read and decoded. `save` writes what was learnt back.
-final class SummaryStore {
+package final class SummaryStore {
     let repo: Repository
     let file: String
     /// The summaries of the cache file as loaded, by blob id (hex).
@@ -22,7 +22,7 @@ final class SummaryStore {
     /// What the last `entries` returned (nil before the first).
     private var last: [CaseEntry]?
 
-    init(repo: Repository) {
+    package init(repo: Repository) {
         self.repo = repo
         file = SummaryCache.path(repo)
         loaded = SummaryCache.load(file)
