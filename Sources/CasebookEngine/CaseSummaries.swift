@@ -19,7 +19,7 @@ import Procedures
 /// Writes are atomic (a temporary file renamed over the old one), so two processes at once
 /// each leave a whole file, and a read-only repository just goes without.
 package enum SummaryCache {
-    static let format = "casebook-summaries 2"
+    static let format = "casebook-summaries 3"
 
     /// This build of casebook, as the header names it.
     static let build: String = {
@@ -83,6 +83,7 @@ package enum SummaryCache {
                 w.u32(UInt32(times.count))
                 for t in times { w.time(t) }
             }
+            w.report(s.report)
         }
         var out = header
         var sum = checksum(w.bytes[...]).littleEndian
@@ -215,10 +216,11 @@ package enum SummaryCache {
                     late.append(CaseSummary.LateEntry(by: by, recordedAt: try time()))
                 }
                 let resolutions = try times(), revisits = try times(), complaintSteps = try times()
+                let report = try self.report()
                 out[blob] = CaseSummary(id: id, path: path, kind: kind, severity: severity, repairSize: repairSize, status: status, level: level,
                                         holder: holder, department: department, unit: unit, receivedAt: receivedAt, summary: summary,
                                         deadlines: deadlines, lateEntries: late, resolutions: resolutions, revisits: revisits,
-                                        complaintSteps: complaintSteps)
+                                        complaintSteps: complaintSteps, report: report)
             }
             guard i == bytes.count else { throw Damaged() }
             return out

@@ -58,10 +58,13 @@ public struct CaseSummary: Equatable, Sendable {
     public var resolutions: [Timestamp]
     public var revisits: [Timestamp]
     public var complaintSteps: [Timestamp]
+    /// What the monthly figures read of the case (`MonthReport`, `MonthAnalysis`).
+    public var report: ReportFacts
 
     public init(id: CaseID, path: String, kind: Kind, severity: Severity?, repairSize: RepairSize?, status: Status, level: Level,
                 holder: StaffID, department: Department?, unit: String?, receivedAt: Timestamp, summary: String,
-                deadlines: [Deadline], lateEntries: [LateEntry], resolutions: [Timestamp], revisits: [Timestamp], complaintSteps: [Timestamp]) {
+                deadlines: [Deadline], lateEntries: [LateEntry], resolutions: [Timestamp], revisits: [Timestamp], complaintSteps: [Timestamp],
+                report: ReportFacts) {
         self.id = id
         self.path = path
         self.kind = kind
@@ -79,6 +82,7 @@ public struct CaseSummary: Equatable, Sendable {
         self.resolutions = resolutions
         self.revisits = revisits
         self.complaintSteps = complaintSteps
+        self.report = report
     }
 
     public init(_ file: CaseFile, at path: String) {
@@ -88,7 +92,8 @@ public struct CaseSummary: Equatable, Sendable {
                   unit: file.intake.unit, receivedAt: file.intake.receivedAt, summary: file.intake.summary,
                   deadlines: file.state.deadlines.map { Deadline(step: $0.step, due: $0.due, met: Schedule.fulfilment(of: $0, in: file) != nil) },
                   lateEntries: file.events.compactMap { e in e.recordedAt.map { LateEntry(by: e.by, recordedAt: $0) } },
-                  resolutions: facts.resolutions, revisits: facts.revisits, complaintSteps: facts.complaintSteps)
+                  resolutions: facts.resolutions, revisits: facts.revisits, complaintSteps: facts.complaintSteps,
+                  report: ReportFacts(file))
     }
 
     /// What the sample and the reviews read of the case (`CaseFacts(file)` of its file).
