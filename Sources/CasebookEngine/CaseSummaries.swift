@@ -264,13 +264,6 @@ package enum SummaryCache {
             return try string()
         }
 
-        /// A count, then as many times.
-        mutating func times() throws -> [Timestamp] {
-            let count = Int(try u32())
-            guard count <= (bytes.count - i) / 16 else { throw Damaged() }
-            return try (0..<count).map { _ in try time() }
-        }
-
         mutating func time() throws -> Timestamp {
             let seconds = try i64()
             let offset = try i64()

@@ -9,18 +9,7 @@ import Foundation
 extension Sampling {
     /// `isSampled(file, …)` of the summary's case.
     public static func isSampled(_ s: CaseSummary, rule: SamplingRule, profile: Profile) -> Bool {
-        rule.kinds.contains(s.kind)
-            && (Schedule.revisitRule(kind: s.kind, severity: s.severity, repairSize: s.repairSize, profile: profile)?.rate ?? 0) < 100
-    }
-}
-
-extension Schedule {
-    /// `revisitRule(for: intake, …)` from the intake's kind, severity and repair size.
-    public static func revisitRule(kind: Kind, severity: Severity?, repairSize: RepairSize?, profile: Profile) -> RevisitRule? {
-        let rules = profile.revisits.filter { $0.kind == kind }
-        return rules.first { $0.repairSize != nil && $0.repairSize == repairSize }
-            ?? rules.first { $0.repairSize == nil && $0.severity != nil && $0.severity == severity }
-            ?? rules.first { $0.repairSize == nil && $0.severity == nil }
+        isSampled(kind: s.kind, severity: s.severity, repairSize: s.repairSize, rule: rule, profile: profile)
     }
 }
 
