@@ -65,7 +65,8 @@ def head(repo):
 
 
 def written(p):
-    m = re.search(r"\((\d+) [^,]*, (\d+) [^)]*\)", p.stdout)
+    # "(7 files, 2 written)" or "（7 个文件，2 个有变化）": the last two numbers the command prints.
+    m = re.search(r"(\d+)\D+(\d+)\D*$", p.stdout.strip())
     return (int(m.group(1)), int(m.group(2))) if m else (-1, -1)
 
 
@@ -116,6 +117,7 @@ def measure(bin, centres, cases, distinct, work, runs):
     (company / "records" / "collection.json").write_text(
         json.dumps({"at": now, "centres": entries, "format": "casebook.collection/1"}, ensure_ascii=False, indent=2, sort_keys=True)
         .replace('": ', '" : ') + "\n")
+    run(["git", "add", "records/collection.json"], cwd=company)
     run(["git", "-c", "user.name=casebook", "-c", "user.email=system@casebook.invalid", "-c", "core.hooksPath=/dev/null", "commit", "-q",
          "-m", "bench: the centres' simulated histories taken as accepted (not verified)", "records/collection.json"], cwd=company)
     setup_s = time.perf_counter() - t
@@ -141,8 +143,8 @@ def measure(bin, centres, cases, distinct, work, runs):
     # One centre changes: a real signed step, fetched (and verified), then the site.
     open_cases = json.loads(run([bin, "list", "--open", "--json", "--repo", str(changed)]).stdout)
     target = next(c["id"] for c in open_cases if c["status"] in ("open", "in-progress"))
-    run([bin, "note", target, "跟进：已电话联系业主", "--as", "li.na", "--repo", str(changed), "--now", now],
-        env={"CASEBOOK_SIGNING_KEY": str(repos[0] / ".git" / "casebook" / "keys" / "li.na")})
+    run([bin, "note", target, "跟进：已电话联系业主", "--as", "li.na", "--repo", str(changed)],
+        env={"CASEBOOK_NOW": now, "CASEBOOK_SIGNING_KEY": str(repos[0] / ".git" / "casebook" / "keys" / "li.na")})
     ms, mem, p = peak([bin, "company", "fetch"] + co)
     r["fetch_one"] = (ms, mem, [l for l in p.stdout.splitlines() if l.startswith(codes[0])][:1])
     ms, mem, p = peak([bin, "company", "site", "--out", str(site), "--month", month] + co, env={"CASEBOOK_SUMMARY_STATS": "1"})
