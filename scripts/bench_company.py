@@ -66,7 +66,7 @@ def head(repo):
 
 def written(p):
     # "(7 files, 2 written)" or "（7 个文件，2 个有变化）": the last two numbers the command prints.
-    m = re.search(r"(\d+)\D+(\d+)\D*$", p.stdout.strip())
+    m = re.search(r"[(（](\d+)[^\d()（）]+(\d+)[^\d()（）]*[)）]$", p.stdout.strip())
     return (int(m.group(1)), int(m.group(2))) if m else (-1, -1)
 
 
