@@ -363,6 +363,9 @@ def main():
         print(f"bench: {size} cases …", file=sys.stderr, flush=True)
         results[size] = measure(binary, size, work, a.runs)
         write(results, a.out, a.runs, a.bin)
+    if not a.prepare and os.environ.get("BENCH_COMPANY"):
+        # The company over many centres (issue 18): scripts/bench_company.py adds its own section.
+        run([sys.executable, str(pathlib.Path(__file__).with_name("bench_company.py")), binary, "--work", str(work), "--append", a.out])
     if not a.prepare:
         print(f"bench: wrote {a.out}", file=sys.stderr)
 
