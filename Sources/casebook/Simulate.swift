@@ -63,6 +63,11 @@ extension Casebook {
             let ws = try Workspace(path: out)
             // The work tree and index are written once, at the end: each commit moves the branch only.
             ws.repo.defersWorkTree = true
+            // Objects go into packs, not one loose file each (millions at 100,000 cases): written every
+            // `packInterval` commits and at the end, or when a step fails, so the branch never names
+            // an object that is not on disk.
+            try ws.repo.packObjects(every: Simulate.packInterval)
+            defer { try? ws.repo.writePack() }
             var clock = first.adding(seconds: -1800)
             ws.clock = { clock }
             try Simulate.hire(into: ws, seed: seed, signed: !unsigned) { clock = clock.adding(seconds: 5) }
@@ -83,6 +88,7 @@ extension Casebook {
                 FileHandle.standardError.write(Data((line + "\n").utf8))
             }
             try simulator.run(until: end)
+            try ws.repo.writePack()
             ws.repo.defersWorkTree = false
             try ws.repo.checkoutHead()
             let t = simulator.totals
@@ -93,6 +99,10 @@ extension Casebook {
             print("slips: \(t.overdueAtEnd) overdue deadlines, \(t.unplannedOverdue) unplanned, \(t.missedReviews) daily reviews missed; "
                   + "\(t.lateEntries) late entries, \(t.against) complaints against staff, \(t.reviews) reviews, \(t.archives) archives")
         }
+
+        /// Commits between two packs: what they bring is held in memory until then (about 20 KB
+        /// a commit: the case file and the trees above it) and deltas are found only within a pack.
+        static let packInterval = 4096
 
         /// The Ed25519 key of `id` derived from the seed.
         static func key(seed: UInt64, id: String) throws -> SSHKey {
