@@ -33,10 +33,12 @@ extension Casebook {
         @Option(help: ArgumentHelp("Stop earlier than the end of the last month, at this time (ISO 8601).", valueName: "time")) var until: String?
         @Flag(help: "Commit each day's files at once (benchmarks only; every step is still validated).") var bulk = false
         @Flag(help: "Make no keys: commits are unsigned.") var unsigned = false
+        @Option(help: .hidden) var packEvery: Int = Simulate.packInterval
 
         func validate() throws {
             guard (1...36).contains(months) else { throw ValidationError("--months: 1 to 36") }
             guard (1...5000).contains(casesPerDay) else { throw ValidationError("--cases-per-day: 1 to 5000") }
+            guard packEvery >= 1 else { throw ValidationError("--pack-every: at least 1") }
             guard Defaults.profiles.contains(profile) else {
                 throw ValidationError("--profile must be one of \(Defaults.profiles.joined(separator: ", "))")
             }
@@ -64,9 +66,9 @@ extension Casebook {
             // The work tree and index are written once, at the end: each commit moves the branch only.
             ws.repo.defersWorkTree = true
             // Objects go into packs, not one loose file each (millions at 100,000 cases): written every
-            // `packInterval` commits and at the end, or when a step fails, so the branch never names
+            // `--pack-every` commits (default `packInterval`) and at the end, or when a step fails, so the branch never names
             // an object that is not on disk.
-            try ws.repo.packObjects(every: Simulate.packInterval)
+            try ws.repo.packObjects(every: packEvery)
             defer { try? ws.repo.writePack() }
             var clock = first.adding(seconds: -1800)
             ws.clock = { clock }
