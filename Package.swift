@@ -39,11 +39,20 @@ let package = Package(
                 .product(name: "Tagged", package: "swift-tagged"),
             ]
         ),
-        // The command-line tool; logic lives in the libraries.
+        // The engine both front ends use (the centre's commands and the company tier): a case
+        // repository opened as a Workspace, each step validated as the hooks would and committed,
+        // the hooks' review of a commit, the summary cache, the residents' key store.
+        .target(
+            name: "CasebookEngine",
+            dependencies: [
+                "CaseModel", "Procedures", "GitStore", "SiteBuilder",
+            ]
+        ),
+        // The command-line tool: a thin shell of commands over the engine.
         .executableTarget(
             name: "casebook",
             dependencies: [
-                "CaseModel", "Procedures", "GitStore", "SiteBuilder",
+                "CasebookEngine", "CaseModel", "Procedures", "GitStore", "SiteBuilder",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HeapModule", package: "swift-collections"),

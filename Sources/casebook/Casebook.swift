@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseModel
+import CasebookEngine
 import Foundation
 import Procedures
 import SiteBuilder
@@ -34,6 +35,10 @@ struct Casebook: ParsableCommand {
     /// Runs the command; a refusal is printed as one line after the prefix in the user's
     /// language (错误： / Error:), everything else as ArgumentParser prints it.
     static func main() {
+        Workspace.askActor = { people in
+            guard Prompter.isInteractive else { return nil }
+            return try Prompter().choose("actor", people, raw: \.id.rawValue) { "\($0.name) (\($0.id.rawValue))" }
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

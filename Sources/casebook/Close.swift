@@ -1,4 +1,5 @@
 import ArgumentParser
+import CasebookEngine
 
 extension Casebook {
     /// `casebook close ID`: the case is finished 结案.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseModel
+import CasebookEngine
 import Foundation
 import GitStore
 import Procedures
@@ -49,28 +50,12 @@ extension Casebook {
                           Request.self, Amend.self, Complete.self, ShowContract.self, ListContracts.self]
         )
 
-        /// Every contract at the workspace's base (the inventory aside).
-        static func all(_ ws: Workspace) throws -> [ContractRecord] {
-            try ws.repo.files(under: "records/contracts", at: ws.base)
-                .filter { $0.path.hasSuffix(".json") && !$0.path.hasPrefix("records/contracts/inventory/") }
-                .map { try RecordJSON.decode(ContractRecord.self, from: ws.repo.blob($0.blob), file: $0.path) }
-        }
-
         /// The contracts page's input: nil when the repository has no contracts (no page then).
         static func pageInput(_ ws: Workspace) throws -> ContractsInput? {
-            let contracts = try all(ws)
+            let contracts = try ws.contracts()
             let inventories = try ws.repo.files(under: "records/contracts/inventory", at: ws.base).filter { $0.path.hasSuffix(".json") }
                 .map { try RecordJSON.decode(ContractInventory.self, from: ws.repo.blob($0.blob), file: $0.path) }
             return contracts.isEmpty && inventories.isEmpty ? nil : ContractsInput(contracts: contracts, inventories: inventories, calendar: ws.calendar)
-        }
-
-        /// The archive numbers given at the base, each to its contract's id, but for `id`'s own.
-        static func numbers(_ ws: Workspace, except id: String) throws -> [String: String] {
-            var out: [String: String] = [:]
-            for c in try all(ws) where c.id != id {
-                if let n = c.state.archive?.number { out[n] = c.id }
-            }
-            return out
         }
 
         /// The contract `id` at the workspace's base.
@@ -84,7 +69,7 @@ extension Casebook {
         static func save(_ record: ContractRecord, old: ContractRecord?, by actor: Staff, at time: Timestamp, in ws: Workspace, subject: String,
                          action: ContractAction, clause: String) throws {
             do {
-                try ContractChange.validate(old: old, new: record, path: record.path, staff: ws.staff, numbersTaken: try numbers(ws, except: record.id))
+                try ContractChange.validate(old: old, new: record, path: record.path, staff: ws.staff, numbersTaken: try ws.contractNumbers(except: record.id))
             } catch {
                 throw Failure.about(record.id, error)
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseModel
+import CasebookEngine
 import Foundation
 import GitStore
 import Procedures
@@ -36,7 +37,7 @@ extension Casebook.ContractCommand {
                     next.reveals = (old.reveals ?? []) + [ContractReveal(at: at, by: actor.id, reason: why)]
                     do {
                         try ContractChange.validate(old: old, new: next, path: next.path, staff: here.staff,
-                                                    numbersTaken: try Casebook.ContractCommand.numbers(here, except: id))
+                                                    numbersTaken: try here.contractNumbers(except: id))
                     } catch {
                         throw Failure.about(id, error)
                     }
@@ -94,7 +95,7 @@ extension Casebook.ContractCommand {
             let ws = try clock.workspace(global)
             let now = try ws.now()
             let rule = ws.profile.contractRule
-            for c in try Casebook.ContractCommand.all(ws).sorted(by: { ($0.state.end, $0.id) < ($1.state.end, $1.id) }) {
+            for c in try ws.contracts().sorted(by: { ($0.state.end, $0.id) < ($1.state.end, $1.id) }) {
                 let s = c.state
                 if let status, s.status != status { continue }
                 let issues = ContractDates.issues(c, at: now, rule: rule, calendar: ws.calendar, zone: ws.zone)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseModel
+import CasebookEngine
 import Foundation
 import GitStore
 import Procedures
@@ -30,10 +31,10 @@ extension Casebook {
                     let at = try ws.eventTime(global.at)
                     let rule = ws.profile.contractRule
                     if try ws.base.flatMap({ try ws.repo.read(path, at: $0) }) != nil { throw Failure(key: "inventoryExists", path) }
-                    let rows = ContractDates.inventoryRows(year: year, contracts: try ContractCommand.all(ws), at: at, rule: rule, calendar: ws.calendar, zone: ws.zone)
+                    let rows = ContractDates.inventoryRows(year: year, contracts: try ws.contracts(), at: at, rule: rule, calendar: ws.calendar, zone: ws.zone)
                     let inventory = ContractInventory(year: year, at: at, by: actor.id, clause: rule.inventoryClause, rows: rows)
                     do {
-                        try ContractInventoryRules.validate(old: nil, new: inventory, path: path, staff: ws.staff, contracts: try ContractCommand.all(ws),
+                        try ContractInventoryRules.validate(old: nil, new: inventory, path: path, staff: ws.staff, contracts: try ws.contracts(),
                                                             rule: rule, calendar: ws.calendar, zone: ws.zone)
                     } catch {
                         throw Failure.about(path, error)

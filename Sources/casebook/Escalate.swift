@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseModel
+import CasebookEngine
 
 extension Casebook {
     /// `casebook escalate ID --to supervisor|manager`: up the ladder 逐级上报.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CasebookEngine
 import Foundation
 import GitStore
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CasebookEngine
 
 extension Casebook {
     /// `casebook note ID TEXT`: progress, and whether the owner was told (跟进反馈).
@@ -14,7 +15,7 @@ extension Casebook {
         @Flag(help: "The owner was told of this progress (000 §1(5)).") var ownerInformed = false
 
         func run() throws {
-            let body = try casebook.text(text, field: "text")
+            let body = try CasebookEngine.text(text, field: "text")
             try global.step(target.id, .note, summary: ownerInformed ? "progress fed back to the owner" : "note") { event, _, _ in
                 event.text = body
                 if ownerInformed { event.ownerInformed = true }

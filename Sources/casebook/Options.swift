@@ -1,4 +1,5 @@
 import ArgumentParser
+import CasebookEngine
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {

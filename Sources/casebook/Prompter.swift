@@ -1,37 +1,8 @@
 import ArgumentParser
 import CaseModel
+import CasebookEngine
 import Foundation
 import SiteBuilder
-
-/// The language of this run's messages: `LANG` when it names English or Chinese, else the
-/// repository's `locale` once a workspace is open, else 简体中文.
-enum DeskLanguage {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var locale: String?
-
-    /// Called when a workspace opens: its `locale` decides where `LANG` does not.
-    static func use(locale: String) {
-        lock.withLock { Self.locale = locale }
-    }
-
-    static var current: Language {
-        let repoLocale = lock.withLock { locale }
-        return Language.forUser(lang: ProcessInfo.processInfo.environment["LANG"], locale: repoLocale)
-    }
-
-    static var strings: Strings { Strings(current) }
-}
-
-/// Who answered "who is recording?" in this run, so a command asks it once.
-enum AskedActor {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var stored: StaffID?
-
-    static var id: StaffID? {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
-    }
-}
 
 /// The front desk's conversation on a terminal: asks for what the command line left out, one
 /// field at a time, checks each answer as it is given and asks again on a bad one, then reads

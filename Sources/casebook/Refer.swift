@@ -1,4 +1,5 @@
 import ArgumentParser
+import CasebookEngine
 
 extension Casebook {
     /// `casebook refer ID --to AGENCY`: outside property management, to the competent body 转相关部门.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CasebookEngine
 
 extension Casebook {
     /// `casebook reopen ID --reason R`: handle again 重新处理.

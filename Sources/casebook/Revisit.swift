@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseModel
+import CasebookEngine
 import SiteBuilder
 
 extension Casebook {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseModel
+import CasebookEngine
 import Foundation
 import GitStore
 import Procedures
@@ -32,16 +33,14 @@ extension Casebook {
             }
         }
 
-        static func path(_ month: String) -> String { "records/samples/\(month).json" }
-
         /// Tried again on the new HEAD (a bounded number of times) if another process commits meanwhile.
         func run() throws { try Retry.onConcurrentUpdate { try attempt() } }
 
         func attempt() throws {
             let ws = try global.workspace()
             if recompute { return try recomputed(ws) }
-            if let existing = try ws.repo.read(Sample.path(month), at: ws.base) {
-                let sample = try RecordJSON.decode(MonthlySample.self, from: existing, file: Sample.path(month))
+            if let existing = try ws.repo.read(Workspace.samplePath(month), at: ws.base) {
+                let sample = try RecordJSON.decode(MonthlySample.self, from: existing, file: Workspace.samplePath(month))
                 print(Sample.lines(sample).joined(separator: "\n"))
                 return
             }

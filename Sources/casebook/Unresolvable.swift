@@ -1,4 +1,5 @@
 import ArgumentParser
+import CasebookEngine
 
 extension Casebook {
     /// `casebook unresolvable ID --reason R`: the manager closes a matter that cannot be handled.

@@ -1,4 +1,5 @@
 import CaseModel
+import CasebookEngine
 
 /// The simulated service centre's people and the words of its requests. Names are invented; no
 /// real person's data is used.

@@ -1,3 +1,4 @@
+import CasebookEngine
 /// SplitMix64: a small, fast generator whose whole output follows from its seed, so a simulated
 /// service centre is the same every time it is played with the same seed.
 struct SeededRandom: RandomNumberGenerator {

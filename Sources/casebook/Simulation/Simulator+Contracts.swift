@@ -1,4 +1,5 @@
 import CaseModel
+import CasebookEngine
 import Foundation
 import GitStore
 import Procedures
@@ -173,7 +174,7 @@ extension Simulator {
         guard let admin = inDepartment(.administration) else { return }
         let rule = ws.profile.contractRule
         let inventory = ContractInventory(year: year, at: now, by: admin.id, clause: rule.inventoryClause,
-                                          rows: ContractDates.inventoryRows(year: year, contracts: try Casebook.ContractCommand.all(ws), at: now, rule: rule,
+                                          rows: ContractDates.inventoryRows(year: year, contracts: try ws.contracts(), at: now, rule: rule,
                                                                             calendar: ws.calendar, zone: ws.zone))
         try ws.commit([FileChange(path: ContractInventory.path(year), content: try RecordJSON.encode(inventory))], by: admin, at: now,
                       message: "contracts: inventory of \(year)\n\nAction: contract-inventory\nProcedure: \(rule.inventoryClause)\n")

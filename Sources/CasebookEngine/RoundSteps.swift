@@ -6,14 +6,14 @@ import Procedures
 /// A problem found on the round that needs work: written `KIND[/GRADE][@UNIT] TEXT`, e.g.
 /// `repair/small@3-2-1801 楼道灯不亮` (the grade is a complaint's severity or a repair's size;
 /// default minor, small).
-struct RaisedProblem {
+package struct RaisedProblem {
     var kind: Kind
     var severity: Severity?
     var repairSize: RepairSize?
-    var unit: String?
-    var summary: String
+    package var unit: String?
+    package var summary: String
 
-    init(parsing raw: String, option: String) throws {
+    package init(parsing raw: String, option: String) throws {
         let trimmed = raw.trimmingCharacters(in: .whitespaces)
         guard let space = trimmed.firstIndex(of: " ") else { throw Failure(key: "badRaise", option, oneLine(raw, limit: 40)) }
         var head = String(trimmed[..<space])
@@ -42,7 +42,7 @@ struct RaisedProblem {
 extension Workspace {
     /// Opens a case for a problem found on the round, through the normal open step; `reporter`
     /// is sealed like any reporter.
-    func openRaised(_ p: RaisedProblem, channel: Channel, reporter: Contact, by actor: Staff, at: Timestamp) throws -> CaseID {
+    package func openRaised(_ p: RaisedProblem, channel: Channel, reporter: Contact, by actor: Staff, at: Timestamp) throws -> CaseID {
         if let unit = p.unit, let units = settings.units, !units.isEmpty, !units.contains(unit) {
             throw Failure(key: "unitNotListed", "--raise", String(unit.prefix(40)))
         }
@@ -64,7 +64,7 @@ extension Workspace {
     }
 
     /// Hands in `report` (its review due computed here), by its author.
-    func handIn(_ report: PatrolReport, by actor: Staff) throws {
+    package func handIn(_ report: PatrolReport, by actor: Staff) throws {
         if try repo.read(report.path, at: base) != nil { throw Failure(key: "roundExists", report.path) }
         try commitRound(report, path: report.path, by: actor, at: report.handedInAt, subject: "patrol report \(report.day) of \(report.by.rawValue)",
                         action: "patrol-report", clause: RoundChange.patrolClause) { () throws(Refusal) in
@@ -73,12 +73,12 @@ extension Workspace {
     }
 
     /// The patrol report at `path`, as committed.
-    func patrol(_ path: String) throws -> PatrolReport {
+    package func patrol(_ path: String) throws -> PatrolReport {
         try Workspace.record(PatrolReport.self, path, in: repo, at: base, missing: Failure(key: "doesNotExist", path))
     }
 
     /// Records `actor`'s review of the report at `path`.
-    func review(patrol path: String, by actor: Staff, at: Timestamp, notes: String?) throws {
+    package func review(patrol path: String, by actor: Staff, at: Timestamp, notes: String?) throws {
         let old = try patrol(path)
         var new = old
         new.review = PatrolReview(by: actor.id, at: at, notes: notes)
@@ -90,7 +90,7 @@ extension Workspace {
     }
 
     /// Records a household visit.
-    func record(visit: HouseholdVisit, by actor: Staff) throws {
+    package func record(visit: HouseholdVisit, by actor: Staff) throws {
         try commitRound(visit, path: visit.path, by: actor, at: visit.at, subject: "visit \(visit.unit) by \(visit.by.rawValue)",
                         action: "household-visit", clause: RoundChange.visitClause) { () throws(Refusal) in
             try RoundChange.validate(old: nil, new: visit, path: visit.path, staff: staff, profile: profile, units: settings.units)
@@ -98,7 +98,7 @@ extension Workspace {
     }
 
     /// Records a monthly summary.
-    func record(summary: MonthlySummary, by actor: Staff) throws {
+    package func record(summary: MonthlySummary, by actor: Staff) throws {
         if try repo.read(summary.path, at: base) != nil { throw Failure(key: "roundExists", summary.path) }
         try commitRound(summary, path: summary.path, by: actor, at: summary.at, subject: "monthly summary \(summary.month) of \(summary.by.rawValue)",
                         action: "monthly-summary", clause: RoundChange.summaryClause) { () throws(Refusal) in
@@ -116,7 +116,7 @@ extension Workspace {
     }
 
     /// The round as committed: patrol reports, visits and summaries.
-    func rounds() throws -> RoundBook {
+    package func rounds() throws -> RoundBook {
         RoundBook(patrols: try roundRecords(PatrolReport.self, "patrols"), visits: try roundRecords(HouseholdVisit.self, "visits"),
                   summaries: try roundRecords(MonthlySummary.self, "summaries"))
     }

@@ -5,10 +5,10 @@ import GitStore
 /// Where this clone keeps the residents' sealing keys, outside the history: `CASEBOOK_KEYSTORE`,
 /// then `git config casebook.keystore`, then `.git/casebook/keys.json`. The file is mode 0600 and
 /// rewritten atomically under a lock (`keys.json.lock`), so concurrent commands never lose a key.
-struct KeyStoreFile {
-    let path: String
+package struct KeyStoreFile {
+    package let path: String
 
-    init(repo: Repository) {
+    package init(repo: Repository) {
         let env = ProcessInfo.processInfo.environment["CASEBOOK_KEYSTORE"].flatMap { $0.isEmpty ? nil : $0 }
         if let chosen = env ?? repo.config("casebook.keystore") {
             path = (chosen as NSString).expandingTildeInPath
@@ -17,16 +17,16 @@ struct KeyStoreFile {
         }
     }
 
-    var exists: Bool { FileManager.default.fileExists(atPath: path) }
+    package var exists: Bool { FileManager.default.fileExists(atPath: path) }
 
     /// The store as it is on disk; nil when there is no file.
-    func read() throws -> KeyStore? {
+    package func read() throws -> KeyStore? {
         guard exists else { return nil }
         return try KeyStoreFile.decode(try Data(contentsOf: URL(fileURLWithPath: path)), from: path)
     }
 
     /// Decodes and checks a key store file (this clone's or another desk's export).
-    static func decode(_ data: Data, from file: String) throws -> KeyStore {
+    package static func decode(_ data: Data, from file: String) throws -> KeyStore {
         let store: KeyStore
         do {
             store = try JSONDecoder().decode(KeyStore.self, from: data)
@@ -45,7 +45,7 @@ struct KeyStoreFile {
     /// it, and writes it back, all under the lock. The new file is on disk (fsync'd) before this
     /// returns, so a key is never lost once a commit that needs it has been made.
     @discardableResult
-    func update<T>(create: Bool = true, _ change: (inout KeyStore) throws -> T) throws -> T {
+    package func update<T>(create: Bool = true, _ change: (inout KeyStore) throws -> T) throws -> T {
         let folder = (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         return try FileLock.exclusively(path + ".lock") {
@@ -61,7 +61,7 @@ struct KeyStoreFile {
         }
     }
 
-    static func encode(_ store: KeyStore) throws -> Data {
+    package static func encode(_ store: KeyStore) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(store)

@@ -4,8 +4,8 @@ import GitStore
 import Procedures
 
 /// "Now" for the whole process: `CASEBOOK_NOW` (ISO 8601) fixes it, for tests and simulation.
-enum Clock {
-    static func now(in zone: TimeZone) throws -> Timestamp {
+package enum Clock {
+    package static func now(in zone: TimeZone) throws -> Timestamp {
         if let fixed = ProcessInfo.processInfo.environment["CASEBOOK_NOW"], !fixed.isEmpty {
             guard let t = Timestamp.parse(fixed, defaultZone: zone) else {
                 throw Failure(key: "badNow", "\(oneLine(fixed, limit: 40))")
@@ -18,42 +18,42 @@ enum Clock {
 
 /// A case repository opened for one command: settings, staff and the active profile as
 /// committed at HEAD, and the operations every command shares.
-final class Workspace {
-    static let settingsPath = "records/casebook.json"
-    static let staffPath = "records/staff.json"
+package final class Workspace {
+    package static let settingsPath = "records/casebook.json"
+    package static let staffPath = "records/staff.json"
 
-    let repo: Repository
-    let settings: Settings
+    package let repo: Repository
+    package let settings: Settings
     /// The registry at `base` (a `saveStaff` in this workspace updates it).
-    var staff: StaffRegistry
-    let profile: Profile
-    let calendar: BusinessCalendar
-    let zone: TimeZone
+    package var staff: StaffRegistry
+    package let profile: Profile
+    package let calendar: BusinessCalendar
+    package let zone: TimeZone
     /// HEAD when the workspace was opened (or after its own last commit): everything is read
     /// there, and commits go onto it.
-    private(set) var base: OID?
+    package private(set) var base: OID?
     /// "Now" for this workspace: `Clock.now` unless a caller (the simulator) sets its own.
-    var clock: (() throws -> Timestamp)?
+    package var clock: (() throws -> Timestamp)?
     /// Private key files by staff id, used before `CASEBOOK_SIGNING_KEY` and `user.signingkey`
     /// (the simulator signs as every member of its roster).
-    var keyFiles: [StaffID: String] = [:]
+    package var keyFiles: [StaffID: String] = [:]
     /// When set, `record` validates each step and keeps the case here (by path) instead of
     /// committing it; `commitBatch` commits them all at once (the simulator's `--bulk`, for
     /// benchmarks only).
-    var batch: [String: CaseFile]?
+    package var batch: [String: CaseFile]?
     /// Whether a commit flushes its journal and work-tree files to disk (crash safety); the
     /// simulator, which can make its repository again from the seed, turns it off.
-    var durable = true
+    package var durable = true
     /// Why steps are recorded after the fact (`--late-reason`): a step whose time is earlier than
     /// now by more than the profile's grace is marked a late entry 补录 with it (`marked`), and
     /// refused without it (`LateEntry`).
-    var lateReason: String?
+    package var lateReason: String?
     /// The residents' sealing keys of this clone (outside the history).
-    let keys: KeyStoreFile
+    package let keys: KeyStoreFile
     /// The highest sequence number taken of each id stem (prefix, day, desk) `newID` has read.
     private var highestSequence: [String: Int] = [:]
 
-    convenience init(path: String, recover: Bool = true) throws {
+    package convenience init(path: String, recover: Bool = true) throws {
         let repo: Repository
         do {
             repo = try Repository.discover(from: path)
@@ -68,23 +68,25 @@ final class Workspace {
     }
 
     /// The configuration of a commit, decoded: what `init(repo:at:)` reads besides the cases.
-    struct Configuration {
-        let settings: Settings
-        let staff: StaffRegistry
-        let profile: Profile
-        let calendar: BusinessCalendar
-        let zone: TimeZone
+    package struct Configuration {
+        package let settings: Settings
+        package let staff: StaffRegistry
+        package let profile: Profile
+        package let calendar: BusinessCalendar
+        package let zone: TimeZone
     }
 
     /// Configurations already decoded, by the ids of the files they were read from: reviewing a
     /// thousand commits decodes the rules once for each version of them, not once per commit.
-    final class ConfigurationCache {
-        var entries: [String: Configuration] = [:]
+    package final class ConfigurationCache {
+        package var entries: [String: Configuration] = [:]
+
+        package init() {}
     }
 
     /// The configuration as committed at `base` (a hook reviewing a push reads each commit's
     /// rules from its parent).
-    init(repo: Repository, at base: OID?, cache: ConfigurationCache? = nil) throws {
+    package init(repo: Repository, at base: OID?, cache: ConfigurationCache? = nil) throws {
         self.repo = repo
         self.base = base
         self.keys = KeyStoreFile(repo: repo)
@@ -132,17 +134,17 @@ final class Workspace {
     }
 
     /// Reads and decodes a record file as committed at HEAD; `missing` is the failure when it is not there.
-    static func record<T: Decodable>(_ type: T.Type, _ path: String, in repo: Repository, at base: OID?, missing: Failure) throws -> T {
+    package static func record<T: Decodable>(_ type: T.Type, _ path: String, in repo: Repository, at base: OID?, missing: Failure) throws -> T {
         guard let base, let data = try repo.read(path, at: base) else { throw missing }
         return try RecordJSON.decode(type, from: data, file: path)
     }
 
     // MARK: - Time and actor
 
-    func now() throws -> Timestamp { try clock?() ?? Clock.now(in: zone) }
+    package func now() throws -> Timestamp { try clock?() ?? Clock.now(in: zone) }
 
     /// The event time: `--at` if given (not in the future), else now.
-    func eventTime(_ option: String?) throws -> Timestamp {
+    package func eventTime(_ option: String?) throws -> Timestamp {
         let now = try now()
         guard let option else { return now }
         guard let t = Timestamp.parse(option, defaultZone: zone) else {
@@ -153,7 +155,7 @@ final class Workspace {
     }
 
     /// The acting staff member: `--as`, then `CASEBOOK_ACTOR`, then git's `user.email`.
-    func actor(_ option: String?) throws -> Staff {
+    package func actor(_ option: String?) throws -> Staff {
         let env = ProcessInfo.processInfo.environment["CASEBOOK_ACTOR"].flatMap { $0.isEmpty ? nil : $0 }
         if let id = option ?? env {
             guard let member = staff[StaffID(rawValue: id)] else {
@@ -164,12 +166,11 @@ final class Workspace {
         if let email = repo.config("user.email"), let member = staff.byEmail(email) {
             return member
         }
-        if Prompter.isInteractive {
+        if let ask = Workspace.askActor {
             // At the desk: ask who is recording (once per run), from the registered staff.
             if let id = AskedActor.id, let member = staff[id] { return member }
             let people = staff.staff.filter { !$0.roles.contains(.system) }
-            if !people.isEmpty {
-                let member = try Prompter().choose("actor", people, raw: \.id.rawValue) { "\($0.name) (\($0.id.rawValue))" }
+            if !people.isEmpty, let member = try ask(people) {
                 AskedActor.id = member.id
                 return member
             }
@@ -177,8 +178,13 @@ final class Workspace {
         throw Failure(key: "noActor")
     }
 
+    /// How the front end asks who is recording when neither `--as`, `CASEBOOK_ACTOR` nor git's
+    /// `user.email` names a member: the desk's terminal conversation, set by the command line
+    /// at start; nil (or a nil answer: not a terminal) means nobody is asked.
+    nonisolated(unsafe) package static var askActor: ((_ people: [Staff]) throws -> Staff?)?
+
     /// A registered staff id given in `field` (e.g. `--assignee`).
-    func registered(_ id: String, field: String) throws -> StaffID {
+    package func registered(_ id: String, field: String) throws -> StaffID {
         guard staff[StaffID(rawValue: id)] != nil else {
             throw Failure(key: "notStaff", field, oneLine(id, limit: 64))
         }
@@ -188,7 +194,7 @@ final class Workspace {
     // MARK: - Cases
 
     /// The path of case `id`, derived from the date inside the id.
-    func path(of id: CaseID) throws -> String {
+    package func path(of id: CaseID) throws -> String {
         guard id.isWellFormed else { throw Failure(key: "badCaseID", "\(oneLine(id.rawValue, limit: 64))") }
         guard id.rawValue.split(separator: "-").count >= 3, let day = id.intakeDay else {
             throw Failure(key: "caseIDNoDate", "\(id.rawValue)", "\(settings.idPrefix)")
@@ -197,11 +203,11 @@ final class Workspace {
     }
 
     /// Where `file` belongs in this repository's layout (`settings.layout`).
-    func place(_ file: CaseFile) -> String { file.path(in: settings.caseLayout) }
+    package func place(_ file: CaseFile) -> String { file.path(in: settings.caseLayout) }
 
     /// Case file `file` as committed at `commit`, wherever it was then (in either layout: a
     /// layout migration moves files), or nil.
-    func read(_ file: CaseFile, at commit: OID) throws -> Data? {
+    package func read(_ file: CaseFile, at commit: OID) throws -> Data? {
         for layout in [settings.caseLayout] + CaseLayout.allCases.filter({ $0 != settings.caseLayout }) {
             if let data = try repo.read(file.path(in: layout), at: commit) { return data }
         }
@@ -209,7 +215,7 @@ final class Workspace {
     }
 
     /// Case `id` as committed at HEAD.
-    func load(_ id: CaseID) throws -> CaseFile {
+    package func load(_ id: CaseID) throws -> CaseFile {
         let path = try path(of: id)
         guard let data = try repo.read(path, at: base) else { throw Failure(key: "noSuchCase", id.rawValue) }
         let file = try RecordJSON.decode(CaseFile.self, from: data, file: path)
@@ -219,14 +225,14 @@ final class Workspace {
     }
 
     /// Every case at HEAD, in path order.
-    func allCases() throws -> [CaseFile] {
+    package func allCases() throws -> [CaseFile] {
         try caseEntries().map(\.file)
     }
 
     /// Every case at HEAD with the blob id of its file, in path order. The blobs are read in
     /// turn and decoded on all cores, a thousand at a time (so the raw files of a large
     /// repository are never all in memory at once).
-    func caseEntries() throws -> [(file: CaseFile, blob: OID)] {
+    package func caseEntries() throws -> [(file: CaseFile, blob: OID)] {
         let entries = try repo.files(under: "records/cases", at: base).filter { $0.path.hasSuffix(".json") }
         var out: [(file: CaseFile, blob: OID)] = []
         out.reserveCapacity(entries.count)
@@ -245,7 +251,7 @@ final class Workspace {
     /// of that desk on that day. Two clones have different desk codes, so their ids never collide.
     /// The folder is read once per day and workspace; the cases this workspace records later are
     /// counted on from there (`base` moves only by its own commits).
-    func newID(receivedAt: Timestamp) throws -> CaseID {
+    package func newID(receivedAt: Timestamp) throws -> CaseID {
         let desk = try Workspace.deskCode(repo)
         let day = receivedAt.localDay.replacingOccurrences(of: "-", with: "")
         let stem = "\(settings.idPrefix)-\(day)-\(desk)-"
@@ -283,14 +289,14 @@ final class Workspace {
         return fullName(of: file)
     }
 
-    func fullName(of file: CaseFile) -> String? {
+    package func fullName(of file: CaseFile) -> String? {
         let reporter = file.intake.reporter
         guard let store = try? keys.read(), let key = store.key(for: reporter.resident) else { return nil }
         return try? reporter.reveal(with: key).name
     }
 
     /// This clone's desk code (`git config casebook.desk`), made at random the first time.
-    static func deskCode(_ repo: Repository) throws -> String {
+    package static func deskCode(_ repo: Repository) throws -> String {
         if let code = repo.config("casebook.desk"), !code.isEmpty,
            code.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) {
             return code
@@ -308,7 +314,7 @@ final class Workspace {
     /// first, as `record` will store it.
     /// - Throws: `Failure` naming the rule and clause that refuses.
     @discardableResult
-    func check(_ event: Event, on previous: CaseFile?, id: CaseID) throws -> CaseFile {
+    package func check(_ event: Event, on previous: CaseFile?, id: CaseID) throws -> CaseFile {
         let now = try now()
         var event = marked(event, now: now)
         if event.action != .open { event = event.scrubbingPersonalData(fullName: previous.flatMap { fullName(of: $0, ifIn: event) }) }
@@ -343,7 +349,7 @@ final class Workspace {
     /// and makes one commit authored by the actor. Nothing is written if any rule refuses, and
     /// neither a mobile number nor the reporter's full name enters the history (see `check`).
     @discardableResult
-    func record(_ event: Event, on previous: CaseFile?, id: CaseID, actor: Staff, summary: String, clause: String) throws -> CaseFile {
+    package func record(_ event: Event, on previous: CaseFile?, id: CaseID, actor: Staff, summary: String, clause: String) throws -> CaseFile {
         let next = try check(event, on: previous, id: id)
         if previous == nil { noteRecorded(id) }
         if batch != nil {
@@ -365,7 +371,7 @@ final class Workspace {
     }
 
     /// Commits every file kept by `batch` as one commit by `actor`, and empties the batch.
-    func commitBatch(by actor: Staff, at time: Timestamp, message: String) throws {
+    package func commitBatch(by actor: Staff, at time: Timestamp, message: String) throws {
         guard let files = batch, !files.isEmpty else { return }
         let changes = try files.keys.sorted().map { path in FileChange(path: path, content: try files[path].map { try RecordJSON.encode($0) } ?? Data()) }
         try commit(changes, by: actor, at: time, message: message)
@@ -374,7 +380,7 @@ final class Workspace {
 
     /// One commit of `changes`: author = `actor` at `time`, committer = the same person now,
     /// signed when a signing key is configured (and required when the settings say so).
-    func commit(_ changes: [FileChange], removing: [String] = [], by actor: Staff, at time: Timestamp, message: String,
+    package func commit(_ changes: [FileChange], removing: [String] = [], by actor: Staff, at time: Timestamp, message: String,
                 merging others: [OID] = []) throws {
         let now = try now()
         let author = Person(name: actor.name, email: actor.email, time: time.unixSeconds, offsetMinutes: Int32(time.offsetSeconds / 60))
@@ -396,7 +402,7 @@ final class Workspace {
     /// key through `ssh-keygen -Y sign`.
     /// - Throws: `Failure` when the policy requires the actor's signature and no key is at hand
     ///   (rule signed-commit), or the key at hand is not the one registered for them.
-    func signer(for actor: Staff) throws -> (any CommitSigner)? {
+    package func signer(for actor: Staff) throws -> (any CommitSigner)? {
         let must = settings.signaturePolicy.requiresSignature(of: actor)
         let env = ProcessInfo.processInfo.environment["CASEBOOK_SIGNING_KEY"].flatMap { $0.isEmpty ? nil : $0 }
         // Only the host's own key is taken from the keyring: a desk computer shared by several
@@ -426,63 +432,19 @@ final class Workspace {
     }
 
     /// Where this clone keeps `id`'s private key, outside the history: `.git/casebook/keys/<id>`.
-    static func keyringPath(_ repo: Repository, _ id: StaffID) -> String {
+    package static func keyringPath(_ repo: Repository, _ id: StaffID) -> String {
         repo.gitDirectory + "casebook/keys/" + id.rawValue
     }
 
     /// Two OpenSSH public keys are the same if type and base64 body agree (comments may differ).
-    static func sameKey(_ a: String, _ b: String) -> Bool {
+    package static func sameKey(_ a: String, _ b: String) -> Bool {
         func body(_ s: String) -> [Substring] { Array(s.split(whereSeparator: \.isWhitespace).prefix(2)) }
         return body(a) == body(b)
     }
 }
 
-extension GlobalOptions {
-    /// Records one step on an existing case: loads it at HEAD, lets `fill` set the event's
-    /// fields, validates and commits. Prints the case id.
-    /// If another process commits in between, the step is re-read at the new HEAD, re-validated
-    /// and tried again (a bounded number of times), so it is committed exactly once or not at all.
-    /// With `readBack`, the step is first checked as the hook would check it, then read back
-    /// (`readBack` gives the lines) and committed only on confirmation (asked once, not per try).
-    func step(_ rawID: String, _ action: Action, summary: String, fill: (inout Event, CaseFile, Workspace) throws -> Void = { _, _, _ in },
-              readBack: ((Event, CaseFile, Workspace) -> [(String, String)])? = nil) throws {
-        let id = CaseID(rawValue: rawID)
-        var confirmed = readBack == nil
-        try Retry.onConcurrentUpdate {
-            let ws = try workspace()
-            let file = try ws.load(id)
-            let actor = try ws.actor(self.actor)
-            var event = Event(at: try ws.eventTime(at), by: actor.id, action: action)
-            try fill(&event, file, ws)
-            if !confirmed, let readBack {
-                try ws.check(event, on: file, id: id)
-                let s = DeskLanguage.strings
-                try Prompter().confirm([(s["desk.case"], id.rawValue), (s["action"], s.action(action))] + readBack(event, file, ws), title: "desk.checkStep")
-                confirmed = true
-            }
-            try ws.record(event, on: file, id: id, actor: actor, summary: summary, clause: Transitions.allowed(action).clause)
-        }
-        print(id.rawValue)
-    }
-}
-
-extension GlobalOptions {
-    /// Checks, before a terminal session asks its questions, that the step could be made at all
-    /// (the case exists, the actor is registered, the rules allow `action` now): `fill` sets
-    /// stand-in values for what is still to be asked. Writes nothing.
-    func precheck(_ rawID: String, _ action: Action, fill: (inout Event, CaseFile, Workspace) throws -> Void) throws {
-        let ws = try workspace()
-        let id = CaseID(rawValue: rawID)
-        let file = try ws.load(id)
-        let actor = try ws.actor(self.actor)
-        var event = Event(at: try ws.eventTime(at), by: actor.id, action: action)
-        try fill(&event, file, ws)
-        try ws.check(event, on: file, id: id)
-    }
-}
-
 /// Free text a user typed: trimmed, not empty, one paragraph of sensible size.
-func text(_ value: String, field: String, limit: Int = 2000) throws -> String {
+package func text(_ value: String, field: String, limit: Int = 2000) throws -> String {
     let t = value.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !t.isEmpty else { throw Failure(key: "empty", field) }
     guard t.count <= limit else { throw Failure(key: "tooLong", field, "\(limit)") }

@@ -1,4 +1,5 @@
 import CaseModel
+import CasebookEngine
 import Foundation
 import GitStore
 
@@ -6,47 +7,47 @@ import GitStore
 /// each carries, when the morning digest goes out and how long before a deadline to warn. It is
 /// configuration (only managers change it, `Review.isConfiguration`); the webhook keys, signing
 /// secrets and mail passwords are not in it but in this host's `NotifySecrets`.
-struct NotifyConfig: Codable, Equatable {
+package struct NotifyConfig: Codable, Equatable {
     static let path = "records/notify.json"
     static let format = "casebook.notify/1"
 
     var format: String
     /// The language of the messages (zh-Hans | en); default: the settings' locale.
-    var locale: String?
+    package var locale: String?
     /// When the morning digest and the day's revisits go out, local time `HH:MM`, never at :00 or
     /// :30 (the chat platforms ask senders to avoid the busy minutes). Default 08:10.
     var digestAt: String?
     /// How long before a deadline to warn, by step (`report`, `resolve`, …) or `*` for any:
     /// `75%` of the time allowed, or `4h` / `90m` before it is due. No entry: no warning.
     var warnBefore: [String: String]?
-    var channels: [Channel]
+    package var channels: [Channel]
 
-    enum ChannelType: String, Codable, CaseIterable {
+    package enum ChannelType: String, Codable, CaseIterable {
         case wecom, dingtalk, feishu, email
     }
 
     /// What a notification is about.
-    enum Topic: String, Codable, CaseIterable {
+    package enum Topic: String, Codable, CaseIterable {
         case escalation, breach, warning, revisit, digest
     }
 
-    struct Channel: Codable, Equatable {
+    package struct Channel: Codable, Equatable {
         /// Names the channel here and in the secrets file: lowercase letters, digits, dashes.
-        var id: String
-        var type: ChannelType
+        package var id: String
+        package var type: ChannelType
         /// The staff ids told through this channel (for a group robot: who is in the group).
-        var members: [String]
+        package var members: [String]
         /// The platform's own id of a member, for mentions: WeCom userid, DingTalk userId, Feishu
         /// open_id. A member without one is named, not mentioned.
-        var mentions: [String: String]?
+        package var mentions: [String: String]?
         /// What the channel carries; default everything.
         var topics: [Topic]?
         /// Messages a minute at most (default: WeCom and DingTalk 20, Feishu 100, mail 30).
         var perMinute: Int?
 
-        var carries: [Topic] { topics ?? Topic.allCases }
+        package var carries: [Topic] { topics ?? Topic.allCases }
 
-        var limit: Int {
+        package var limit: Int {
             if let perMinute, perMinute > 0 { return perMinute }
             switch type {
             case .wecom, .dingtalk: return 20
@@ -57,7 +58,7 @@ struct NotifyConfig: Codable, Equatable {
 
         /// The most bytes one message's text may have (WeCom markdown 4,096; DingTalk 20,000 and
         /// Feishu's 20 KB request less room for the rest of the body).
-        var maxBytes: Int {
+        package var maxBytes: Int {
             switch type {
             case .wecom: return 4096
             case .dingtalk: return 18_000
@@ -68,13 +69,13 @@ struct NotifyConfig: Codable, Equatable {
     }
 
     /// The digest time as (hour, minute).
-    var digestTime: (hour: Int, minute: Int) {
+    package var digestTime: (hour: Int, minute: Int) {
         let parts = (digestAt ?? "08:10").split(separator: ":").compactMap { Int($0) }
         return (parts[0], parts[1])
     }
 
     /// How long before `due` (a deadline set at `start`) to warn, or nil.
-    func warnAt(step: String, start: Timestamp, due: Timestamp) -> Timestamp? {
+    package func warnAt(step: String, start: Timestamp, due: Timestamp) -> Timestamp? {
         guard let rule = warnBefore?[step] ?? warnBefore?["*"], let lead = NotifyConfig.lead(rule) else { return nil }
         switch lead {
         case .fraction(let f):
@@ -97,7 +98,7 @@ struct NotifyConfig: Codable, Equatable {
 
     /// Reads and checks the configuration at `base`: nil when there is none.
     /// - Throws: `Failure` naming what is wrong.
-    static func read(in ws: Workspace) throws -> NotifyConfig? {
+    package static func read(in ws: Workspace) throws -> NotifyConfig? {
         guard let data = try ws.repo.read(path, at: ws.base) else { return nil }
         let config: NotifyConfig
         do {
@@ -135,27 +136,27 @@ struct NotifyConfig: Codable, Equatable {
 /// This host's webhook addresses, signing secrets and mail settings, by channel id, outside the
 /// history: `CASEBOOK_NOTIFY_SECRETS`, then `git config casebook.notifySecrets`, then
 /// `.git/casebook/notify-secrets.json` (mode 0600, like the residents' key store).
-struct NotifySecrets: Codable {
-    struct Entry: Codable {
+package struct NotifySecrets: Codable {
+    package struct Entry: Codable {
         /// The robot's webhook address (with its key or access_token).
-        var webhook: String?
+        package var webhook: String?
         /// DingTalk 加签 / Feishu signing secret.
-        var secret: String?
+        package var secret: String?
         /// Mail: `smtp://host:587` (STARTTLS when the server offers it; `starttls: true` requires it),
         /// `smtps://host:465`, or none to use `sendmail`.
-        var smtp: String?
-        var starttls: Bool?
-        var username: String?
-        var password: String?
+        package var smtp: String?
+        package var starttls: Bool?
+        package var username: String?
+        package var password: String?
         /// The sendmail program (default /usr/sbin/sendmail) when there is no `smtp`.
-        var sendmail: String?
+        package var sendmail: String?
         /// The mail's From address.
-        var from: String?
+        package var from: String?
     }
 
-    var channels: [String: Entry]
+    package var channels: [String: Entry]
 
-    static func path(_ repo: Repository) -> String {
+    package static func path(_ repo: Repository) -> String {
         let env = ProcessInfo.processInfo.environment["CASEBOOK_NOTIFY_SECRETS"].flatMap { $0.isEmpty ? nil : $0 }
         if let chosen = env ?? repo.config("casebook.notifySecrets") { return (chosen as NSString).expandingTildeInPath }
         return URL(fileURLWithPath: repo.gitDirectory).appendingPathComponent("casebook/notify-secrets.json").path
@@ -163,7 +164,7 @@ struct NotifySecrets: Codable {
 
     /// The secrets of this host; an empty set when there is no file.
     /// - Throws: `Failure` when the file is there but cannot be read.
-    static func read(_ repo: Repository) throws -> NotifySecrets {
+    package static func read(_ repo: Repository) throws -> NotifySecrets {
         let path = path(repo)
         guard FileManager.default.fileExists(atPath: path) else { return NotifySecrets(channels: [:]) }
         do {

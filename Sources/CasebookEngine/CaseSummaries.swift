@@ -18,7 +18,7 @@ import Procedures
 /// What is not detected: an entry rewritten deliberately together with a recomputed checksum.
 /// Writes are atomic (a temporary file renamed over the old one), so two processes at once
 /// each leave a whole file, and a read-only repository just goes without.
-enum SummaryCache {
+package enum SummaryCache {
     static let format = "casebook-summaries 1"
 
     /// This build of casebook, as the header names it.
@@ -278,8 +278,8 @@ enum SummaryCache {
 
 /// One case at HEAD as the whole-repository commands see it first: its summary, the blob id
 /// and the path of its file in the tree.
-struct CaseEntry {
-    let summary: CaseSummary
+package struct CaseEntry {
+    package let summary: CaseSummary
     let blob: OID
     let path: String
 }
@@ -288,7 +288,7 @@ extension Workspace {
     /// Every case at `base`, in path order, as a summary: kept ones by blob id, the rest read and
     /// decoded (on all cores, a thousand at a time) and kept for the next command.
     /// - Throws: what decoding a case file throws (a file that cannot be read is never kept).
-    func caseSummaries() throws -> [CaseEntry] {
+    package func caseSummaries() throws -> [CaseEntry] {
         let entries = try repo.files(under: "records/cases", at: base).filter { $0.path.hasSuffix(".json") }
         let file = SummaryCache.path(repo)
         let known = SummaryCache.load(file)
@@ -320,7 +320,7 @@ extension Workspace {
     }
 
     /// The case files of `entries`, read from their blobs and decoded on all cores, in order.
-    func cases(_ entries: [CaseEntry]) throws -> [CaseFile] {
+    package func cases(_ entries: [CaseEntry]) throws -> [CaseFile] {
         var out: [CaseFile] = []
         out.reserveCapacity(entries.count)
         for start in stride(from: 0, to: entries.count, by: 1024) {
@@ -334,7 +334,7 @@ extension Workspace {
     }
 
     /// The cases at `base` that still need work (`Status.isOpen`), in path order.
-    func openCases() throws -> [CaseFile] {
+    package func openCases() throws -> [CaseFile] {
         try cases(caseSummaries().filter { $0.summary.status.isOpen })
     }
 }

@@ -3,11 +3,11 @@ import Foundation
 import Procedures
 
 /// Opening and destroying residents' sealed personal data: every use is recorded on the case.
-enum Privacy {
+package enum Privacy {
     /// Records a `reveal` event on `file` (its own commit) and then opens the seal. Nothing is
     /// shown unless the audit record was committed; nothing is committed unless the key opens it.
     /// - Returns: the case with the reveal event, and the full name and phone.
-    static func reveal(_ file: CaseFile, in ws: Workspace, actor option: String?, at: String?, reason: String) throws -> (CaseFile, (name: String, phone: String?)) {
+    package static func reveal(_ file: CaseFile, in ws: Workspace, actor option: String?, at: String?, reason: String) throws -> (CaseFile, (name: String, phone: String?)) {
         let reporter = file.intake.reporter
         let store = try ws.keys.read()
         guard let key = store?.key(for: reporter.resident) else {

@@ -7,7 +7,7 @@ import Procedures
 /// returns the event a command would record, so both go through `Workspace.record` alike.
 extension Workspace {
     /// The `open` event of `intake`: the deadlines the profile sets, and the profile's reference.
-    func openEvent(_ intake: Intake, by actor: StaffID) throws -> Event {
+    package func openEvent(_ intake: Intake, by actor: StaffID) throws -> Event {
         var event = Event(at: intake.receivedAt, by: actor, action: .open)
         event.intake = intake
         do {
@@ -21,7 +21,7 @@ extension Workspace {
 
     /// Records a new case opened by `actor`; returns it.
     @discardableResult
-    func open(_ intake: Intake, by actor: Staff) throws -> CaseFile {
+    package func open(_ intake: Intake, by actor: Staff) throws -> CaseFile {
         let event = try openEvent(intake, by: actor.id)
         let id = try newID(receivedAt: intake.receivedAt)
         let label = [intake.severity?.rawValue, intake.repairSize?.rawValue].compactMap { $0 }.first.map { " (\($0))" } ?? ""
@@ -30,7 +30,7 @@ extension Workspace {
 
     /// The revisits the procedures require of `file` resolved at `time` (a second one too where
     /// `second`).
-    func revisitPlan(for file: CaseFile, resolvedAt time: Timestamp, second: Bool) throws -> [PlannedRevisit] {
+    package func revisitPlan(for file: CaseFile, resolvedAt time: Timestamp, second: Bool) throws -> [PlannedRevisit] {
         do {
             return try Schedule.revisits(for: file.intake, resolvedAt: time, profile: profile, calendar: calendar, second: second)
         } catch {
@@ -42,7 +42,7 @@ extension Workspace {
     /// each, dated when its rule fired. Calls `made` after each with the case, the event, a
     /// summary and the clause. Returns how many steps were made.
     @discardableResult
-    func sweep(at time: Timestamp, cases: [CaseFile]? = nil, made: (CaseFile, Event, String, String) -> Void = { _, _, _, _ in }) throws -> Int {
+    package func sweep(at time: Timestamp, cases: [CaseFile]? = nil, made: (CaseFile, Event, String, String) -> Void = { _, _, _, _ in }) throws -> Int {
         guard let system = staff.staff.first(where: { $0.roles.contains(.system) }) else {
             throw Failure(key: "noSystem", "\(Workspace.staffPath)")
         }
@@ -90,7 +90,7 @@ extension Workspace {
     /// Draws the revisit sample and spot checks of `month` (as `casebook sample` does) and
     /// commits them as `records/samples/YYYY-MM.json`, by the staff member `option` names
     /// (as `--as` does), now.
-    func drawSample(month: String, as option: String?) throws -> MonthlySample {
+    package func drawSample(month: String, as option: String?) throws -> MonthlySample {
         guard let rule = profile.sampling else {
             throw Failure(key: "noSample", "\(profile.name)")
         }
@@ -110,7 +110,7 @@ extension Workspace {
             throw Failure.about("--month", refusal)
         }
         let spots = sample.spotChecks.map { "\($0.name) \($0.selected.count)/\($0.population.count)" }.joined(separator: ", ")
-        try commit([FileChange(path: Casebook.Sample.path(month), content: try RecordJSON.encode(sample))], by: actor, at: now, message: """
+        try commit([FileChange(path: Workspace.samplePath(month), content: try RecordJSON.encode(sample))], by: actor, at: now, message: """
             sample \(month): \(sample.revisits.selected.count) of \(sample.revisits.population.count) to revisit; spot checks \(spots)
 
             Action: sample
@@ -122,13 +122,16 @@ extension Workspace {
 
 extension Workspace {
     /// Where the daily draw of `month` made on `day` is kept.
+    /// Where the month's sample is committed (a monthly draw, or the record of the daily draws).
+    package static func samplePath(_ month: String) -> String { "records/samples/\(month).json" }
+
     static func drawPath(month: String, day: String) -> String { "records/samples/\(month)/\(day).json" }
 
     /// The committed sample of `month` and its daily draws, at the base.
-    func samples(of month: String) throws -> [MonthlySample] {
+    package func samples(of month: String) throws -> [MonthlySample] {
         guard let base else { return [] }
         return try repo.files(under: "records/samples", at: base).filter { entry in
-            entry.path == Casebook.Sample.path(month) || (entry.path.hasPrefix("records/samples/\(month)/") && entry.path.hasSuffix(".json"))
+            entry.path == Workspace.samplePath(month) || (entry.path.hasPrefix("records/samples/\(month)/") && entry.path.hasSuffix(".json"))
         }.map { entry in try RecordJSON.decode(MonthlySample.self, from: repo.blob(entry.blob), file: entry.path) }
     }
 
@@ -138,7 +141,7 @@ extension Workspace {
     /// member at `time`. At most one draw per month and day; nothing when there is nothing new.
     /// `cases` (default: every case at the base) must be the repository's.
     @discardableResult
-    func drawDaily(at time: Timestamp, cases: [CaseFile]? = nil) throws -> [MonthlySample] {
+    package func drawDaily(at time: Timestamp, cases: [CaseFile]? = nil) throws -> [MonthlySample] {
         guard let rule = profile.sampling, rule.timing == .daily,
               let system = staff.staff.first(where: { $0.roles.contains(.system) }) else { return [] }
         let day = time.localDay
@@ -171,7 +174,7 @@ extension Workspace {
 extension Workspace {
     /// Adds `member` to `records/staff.json` in one commit by the acting manager (the option or
     /// environment `actor` names), or by the new member while the registry has no manager yet.
-    func register(_ member: Staff, actor option: String?) throws {
+    package func register(_ member: Staff, actor option: String?) throws {
         var registry = staff
         guard registry[member.id] == nil else { throw Failure(key: "idRegistered", "\(member.id.rawValue)") }
         guard registry.byEmail(member.email) == nil else { throw Failure(key: "emailRegistered", "\(member.email)") }
@@ -197,7 +200,7 @@ extension Workspace {
 
     /// Commits `registry` as `records/staff.json` by `author`, now; later steps of this
     /// workspace see it.
-    func saveStaff(_ registry: StaffRegistry, by author: Staff, message: String) throws {
+    package func saveStaff(_ registry: StaffRegistry, by author: Staff, message: String) throws {
         try commit([FileChange(path: Workspace.staffPath, content: try RecordJSON.encode(registry))], by: author, at: try now(), message: message)
         staff = registry
     }

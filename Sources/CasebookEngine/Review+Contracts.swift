@@ -17,7 +17,7 @@ extension Review {
         case .failure(let refusal): return refusal.line
         }
         do {
-            let taken = try Casebook.ContractCommand.numbers(ws, except: new.id)
+            let taken = try ws.contractNumbers(except: new.id)
             try ContractChange.validate(old: old, new: new, path: delta.path, staff: ws.staff, numbersTaken: taken)
         } catch {
             return DeskLanguage.strings.say(error: error)
@@ -38,7 +38,7 @@ extension Review {
         case .failure(let refusal): return refusal.line
         }
         do {
-            try ContractInventoryRules.validate(old: old, new: new, path: delta.path, staff: ws.staff, contracts: try Casebook.ContractCommand.all(ws),
+            try ContractInventoryRules.validate(old: old, new: new, path: delta.path, staff: ws.staff, contracts: try ws.contracts(),
                                                 rule: ws.profile.contractRule, calendar: ws.calendar, zone: ws.zone)
         } catch {
             return DeskLanguage.strings.say(error: error)

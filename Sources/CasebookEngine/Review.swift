@@ -6,7 +6,7 @@ import Procedures
 /// The one review of a change, whether it is the staged index (`check --staged`, pre-commit) or
 /// one commit of a push (`check --range`, pre-receive and update): every changed file against
 /// the rules as committed in the change's base.
-struct Review {
+package struct Review {
     /// The configuration (staff, profile, calendar, settings) of the change's base.
     let ws: Workspace
     /// The author's email as the commit (or git's environment) gives it.
@@ -20,7 +20,15 @@ struct Review {
     /// The repository's first commit, which brings the configuration.
     var isRoot = false
 
-    var author: Staff? { authorEmail.flatMap(ws.staff.byEmail) }
+    package var author: Staff? { authorEmail.flatMap(ws.staff.byEmail) }
+
+    package init(ws: Workspace, authorEmail: String?, commitTime: Timestamp, judgedAt: Timestamp? = nil, isRoot: Bool = false) {
+        self.ws = ws
+        self.authorEmail = authorEmail
+        self.commitTime = commitTime
+        self.judgedAt = judgedAt
+        self.isRoot = isRoot
+    }
 
     static let configFiles = ["records/casebook.json", "records/staff.json", NotifyConfig.path]
     static let configFolders = ["records/procedures/", "records/calendar/", "records/schema/", "hooks/"]
@@ -30,7 +38,7 @@ struct Review {
     }
 
     /// Whether the change lowers the signature policy (`records/casebook.json`).
-    func relaxes(_ deltas: [FileDelta]) throws -> Bool {
+    package func relaxes(_ deltas: [FileDelta]) throws -> Bool {
         guard let delta = deltas.first(where: { $0.path == Workspace.settingsPath }), let blob = delta.new,
               let next = try? RecordJSON.decode(Settings.self, from: ws.repo.blob(blob), file: delta.path) else { return false }
         return next.signaturePolicy.rank < ws.settings.signaturePolicy.rank
@@ -38,7 +46,7 @@ struct Review {
 
     /// Setting up: the registry has no manager yet, and the change registers its own author (the
     /// first manager's registration is their own commit).
-    func isBootstrap(_ deltas: [FileDelta]) -> Bool {
+    package func isBootstrap(_ deltas: [FileDelta]) -> Bool {
         guard !ws.staff.staff.contains(where: \.ownsConfiguration), let email = authorEmail,
               let delta = deltas.first(where: { $0.path == Workspace.staffPath }), let blob = delta.new,
               let next = try? RecordJSON.decode(StaffRegistry.self, from: ws.repo.blob(blob), file: delta.path) else { return false }
@@ -46,7 +54,7 @@ struct Review {
     }
 
     /// One line per refused path.
-    func refusals(_ deltas: [FileDelta]) throws -> [String] {
+    package func refusals(_ deltas: [FileDelta]) throws -> [String] {
         if let layout = layoutSet(by: deltas) { return try migrationRefusals(deltas, to: layout) }
         return try deltas.compactMap { delta in try check(delta).map { "\(delta.path): \($0)" } }
     }
@@ -203,7 +211,7 @@ struct Review {
         guard record.at <= commitTime else {
             return said("reviewAfterCommit", "\(record.at)", "\(commitTime)")
         }
-        let expected = try Casebook.ReviewCommand.record(record.kind, period: period, by: record.by, at: record.at, opinion: record.opinion, in: ws)
+        let expected = try ws.reviewRecord(record.kind, period: period, by: record.by, at: record.at, opinion: record.opinion)
         guard expected.cases == record.cases, record.clause == rule.clause else {
             return said("reviewCoverage", rule.clause)
         }
@@ -307,10 +315,10 @@ struct Review {
         }
         guard let rule = ws.profile.sampling else { return said("noSample") }
         let committedOn = Timestamp(date: commitTime.date, in: ws.zone).localDay
-        let isDraw = delta.path != Casebook.Sample.path(sample.month)
+        let isDraw = delta.path != Workspace.samplePath(sample.month)
         if isDraw {
             guard rule.timing == .daily, let day = sample.drawnOn, delta.path == Workspace.drawPath(month: sample.month, day: day) else {
-                return said("samplePath", sample.month, "\(Casebook.Sample.path(sample.month))")
+                return said("samplePath", sample.month, "\(Workspace.samplePath(sample.month))")
             }
         } else if rule.timing == .daily, sample.drawnOn == nil {
             return said("sampleReproducible", "\(sample.seed.prefix(12))", rule.clause)
@@ -346,7 +354,7 @@ extension Workspace {
     /// signatures. One line per refusal, prefixed with the commit's short id. The steps each commit
     /// adds are judged late or not against `pushTime` (the server's clock when a push arrives), or,
     /// when nil, against the commit's own time (a re-check of a history already received).
-    func review(commits: [OID], pushTime: Timestamp? = nil) throws -> [String] {
+    package func review(commits: [OID], pushTime: Timestamp? = nil) throws -> [String] {
         var lines: [String] = []
         let configurations = ConfigurationCache()
         var verifiers: [String: SSHVerifier] = [:]
