@@ -1,4 +1,5 @@
 import CaseModel
+import CasebookEngine
 import Foundation
 import GitStore
 import Procedures
