@@ -19,7 +19,7 @@ import Procedures
 /// Writes are atomic (a temporary file renamed over the old one), so two processes at once
 /// each leave a whole file, and a read-only repository just goes without.
 package enum SummaryCache {
-    static let format = "casebook-summaries 1"
+    static let format = "casebook-summaries 2"
 
     /// This build of casebook, as the header names it.
     static let build: String = {
@@ -79,6 +79,7 @@ package enum SummaryCache {
                 w.string(e.by.rawValue)
                 w.time(e.recordedAt)
             }
+            w.report(s.report)
         }
         var out = header
         var sum = checksum(w.bytes[...]).littleEndian
@@ -210,9 +211,10 @@ package enum SummaryCache {
                     let by = StaffID(rawValue: try string())
                     late.append(CaseSummary.LateEntry(by: by, recordedAt: try time()))
                 }
+                let report = try self.report()
                 out[blob] = CaseSummary(id: id, path: path, kind: kind, severity: severity, repairSize: repairSize, status: status, level: level,
                                         holder: holder, department: department, unit: unit, receivedAt: receivedAt, summary: summary,
-                                        deadlines: deadlines, lateEntries: late)
+                                        deadlines: deadlines, lateEntries: late, report: report)
             }
             guard i == bytes.count else { throw Damaged() }
             return out

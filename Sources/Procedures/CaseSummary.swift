@@ -52,10 +52,12 @@ public struct CaseSummary: Equatable, Sendable {
     public var deadlines: [Deadline]
     /// Every event with a `recordedAt`, in order.
     public var lateEntries: [LateEntry]
+    /// What the monthly figures read of the case (`MonthReport`, `MonthAnalysis`).
+    public var report: ReportFacts
 
     public init(id: CaseID, path: String, kind: Kind, severity: Severity?, repairSize: RepairSize?, status: Status, level: Level,
                 holder: StaffID, department: Department?, unit: String?, receivedAt: Timestamp, summary: String,
-                deadlines: [Deadline], lateEntries: [LateEntry]) {
+                deadlines: [Deadline], lateEntries: [LateEntry], report: ReportFacts) {
         self.id = id
         self.path = path
         self.kind = kind
@@ -70,6 +72,7 @@ public struct CaseSummary: Equatable, Sendable {
         self.summary = summary
         self.deadlines = deadlines
         self.lateEntries = lateEntries
+        self.report = report
     }
 
     public init(_ file: CaseFile, at path: String) {
@@ -77,7 +80,8 @@ public struct CaseSummary: Equatable, Sendable {
                   status: file.state.status, level: file.state.level, holder: file.state.holder, department: file.state.department,
                   unit: file.intake.unit, receivedAt: file.intake.receivedAt, summary: file.intake.summary,
                   deadlines: file.state.deadlines.map { Deadline(step: $0.step, due: $0.due, met: Schedule.fulfilment(of: $0, in: file) != nil) },
-                  lateEntries: file.events.compactMap { e in e.recordedAt.map { LateEntry(by: e.by, recordedAt: $0) } })
+                  lateEntries: file.events.compactMap { e in e.recordedAt.map { LateEntry(by: e.by, recordedAt: $0) } },
+                  report: ReportFacts(file))
     }
 
     /// The steps of the deadlines past due and not met at `now`: `Schedule.overdue(file, at: now)`

@@ -39,6 +39,9 @@ public struct Dashboard {
     public var samples: [MonthlySample]
     /// Per case, one entry per event in the order of `events`: the commit that recorded it.
     public var provenance: [CaseID: [EventProvenance]]
+    /// Every case's summary, kept by the blob id of its file (`casebook`'s summary cache), in
+    /// any order; nil: made from `cases` when the monthly figures need them.
+    public var summaries: [Procedures.CaseSummary]?
     /// The staff registry, for names and for who may hold a case at a level.
     public var staff: [Staff]
     /// The review sign-offs made (`records/reviews/`).
@@ -96,6 +99,7 @@ public struct Dashboard {
         var index: [CaseID: CaseFile] = [:]
         for file in cases { index[file.id] = file }
         self.byID = index
+        self.correctiveActions = cases.filter { $0.intake.inspection?.check == .analysis }
     }
 
     var s: Strings { Strings(language) }
@@ -203,6 +207,9 @@ public struct Dashboard {
 
     /// The cases by id.
     let byID: [CaseID: CaseFile]
+
+    /// The corrective actions opened from the monthly analysis's findings (004 §4.5).
+    let correctiveActions: [CaseFile]
 
     /// Why a step's signature is missing or does not verify; nil when it is good (or unknown).
     func signatureReason(_ status: SignatureStatus, by actor: StaffID) -> String? {

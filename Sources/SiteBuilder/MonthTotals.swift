@@ -9,10 +9,13 @@ import Procedures
 struct MonthTotals: Sendable {
     /// The months asked for, with their bounds.
     let bounds: [String: (start: Timestamp, end: Timestamp)]
+    /// Every case's summary (`Dashboard.summaries`, else made from the cases): what the monthly
+    /// figures and the analysis read.
+    let summaries: [Procedures.CaseSummary]
     /// Per month, the cases its `MonthReport` reads: those received in it, those whose last
     /// resolution is in it (the sample's finished cases) and those its samples drew. The
     /// report is the same as from every case (a test keeps it so).
-    let reportCases: [String: [CaseFile]]
+    let reportCases: [String: [Procedures.CaseSummary]]
     /// Every late entry 补录 of every case, as `MonthReport` counts them by the month recorded.
     let lateEntries: [Procedures.CaseSummary.LateEntry]
     /// Per month, the steps made in it whose commit carries no signature that verifies against
@@ -32,24 +35,25 @@ struct MonthTotals: Sendable {
                 return t >= b.start && t < b.end
             }
         }
-        var cases: [String: [CaseFile]] = [:]
+        var cases: [String: [Procedures.CaseSummary]] = [:]
         var late: [Procedures.CaseSummary.LateEntry] = []
         var unsigned: [String: [StaffID: Int]] = [:]
         var picked: [CaseID: Set<String>] = [:]
         for sample in d.samples where bounds[sample.month] != nil {
             for pick in sample.revisits.selected { picked[pick.id, default: []].insert(sample.month) }
         }
+        summaries = d.summaries ?? d.cases.map { Procedures.CaseSummary($0, at: "") }
+        for summary in summaries {
+            var into = Set(months(holding: summary.receivedAt))
+            if let resolved = summary.report.lastResolution { into.formUnion(months(holding: resolved.at)) }
+            into.formUnion(picked[summary.id] ?? [])
+            for month in into { cases[month, default: []].append(summary) }
+            late += summary.lateEntries
+        }
         for file in d.cases {
-            var into = Set(months(holding: file.intake.receivedAt))
-            if let resolved = file.events.last(where: { $0.action == .resolve }) { into.formUnion(months(holding: resolved.at)) }
-            into.formUnion(picked[file.id] ?? [])
-            for month in into { cases[month, default: []].append(file) }
-            let proofs = d.provenance[file.id] ?? []
-            for (n, e) in file.events.enumerated() {
-                if let recordedAt = e.recordedAt { late.append(Procedures.CaseSummary.LateEntry(by: e.by, recordedAt: recordedAt)) }
-                if n < proofs.count, [.unsigned, .bad, .notRegistered].contains(proofs[n].signature) {
-                    for month in months(holding: e.at) { unsigned[month, default: [:]][e.by, default: 0] += 1 }
-                }
+            guard let proofs = d.provenance[file.id] else { continue }
+            for (n, e) in file.events.enumerated() where n < proofs.count && [.unsigned, .bad, .notRegistered].contains(proofs[n].signature) {
+                for month in months(holding: e.at) { unsigned[month, default: [:]][e.by, default: 0] += 1 }
             }
         }
         reportCases = cases
@@ -62,7 +66,7 @@ struct MonthTotals: Sendable {
     /// The month's figures, as `MonthReport.compute` over every case gives them.
     func report(_ month: String, _ d: Dashboard, samples: [MonthlySample] = []) -> MonthReport? {
         guard let b = bounds[month] else { return nil }
-        return MonthReport.compute(month: month, cases: reportCases[month] ?? [], profile: d.profile, at: d.now, bounds: b,
+        return MonthReport.compute(month: month, summaries: reportCases[month] ?? [], profile: d.profile, at: d.now, bounds: b,
                                    samples: samples, lateEntries: lateEntries)
     }
 

@@ -160,10 +160,10 @@ struct AnalysisSection: Sendable {
     var workOrders: String
     var findings: [Row]
 
-    init(_ d: Dashboard, month: String) {
+    init(_ d: Dashboard, month: String, _ totals: MonthTotals) {
         let s = d.s
-        let analysis = MonthAnalysis.compute(month: month, cases: d.cases, profile: d.profile, at: d.now, zone: d.timeZone)
-        let actions = d.cases.filter { $0.intake.inspection?.check == .analysis && ($0.intake.inspection?.finding ?? "").hasPrefix(month + "/") }
+        let analysis = MonthAnalysis.compute(month: month, summaries: totals.summaries, profile: d.profile, at: d.now, zone: d.timeZone)
+        let actions = d.correctiveActions.filter { ($0.intake.inspection?.finding ?? "").hasPrefix(month + "/") }
         findings = analysis.findings.map { f in
             let what: String
             if f.dimension.isIndicator {

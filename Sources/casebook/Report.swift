@@ -29,9 +29,11 @@ extension Casebook {
             guard let bounds = Sampling.bounds(of: month, in: ws.zone), Int(month.suffix(2)).map({ (1...12).contains($0) }) == true else {
                 throw Failure(key: "month.report")
             }
-            // Every case: the sampled figures count work finished in the month, whenever it was received.
-            let cases = try ws.allCases()
-            let report = MonthReport.compute(month: month, cases: cases, profile: ws.profile, at: try ws.now(), bounds: bounds,
+            // Every case's summary (kept by blob id): the sampled figures count work finished in the
+            // month, whenever it was received, and late entries count by the month they were recorded in.
+            let entries = try ws.caseSummaries()
+            let summaries = entries.map(\.summary)
+            let report = MonthReport.compute(month: month, summaries: summaries, profile: ws.profile, at: try ws.now(), bounds: bounds,
                                              samples: try ws.samples(of: month))
             if json {
                 FileHandle.standardOutput.write(try RecordJSON.encode(report))
@@ -70,7 +72,9 @@ extension Casebook {
             if report.lateEntries.isEmpty { print("  " + s["noLateEntries"]) }
             for p in report.lateEntries { print("  \(p.by.rawValue.padding(toLength: 16, withPad: " ", startingAt: 0))\t\(p.count)") }
             // What recurs or swings, and the corrective actions opened from it (004 §4.5.2–4.5.4).
-            print(Self.analysisLines(month: month, cases: cases, ws: ws, now: report.at).joined(separator: "\n"))
+            // Read in full: the non-conformity reports, where the corrective actions are.
+            let reports = try ws.cases(entries.filter { $0.summary.kind == .nonconformity })
+            print(Self.analysisLines(month: month, summaries: summaries, cases: reports, ws: ws, now: report.at).joined(separator: "\n"))
         }
     }
 }

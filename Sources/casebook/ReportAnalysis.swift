@@ -31,9 +31,12 @@ struct CorrectiveAction {
 extension Casebook.Report {
     /// The analysis's lines of `casebook report`: work orders signed and rated, findings, and the
     /// corrective actions with their progress.
-    static func analysisLines(month: String, cases: [CaseFile], ws: Workspace, now: Timestamp) -> [String] {
+    /// - Parameters:
+    ///   - summaries: every case's summary; `cases`: at least every non-conformity report (the
+    ///     only kind a quality check's corrective action is).
+    static func analysisLines(month: String, summaries: [CaseSummary], cases: [CaseFile], ws: Workspace, now: Timestamp) -> [String] {
         let s = DeskLanguage.strings
-        let analysis = MonthAnalysis.compute(month: month, cases: cases, profile: ws.profile, at: now, zone: ws.zone)
+        let analysis = MonthAnalysis.compute(month: month, summaries: summaries, profile: ws.profile, at: now, zone: ws.zone)
         let w = analysis.workOrders
         var out = [s.fill("analysis.workOrders", ["\(w.resolved)", "\(w.confirmed)", "\(w.rated)"]), s["analysis.findings"]]
         let actions = CorrectiveAction.of(month: month, in: cases)

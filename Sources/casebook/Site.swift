@@ -50,6 +50,8 @@ extension Casebook {
             var dashboard = Dashboard(siteName: ws.settings.site, cases: cases, profile: ws.profile, now: at, language: language,
                                       timeZone: ws.zone, samples: try samples(ws), provenance: try provenance(of: cases, in: ws),
                                       staff: ws.staff.staff)
+            // The monthly figures from the summaries kept by blob id (read only where a file is new).
+            dashboard.summaries = try ws.caseSummaries().map(\.summary)
             dashboard.officialCalendarYears = ws.calendar.official
             (dashboard.notifyProblems, dashboard.undelivered) = NotifyStatus.read(ws, in: Strings(language))
             dashboard.signaturePolicy = ws.settings.signaturePolicy

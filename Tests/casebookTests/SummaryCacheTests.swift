@@ -97,7 +97,7 @@ import Testing
         // Damaged in place: each is ignored, the output is the cold one, and the file is written
         // again whole (byte for byte what a cold run writes).
         var rng = SystemRandomNumberGenerator()
-        let header = Array("casebook-summaries 1\n".utf8)
+        let header = Array("casebook-summaries 2\n".utf8)
         var flipped = [UInt8](good)
         flipped[flipped.count / 2] ^= 0x20
         var otherVersion = [UInt8](good)
@@ -217,6 +217,53 @@ import Testing
             let part = MonthReport.compute(month: month, cases: received, profile: profile, at: now, bounds: bounds,
                                            lateEntries: files.flatMap { CaseSummary($0, at: $0.path(in: .day)).lateEntries })
             #expect(whole == part, "\(month)")
+        }
+    }
+
+    /// The monthly figures from summaries are the figures from the case files: `MonthReport`
+    /// (with the samples' figures) and `MonthAnalysis` for every month of a simulated quarter and
+    /// the months around it, at several times; and each case's on-time facts answer as
+    /// `MonthReport.onTime` does, stated and as recorded, at every deadline and a second either side.
+    @Test func monthlyFiguresFromSummariesAreThoseFromTheFiles() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        let dir = box.root.appendingPathComponent("sim").path
+        let o = try box.run(Sandbox.binary, ["simulate", "--out", dir, "--months", "3", "--seed", "7", "--cases-per-day", "5", "--bulk", "--unsigned",
+                                             "--start", "2026-09", "--until", "2026-11-20T17:00:00+08:00"])
+        #expect(o.status == 0, "\(o.stderr)")
+        func read(_ folder: String) throws -> [(path: String, data: Data)] {
+            try box.run("git", ["ls-files", folder], in: dir).stdout.split(separator: "\n").filter { $0.hasSuffix(".json") }
+                .map { (String($0), try Data(contentsOf: URL(fileURLWithPath: dir + "/" + $0))) }
+        }
+        let files = try read("records/cases").map { try RecordJSON.decode(CaseFile.self, from: $0.data, file: $0.path) }
+        let samples = try read("records/samples").map { try RecordJSON.decode(MonthlySample.self, from: $0.data, file: $0.path) }
+        #expect(files.count > 300 && !samples.isEmpty)
+        let summaries = files.map { CaseSummary($0, at: $0.path(in: .day)) }
+        let profile = try RecordJSON.decode(Profile.self, from: Data(contentsOf: Sandbox.projectRoot.appendingPathComponent("records/procedures/residential.json")),
+                                            file: "residential.json")
+        let zone = TimeZone(identifier: "Asia/Shanghai")!
+        var findings = 0, picks = 0, late = 0
+        for now in ["2026-10-15T12:00:00+08:00", "2026-11-20T17:00:00+08:00", "2026-12-10T09:00:00+08:00"].map({ Timestamp.parse($0, defaultZone: zone)! }) {
+            for month in ["2026-08", "2026-09", "2026-10", "2026-11", "2026-12"] {
+                let bounds = try #require(Sampling.bounds(of: month, in: zone))
+                let monthSamples = samples.filter { $0.month == month }
+                let fromFiles = MonthReport.compute(month: month, cases: files, profile: profile, at: now, bounds: bounds, samples: monthSamples)
+                let fromSummaries = MonthReport.compute(month: month, summaries: summaries, profile: profile, at: now, bounds: bounds, samples: monthSamples)
+                #expect(fromFiles == fromSummaries, "\(month) at \(now)")
+                let analysis = MonthAnalysis.compute(month: month, cases: files, profile: profile, at: now, zone: zone)
+                #expect(analysis == MonthAnalysis.compute(month: month, summaries: summaries, profile: profile, at: now, zone: zone), "\(month) at \(now)")
+                findings += analysis.findings.count
+                picks += fromFiles.sampled?.selected ?? 0
+                late += fromFiles.total.cases - fromFiles.total.onTimeAsRecorded
+            }
+        }
+        #expect(findings > 0 && picks > 0 && late > 0, "the fixture exercises findings (\(findings)), samples (\(picks)) and late cases (\(late))")
+        for (file, summary) in zip(files, summaries) {
+            let recorded = MonthReport.asRecorded(file)
+            for t in file.state.deadlines.flatMap({ [$0.due, $0.due.adding(seconds: 1), $0.due.adding(seconds: -1)] }) + [file.intake.receivedAt] {
+                #expect(summary.report.onTime.at(t) == MonthReport.onTime(file, at: t), "\(file.id.rawValue) at \(t)")
+                #expect(summary.report.onTimeAsRecorded.at(t) == MonthReport.onTime(recorded, at: t), "\(file.id.rawValue) at \(t), as recorded")
+            }
         }
     }
 }

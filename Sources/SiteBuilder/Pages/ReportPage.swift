@@ -45,7 +45,7 @@ struct ReportPage: Sendable {
         let s = d.s
         frame = d.pageFrame(page: "report", title: "\(s["monthlyReport"]) \(month)", root: "../")
         guard let report = totals.report(month, d, samples: d.samples) else { return nil }
-        analysis = AnalysisSection(d, month: month)
+        analysis = AnalysisSection(d, month: month, totals)
         asOf = d.time.minute(report.at)
         sampled = report.sampled.map { f in
             Sampled(finished: f.finished, drawn: f.drawn, selected: f.selected, rate: d.percent(f.rate),

@@ -24,16 +24,17 @@ struct CentreReader {
         DeskLanguage.use(locale: company.settings.locale)
     }
 
-    /// The month's report exactly as `casebook report --month` computes it at `now`.
-    func report(month: String, cases: [CaseFile], at now: Timestamp) throws -> MonthReport? {
+    /// The month's report exactly as `casebook report --month` computes it at `now`, from every
+    /// case's summary (kept by blob id in the mirror's summary cache).
+    func report(month: String, summaries: [CaseSummary], at now: Timestamp) throws -> MonthReport? {
         guard let bounds = Sampling.bounds(of: month, in: ws.zone) else { return nil }
-        return MonthReport.compute(month: month, cases: cases, profile: ws.profile, at: now, bounds: bounds, samples: try ws.samples(of: month))
+        return MonthReport.compute(month: month, summaries: summaries, profile: ws.profile, at: now, bounds: bounds, samples: try ws.samples(of: month))
     }
 
     /// The year's figures (`YYYY`, up to `now`) with the same code, over the year's cases.
-    func report(year: String, cases: [CaseFile], at now: Timestamp) -> MonthReport? {
+    func report(year: String, summaries: [CaseSummary], at now: Timestamp) -> MonthReport? {
         guard let start = Timestamp.parse(year + "-01-01", defaultZone: ws.zone) else { return nil }
-        return MonthReport.compute(month: year, cases: cases, profile: ws.profile, at: now, bounds: (start, start.addingMonths(12)))
+        return MonthReport.compute(month: year, summaries: summaries, profile: ws.profile, at: now, bounds: (start, start.addingMonths(12)))
     }
 
     /// Everything the company dashboard shows of this centre, as of `now`, for `month`.
@@ -41,14 +42,15 @@ struct CentreReader {
                                                                missing: [MissingOversight]) {
         var f = CentreFigures(code: centre.code, name: centre.name, site: centre.site)
         f.commit = commit.hex
-        let cases = try ws.allCases()
-        f.month = try report(month: month, cases: cases, at: now)
+        let entries = try ws.caseSummaries()
+        let summaries = entries.map(\.summary)
+        f.month = try report(month: month, summaries: summaries, at: now)
         let year = String(month.prefix(4))
-        f.year = report(year: year, cases: cases, at: now)
+        f.year = report(year: year, summaries: summaries, at: now)
         func unsatisfied(_ bounds: (start: Timestamp, end: Timestamp)?) -> Int {
             guard let bounds else { return 0 }
-            return cases.reduce(0) { n, file in
-                n + file.state.revisits.filter { !$0.satisfied && $0.at >= bounds.start && $0.at < bounds.end }.count
+            return summaries.reduce(0) { n, s in
+                n + s.report.unsatisfiedRevisits.filter { $0 >= bounds.start && $0 < bounds.end }.count
             }
         }
         f.unsatisfiedMonth = unsatisfied(Sampling.bounds(of: month, in: ws.zone))
@@ -57,14 +59,14 @@ struct CentreReader {
         if let last = Int(month.suffix(2)) {
             let trend = try (1...max(1, min(last, 12))).map { m in
                 let key = "\(year)-" + (m < 10 ? "0\(m)" : "\(m)")
-                return (month: key, rate: try report(month: key, cases: cases, at: now)?.total.onTimeRate)
+                return (month: key, rate: try report(month: key, summaries: summaries, at: now)?.total.onTimeRate)
             }
             f.trend = Array(trend.drop { $0.rate == nil })
         }
         // Overdue now: from the summaries (open cases, a deadline past due and not met).
         var overdue: [OverdueDeadline] = []
         var majorEntries: [CaseEntry] = []
-        for entry in try ws.caseSummaries() {
+        for entry in entries {
             let s = entry.summary
             if s.kind == .complaint, s.severity == .major { majorEntries.append(entry) }
             guard s.status.isOpen else { continue }
@@ -81,11 +83,15 @@ struct CentreReader {
                             standing: Schedule.standing(of: d, in: file, at: now))
             }
         }
-        return (f, overdue, majors, try missing(cases: cases, at: now))
+        // The reviews' periods lie in the last five weeks: only cases with a step since then are read in full.
+        let recent = try ws.cases(entries.filter { $0.summary.report.latestStep >= now.adding(seconds: -(35 + 14) * 86_400) })
+        return (f, overdue, majors, try missing(cases: recent, months: Set(summaries.map { String($0.receivedAt.localDay.prefix(7)) }), at: now))
     }
 
     /// Reviews not signed and months not archived, past due, as the centre's own overview lists them.
-    func missing(cases: [CaseFile], at now: Timestamp) throws -> [MissingOversight] {
+    /// - Parameters:
+    ///   - cases: at least every case with a step in the last five weeks; `months`: the months with cases.
+    func missing(cases: [CaseFile], months: Set<String>, at now: Timestamp) throws -> [MissingOversight] {
         let reviews = try ws.repo.files(under: "records/reviews", at: commit).filter { $0.path.hasSuffix(".json") }.map { entry in
             try RecordJSON.decode(ReviewRecord.self, from: ws.repo.blob(entry.blob), file: entry.path)
         }
@@ -97,7 +103,6 @@ struct CentreReader {
             }
         }
         let archived = Set(try ws.repo.tags(matching: "archive/*").map { String($0.name.dropFirst("archive/".count)) })
-        let months = Set(cases.map { String($0.intake.receivedAt.localDay.prefix(7)) })
         for month in months.sorted() where !archived.contains(month) {
             guard let start = Timestamp.parse(month + "-01", defaultZone: ws.zone) else { continue }
             let due = start.addingMonths(1).adding(seconds: 9 * 86_400)

@@ -1,0 +1,171 @@
+import CaseModel
+import Foundation
+
+// The monthly figures from case summaries (`CaseSummary`, kept by blob id) rather than case
+// files: the same figures as `MonthReport.compute(month:cases:…)` and
+// `MonthAnalysis.compute(month:cases:…)` (tests compare them on simulated repositories), without
+// reading or folding any case file. The site, `report --month` and the company's league use these.
+
+extension Sampling {
+    /// `isSampled(file, …)` of the summary's case.
+    public static func isSampled(_ s: CaseSummary, rule: SamplingRule, profile: Profile) -> Bool {
+        rule.kinds.contains(s.kind)
+            && (Schedule.revisitRule(kind: s.kind, severity: s.severity, repairSize: s.repairSize, profile: profile)?.rate ?? 0) < 100
+    }
+}
+
+extension Schedule {
+    /// `revisitRule(for: intake, …)` from the intake's kind, severity and repair size.
+    public static func revisitRule(kind: Kind, severity: Severity?, repairSize: RepairSize?, profile: Profile) -> RevisitRule? {
+        let rules = profile.revisits.filter { $0.kind == kind }
+        return rules.first { $0.repairSize != nil && $0.repairSize == repairSize }
+            ?? rules.first { $0.repairSize == nil && $0.severity != nil && $0.severity == severity }
+            ?? rules.first { $0.repairSize == nil && $0.severity == nil }
+    }
+}
+
+extension MonthReport.SampleFigures {
+    /// `compute(month:cases:…)` from summaries.
+    public static func compute(month: String, summaries: [CaseSummary], samples: [MonthlySample], profile: Profile,
+                               bounds: (start: Timestamp, end: Timestamp)) -> MonthReport.SampleFigures? {
+        guard let rule = profile.sampling else { return nil }
+        var f = MonthReport.SampleFigures()
+        if rule.bands.count == 1, let p = rule.bands[0].percent, rule.bands[0].take == nil { f.requiredPercent = p }
+        var byID: [CaseID: Int] = [:]
+        for (n, s) in summaries.enumerated() {
+            if byID[s.id] == nil { byID[s.id] = n }
+            guard Sampling.isSampled(s, rule: rule, profile: profile) else { continue }
+            if let last = s.report.lastResolution, last.at >= bounds.start, last.at < bounds.end { f.finished += 1 }
+        }
+        for sample in samples where sample.month == month {
+            f.drawn += sample.revisits.population.count
+            for pick in sample.revisits.selected {
+                f.selected += 1
+                guard let n = byID[pick.id] else { continue }
+                let from = pick.resolvedAt ?? bounds.start
+                guard let visit = summaries[n].report.revisitSteps.first(where: { $0 >= from }) else { continue }
+                f.revisited += 1
+                if pick.due.map({ visit <= $0 }) ?? true { f.insideWindow += 1 }
+            }
+        }
+        return f
+    }
+}
+
+extension MonthReport {
+    /// `compute(month:cases:…)` from summaries: the cases received in `bounds` (and, for the
+    /// sampled figures, those finished in it and those the samples picked) are enough, with
+    /// every case's late entries in `lateEntries`.
+    public static func compute(month: String, summaries: [CaseSummary], profile: Profile, at now: Timestamp,
+                               bounds: (start: Timestamp, end: Timestamp), samples: [MonthlySample] = [],
+                               lateEntries recorded: [CaseSummary.LateEntry]? = nil) -> MonthReport {
+        var total = Row(key: "all")
+        var kinds: [String: Row] = [:], departments: [String: Row] = [:], severities: [String: Row] = [:]
+        // Customer requests only: a quality check's non-conformity is the centre's own finding (002 篇9 §4).
+        for s in summaries where s.receivedAt >= bounds.start && s.receivedAt < bounds.end && s.kind != .nonconformity {
+            let r = s.report
+            let onTime = r.onTime.at(now), onTimeAsRecorded = r.onTimeAsRecorded.at(now)
+            func add(_ row: inout Row) {
+                row.cases += 1
+                if onTime { row.onTime += 1 }
+                if onTimeAsRecorded { row.onTimeAsRecorded += 1 }
+                row.lateEntries += r.lateEntries
+                if r.lastResolution != nil { row.resolved += 1 }
+                if !r.revisitSteps.isEmpty { row.revisited += 1 }
+                row.revisits += r.revisits
+                row.satisfied += r.satisfied
+                row.homeVisits += r.homeVisits
+            }
+            add(&total)
+            let kind = s.kind.rawValue
+            add(&kinds[kind, default: Row(key: kind)])
+            let department = s.department?.rawValue ?? "unassigned"
+            add(&departments[department, default: Row(key: department)])
+            if let severity = s.severity?.rawValue { add(&severities[severity, default: Row(key: severity)]) }
+        }
+        for (kind, _) in kinds {
+            kinds[kind]?.requiredRevisitRate = profile.revisits.filter { $0.kind.rawValue == kind && $0.repairSize == nil }.map(\.rate).max()
+        }
+        func ordered(_ rows: [String: Row], by order: [String]) -> [Row] {
+            rows.values.sorted { (order.firstIndex(of: $0.key) ?? 99, $0.key) < (order.firstIndex(of: $1.key) ?? 99, $1.key) }
+        }
+        var late: [StaffID: Int] = [:]
+        for e in recorded ?? summaries.flatMap(\.lateEntries) where e.recordedAt >= bounds.start && e.recordedAt < bounds.end {
+            late[e.by, default: 0] += 1
+        }
+        let lateEntries = late.map { PersonCount(by: $0.key, count: $0.value) }
+            .sorted { ($0.count, $1.by.rawValue) > ($1.count, $0.by.rawValue) }
+        return MonthReport(month: month, at: now, total: total,
+                           byKind: ordered(kinds, by: Kind.allCases.map(\.rawValue)),
+                           byDepartment: ordered(departments, by: Department.allCases.map(\.rawValue)),
+                           bySeverity: ordered(severities, by: Severity.allCases.map(\.rawValue)), lateEntries: lateEntries,
+                           sampled: SampleFigures.compute(month: month, summaries: summaries, samples: samples, profile: profile, bounds: bounds))
+    }
+}
+
+extension MonthAnalysis {
+    /// `compute(month:cases:…)` from summaries. Only the cases received in the month and the
+    /// months it is compared with, and the repairs resolved in it, are looked at after one pass.
+    public static func compute(month: String, summaries all: [CaseSummary], profile: Profile, at now: Timestamp, zone: TimeZone) -> MonthAnalysis {
+        let rule = profile.analysisRule
+        var out = MonthAnalysis(month: month, findings: [], workOrders: WorkOrderFigures())
+        guard let bounds = Sampling.bounds(of: month, in: zone) else { return out }
+        func inMonth(_ s: CaseSummary, _ b: (start: Timestamp, end: Timestamp)) -> Bool { s.receivedAt >= b.start && s.receivedAt < b.end }
+        let previousMonths = (1...max(1, rule.previousMonths)).compactMap { self.month(month, back: $0) }
+        // Only months the records cover: a centre's first months are not compared with nothing.
+        var firstMonth: Substring?
+        for s in all {
+            let m = s.receivedAt.localDay.prefix(7)
+            if firstMonth.map({ m < $0 }) ?? true { firstMonth = m }
+        }
+        let previousBounds = previousMonths.filter { $0 >= String(firstMonth ?? Substring(month)) }.compactMap { Sampling.bounds(of: $0, in: zone) }
+        // The cases the analysis looks at: received in the month or the months before it compared with.
+        let spans = [bounds] + previousBounds
+        let cases = all.filter { s in spans.contains { inMonth(s, $0) } }
+        let problems = cases.filter { inMonth($0, bounds) && problemKinds.contains($0.kind) }
+        func add(_ d: Finding.Dimension, _ key: String, current: Double, previous: Double?, threshold: Double, cases: [CaseID]) {
+            out.findings.append(Finding(id: "\(month)/\(d.rawValue)/\(key)", dimension: d, key: key, current: current, previous: previous,
+                                        threshold: threshold, cases: cases.sorted { $0.rawValue < $1.rawValue }, clause: rule.clause))
+        }
+        // The same unit, repeatedly within the month.
+        let byUnit = Dictionary(grouping: problems.filter { $0.unit != nil }) { $0.unit ?? "" }
+        for (unit, files) in byUnit.sorted(by: { $0.key < $1.key }) where files.count >= rule.unit {
+            add(.unit, unit, current: Double(files.count), previous: nil, threshold: Double(rule.unit), cases: files.map(\.id))
+        }
+        // A building, a kind, or one department's complaints rising against the previous months' average.
+        let building: (CaseSummary) -> String? = { $0.unit.flatMap(MonthAnalysis.building) }
+        let department: (CaseSummary) -> String? = { $0.kind == .complaint ? $0.department?.rawValue : nil }
+        let kind: (CaseSummary) -> String? = { $0.kind.rawValue }
+        for (d, key, minimum) in [(Finding.Dimension.building, building, rule.building), (.kind, kind, rule.kind), (.department, department, rule.department)] {
+            let groups = Dictionary(grouping: problems.filter { key($0) != nil }) { key($0) ?? "" }
+            for (k, files) in groups.sorted(by: { $0.key < $1.key }) where files.count >= minimum {
+                let counts = previousBounds.map { b in cases.filter { inMonth($0, b) && problemKinds.contains($0.kind) && key($0) == k }.count }
+                guard !counts.isEmpty, counts.contains(where: { $0 > 0 }) else { continue }
+                let average = Double(counts.reduce(0, +)) / Double(counts.count)
+                if Double(files.count) >= average * (1 + Double(rule.risePercent) / 100) {
+                    add(d, k, current: Double(files.count), previous: average, threshold: Double(minimum), cases: files.map(\.id))
+                }
+            }
+        }
+        // Indicators that swing: a drop against the previous months' average.
+        let this = MonthReport.compute(month: month, summaries: cases, profile: profile, at: now, bounds: bounds, lateEntries: []).total
+        let before = previousBounds.enumerated().map {
+            MonthReport.compute(month: previousMonths[$0.offset], summaries: cases, profile: profile, at: now, bounds: $0.element, lateEntries: []).total
+        }
+        for (d, rate, drop) in [(Finding.Dimension.onTime, \MonthReport.Row.onTimeRate, rule.onTimeDrop),
+                                (.satisfaction, \MonthReport.Row.satisfactionRate, rule.satisfactionDrop), (.revisit, \MonthReport.Row.revisitRate, rule.revisitDrop)] {
+            let earlier = before.compactMap { $0[keyPath: rate] }
+            guard let current = this[keyPath: rate], !earlier.isEmpty else { continue }
+            let average = earlier.reduce(0, +) / Double(earlier.count)
+            if average - current >= drop { add(d, "all", current: current, previous: average, threshold: drop, cases: []) }
+        }
+        // Work orders signed and rated by the customer (004 §4.5.2).
+        for s in all where s.kind == .repair {
+            guard let r = s.report.lastResolution, r.at >= bounds.start, r.at < bounds.end else { continue }
+            out.workOrders.resolved += 1
+            if r.confirmed { out.workOrders.confirmed += 1 }
+            if r.rated { out.workOrders.rated += 1 }
+        }
+        return out
+    }
+}
