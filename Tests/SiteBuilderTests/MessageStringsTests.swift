@@ -23,6 +23,7 @@ import Testing
 
     @Test func everyKeyTheSourcesNameIsInTheTable() throws {
         var used: [String: Set<String>] = [:]
+        // The command line and the engine it moved into (the hooks' review is in CasebookEngine).
         for (path, text) in try Self.sources("casebook") + Self.sources("CasebookEngine") {
             used[path, default: []].formUnion(Self.keys(/Failure\(key: "([^"]+)"/, in: text, prefix: "failure."))
             used[path, default: []].formUnion(Self.keys(/\bsaid\("([^"]+)"[,)]/, in: text, prefix: "check."))
