@@ -128,8 +128,12 @@ def measure(bin, size, work, runs):
     # Packed once, as git's own gc would have packed it by now, and no automatic gc during the run:
     # `git commit` would otherwise start one in the background of the measurements that follow.
     run(["git", "config", "gc.auto", "0"], cwd=repo)
+    # `simulate` writes packs (a pack every 4,096 commits): repack only what is loose (a repository
+    # made by an older binary, or left by a run stopped half way).
     t = time.perf_counter()
-    run(["git", "repack", "-adq"], cwd=repo)
+    counts = dict(l.split(": ", 1) for l in run(["git", "count-objects", "-v"], cwd=repo).stdout.splitlines() if ": " in l)
+    if int(counts.get("count", "0")) > 1000:
+        run(["git", "repack", "-adq"], cwd=repo)
     r["repack_s"] = time.perf_counter() - t
     relax_signatures(repo)
     cases = open_cases(bin, repo)
@@ -224,7 +228,7 @@ def write(results, out, runs, binary):
              f"Machine: {machine()}. Binary: `{binary}`.",
              f"Each figure is the median of {runs} runs (min–max in brackets) unless it says otherwise; every",
              "comparison with stock git was measured in the same run, in the same repository. Each repository is",
-             "packed (`git repack -ad`) before it is measured, and git's automatic gc is off during the run so that",
+             "packed (`simulate` writes packs; one with loose objects is packed by `git repack -ad`) before it is measured, and git's automatic gc is off during the run so that",
              "it never runs in the background of a measurement.", "",
              f"Sizes measured in this run: {', '.join(f'{s:,}' for s in sizes)} cases"
              + ("" if 100000 in sizes else " (the 100,000-case repository was not part of it)") + ".", "",
@@ -363,6 +367,9 @@ def main():
         print(f"bench: {size} cases …", file=sys.stderr, flush=True)
         results[size] = measure(binary, size, work, a.runs)
         write(results, a.out, a.runs, a.bin)
+    if not a.prepare and os.environ.get("BENCH_COMPANY"):
+        # The company over many centres (issue 18): scripts/bench_company.py adds its own section.
+        run([sys.executable, str(pathlib.Path(__file__).with_name("bench_company.py")), binary, "--work", str(work), "--append", a.out])
     if not a.prepare:
         print(f"bench: wrote {a.out}", file=sys.stderr)
 

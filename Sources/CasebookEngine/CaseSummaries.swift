@@ -22,7 +22,7 @@ package enum SummaryCache {
     static let format = "casebook-summaries 3"
 
     /// This build of casebook, as the header names it.
-    static let build: String = {
+    package static let build: String = {
         var st = stat()
         guard stat("/proc/self/exe", &st) == 0 else { return "unknown" }
         return "\(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
@@ -110,7 +110,7 @@ package enum SummaryCache {
 
     /// A 64-bit checksum of `bytes` (multiply-rotate over 8-byte words): it catches damage,
     /// not forgery.
-    static func checksum<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8, C.Index == Int {
+    package static func checksum<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8, C.Index == Int {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
         var i = bytes.startIndex
         while i + 8 <= bytes.endIndex {

@@ -1,6 +1,8 @@
 #ifndef CASEBOOK_CLIBGIT2_SHIM_H
 #define CASEBOOK_CLIBGIT2_SHIM_H
 #include <git2.h>
+#include <git2/sys/mempack.h>
+#include <git2/sys/odb_backend.h>
 
 /// `git_libgit2_opts` is variadic, which Swift cannot call; these wrappers can.
 static inline int casebook_git_set_strict_hash_verification(int enabled) {

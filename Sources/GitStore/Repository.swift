@@ -32,6 +32,8 @@ public final class Repository: @unchecked Sendable {
     /// `checkoutHead()` (for a program that alone writes a new repository, `simulate`: writing
     /// every commit's files and the whole index would cost more than the commits themselves).
     public var defersWorkTree = false
+    /// Objects go into memory and out as packs (`packObjects(every:)`, Packing.swift); nil: loose, as git writes them.
+    var packer: Packer?
 
     private init(_ pointer: OpaquePointer, allowBare: Bool = false) throws(GitError) {
         self.pointer = pointer
@@ -69,7 +71,11 @@ public final class Repository: @unchecked Sendable {
     /// The repository's git folder (`.git/` or the bare repository itself), with a trailing `/`.
     public var gitDirectory: String { String(cString: git_repository_path(pointer)) }
 
-    deinit { git_repository_free(pointer) }
+    deinit {
+        // Objects still in memory would leave the references that name them broken.
+        if packer != nil { try? writePack() }
+        git_repository_free(pointer)
+    }
 
     /// Opens the repository that contains `path` (searching upwards, like git).
     public static func discover(from path: String) throws(GitError) -> Repository {
@@ -305,6 +311,7 @@ public final class Repository: @unchecked Sendable {
                                     merging: others, removing: removing)
         try publish(commit, replacing: parent, on: branch, files: changes, removing: removing,
                     reason: "commit: " + String(message.prefix { $0 != "\n" }), durable: durable)
+        try countCommitForPacking()
         return commit
     }
 
@@ -403,6 +410,7 @@ public final class Repository: @unchecked Sendable {
         if rc == GIT_EEXISTS.rawValue { throw GitError(call: "git_reference_create_matching(\(ref))", code: GIT_EMODIFIED.rawValue, message: "\(ref) exists") }
         try check(rc, "git_reference_create_matching(\(ref))")
         git_reference_free(out)
+        try countCommitForPacking()
         return commit
     }
 

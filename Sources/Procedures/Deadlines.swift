@@ -104,7 +104,7 @@ public enum Schedule {
 }
 
 /// Where a deadline stands: met (on time or late) or still open (due or overdue) at `now`.
-public enum DeadlineStanding: Equatable, Sendable {
+public enum DeadlineStanding: Codable, Equatable, Sendable {
     case met(at: Timestamp, late: Bool)
     case pending(overdue: Bool)
 

@@ -34,10 +34,12 @@ extension Casebook {
         @Option(help: ArgumentHelp("Stop earlier than the end of the last month, at this time (ISO 8601).", valueName: "time")) var until: String?
         @Flag(help: "Commit each day's files at once (benchmarks only; every step is still validated).") var bulk = false
         @Flag(help: "Make no keys: commits are unsigned.") var unsigned = false
+        @Option(help: .hidden) var packEvery: Int = Simulate.packInterval
 
         func validate() throws {
             guard (1...36).contains(months) else { throw ValidationError("--months: 1 to 36") }
             guard (1...5000).contains(casesPerDay) else { throw ValidationError("--cases-per-day: 1 to 5000") }
+            guard packEvery >= 1 else { throw ValidationError("--pack-every: at least 1") }
             guard Defaults.profiles.contains(profile) else {
                 throw ValidationError("--profile must be one of \(Defaults.profiles.joined(separator: ", "))")
             }
@@ -64,6 +66,11 @@ extension Casebook {
             let ws = try Workspace(path: out)
             // The work tree and index are written once, at the end: each commit moves the branch only.
             ws.repo.defersWorkTree = true
+            // Objects go into packs, not one loose file each (millions at 100,000 cases): written every
+            // `--pack-every` commits (default `packInterval`) and at the end, or when a step fails, so the branch never names
+            // an object that is not on disk.
+            try ws.repo.packObjects(every: packEvery)
+            defer { try? ws.repo.writePack() }
             var clock = first.adding(seconds: -1800)
             ws.clock = { clock }
             try Simulate.hire(into: ws, seed: seed, signed: !unsigned) { clock = clock.adding(seconds: 5) }
@@ -84,6 +91,7 @@ extension Casebook {
                 FileHandle.standardError.write(Data((line + "\n").utf8))
             }
             try simulator.run(until: end)
+            try ws.repo.writePack()
             ws.repo.defersWorkTree = false
             try ws.repo.checkoutHead()
             let t = simulator.totals
@@ -94,6 +102,10 @@ extension Casebook {
             print("slips: \(t.overdueAtEnd) overdue deadlines, \(t.unplannedOverdue) unplanned, \(t.missedReviews) daily reviews missed; "
                   + "\(t.lateEntries) late entries, \(t.against) complaints against staff, \(t.reviews) reviews, \(t.archives) archives")
         }
+
+        /// Commits between two packs: what they bring is held in memory until then (about 20 KB
+        /// a commit: the case file and the trees above it) and deltas are found only within a pack.
+        static let packInterval = 4096
 
         /// The Ed25519 key of `id` derived from the seed.
         static func key(seed: UInt64, id: String) throws -> SSHKey {

@@ -91,6 +91,15 @@ import Testing
         #expect(Set(complaintPicks.compactMap { $0["centre"] }).isSubset(of: ["CH01", "CH02", "CH03"]))
         let pick = try #require(complaintPicks.first)
         try ok(["company", "spot-check", pick["centre"] ?? "", pick["id"] ?? "", "--reached", "--satisfied", "--remarks", "住户满意，电话13812345678"], as: gs)
+        // Every record of the company repository validates against its schema (records/schema, an
+        // independent validator), and the schema refuses what casebook would not write.
+        let validator = Sandbox.projectRoot.appendingPathComponent("Tests/schema/validate.py").path
+        let valid = try box.run("python3", [validator, "--all", company])
+        #expect(valid.status == 0 && valid.stdout.contains("5 files valid"), "\(valid.stdout)\(valid.stderr)")
+        let wrong = box.root.appendingPathComponent("collection-wrong.json").path
+        try String(contentsOfFile: company + "/records/collection.json", encoding: .utf8)
+            .replacingOccurrences(of: #""outcome" : "[a-z]+""#, with: "\"outcome\" : \"lost\"", options: .regularExpression).write(toFile: wrong, atomically: true, encoding: .utf8)
+        #expect(try box.run("python3", [validator, wrong]).status != 0)
         // 公司管理部 does not record a pick that only 总经办 checks.
         if let onlyOffice = allPicks.first(where: { p in !complaintPicks.contains(p) }) {
             #expect(try co(["company", "spot-check", onlyOffice["centre"] ?? "", onlyOffice["id"] ?? "", "--reached", "--satisfied"], as: gs).status != 0)

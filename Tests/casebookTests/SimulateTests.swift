@@ -79,4 +79,35 @@ import Testing
         let validated = try box.run("python3", [schema, "--all", dir])
         #expect(validated.status == 0, "\(validated.stdout)\(validated.stderr)")
     }
+
+    /// The objects go into packs, not one loose file each (millions at 100,000 cases): where the packs
+    /// are cut changes nothing in the history, and stock git finds every object.
+    @Test func aSimulationLeavesItsObjectsPacked() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        func simulate(_ name: String, _ extra: [String]) throws -> String {
+            let dir = box.root.appendingPathComponent(name).path
+            let o = try box.run(Sandbox.binary, ["simulate", "--out", dir, "--months", "2", "--seed", "5", "--cases-per-day", "2",
+                                                 "--start", "2026-08", "--until", "2026-09-03T18:00:00+08:00"] + extra)
+            #expect(o.status == 0, "\(o.stderr)")
+            return dir
+        }
+        let one = try simulate("one", [])
+        let many = try simulate("many", ["--pack-every", "40"])
+        func git(_ args: [String], _ dir: String) throws -> String { try box.run("git", args, in: dir).stdout }
+        // The same commits (ids, so signatures and times too) and the same archive tag object.
+        #expect(try git(["rev-parse", "HEAD", "archive/2026-08"], many) == (try git(["rev-parse", "HEAD", "archive/2026-08"], one)))
+        #expect(try git(["cat-file", "-t", "archive/2026-08"], many) == "tag\n")
+        for dir in [one, many] {
+            let counts = try git(["count-objects", "-v"], dir)
+            let loose = Int(counts.split(separator: "\n").first { $0.hasPrefix("count: ") }?.dropFirst(7) ?? "") ?? -1
+            let packs = Int(counts.split(separator: "\n").first { $0.hasPrefix("packs: ") }?.dropFirst(7) ?? "") ?? -1
+            // Only what `init` wrote before the simulation began is loose.
+            #expect((0..<60).contains(loose), "\(counts)")
+            #expect(dir == one ? packs == 1 : packs > 3, "\(counts)")
+            let fsck = try box.run("git", ["fsck", "--strict", "--no-progress", "--no-dangling"], in: dir)
+            #expect(fsck.status == 0, "\(fsck.stdout)\(fsck.stderr)")
+            #expect(try git(["status", "--porcelain"], dir).isEmpty)
+        }
+    }
 }

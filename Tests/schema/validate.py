@@ -28,6 +28,10 @@ SCHEMAS = {
     "casebook.summary/1": "summary.schema.json",
     "casebook.contract/1": "contract.schema.json",
     "casebook.contract-inventory/1": "contract-inventory.schema.json",
+    "casebook.company/1": "company.schema.json",
+    "casebook.centres/1": "centres.schema.json",
+    "casebook.collection/1": "collection.schema.json",
+    "casebook.company-sample/1": "company-sample.schema.json",
 }
 
 

@@ -63,7 +63,7 @@ public struct CentreFigures: Sendable {
 }
 
 /// A deadline of some centre's case past due and not met.
-public struct OverdueDeadline: Sendable {
+public struct OverdueDeadline: Codable, Equatable, Sendable {
     public var which: CentreCase
     public var kind: Kind
     public var severity: Severity?
@@ -85,7 +85,7 @@ public struct OverdueDeadline: Sendable {
 
 /// A major complaint's report to head office and the general manager's office within 12 hours
 /// (002 篇5 §5.2.1): the `report` deadline of a major complaint, with its standing.
-public struct MajorReport: Sendable {
+public struct MajorReport: Codable, Equatable, Sendable {
     public var which: CentreCase
     public var receivedAt: Timestamp
     public var due: Timestamp
@@ -100,7 +100,7 @@ public struct MajorReport: Sendable {
 }
 
 /// A review not signed or a month not archived at a centre, past due.
-public struct MissingOversight: Sendable {
+public struct MissingOversight: Codable, Equatable, Sendable {
     /// A `ReviewKind`'s raw value, or `archive`.
     public var what: String
     public var centre: String

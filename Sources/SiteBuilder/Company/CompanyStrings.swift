@@ -81,7 +81,7 @@ extension Strings {
         "company.fetch.refused": ("{0}：提交 {1} 验证未通过，已拒收：{2}", "{0}: commit {1} refused: {2}"),
         "company.rewritten": ("历史被改写：新提交不是已接收的 {0} 的后续", "history rewritten: the new head does not descend from the accepted {0}"),
         "company.sampled": ("{0}：抽取 {1} 件（共 {2} 件回访）", "{0}: {1} drawn of {2} revisited cases"),
-        "company.siteWritten": ("公司看板已写入 {0}（{1} 个文件）", "company dashboard written to {0} ({1} files)"),
+        "company.siteWritten": ("公司看板已写入 {0}（{1} 个文件，{2} 个有变化）", "company dashboard written to {0} ({1} files, {2} written)"),
         "failure.company.notCompany": ("{0} 不是公司仓库（缺少 records/company.json；先运行 casebook company init）",
                                        "{0} is not a company repository (no records/company.json; run casebook company init first)"),
         "failure.company.role": ("{0} 不能修改 {1}：须由 {2} 办理", "{0} may not change {1}: it takes {2}"),

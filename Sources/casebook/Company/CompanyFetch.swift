@@ -34,13 +34,26 @@ struct CompanyFetch: ParsableCommand {
         }
         let now = try ws.now()
         let s = DeskLanguage.strings
+        // Centres are fetched and verified side by side, a few at a time (each is network and one core's
+        // checking), and reported in the list's order, as one after another would.
+        let centres = ws.centres.centres
+        let width = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4))
         var entries: [CentreFetch] = []
-        for centre in ws.centres.centres {
-            let previous = ws.collection?[centre.code]
-            let entry = CompanyFetch.collect(centre, previous: previous, mirror: ws.mirrorPath(centre.code), at: now)
-            // Reading a centre's rules takes its locale; head office's lines stay in its own.
-            DeskLanguage.use(locale: ws.settings.locale)
-            entries.append(entry)
+        for start in stride(from: 0, to: centres.count, by: width) {
+            let chunk = Array(centres[start..<min(start + width, centres.count)])
+            let previous = chunk.map { ws.collection?[$0.code] }
+            let paths = chunk.map { ws.mirrorPath($0.code) }
+            let results = Array(chunk.indices).concurrentMap { n in
+                CompanyFetch.collect(chunk[n], previous: previous[n], mirror: paths[n], at: now)
+            }
+            entries += results.enumerated().map { n, result in
+                (try? result.get()) ?? CentreFetch(centre: chunk[n].code, outcome: .unreachable, commit: previous[n]?.commit,
+                                                   lastGood: previous[n]?.lastGood, problem: "not fetched")
+            }
+        }
+        // Reading a centre's rules takes its locale; head office's lines stay in its own.
+        DeskLanguage.use(locale: ws.settings.locale)
+        for (centre, entry) in zip(centres, entries) {
             let line: String = switch entry.outcome {
             case .accepted: s.fill("company.fetch.accepted", [centre.code, String(entry.commit?.prefix(10) ?? "-")])
             case .unchanged: s.fill("company.fetch.unchanged", [centre.code, String(entry.commit?.prefix(10) ?? "-")])

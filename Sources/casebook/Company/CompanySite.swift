@@ -42,13 +42,13 @@ struct CompanySite: ParsableCommand {
         var overdue: [OverdueDeadline] = []
         var majors: [MajorReport] = []
         var missing: [MissingOversight] = []
-        for centre in ws.centres.centres {
-            guard let reader = try CentreReader(centre, in: ws) else {
+        // Each centre's figures: kept ones where they hold at this commit, month and moment, the rest read side by side.
+        for (centre, read) in zip(ws.centres.centres, try CentreFiguresCache.reads(ws.centres.centres, in: ws, month: month, at: now)) {
+            guard let read else {
                 centres.append(CentreFigures(code: centre.code, name: centre.name, site: centre.site))
                 continue
             }
-            let read = try reader.figures(month: month, at: now)
-            centres.append(read.figures)
+            centres.append(read.figures(for: centre))
             overdue += read.overdue
             majors += read.majors
             missing += read.missing
@@ -61,15 +61,19 @@ struct CompanySite: ParsableCommand {
         dashboard.collection = ws.collection
         let files = try dashboard.files()
         let root = URL(fileURLWithPath: out)
+        var written = 0
         do {
             for file in files {
                 let url = root.appendingPathComponent(file.path)
+                // Only what changed is written again: a page whose inputs did not change keeps its file.
+                if FileManager.default.contents(atPath: url.path) == file.content { continue }
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try AtomicFile.write(file.content, to: url.path, durable: false)
+                written += 1
             }
         } catch {
             throw Failure(key: "cannotWriteSite", out, error.localizedDescription)
         }
-        print(DeskLanguage.strings.fill("company.siteWritten", [out, "\(files.count)"]))
+        print(DeskLanguage.strings.fill("company.siteWritten", [out, "\(files.count)", "\(written)"]))
     }
 }
