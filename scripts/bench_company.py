@@ -172,8 +172,8 @@ def section(r):
              "The first collection naming every centre's head was recorded by the script, not verified by `company fetch` "
              "(a simulated history is not what is measured; a bulk history's days are not steps and would be refused). "
              f"`--now {r['now']}`, league month {r['month']}. Load average (1/5/15 min) {la(r['load_before'])} before, "
-             f"{la(r['load_after'])} after, on a machine shared with other builds: the times are inflated by it; "
-             f"the counts are not. Making the bases took {r['made_s']:.0f} s (0 when kept from an earlier run), "
+             f"{la(r['load_after'])} after (the bench's own processes on the 2 cores count in it; a higher figure means "
+             f"other work shared the machine and the times are inflated by it, the counts are not). Making the bases took {r['made_s']:.0f} s (0 when kept from an earlier run), "
              f"setting up the company {r['setup_s']:.0f} s; {r['disk_mib']:,} MiB on disk.", "",
              "| measure | time | peak memory | files written |", "|---|---|---|---|",
              f"| `company fetch`, nothing new (median of {len(st.samples)}) | {st} | {f_mib:.0f} MiB | — |",

@@ -75,6 +75,9 @@ package final class SummaryStore {
     /// Writes the cache file again when it lacks a summary of `entries` (the cases at the commit
     /// the command ends at) or holds one they do not have: it then holds exactly theirs.
     func save(_ entries: [CaseEntry]) {
+        // Nothing was read and as many cases as the file holds: each blob is one the file holds (a
+        // case file names its own id, so no two are the same blob), and the file holds no other.
+        if known.count == loaded.count, entries.count == loaded.count { return }
         var seen: Set<String> = []
         let out = entries.filter { seen.insert($0.blob.hex).inserted }.map { (blob: $0.blob.hex, summary: $0.summary) }
         guard out.count != loaded.count || out.contains(where: { loaded[$0.blob] == nil }) else { return }
