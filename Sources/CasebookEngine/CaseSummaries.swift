@@ -21,15 +21,6 @@ import Procedures
 package enum SummaryCache {
     static let format = "casebook-summaries 3"
 
-    /// This build of casebook, as the header names it.
-    package static let build: String = {
-        var st = stat()
-        guard stat("/proc/self/exe", &st) == 0 else { return "unknown" }
-        return "\(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
-    }()
-
-    static var header: [UInt8] { Array("\(format)\nbuild \(build)\n".utf8) }
-
     static func path(_ repo: Repository) -> String {
         repo.gitDirectory + (repo.gitDirectory.hasSuffix("/") ? "" : "/") + "casebook/summaries"
     }
@@ -85,46 +76,15 @@ package enum SummaryCache {
             }
             w.report(s.report)
         }
-        var out = header
-        var sum = checksum(w.bytes[...]).littleEndian
-        withUnsafeBytes(of: &sum) { out.append(contentsOf: $0) }
-        out.append(contentsOf: w.bytes)
-        return Data(out)
+        return CacheFile.seal(w.bytes, format: format)
     }
 
     /// The entries of a file `encode` wrote with this build; nil for anything else.
     static func decode(_ data: Data) -> [String: CaseSummary]? {
-        let head = header
-        guard data.count >= head.count + 8 else { return nil }
-        return data.withUnsafeBytes { raw -> [String: CaseSummary]? in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            guard bytes[0..<head.count].elementsEqual(head) else { return nil }
-            var sum: UInt64 = 0
-            for k in 0..<8 { sum |= UInt64(bytes[head.count + k]) << (8 * k) }
-            let body = UnsafeBufferPointer(rebasing: bytes[(head.count + 8)...])
-            guard checksum(body[...]) == sum else { return nil }
+        CacheFile.open(data, format: format) { body in
             var r = Reader(bytes: body)
             return try? r.entries()
         }
-    }
-
-    /// A 64-bit checksum of `bytes` (multiply-rotate over 8-byte words): it catches damage,
-    /// not forgery.
-    package static func checksum<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8, C.Index == Int {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        var i = bytes.startIndex
-        while i + 8 <= bytes.endIndex {
-            var w: UInt64 = 0
-            for k in 0..<8 { w |= UInt64(bytes[i + k]) << (8 * k) }
-            h = ((h ^ w) &* 0xFF51_AFD7_ED55_8CCD)
-            h = (h << 31) | (h >> 33)
-            i += 8
-        }
-        while i < bytes.endIndex {
-            h = ((h ^ UInt64(bytes[i])) &* 0xC4CE_B9FE_1A85_EC53)
-            i += 1
-        }
-        return h ^ (h >> 29)
     }
 
     enum Tables {

@@ -14,7 +14,7 @@ import GitStore
 /// the commit is verified anew; another member's change of key leaves it alone.
 ///
 /// It is a cache, never a source of truth, with the discipline of the summary cache: the file's
-/// header names its format and this build of casebook (`SummaryCache.build`: the verifying code is
+/// header names its format and this build of casebook (`CacheFile.build`: the verifying code is
 /// compiled in), a checksum covers the rest, anything else is ignored and written again, and it is
 /// replaced atomically (two processes at once each leave a whole file; one's new verdicts may be
 /// lost, to be verified again). What is not detected: an entry forged together with its checksum.
@@ -115,9 +115,7 @@ package final class SignatureVerdicts: @unchecked Sendable {
 
     // MARK: - The file
 
-    static var header: [UInt8] { Array("\(format)\nbuild \(SummaryCache.build)\n".utf8) }
-
-    /// The header, the body's checksum (8 bytes, `SummaryCache.checksum`), and the body: the
+    /// The frame of `CacheFile`, and in it: the
     /// number of judges, each judge's 32 bytes; the number of verdicts, each as the commit id's
     /// 20 bytes, the judge's number (4 bytes) and the verdict's position in `SignatureStatus.allCases`.
     static func encode(_ verdicts: [Key: SignatureStatus]) -> Data {
@@ -143,21 +141,12 @@ package final class SignatureVerdicts: @unchecked Sendable {
         all += table
         withUnsafeBytes(of: UInt32(verdicts.count).littleEndian) { all += $0 }
         all += body
-        var out = header
-        withUnsafeBytes(of: SummaryCache.checksum(all[...]).littleEndian) { out += $0 }
-        out += all
-        return Data(out)
+        return CacheFile.seal(all, format: format)
     }
 
     /// The verdicts of a file `encode` wrote with this build; nil for anything else.
     static func decode(_ data: Data) -> [Key: SignatureStatus]? {
-        let head = header
-        let bytes = [UInt8](data)
-        guard bytes.count >= head.count + 8, bytes[0..<head.count].elementsEqual(head) else { return nil }
-        var sum: UInt64 = 0
-        for k in 0..<8 { sum |= UInt64(bytes[head.count + k]) << (8 * k) }
-        let body = Array(bytes[(head.count + 8)...])
-        guard SummaryCache.checksum(body[...]) == sum else { return nil }
+        guard let body = CacheFile.open(data, format: format, { Array($0) }) else { return nil }
         var i = 0
         func u32() -> Int? {
             guard body.count - i >= 4 else { return nil }

@@ -107,8 +107,6 @@ enum CentreFiguresCache {
         var read: CentreRead
     }
 
-    static var header: [UInt8] { Array("\(format)\nbuild \(SummaryCache.build)\n".utf8) }
-
     static func path(_ company: CompanyWorkspace, centre: String, month: String) -> String {
         let dir = company.repo.gitDirectory + (company.repo.gitDirectory.hasSuffix("/") ? "" : "/")
         return dir + "casebook/company-figures/\(centre).\(month)"
@@ -135,24 +133,12 @@ enum CentreFiguresCache {
 
     /// The header, the checksum of the body (8 bytes), the body (the entry as JSON).
     static func encode(_ entry: Entry) throws -> Data {
-        let body = try RecordJSON.encode(entry)
-        var out = header
-        var sum = SummaryCache.checksum(Array(body)).littleEndian
-        withUnsafeBytes(of: &sum) { out.append(contentsOf: $0) }
-        out.append(contentsOf: body)
-        return Data(out)
+        CacheFile.seal(Array(try RecordJSON.encode(entry)), format: format)
     }
 
     /// The entry of a file `encode` wrote with this build; nil for anything else.
     static func decode(_ data: Data) -> Entry? {
-        let head = header
-        let bytes = Array(data)
-        guard bytes.count >= head.count + 8, bytes[0..<head.count].elementsEqual(head) else { return nil }
-        var sum: UInt64 = 0
-        for k in 0..<8 { sum |= UInt64(bytes[head.count + k]) << (8 * k) }
-        let body = Array(bytes[(head.count + 8)...])
-        guard SummaryCache.checksum(body) == sum else { return nil }
-        return try? JSONDecoder().decode(Entry.self, from: Data(body))
+        CacheFile.open(data, format: format) { try? JSONDecoder().decode(Entry.self, from: Data(buffer: $0)) }
     }
 
     /// Each of `centres`' reads in order (nil for a centre never accepted), from the kept files

@@ -1,0 +1,61 @@
+import Foundation
+
+/// The frame of every cache file casebook keeps under `<git dir>/casebook/` (the summaries, the
+/// signature verdicts, the company's kept figures): a header naming the file's format and this
+/// build of casebook, a checksum of the body (8 bytes, little-endian), then the body. A file is
+/// used only when it is whole and this build wrote it; anything else is ignored and written again.
+package enum CacheFile {
+    /// This build of casebook, as the header names it (size and modification time of the
+    /// executable: what a cache holds depends on the rules compiled into it).
+    package static let build: String = {
+        var st = stat()
+        guard stat("/proc/self/exe", &st) == 0 else { return "unknown" }
+        return "\(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
+    }()
+
+    package static func header(_ format: String) -> [UInt8] { Array("\(format)\nbuild \(build)\n".utf8) }
+
+    /// `body` framed: the header of `format`, its checksum, the body.
+    package static func seal<C: Collection>(_ body: C, format: String) -> Data where C.Element == UInt8, C.Index == Int {
+        var out = header(format)
+        out.reserveCapacity(out.count + 8 + body.count)
+        withUnsafeBytes(of: checksum(body).littleEndian) { out += $0 }
+        out += body
+        return Data(out)
+    }
+
+    /// `read` of the body of `data` when `data` is a whole file of `format` written by this build
+    /// (without copying it); nil otherwise, or when `read` finds nothing.
+    package static func open<T>(_ data: Data, format: String, _ read: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
+        let head = header(format)
+        guard data.count >= head.count + 8 else { return nil }
+        return data.withUnsafeBytes { raw -> T? in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            guard bytes[0..<head.count].elementsEqual(head) else { return nil }
+            var sum: UInt64 = 0
+            for k in 0..<8 { sum |= UInt64(bytes[head.count + k]) << (8 * k) }
+            let body = UnsafeBufferPointer(rebasing: bytes[(head.count + 8)...])
+            guard checksum(body) == sum else { return nil }
+            return read(body)
+        }
+    }
+
+    /// A 64-bit checksum of `bytes` (multiply-rotate over 8-byte words): it catches damage,
+    /// not forgery.
+    package static func checksum<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8, C.Index == Int {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var i = bytes.startIndex
+        while i + 8 <= bytes.endIndex {
+            var w: UInt64 = 0
+            for k in 0..<8 { w |= UInt64(bytes[i + k]) << (8 * k) }
+            h = ((h ^ w) &* 0xFF51_AFD7_ED55_8CCD)
+            h = (h << 31) | (h >> 33)
+            i += 8
+        }
+        while i < bytes.endIndex {
+            h = ((h ^ UInt64(bytes[i])) &* 0xC4CE_B9FE_1A85_EC53)
+            i += 1
+        }
+        return h ^ (h >> 29)
+    }
+}
