@@ -154,27 +154,43 @@ public struct Dashboard {
     /// size is written with one page in memory. Each page is a typed value (`Pages/`), made from
     /// the dashboard's inputs and rendered to HTML by its own code.
     public func build(skipping: Set<CaseID> = [], progress: ((Int, Int) -> Void)? = nil, emit: (SiteFile) throws -> Void) throws {
+        guard stream != nil else {
+            // Every case is at hand: the pages in their usual order, the case pages after the lists.
+            let totals = MonthTotals(self, months: reportMonths)
+            try emitLists(totals, emit: emit)
+            let streamed = try streamCasePages(skipping: skipping, progress: progress, emit: emit)
+            try emitRest(totals, streamed, emit: emit)
+            return
+        }
         // Case pages, most of a site, first: what the other pages count over every case is
-        // gathered as the cases go past.
+        // gathered as the cases stream past.
         let streamed = try streamCasePages(skipping: skipping, progress: progress, emit: emit)
         var d = self
         d.unsignedSteps = streamed.unsignedSteps
-        if let summaries, stream != nil {
+        if let summaries {
             d.months = Array(Set(summaries.map { time.month($0.receivedAt) })).sorted()
             d.correctiveActions = streamed.correctiveActions
             d.accountabilityCases = streamed.complaints
             d.streamedIDs = Set(summaries.map(\.id))
         }
-        try d.buildOthers(streamed, emit: emit)
+        let totals = MonthTotals(d, months: d.reportMonths)
+        try d.emitLists(totals, emit: emit)
+        try d.emitRest(totals, streamed, emit: emit)
     }
 
-    /// Every file but the case pages.
-    private func buildOthers(_ streamed: StreamTotals, emit: (SiteFile) throws -> Void) throws {
-        let totals = MonthTotals(self, months: months.contains(thisMonth) ? months : months + [thisMonth])
+    /// The months the figures are kept for: those with cases, and this month.
+    private var reportMonths: [String] { months.contains(thisMonth) ? months : months + [thisMonth] }
+
+    /// The overview and the lists of open, overdue and revisit work.
+    private func emitLists(_ totals: MonthTotals, emit: (SiteFile) throws -> Void) throws {
         try emit(SiteFile(path: "index.html", text: OverviewPage(self, totals).render()))
         try emit(SiteFile(path: "open.html", text: OpenPage(self).render()))
         try emit(SiteFile(path: "overdue.html", text: OverduePage(self).render()))
         try emit(SiteFile(path: "revisits.html", text: RevisitsPage(self).render()))
+    }
+
+    /// The reports, the round, contracts and accountability pages, the feeds and the assets.
+    private func emitRest(_ totals: MonthTotals, _ streamed: StreamTotals, emit: (SiteFile) throws -> Void) throws {
         for month in months {
             guard let page = ReportPage(self, month: month, totals) else { continue }
             try emit(SiteFile(path: "reports/\(month).html", text: page.render()))
