@@ -132,7 +132,12 @@ import Testing
             if let stale { damaged.append(("stale, from an earlier commit", stale)) }
             for (what, bytes) in damaged {
                 #expect(bytes != good, "\(label): \(what)")
-                LiveCacheTests.same(expected, try LiveCacheTests.outputs(box) { try bytes.write(to: URL(fileURLWithPath: live)) }, label + ", " + what)
+                // A damaged file is refused before anything is read from it (the file written again
+                // equals a cold run's, below), so one command tells; a stale one is brought up to
+                // date through the tree diff, the path every command takes, so all of them are compared.
+                if what.hasPrefix("stale") {
+                    LiveCacheTests.same(expected, try LiveCacheTests.outputs(box) { try bytes.write(to: URL(fileURLWithPath: live)) }, label + ", " + what)
+                }
                 try bytes.write(to: URL(fileURLWithPath: live))
                 #expect(try box.cb(["list", "--open"]).stdout == expected[LiveCacheTests.early + " list --open"], "\(label): \(what)")
                 let fresh = try Data(contentsOf: URL(fileURLWithPath: live))
