@@ -35,6 +35,13 @@ struct StreamTotals {
     /// Corrective actions opened from the monthly analysis (the round page).
     var correctiveActions: [CaseFile] = []
 
+    /// The steps of `file` whose commit (`proofs`, one per event) carries no verified signature.
+    static func unsignedSteps(of file: CaseFile, proofs: [EventProvenance]) -> [(at: Timestamp, by: StaffID)] {
+        file.events.enumerated().compactMap { n, e in
+            n < proofs.count && [.unsigned, .bad, .notRegistered].contains(proofs[n].signature) ? (e.at, e.by) : nil
+        }
+    }
+
     /// A case's place in the feeds: intake time, then id.
     struct CaseOrder: Comparable {
         var receivedAt: Timestamp
@@ -47,9 +54,7 @@ struct StreamTotals {
         let key = CaseOrder(receivedAt: file.intake.receivedAt, id: file.id.rawValue)
         csvRows.append((key, d.csvRow(file)))
         jsonRows.append((key, d.jsonRow(file)))
-        for (n, e) in file.events.enumerated() where n < proofs.count && [.unsigned, .bad, .notRegistered].contains(proofs[n].signature) {
-            unsignedSteps.append((e.at, e.by))
-        }
+        unsignedSteps += StreamTotals.unsignedSteps(of: file, proofs: proofs)
         if file.intake.kind == .complaint, file.state.valid == true, file.state.against != nil { complaints.append(file) }
         if file.intake.inspection?.check == .analysis { correctiveActions.append(file) }
     }

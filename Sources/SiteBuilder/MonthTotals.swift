@@ -54,9 +54,7 @@ struct MonthTotals: Sendable {
         if d.unsignedSteps == nil {
             for file in d.cases {
                 guard let proofs = d.provenance[file.id] else { continue }
-                for (n, e) in file.events.enumerated() where n < proofs.count && [.unsigned, .bad, .notRegistered].contains(proofs[n].signature) {
-                    steps.append((e.at, e.by))
-                }
+                steps += StreamTotals.unsignedSteps(of: file, proofs: proofs)
             }
         }
         for step in steps {
