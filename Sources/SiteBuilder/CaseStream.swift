@@ -24,10 +24,10 @@ public typealias CaseStream = (_ take: ([StreamedCase]) throws -> Void) throws -
 /// stream past: the feeds' rows, the steps without a verified signature, and the few cases the
 /// accountability and round pages read in full.
 struct StreamTotals {
-    /// `cases.csv`'s rows and `cases.json`'s entries, each with its case's intake time and id
-    /// (the files list them in that order).
-    var csvRows: [(key: CaseOrder, row: [String])] = []
-    var jsonRows: [(key: CaseOrder, row: CaseSummary)] = []
+    /// `cases.csv`'s lines and `cases.json`'s entries as the files hold them, each with its case's
+    /// intake time and id (the files list them in that order).
+    var csvLines: [(key: CaseOrder, line: Data)] = []
+    var jsonEntries: [(key: CaseOrder, entry: Data)] = []
     /// Each step whose commit carries no signature that verifies against the author's key.
     var unsignedSteps: [(at: Timestamp, by: StaffID)] = []
     /// Complaints found valid against a member of staff (the accountability page).
@@ -50,10 +50,10 @@ struct StreamTotals {
     }
 
     /// Takes what the later pages read of one case (`d` holds its provenance).
-    mutating func add(_ file: CaseFile, proofs: [EventProvenance], _ d: Dashboard) {
+    mutating func add(_ file: CaseFile, proofs: [EventProvenance], _ d: Dashboard) throws {
         let key = CaseOrder(receivedAt: file.intake.receivedAt, id: file.id.rawValue)
-        csvRows.append((key, d.csvRow(file)))
-        jsonRows.append((key, d.jsonRow(file)))
+        csvLines.append((key, d.csvLine(file)))
+        jsonEntries.append((key, try d.jsonEntry(file)))
         unsignedSteps += StreamTotals.unsignedSteps(of: file, proofs: proofs)
         if file.intake.kind == .complaint, file.state.valid == true, file.state.against != nil { complaints.append(file) }
         if file.intake.inspection?.check == .analysis { correctiveActions.append(file) }
@@ -74,7 +74,7 @@ extension Dashboard {
             for result in pending.concurrentMap({ SiteFile(path: "cases/\($0.id.rawValue).html", text: CasePage(view, $0).render()) }) {
                 try emit(try result.get())
             }
-            for c in batch { totals.add(c.file, proofs: c.provenance, view) }
+            for c in batch { try totals.add(c.file, proofs: c.provenance, view) }
             let before = done
             done += batch.count
             if done / 2000 > before / 2000 { progress?(done, all) }
@@ -91,8 +91,8 @@ extension Dashboard {
                 })
             }
         }
-        totals.csvRows.sort { $0.key < $1.key }
-        totals.jsonRows.sort { $0.key < $1.key }
+        totals.csvLines.sort { $0.key < $1.key }
+        totals.jsonEntries.sort { $0.key < $1.key }
         return totals
     }
 }

@@ -202,8 +202,8 @@ public struct Dashboard {
         }
         try emit(SiteFile(path: "revisits.ics", text: revisitCalendar()))
         try emit(SiteFile(path: "overdue.atom", text: overdueFeed()))
-        try emit(SiteFile(path: "cases.csv", content: casesCSV(streamed.csvRows.map(\.row))))
-        try emit(SiteFile(path: "cases.json", content: try casesJSON(streamed.jsonRows.map(\.row))))
+        try emit(SiteFile(path: "cases.csv", content: casesCSV(streamed.csvLines.map(\.line))))
+        try emit(SiteFile(path: "cases.json", content: try casesJSON(streamed.jsonEntries.map(\.entry))))
         for asset in Assets.files { try emit(SiteFile(path: asset.path, text: asset.content)) }
     }
 

@@ -224,11 +224,21 @@ extension Dashboard {
         return xml
     }
 
-    /// `cases.csv`: one row per case (`rows`, in intake order), labels in the dashboard's language, residents masked.
-    func casesCSV(_ rows: [[String]]) -> Data {
+    /// `cases.csv`: one line per case (`lines`, each from `csvLine`, in intake order), labels in
+    /// the dashboard's language, residents masked.
+    func casesCSV(_ lines: [Data]) -> Data {
         let header = ["id", "kind", "severity", "status", "department", "level", "holder", "unit", "reporter", "channel",
                       "receivedAt", "matter", "overdueSteps", "closedAt"].map { s[$0] }
-        return CSV.file([header] + rows)
+        var data = CSV.file([header])
+        data.reserveCapacity(data.count + lines.reduce(0) { $0 + $1.count })
+        for line in lines { data.append(line) }
+        return data
+    }
+
+    /// One case's line of `cases.csv` as the file holds it: kept as bytes while the cases stream
+    /// past (89,000 rows of strings were hundreds of MiB at the end of a large build).
+    func csvLine(_ file: CaseFile) -> Data {
+        Data((csvRow(file).map(CSV.field).joined(separator: ",") + "\r\n").utf8)
     }
 
     /// One case's row of `cases.csv`.
@@ -242,15 +252,49 @@ extension Dashboard {
                 st.closedAt.map(time.minute) ?? ""]
     }
 
-    /// `cases.json`: every case (`rows`, in intake order) as the dashboard sees it, keys in English, residents masked.
-    func casesJSON(_ rows: [CaseSummary]) throws -> Data {
-        struct Export: Encodable {
-            var format = "casebook.site-cases/1"
-            var site: String
-            var generatedAt: Timestamp
-            var cases: [CaseSummary]
+    /// `cases.json` as one value: the file is this, encoded by `RecordJSON` (pretty, keys sorted).
+    struct CasesExport: Encodable {
+        var format = "casebook.site-cases/1"
+        var site: String
+        var generatedAt: Timestamp
+        var cases: [CaseSummary]
+    }
+
+    /// `cases.json`: every case (`entries`, each from `jsonEntry`, in intake order) as the dashboard
+    /// sees it, keys in English, residents masked. The same bytes as `RecordJSON` encoding the
+    /// whole `CasesExport`, without holding every case's value (and the encoder's tree of them)
+    /// at once: the frame is encoded with no case and the entries are set into its array.
+    func casesJSON(_ entries: [Data]) throws -> Data {
+        let frame = try RecordJSON.encode(CasesExport(site: siteName, generatedAt: Timestamp(date: now.date, in: timeZone), cases: []))
+        guard !entries.isEmpty else { return frame }
+        let opening = Data("\"cases\" : [".utf8)
+        guard let open = frame.range(of: opening), let close = frame[open.upperBound...].firstIndex(of: UInt8(ascii: "]")) else {
+            throw EncodingError.invalidValue(entries, .init(codingPath: [], debugDescription: "cases.json: the encoder's frame has no cases array"))
         }
-        return try RecordJSON.encode(Export(site: siteName, generatedAt: Timestamp(date: now.date, in: timeZone), cases: rows))
+        var data = Data(frame[..<open.upperBound])
+        data.reserveCapacity(frame.count + entries.reduce(0) { $0 + $1.count + 2 } + 8)
+        data.append(0x0A)
+        for (n, entry) in entries.enumerated() {
+            if n > 0 { data.append(contentsOf: [UInt8(ascii: ","), 0x0A]) }
+            data.append(entry)
+        }
+        data.append(contentsOf: Array("\n  ".utf8))
+        data.append(frame[close...])
+        return data
+    }
+
+    /// One case's entry of `cases.json` as the file holds it: pretty-printed, indented to its
+    /// place in the array (four spaces), with no line break after it.
+    func jsonEntry(_ file: CaseFile) throws -> Data {
+        var encoded = try RecordJSON.encode(jsonRow(file))
+        while encoded.last == 0x0A { encoded.removeLast() }
+        var out = Data(capacity: encoded.count + encoded.count / 8)
+        for (n, line) in encoded.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            if n > 0 { out.append(0x0A) }
+            if !line.isEmpty { out.append(contentsOf: Array("    ".utf8)) }  // an empty array's blank line stays blank
+            out.append(contentsOf: line)
+        }
+        return out
     }
 
     /// One case's entry of `cases.json`.

@@ -49,3 +49,20 @@ import Testing
         for file in expected { #expect(got[file.path] == file, "\(file.path)") }
     }
 }
+
+/// `cases.json` set together from entries encoded one case at a time is the file `RecordJSON`
+/// makes of the whole export at once, for no case, one and many (in both languages).
+@Suite struct CasesJSONTests {
+    @Test(arguments: [Language.zhHans, .en]) func entriesSetIntoTheFrameAreTheWholeEncoding(_ language: Language) throws {
+        let cases = try fixtureCases().sorted { ($0.intake.receivedAt, $0.id.rawValue) < ($1.intake.receivedAt, $1.id.rawValue) }
+        let d = Dashboard(siteName: "测试服务中心 <&>/\"", cases: cases, profile: try residential(), now: now, language: language,
+                          timeZone: shanghai, samples: [], provenance: fixtureProvenance(cases), staff: staff)
+        #expect(cases.count > 2)
+        for some in [[], Array(cases.prefix(1)), cases] {
+            let whole = try RecordJSON.encode(Dashboard.CasesExport(site: d.siteName, generatedAt: Timestamp(date: now.date, in: shanghai),
+                                                                    cases: some.map(d.jsonRow)))
+            let set = try d.casesJSON(some.map(d.jsonEntry))
+            #expect(set == whole, "\(some.count) cases: \(String(decoding: set.prefix(300), as: UTF8.self))")
+        }
+    }
+}
