@@ -115,7 +115,7 @@ struct IndexFile {
     /// tree dropped, entries racily clean against `indexTime` smudged, and a new checksum;
     /// nil when a path changed is conflicted or carries extended flags.
     func applying(_ changes: [[UInt8]: [UInt8]?], indexTime: Int) -> [UInt8]? {
-        var replaced: [Int: [UInt8]?] = [:], inserted: [(at: Int, entry: [UInt8])] = []
+        var replaced: [Int: [UInt8]?] = [:], inserted: [(at: Int, path: [UInt8], entry: [UInt8])] = []
         for (path, entry) in changes {
             let (found, conflicted) = self.entry(path)
             guard !conflicted else { return nil }
@@ -123,10 +123,11 @@ struct IndexFile {
                 guard !entries[found].extended else { return nil }
                 replaced[found] = entry
             } else if let entry {
-                inserted.append((position(of: path), entry))
+                inserted.append((position(of: path), path, entry))
             }
         }
-        inserted.sort { $0.at < $1.at }
+        // New paths in git's order, those between the same two entries too.
+        inserted.sort { $0.at != $1.at ? $0.at < $1.at : IndexFile.less($0.path[...], $1.path) }
         var out: [UInt8] = Array(bytes[0..<12])
         out.reserveCapacity(bytes.count + 256)
         var count = 0, next = 0

@@ -39,6 +39,10 @@ import Testing
         try expectAsStockGitWouldHaveIt(r, "a new case in a new day folder")
         try commit(r, "records/cases/2026/11/20/0.json", "1")
         try expectAsStockGitWouldHaveIt(r, "a new case sorted first")
+        try r.repo.commit(["records/cases/2026/11/23/Z.json", "records/cases/2026/11/23/M.json", "records/cases/2026/11/23/A.json",
+                           "records/cases/2026/11/22/D.json", "records/cases/2026/11/21/A.json"].map { FileChange(path: $0, content: Data("3".utf8)) },
+                          author: li, committer: li, message: "sync\n")
+        try expectAsStockGitWouldHaveIt(r, "several new and changed cases in one commit (a merge)")
         try commit(r, "records/cases/2026/11/21/B.json", "closed")
         try expectAsStockGitWouldHaveIt(r, "a close")
         try commit(r, "records/cases/2026/11/22/A.json", "2", removing: ["records/cases/2026/11/21/A.json"])
