@@ -51,8 +51,9 @@ struct HistoryFile {
         }
     }
 
-    /// The file's whole frames; an empty index when it is missing or of another format.
-    func read() -> Read {
+    /// The file's whole frames; an empty index when it is missing or of another format. Without
+    /// `parsingCommits` only the frames are checked, and the index holds nothing but their tip.
+    func read(parsingCommits: Bool = true) -> Read {
         let data = (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()
         var index = HistoryIndex(prefix: prefix)
         let head = header
@@ -65,12 +66,12 @@ struct HistoryFile {
             while let (body, tip) = HistoryFile.frame(in: raw, at: offset) {
                 let before = index.commits.count
                 var ok = true
-                HistoryFile.lines(raw, body) { line in
+                if parsingCommits { HistoryFile.lines(raw, body) { line in
                     guard ok, let (commit, names) = HistoryFile.commit(line) else { ok = false; return }
                     let position = index.commits.count
                     index.commits.append(commit)
                     for name in names { index.byPath[name, default: []].append(position) }
-                }
+                } }
                 guard ok else { index.keepFirst(before, tip: read.frames.last?.tip); break }
                 index.tip = tip
                 read.frames.append(Frame(end: body.upperBound, tip: tip, commits: index.commits.count))
@@ -118,7 +119,9 @@ struct HistoryFile {
     /// frames `read` kept (cutting off whatever followed them), or the whole file written again
     /// when it had no header or too many frames. Skipped when another process changed the file
     /// since it was read; best effort (a read-only repository keeps nothing).
-    func write(_ index: HistoryIndex, newFrom kept: Int, after read: Read) {
+    /// With `appendOnly` nothing is written but a frame appended (`index` may then hold only the
+    /// new commits, `kept` 0).
+    func write(_ index: HistoryIndex, newFrom kept: Int, after read: Read, appendOnly: Bool = false) {
         let folder = (path as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         _ = try? FileLock.exclusively(path + ".lock") {
@@ -141,7 +144,7 @@ struct HistoryFile {
                         offset += n
                     }
                 }
-            } else {
+            } else if !appendOnly {
                 var out = header
                 if let tip = index.tip, !index.commits.isEmpty { out += HistoryFile.frame(index, from: 0, tip: tip) }
                 try AtomicFile.write(Data(out), to: path, durable: false)

@@ -117,8 +117,18 @@ public struct HistoryIndex: Sendable {
     /// them; when the kept file is whole and up to date with HEAD only the lines naming that
     /// path's file are parsed, so one case's history costs a scan of the file, not a parse of it.
     public static func commits(touching path: String, in repo: Repository, prefix: String = "records/cases/") throws(GitError) -> [Commit] {
-        if let head = try repo.head(), let found = HistoryFile(repo: repo, prefix: prefix).lookup(name(path), tip: head) {
-            return found
+        let file = HistoryFile(repo: repo, prefix: prefix)
+        guard let head = try repo.head() else { return [] }
+        if let found = file.lookup(name(path), tip: head) { return found }
+        // A whole file behind HEAD: only the new commits are walked and appended, the file is not parsed.
+        let frames = file.read(parsingCommits: false)
+        if frames.isWhole, frames.frames.count < HistoryFile.framesBeforeCompaction, let tip = frames.index.tip, tip != head,
+           try repo.isAncestor(tip, of: head) {
+            var new = HistoryIndex(prefix: prefix)
+            new.tip = tip
+            try new.extend(in: repo, to: head)
+            file.write(new, newFrom: 0, after: frames, appendOnly: true)
+            if let found = file.lookup(name(path), tip: head) { return found }
         }
         return try current(in: repo, prefix: prefix).commits(touching: path)
     }
