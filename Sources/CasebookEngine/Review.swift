@@ -365,7 +365,7 @@ extension Workspace {
         var lines: [String] = []
         let configurations = ConfigurationCache()
         let summaries = SummaryStore(repo: repo)
-        defer { summaries.saveLast() }
+        defer { summaries.save(at: commits.last) }
         // A commit judged before against the same keys of its author is not verified again.
         let signatures = SignatureVerdicts(repo: repo)
         defer { signatures.save() }
