@@ -136,14 +136,7 @@ struct HistoryFile {
                 guard index.commits.count > kept, let tip = index.tip else { return }
                 let frame = HistoryFile.frame(index, from: kept, tip: tip)
                 guard lseek(fd, off_t(read.end), SEEK_SET) >= 0 else { return }
-                frame.withUnsafeBytes { buffer in
-                    var offset = 0
-                    while offset < buffer.count {
-                        let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                        if n < 0 { if errno == EINTR { continue }; return }
-                        offset += n
-                    }
-                }
+                _ = frame.withUnsafeBytes { AtomicFile.writeAll(fd, $0) }
             } else if !appendOnly {
                 var out = header
                 if let tip = index.tip, !index.commits.isEmpty { out += HistoryFile.frame(index, from: 0, tip: tip) }

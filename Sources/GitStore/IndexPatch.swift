@@ -43,15 +43,7 @@ extension Repository {
             changes[name] = IndexFile.entry(path: name, stat: st, mode: mode, oid: oid)
         }
         guard let out = index.applying(changes, indexTime: Int(indexStat.st_mtim.tv_sec)) else { return false }
-        let written = out.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return false }
-                offset += n
-            }
-            return true
-        }
+        let written = out.withUnsafeBytes { AtomicFile.writeAll(fd, $0) }
         guard written, fchmod(fd, indexStat.st_mode & 0o777) == 0 else {
             throw GitError(call: "write(\(lock))", code: -1, message: String(cString: strerror(errno)))
         }
