@@ -1,4 +1,5 @@
 import Foundation
+import GitStore
 
 /// The frame of every cache file casebook keeps under `<git dir>/casebook/` (the summaries, the
 /// signature verdicts, the company's kept figures): a header naming the file's format and this
@@ -40,22 +41,9 @@ package enum CacheFile {
         }
     }
 
-    /// A 64-bit checksum of `bytes` (multiply-rotate over 8-byte words): it catches damage,
-    /// not forgery.
+    /// A 64-bit checksum of `bytes` (GitStore's `Checksum`): it catches damage, not forgery.
     package static func checksum<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8, C.Index == Int {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        var i = bytes.startIndex
-        while i + 8 <= bytes.endIndex {
-            var w: UInt64 = 0
-            for k in 0..<8 { w |= UInt64(bytes[i + k]) << (8 * k) }
-            h = ((h ^ w) &* 0xFF51_AFD7_ED55_8CCD)
-            h = (h << 31) | (h >> 33)
-            i += 8
-        }
-        while i < bytes.endIndex {
-            h = ((h ^ UInt64(bytes[i])) &* 0xC4CE_B9FE_1A85_EC53)
-            i += 1
-        }
-        return h ^ (h >> 29)
+        bytes.withContiguousStorageIfAvailable { Checksum.of(UnsafeRawBufferPointer($0)) }
+            ?? Array(bytes).withUnsafeBytes { Checksum.of($0) }
     }
 }

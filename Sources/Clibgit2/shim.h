@@ -14,4 +14,7 @@ static inline int casebook_git_set_cache_max_size(long long bytes) {
 static inline int casebook_git_set_cache_object_limit(git_object_t type, long long bytes) {
     return git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, type, (size_t)bytes);
 }
+static inline int casebook_git_enable_caching(int enabled) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_CACHING, enabled);
+}
 #endif

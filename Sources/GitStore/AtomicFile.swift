@@ -17,15 +17,7 @@ public enum AtomicFile {
         defer {
             if !ok { unlink(temporary) }
         }
-        let written = data.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return false }
-                offset += n
-            }
-            return true
-        }
+        let written = data.withUnsafeBytes { writeAll(fd, $0) }
         guard written, fchmod(fd, mode) == 0, !durable || fsync(fd) == 0 else {
             let code = errno
             close(fd)
@@ -34,6 +26,17 @@ public enum AtomicFile {
         close(fd)
         guard rename(temporary, path) == 0 else { throw AtomicFileError(path: path, step: "rename", code: errno) }
         ok = true
+    }
+
+    /// Writes all of `buffer` to `fd` (retrying short and interrupted writes); false on an error.
+    static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset < buffer.count {
+            let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if n < 0 { if errno == EINTR { continue }; return false }
+            offset += n
+        }
+        return true
     }
 }
 

@@ -1,4 +1,5 @@
 import Clibgit2
+import Foundation
 
 /// A libgit2 call that failed, with the call's name and libgit2's own message.
 public struct GitError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -33,4 +34,26 @@ enum Library {
         return true
     }()
     static func ensure() { _ = initialised }
+
+    private static let cacheLock = NSLock()
+    nonisolated(unsafe) private static var uncachedRuns = 0
+
+    /// Runs `body` with libgit2's object cache off (process-wide; nested and concurrent runs
+    /// count, the last to finish turns it on again). A walk over a long history reads each tree
+    /// once; caching every tree it reads makes libgit2's map of cached ids grow, evict and probe
+    /// until most of the walk's time is spent there. Only speed depends on the cache.
+    static func withoutObjectCache<T>(_ body: () throws(GitError) -> T) throws(GitError) -> T {
+        ensure()
+        cacheLock.withLock {
+            if uncachedRuns == 0 { _ = casebook_git_enable_caching(0) }
+            uncachedRuns += 1
+        }
+        defer {
+            cacheLock.withLock {
+                uncachedRuns -= 1
+                if uncachedRuns == 0 { _ = casebook_git_enable_caching(1) }
+            }
+        }
+        return try body()
+    }
 }

@@ -92,70 +92,29 @@ extension Repository {
     /// Subfolders whose ids are equal are skipped without being read, which keeps a walk over
     /// a long history fast (libgit2 1.5's tree-to-tree diff expands them).
     public func changes(from old: OID?, to new: OID) throws(GitError) -> [FileDelta] {
-        let newTree = try tree(of: new)
-        defer { git_tree_free(newTree) }
-        let oldTree = try old.map { id throws(GitError) in try tree(of: id) }
-        defer { if let oldTree { git_tree_free(oldTree) } }
+        let trees = TreeReader(self)
+        let newID = try treeID(of: new)
+        let oldID = try old.map { id throws(GitError) in try treeID(of: id) }
         var out: [FileDelta] = []
-        try compare(oldTree, newTree, prefix: "", into: &out)
+        try trees.compare(oldID, newID, prefix: "", into: &out)
         return out
     }
 
     /// The files under the folder `prefix` that differ between two commits, found without
     /// looking at anything outside it.
     public func changes(from old: OID?, to new: OID, under prefix: String) throws(GitError) -> [FileDelta] {
-        let folder = prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix
-        func folderTree(_ commit: OID) throws(GitError) -> OID? {
-            let t = try tree(of: commit)
-            defer { git_tree_free(t) }
-            return try entryID(folder, in: t)
-        }
-        let newID = try folderTree(new)
-        let oldID = try old.flatMap { c throws(GitError) in try folderTree(c) }
-        if newID == oldID { return [] }
-        let nt = try newID.map { id throws(GitError) in try lookupTree(id) }
-        defer { if let nt { git_tree_free(nt) } }
-        let ot = try oldID.map { id throws(GitError) in try lookupTree(id) }
-        defer { if let ot { git_tree_free(ot) } }
-        var out: [FileDelta] = []
-        try compare(ot, nt, prefix: folder + "/", into: &out)
-        return out
+        let trees = TreeReader(self)
+        let oldRoot = try old.map { id throws(GitError) in try treeID(of: id) }
+        return try trees.changes(from: oldRoot, to: treeID(of: new), under: prefix)
     }
 
-    /// Walks both trees in git's own entry order, in step, so equal entries cost one id
-    /// comparison and no string; only subtrees whose ids differ are opened.
-    private func compare(_ old: OpaquePointer?, _ new: OpaquePointer?, prefix: String, into out: inout [FileDelta]) throws(GitError) {
-        let count1 = old.map { git_tree_entrycount($0) } ?? 0, count2 = new.map { git_tree_entrycount($0) } ?? 0
-        var i = 0, j = 0
-        while i < count1 || j < count2 {
-            let a = i < count1 ? git_tree_entry_byindex(old, i) : nil
-            let b = j < count2 ? git_tree_entry_byindex(new, j) : nil
-            let order: Int32 = if let a, let b { git_tree_entry_cmp(a, b) } else { a == nil ? 1 : -1 }
-            let x = order <= 0 ? a : nil, y = order >= 0 ? b : nil
-            if order <= 0 { i += 1 }
-            if order >= 0 { j += 1 }
-            if let x, let y, git_oid_equal(git_tree_entry_id(x), git_tree_entry_id(y)) != 0,
-               git_tree_entry_type(x) == git_tree_entry_type(y) { continue }
-            try differ(x, y, prefix: prefix, into: &out)
-        }
-    }
-
-    /// One entry present on either side (or both, with different contents).
-    private func differ(_ x: OpaquePointer?, _ y: OpaquePointer?, prefix: String, into out: inout [FileDelta]) throws(GitError) {
-        let path = prefix + String(cString: git_tree_entry_name(x ?? y))
-        func isTree(_ e: OpaquePointer?) -> Bool { e.map { git_tree_entry_type($0) == GIT_OBJECT_TREE } ?? false }
-        if isTree(x) || isTree(y) {
-            let ot = try isTree(x) ? lookupTree(OID(git_tree_entry_id(x).pointee)) : nil
-            defer { if let ot { git_tree_free(ot) } }
-            let nt = try isTree(y) ? lookupTree(OID(git_tree_entry_id(y).pointee)) : nil
-            defer { if let nt { git_tree_free(nt) } }
-            try compare(ot, nt, prefix: path + "/", into: &out)
-        }
-        let xb = x != nil && !isTree(x) ? OID(git_tree_entry_id(x).pointee) : nil
-        let yb = y != nil && !isTree(y) ? OID(git_tree_entry_id(y).pointee) : nil
-        if xb != nil || yb != nil, xb != yb {
-            out.append(FileDelta(path: path, old: xb, new: yb))
-        }
+    /// The id of `commit`'s tree.
+    func treeID(of commit: OID) throws(GitError) -> OID {
+        var raw = commit.raw
+        var c: OpaquePointer?
+        try check(git_commit_lookup(&c, pointer, &raw), "git_commit_lookup(\(commit.short))")
+        defer { git_commit_free(c) }
+        return OID(git_commit_tree_id(c).pointee)
     }
 
     func lookupTree(_ id: OID) throws(GitError) -> OpaquePointer {

@@ -129,7 +129,7 @@ extension Repository {
         var delay: useconds_t = 5_000
         var attempt = 1
         while true {
-            let result = Result { () throws(GitError) in try updateIndex(paths, removed: removed) }
+            let result = Result { () throws(GitError) in try updateIndex(paths, removed: removed, at: target) }
             guard case .failure(let error) = result else { return }
             guard error.code == GIT_ELOCKED.rawValue, attempt < 8 else { throw error }
             usleep(delay)
@@ -138,7 +138,10 @@ extension Repository {
         }
     }
 
-    func updateIndex(_ paths: [String], removed: Set<String> = []) throws(GitError) {
+    /// Puts `paths` into the index as `target` and the work tree have them (`removed`: out of
+    /// it): by patching the index file where it is one `IndexFile` handles, else through libgit2.
+    func updateIndex(_ paths: [String], removed: Set<String> = [], at target: OID) throws(GitError) {
+        if try patchIndex(paths, removed: removed, at: target) { return }
         var index: OpaquePointer?
         try check(git_repository_index(&index, pointer), "git_repository_index")
         defer { git_index_free(index) }

@@ -233,6 +233,7 @@ public final class Repository: @unchecked Sendable {
     /// Whether `path` in the index and the work tree is exactly as in HEAD (or absent from all
     /// three).
     public func isUnchanged(_ path: String) throws(GitError) -> Bool {
+        if try isUnchangedByIndexFile(path) { return true }
         var flags: UInt32 = 0
         let rc = git_status_file(&flags, pointer, path)
         if rc == GIT_ENOTFOUND.rawValue { return true }

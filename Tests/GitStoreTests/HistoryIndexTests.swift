@@ -11,6 +11,134 @@ import Testing
 
     var file: (TempRepo) -> String { { $0.path + "/.git/casebook/history" } }
 
+    /// The tips of the kept file's frames, in order.
+    func frameTips(_ r: TempRepo) throws -> [OID] {
+        try String(contentsOfFile: file(r), encoding: .utf8).split(separator: "\n")
+            .filter { $0.hasPrefix("frame ") }.compactMap { OID(hex: String($0.split(separator: " ")[3])) }
+    }
+
+    /// The index built from nothing (the kept file moved aside and put back).
+    func cold(_ r: TempRepo) throws -> HistoryIndex {
+        let aside = file(r) + ".aside"
+        try FileManager.default.moveItem(atPath: file(r), toPath: aside)
+        defer {
+            try? FileManager.default.removeItem(atPath: file(r))
+            try? FileManager.default.moveItem(atPath: aside, toPath: file(r))
+        }
+        return try HistoryIndex.current(in: r.repo)
+    }
+
+    /// `index` and the one built cold agree on every commit and on every file's commits, and one
+    /// file's commits read straight from the kept file are the same.
+    func expectSameAsCold(_ r: TempRepo, _ index: HistoryIndex, _ paths: [String]) throws {
+        let c = try cold(r)
+        #expect(index.tip == c.tip)
+        #expect(index.commits == c.commits)
+        for path in paths {
+            #expect(index.commits(touching: path) == c.commits(touching: path), "\(path)")
+            #expect(try HistoryIndex.commits(touching: path, in: r.repo) == c.commits(touching: path), "\(path)")
+        }
+    }
+
+    func bytes(_ r: TempRepo) throws -> [UInt8] { try Array(Data(contentsOf: URL(fileURLWithPath: file(r)))) }
+
+    let caseA = "records/cases/2026/11/A.json", caseB = "records/cases/2026/11/B.json"
+
+    @Test func aNewCommitIsAppendedNotTheFileRewritten() throws {
+        let r = try TempRepo()
+        _ = try change(r, caseA, "1")
+        _ = try HistoryIndex.current(in: r.repo)
+        let before = try bytes(r)
+        let b = try change(r, caseB, "1")
+        _ = try change(r, caseA, "2")
+        // `log` of one case brings the file up to date too.
+        #expect(try HistoryIndex.commits(touching: caseB, in: r.repo).map(\.id) == [b])
+        let after = try bytes(r)
+        #expect(after.count > before.count)
+        #expect(Array(after.prefix(before.count)) == before, "the frames before are left as they were")
+        #expect(try frameTips(r).count == 2)
+        try expectSameAsCold(r, HistoryIndex.current(in: r.repo), [caseA, caseB])
+    }
+
+    @Test func aDamagedOrCutTailIsDroppedAndWalkedAgain() throws {
+        let r = try TempRepo()
+        _ = try change(r, caseA, "1")
+        _ = try HistoryIndex.current(in: r.repo)
+        let first = try bytes(r)
+        _ = try change(r, caseB, "1")
+        _ = try change(r, caseA, "2")
+        _ = try HistoryIndex.current(in: r.repo)
+        let whole = try bytes(r)
+        // One byte of the last frame's body changed: that frame is not trusted, the first is kept.
+        var damaged = whole
+        damaged[damaged.count - 3] ^= 0x01
+        try Data(damaged).write(to: URL(fileURLWithPath: file(r)))
+        var index = try HistoryIndex.current(in: r.repo)
+        try expectSameAsCold(r, index, [caseA, caseB])
+        #expect(try bytes(r) == whole, "the tail walked again and appended as before")
+        // The last frame cut short (a crash while appending), and read first by `log`.
+        try Data(whole.prefix(first.count + 20)).write(to: URL(fileURLWithPath: file(r)))
+        #expect(try HistoryIndex.commits(touching: caseA, in: r.repo).count == 2)
+        #expect(try bytes(r) == whole)
+        // Garbage after the last frame.
+        try Data(whole + Array("frame 9".utf8)).write(to: URL(fileURLWithPath: file(r)))
+        index = try HistoryIndex.current(in: r.repo)
+        try expectSameAsCold(r, index, [caseA, caseB])
+        #expect(try bytes(r) == whole)
+    }
+
+    @Test func aHistoryRewrittenUnderTheFileCutsItBackToWhatRemains() throws {
+        let r = try TempRepo()
+        let a1 = try change(r, caseA, "1")
+        _ = try HistoryIndex.current(in: r.repo)
+        let first = try bytes(r)
+        let a2 = try change(r, caseA, "2")
+        _ = try HistoryIndex.current(in: r.repo)
+        _ = try change(r, caseA, "3")
+        _ = try HistoryIndex.current(in: r.repo)
+        #expect(try frameTips(r).count == 3)
+        // Reset back to a2 (a frame's tip): the last frame goes, nothing is walked.
+        #expect(try r.git(["reset", "-q", "--hard", a2.hex]).0 == 0)
+        var index = try HistoryIndex.current(in: r.repo)
+        #expect(try frameTips(r) == [a1, a2])
+        try expectSameAsCold(r, index, [caseA, caseB])
+        // A force-push of another line from a1: the frames after a1 go, the new line is appended.
+        #expect(try r.git(["reset", "-q", "--hard", a1.hex]).0 == 0)
+        let b = try change(r, caseB, "1")
+        index = try HistoryIndex.current(in: r.repo)
+        #expect(Array(try bytes(r).prefix(first.count)) == first)
+        #expect(try frameTips(r) == [a1, b])
+        #expect(index.commits(touching: caseA).map(\.id) == [a1])
+        try expectSameAsCold(r, index, [caseA, caseB])
+    }
+
+    @Test func aLayoutMigrationAppendedKeepsEachFilesHistory() throws {
+        let r = try TempRepo()
+        let a1 = try change(r, caseA, "1")
+        let b1 = try change(r, caseB, "1")
+        _ = try HistoryIndex.current(in: r.repo)
+        let moved = try r.repo.commit([FileChange(path: "records/cases/2026/11/22/A.json", content: Data("1".utf8)),
+                                       FileChange(path: "records/cases/2026/11/21/B.json", content: Data("1".utf8))],
+                                      removing: [caseA, caseB], author: li, committer: li, message: "move\n\nAction: migrate-layout\n")
+        let a2 = try change(r, "records/cases/2026/11/22/A.json", "2")
+        let index = try HistoryIndex.current(in: r.repo)
+        #expect(try frameTips(r).count == 2)
+        #expect(index.commits(touching: "records/cases/2026/11/22/A.json").map(\.id) == [a1, moved, a2])
+        #expect(index.commits(touching: "records/cases/2026/11/21/B.json").map(\.id) == [b1, moved])
+        try expectSameAsCold(r, index, ["records/cases/2026/11/22/A.json", "records/cases/2026/11/21/B.json", caseA])
+    }
+
+    @Test func manyFramesAreCompactedIntoOne() throws {
+        let r = try TempRepo()
+        for n in 0..<66 {
+            _ = try change(r, n % 2 == 0 ? caseA : caseB, "\(n)")
+            _ = try HistoryIndex.current(in: r.repo)
+        }
+        #expect(try frameTips(r).count < 66)
+        try expectSameAsCold(r, HistoryIndex.current(in: r.repo), [caseA, caseB])
+        #expect(try HistoryIndex.commits(touching: caseA, in: r.repo).count == 33)
+    }
+
     @Test func isKeptAndExtendedByTheNewCommitsOnly() throws {
         let r = try TempRepo()
         let a1 = try change(r, "records/cases/2026/11/A.json", "1")
@@ -31,8 +159,7 @@ import Testing
         #expect(index.commits(touching: "records/cases/2026/11/A.json").last?.action == "note")
         #expect(index.commits(touching: "records/cases/2026/11/A.json").last?.author == li)
         #expect(index.commits.count == 4)
-        let stored = try String(contentsOfFile: file(r), encoding: .utf8)
-        #expect(stored.contains("tip \(a2.hex)"))
+        #expect(try frameTips(r) == [b1, a2], "the new commit appended as a frame")
 
         // One path's commits read straight from the kept file are the whole index's.
         for path in ["records/cases/2026/11/A.json", "records/cases/2026/11/B.json", "records/cases/2026/11/none.json"] {
@@ -41,7 +168,7 @@ import Testing
         // Behind HEAD, the file is brought up to date first.
         let a3 = try change(r, "records/cases/2026/11/A.json", "3")
         #expect(try HistoryIndex.commits(touching: "records/cases/2026/11/A.json", in: r.repo).map(\.id) == [a1, a2, a3])
-        #expect(try String(contentsOfFile: file(r), encoding: .utf8).contains("tip \(a3.hex)"))
+        #expect(try frameTips(r).last == a3)
     }
 
     @Test func aFileMovedToAnotherFolderKeepsItsHistory() throws {
@@ -69,7 +196,7 @@ import Testing
         #expect(index.commits.map(\.id) == [a1, b])
         #expect(index.commits(touching: "records/cases/2026/11/A.json").map(\.id) == [a1])
         // A damaged file is not trusted.
-        try "casebook-history 2\nprefix records/cases/\ntip \(b.hex)\np A.json\t7\n".write(toFile: file(r), atomically: true, encoding: .utf8)
+        try "casebook-history 3\nprefix records/cases/\nframe 2 0000000000000000 \(b.hex)\nc \n".write(toFile: file(r), atomically: true, encoding: .utf8)
         index = try HistoryIndex.current(in: r.repo)
         #expect(index.commits(touching: "records/cases/2026/11/A.json").map(\.id) == [a1])
     }

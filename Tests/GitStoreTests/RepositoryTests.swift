@@ -15,13 +15,14 @@ final class TempRepo {
     deinit { try? FileManager.default.removeItem(atPath: path) }
 
     /// Stock git's output in this repository.
-    func git(_ args: [String]) throws -> (Int32, String) {
+    func git(_ args: [String], env extra: [String: String] = [:]) throws -> (Int32, String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["git", "-C", path] + args
         var env = ProcessInfo.processInfo.environment
         env["GIT_CONFIG_NOSYSTEM"] = "1"
         env["HOME"] = path
+        env.merge(extra) { $1 }
         p.environment = env
         let out = Pipe()
         p.standardOutput = out

@@ -40,7 +40,8 @@ import Testing
 
     /// fsck, a clean work tree, and every step of the history valid.
     static func whole(_ box: Sandbox, in dir: String? = nil) throws {
-        #expect(try box.run("git", ["fsck", "--strict", "--no-dangling", "--no-progress"], in: dir).status == 0)
+        let fsck = try box.run("git", ["fsck", "--strict", "--no-dangling", "--no-progress"], in: dir)
+        #expect(fsck.status == 0, "\(fsck.stdout)\(fsck.stderr)")
         #expect(try box.run("git", ["status", "--porcelain", "--untracked-files=all"], in: dir).stdout.isEmpty)
         let check = try box.run(Sandbox.binary, ["check", "--range", "HEAD"], in: dir, env: ["CASEBOOK_NOW": "2026-11-22T10:00:00+08:00"])
         #expect(check.status == 0, "\(check.stderr)")

@@ -1,0 +1,217 @@
+import Foundation
+
+/// The history index as kept in `<git dir>/casebook/history`: two header lines (format, prefix),
+/// then frames appended one after another, each a line `frame <body bytes> <checksum> <tip>` and
+/// its body, one line per commit added since the frame before (parents before children):
+/// `c id parents signed time offset email<TAB>name<TAB>action[<TAB>file name]…`, the file names
+/// being those the commit changed under the prefix. Frames are cumulative (a frame's tip is in
+/// the history of the next), so the file up to any whole frame describes that frame's tip. A
+/// frame is trusted only whole and with its checksum (`Checksum`); reading stops before the first
+/// one that is not, and the next write cuts it off. Every so many frames the file is written
+/// again as one frame.
+struct HistoryFile {
+    static let format = "casebook-history 3"
+    /// Above this many frames the next write makes the file one frame again.
+    static let framesBeforeCompaction = 64
+
+    let path: String
+    let prefix: String
+
+    init(repo: Repository, prefix: String) {
+        path = repo.gitDirectory + (repo.gitDirectory.hasSuffix("/") ? "" : "/") + "casebook/history"
+        self.prefix = prefix
+    }
+
+    var header: [UInt8] { Array("\(HistoryFile.format)\nprefix \(prefix)\n".utf8) }
+
+    /// One whole frame: where it ends in the file, its tip, and how many commits the file holds up to it.
+    struct Frame {
+        let end: Int
+        let tip: OID
+        let commits: Int
+    }
+
+    /// What was read: the index of the whole frames, and where they end in the file.
+    struct Read {
+        var index: HistoryIndex
+        var frames: [Frame] = []
+        /// The file's size when read (0: missing).
+        let size: Int
+        /// Whether the file starts with this format's header for this prefix.
+        let hasHeader: Bool
+        let headerEnd: Int
+        /// Where the kept frames end: what a write keeps of the file.
+        var end: Int { frames.last?.end ?? headerEnd }
+        /// Every byte of the file belongs to a kept frame.
+        var isWhole: Bool { hasHeader && end == size }
+
+        mutating func dropLastFrame() {
+            frames.removeLast()
+            index.keepFirst(frames.last?.commits ?? 0, tip: frames.last?.tip)
+        }
+    }
+
+    /// The file's whole frames; an empty index when it is missing or of another format. Without
+    /// `parsingCommits` only the frames are checked, and the index holds nothing but their tip.
+    func read(parsingCommits: Bool = true) -> Read {
+        let data = (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()
+        var index = HistoryIndex(prefix: prefix)
+        let head = header
+        guard data.count >= head.count, data.prefix(head.count).elementsEqual(head) else {
+            return Read(index: index, size: data.count, hasHeader: false, headerEnd: 0)
+        }
+        var read = Read(index: index, size: data.count, hasHeader: true, headerEnd: head.count)
+        data.withUnsafeBytes { raw in
+            var offset = head.count
+            while let (body, tip) = HistoryFile.frame(in: raw, at: offset) {
+                let before = index.commits.count
+                var ok = true
+                if parsingCommits { HistoryFile.lines(raw, body) { line in
+                    guard ok, let (commit, names) = HistoryFile.commit(line) else { ok = false; return }
+                    let position = index.commits.count
+                    index.commits.append(commit)
+                    for name in names { index.byPath[name, default: []].append(position) }
+                } }
+                guard ok else { index.keepFirst(before, tip: read.frames.last?.tip); break }
+                index.tip = tip
+                read.frames.append(Frame(end: body.upperBound, tip: tip, commits: index.commits.count))
+                offset = body.upperBound
+            }
+        }
+        read.index = index
+        return read
+    }
+
+    /// The commits whose lines name the file `name`, in file order, when the file is whole and
+    /// its last frame's tip is `tip`; nil otherwise. Only those lines are parsed.
+    func lookup(_ name: String, tip: OID) -> [HistoryIndex.Commit]? {
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path)) else { return nil }
+        let head = header
+        guard data.count >= head.count, data.prefix(head.count).elementsEqual(head) else { return nil }
+        return data.withUnsafeBytes { raw -> [HistoryIndex.Commit]? in
+            var offset = head.count, last: OID?
+            while let (body, frameTip) = HistoryFile.frame(in: raw, at: offset) {
+                offset = body.upperBound
+                last = frameTip
+            }
+            guard offset == raw.count, last == tip else { return nil }
+            let wanted = Array("\t\(name)".utf8)
+            var out: [HistoryIndex.Commit] = []
+            var i = head.count
+            while let hit = HistoryFile.find(wanted, in: raw, from: i) {
+                i = hit + wanted.count
+                guard i < raw.count, raw[i] == 0x09 || raw[i] == 0x0A else { continue }
+                var start = hit
+                while start > 0, raw[start - 1] != 0x0A { start -= 1 }
+                var end = i
+                while end < raw.count, raw[end] != 0x0A { end += 1 }
+                let line = Substring(decoding: UnsafeRawBufferPointer(rebasing: raw[start..<end]), as: UTF8.self)
+                guard line.hasPrefix("c ") else { continue }
+                guard let (commit, names) = HistoryFile.commit(line) else { return nil }
+                if names.contains(name) { out.append(commit) }
+                i = end
+            }
+            return out
+        }
+    }
+
+    /// Brings the file to `index`: the commits from `kept` on appended as one frame after the
+    /// frames `read` kept (cutting off whatever followed them), or the whole file written again
+    /// when it had no header or too many frames. Skipped when another process changed the file
+    /// since it was read; best effort (a read-only repository keeps nothing).
+    /// With `appendOnly` nothing is written but a frame appended (`index` may then hold only the
+    /// new commits, `kept` 0).
+    func write(_ index: HistoryIndex, newFrom kept: Int, after read: Read, appendOnly: Bool = false) {
+        let folder = (path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        _ = try? FileLock.exclusively(path + ".lock") {
+            var st = stat()
+            let size = stat(path, &st) == 0 ? Int(st.st_size) : 0
+            guard size == read.size else { return }
+            if read.hasHeader, read.frames.count < HistoryFile.framesBeforeCompaction {
+                let fd = open(path, O_WRONLY | O_CLOEXEC)
+                guard fd >= 0 else { return }
+                defer { close(fd) }
+                guard read.end == size || ftruncate(fd, off_t(read.end)) == 0 else { return }
+                guard index.commits.count > kept, let tip = index.tip else { return }
+                let frame = HistoryFile.frame(index, from: kept, tip: tip)
+                guard lseek(fd, off_t(read.end), SEEK_SET) >= 0 else { return }
+                _ = frame.withUnsafeBytes { AtomicFile.writeAll(fd, $0) }
+            } else if !appendOnly {
+                var out = header
+                if let tip = index.tip, !index.commits.isEmpty { out += HistoryFile.frame(index, from: 0, tip: tip) }
+                try AtomicFile.write(Data(out), to: path, durable: false)
+            }
+        }
+    }
+
+    // MARK: - Frames and lines
+
+    /// The frame of the commits from `start` on: its line and its body.
+    static func frame(_ index: HistoryIndex, from start: Int, tip: OID) -> [UInt8] {
+        func clean(_ s: String) -> String { s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
+        var body = ""
+        for (c, names) in zip(index.commits[start...], index.touched(from: start)) {
+            body += "c \(c.id.hex) \(c.parentCount) \(c.isSigned ? 1 : 0) \(c.author.time) \(c.author.offsetMinutes) "
+            body += "\(clean(c.author.email))\t\(clean(c.author.name))\t\(clean(c.action ?? ""))"
+            for name in names { body += "\t" + clean(name) }
+            body += "\n"
+        }
+        let bytes = Array(body.utf8)
+        let sum = bytes.withUnsafeBytes { Checksum.of($0) }
+        let hex = String(sum, radix: 16)
+        return Array("frame \(bytes.count) \(String(repeating: "0", count: 16 - hex.count) + hex) \(tip.hex)\n".utf8) + bytes
+    }
+
+    /// The body of the whole frame starting at `offset` and its tip, or nil (end of file,
+    /// damage, a frame cut short).
+    static func frame(in raw: UnsafeRawBufferPointer, at offset: Int) -> (Range<Int>, OID)? {
+        var end = offset
+        while end < raw.count, end - offset < 100, raw[end] != 0x0A { end += 1 }
+        guard end < raw.count else { return nil }
+        let fields = String(decoding: UnsafeRawBufferPointer(rebasing: raw[offset..<end]), as: UTF8.self).split(separator: " ")
+        guard fields.count == 4, fields[0] == "frame", let length = Int(fields[1]), length >= 0, fields[2].count == 16,
+              let sum = UInt64(fields[2], radix: 16), let tip = OID(hex: String(fields[3])),
+              end + 1 + length <= raw.count else { return nil }
+        let body = (end + 1)..<(end + 1 + length)
+        guard Checksum.of(UnsafeRawBufferPointer(rebasing: raw[body])) == sum else { return nil }
+        return (body, tip)
+    }
+
+    /// Each line of `range` (without its newline).
+    static func lines(_ raw: UnsafeRawBufferPointer, _ range: Range<Int>, _ body: (Substring) -> Void) {
+        var start = range.lowerBound
+        for i in range where raw[i] == 0x0A {
+            body(Substring(decoding: UnsafeRawBufferPointer(rebasing: raw[start..<i]), as: UTF8.self))
+            start = i + 1
+        }
+        if start < range.upperBound { body(Substring(decoding: UnsafeRawBufferPointer(rebasing: raw[start..<range.upperBound]), as: UTF8.self)) }
+    }
+
+    /// One `c …` line: the commit and the names of the files it changed.
+    static func commit(_ line: Substring) -> (HistoryIndex.Commit, [String])? {
+        guard line.hasPrefix("c ") else { return nil }
+        let fields = line.dropFirst(2).split(separator: " ", maxSplits: 5, omittingEmptySubsequences: false)
+        guard fields.count == 6, let id = OID(hex: String(fields[0])), let parents = Int(fields[1]),
+              let time = Int64(fields[3]), let offset = Int32(fields[4]) else { return nil }
+        let rest = fields[5].split(separator: "\t", omittingEmptySubsequences: false)
+        guard rest.count >= 3 else { return nil }
+        let commit = HistoryIndex.Commit(id: id, author: Person(name: String(rest[1]), email: String(rest[0]), time: time, offsetMinutes: offset),
+                                         isSigned: fields[2] == "1", action: rest[2].isEmpty ? nil : String(rest[2]), parentCount: parents)
+        return (commit, rest[3...].map(String.init))
+    }
+
+    /// Where `needle` next occurs in `raw` at or after `from` (`memchr` for its first byte).
+    static func find(_ needle: [UInt8], in raw: UnsafeRawBufferPointer, from: Int) -> Int? {
+        guard let base = raw.baseAddress, let first = needle.first else { return nil }
+        var i = from
+        while i + needle.count <= raw.count {
+            guard let hit = memchr(base + i, Int32(first), raw.count - i) else { return nil }
+            let at = base.distance(to: UnsafeRawPointer(hit))
+            guard at + needle.count <= raw.count else { return nil }
+            if memcmp(base + at, needle, needle.count) == 0 { return at }
+            i = at + 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,111 @@
+import Clibgit2
+
+/// Opens trees for comparing snapshots folder by folder. A plain reader frees each tree as soon
+/// as it has been compared; a reader that `keepsLastCommit` holds on to the trees of the commit
+/// compared last, so that a walk over a line of history, where each commit's old side is the
+/// commit before's new side, reads every tree once — without libgit2's object cache, whose map
+/// of ids grows with every tree of a long walk and was most of its time (`HistoryIndex`).
+final class TreeReader {
+    private let repo: Repository
+    private let keepsLastCommit: Bool
+    private var previous: [OID: OpaquePointer] = [:]
+    private var current: [OID: OpaquePointer] = [:]
+
+    init(_ repo: Repository, keepsLastCommit: Bool = false) {
+        self.repo = repo
+        self.keepsLastCommit = keepsLastCommit
+    }
+
+    deinit {
+        for t in previous.values { git_tree_free(t) }
+        for t in current.values { git_tree_free(t) }
+    }
+
+    /// The next comparison starts: trees of the one before last that were not used again are freed.
+    func nextCommit() {
+        for t in previous.values { git_tree_free(t) }
+        previous = current
+        current = [:]
+    }
+
+    private func open(_ id: OID) throws(GitError) -> OpaquePointer {
+        guard keepsLastCommit else { return try repo.lookupTree(id) }
+        if let t = current[id] { return t }
+        let t: OpaquePointer
+        if let kept = previous.removeValue(forKey: id) { t = kept } else { t = try repo.lookupTree(id) }
+        current[id] = t
+        return t
+    }
+
+    private func close(_ t: OpaquePointer) {
+        if !keepsLastCommit { git_tree_free(t) }
+    }
+
+    /// The files under the folder `prefix` that differ between two root trees (nil: empty).
+    func changes(from oldRoot: OID?, to newRoot: OID, under prefix: String) throws(GitError) -> [FileDelta] {
+        let folder = prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix
+        let newID = try folderID(folder, in: newRoot)
+        let oldID = try oldRoot.flatMap { id throws(GitError) in try folderID(folder, in: id) }
+        if newID == oldID { return [] }
+        var out: [FileDelta] = []
+        try compare(oldID, newID, prefix: folder + "/", into: &out)
+        return out
+    }
+
+    /// The id of the folder `path` (components split by `/`) in the tree `root`, read one level
+    /// at a time through this reader; nil when there is no such folder.
+    private func folderID(_ path: String, in root: OID) throws(GitError) -> OID? {
+        var id = root
+        for name in path.split(separator: "/") {
+            let t = try open(id)
+            defer { close(t) }
+            guard let entry = String(name).withCString({ git_tree_entry_byname(t, $0) }),
+                  git_tree_entry_type(entry) == GIT_OBJECT_TREE else { return nil }
+            id = OID(git_tree_entry_id(entry).pointee)
+        }
+        return id
+    }
+
+    /// The files that differ between two trees (nil: empty), with `prefix` before their paths.
+    func compare(_ oldID: OID?, _ newID: OID?, prefix: String, into out: inout [FileDelta]) throws(GitError) {
+        if oldID == newID { return }
+        let old = try oldID.map { id throws(GitError) in try open(id) }
+        defer { if let old { close(old) } }
+        let new = try newID.map { id throws(GitError) in try open(id) }
+        defer { if let new { close(new) } }
+        try compare(old, new, prefix: prefix, into: &out)
+    }
+
+    /// Walks both trees in git's own entry order, in step, so equal entries cost one id
+    /// comparison and no string; only subtrees whose ids differ are opened.
+    private func compare(_ old: OpaquePointer?, _ new: OpaquePointer?, prefix: String, into out: inout [FileDelta]) throws(GitError) {
+        let count1 = old.map { git_tree_entrycount($0) } ?? 0, count2 = new.map { git_tree_entrycount($0) } ?? 0
+        var i = 0, j = 0
+        while i < count1 || j < count2 {
+            let a = i < count1 ? git_tree_entry_byindex(old, i) : nil
+            let b = j < count2 ? git_tree_entry_byindex(new, j) : nil
+            let order: Int32 = if let a, let b { git_tree_entry_cmp(a, b) } else { a == nil ? 1 : -1 }
+            let x = order <= 0 ? a : nil, y = order >= 0 ? b : nil
+            if order <= 0 { i += 1 }
+            if order >= 0 { j += 1 }
+            if let x, let y, git_oid_equal(git_tree_entry_id(x), git_tree_entry_id(y)) != 0,
+               git_tree_entry_type(x) == git_tree_entry_type(y) { continue }
+            try differ(x, y, prefix: prefix, into: &out)
+        }
+    }
+
+    /// One entry present on either side (or both, with different contents).
+    private func differ(_ x: OpaquePointer?, _ y: OpaquePointer?, prefix: String, into out: inout [FileDelta]) throws(GitError) {
+        let path = prefix + String(cString: git_tree_entry_name(x ?? y))
+        func isTree(_ e: OpaquePointer?) -> Bool { e.map { git_tree_entry_type($0) == GIT_OBJECT_TREE } ?? false }
+        if isTree(x) || isTree(y) {
+            try compare(isTree(x) ? OID(git_tree_entry_id(x).pointee) : nil, isTree(y) ? OID(git_tree_entry_id(y).pointee) : nil,
+                        prefix: path + "/", into: &out)
+        }
+        let xb = x != nil && !isTree(x) ? OID(git_tree_entry_id(x).pointee) : nil
+        let yb = y != nil && !isTree(y) ? OID(git_tree_entry_id(y).pointee) : nil
+        if xb != nil || yb != nil, xb != yb {
+            out.append(FileDelta(path: path, old: xb, new: yb))
+        }
+    }
+}
