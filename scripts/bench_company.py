@@ -283,7 +283,8 @@ def main():
     ap.add_argument("--work", default=".bench")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--out", help="write the section here too")
-    ap.add_argument("--before", help="a build before summaries were kept by the fetch: its first fetch is measured too")
+    ap.add_argument("--before", default=os.environ.get("BENCH_COMPANY_BEFORE") or None,
+                    help="a build before summaries were kept by the fetch: its first fetch is measured too (BENCH_COMPANY_BEFORE)")
     ap.add_argument("--append", help="add the section at the end of this file (BENCHMARKS.md)")
     a = ap.parse_args()
     work = pathlib.Path(a.work).resolve()
