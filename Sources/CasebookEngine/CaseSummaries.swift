@@ -45,37 +45,7 @@ package enum SummaryCache {
     static func encode(_ entries: [(blob: String, summary: CaseSummary)]) -> Data {
         var w = Writer()
         w.u32(UInt32(entries.count))
-        for (blob, s) in entries {
-            w.string(blob)
-            w.string(s.id.rawValue)
-            w.string(s.path)
-            w.enumeration(s.kind, Tables.kinds)
-            w.enumeration(s.severity, Tables.severities)
-            w.enumeration(s.repairSize, Tables.repairSizes)
-            w.enumeration(s.status, Tables.statuses)
-            w.enumeration(s.level, Tables.levels)
-            w.string(s.holder.rawValue)
-            w.enumeration(s.department, Tables.departments)
-            w.optional(s.unit)
-            w.time(s.receivedAt)
-            w.string(s.summary)
-            w.u32(UInt32(s.deadlines.count))
-            for d in s.deadlines {
-                w.string(d.step)
-                w.time(d.due)
-                w.bytes.append(d.met ? 1 : 0)
-            }
-            w.u32(UInt32(s.lateEntries.count))
-            for e in s.lateEntries {
-                w.string(e.by.rawValue)
-                w.time(e.recordedAt)
-            }
-            for times in [s.resolutions, s.revisits, s.complaintSteps] {
-                w.u32(UInt32(times.count))
-                for t in times { w.time(t) }
-            }
-            w.report(s.report)
-        }
+        for (blob, summary) in entries { w.entry(blob: blob, summary) }
         return CacheFile.seal(w.bytes, format: format)
     }
 
@@ -98,6 +68,39 @@ package enum SummaryCache {
 
     struct Writer {
         var bytes: [UInt8] = []
+
+        /// One entry: the blob id (hex), then the summary.
+        mutating func entry(blob: String, _ s: CaseSummary) {
+            string(blob)
+            string(s.id.rawValue)
+            string(s.path)
+            enumeration(s.kind, Tables.kinds)
+            enumeration(s.severity, Tables.severities)
+            enumeration(s.repairSize, Tables.repairSizes)
+            enumeration(s.status, Tables.statuses)
+            enumeration(s.level, Tables.levels)
+            string(s.holder.rawValue)
+            enumeration(s.department, Tables.departments)
+            optional(s.unit)
+            time(s.receivedAt)
+            string(s.summary)
+            u32(UInt32(s.deadlines.count))
+            for d in s.deadlines {
+                string(d.step)
+                time(d.due)
+                bytes.append(d.met ? 1 : 0)
+            }
+            u32(UInt32(s.lateEntries.count))
+            for e in s.lateEntries {
+                string(e.by.rawValue)
+                time(e.recordedAt)
+            }
+            for times in [s.resolutions, s.revisits, s.complaintSteps] {
+                u32(UInt32(times.count))
+                for t in times { time(t) }
+            }
+            report(s.report)
+        }
 
         mutating func u32(_ v: UInt32) {
             var v = v.littleEndian
@@ -144,46 +147,52 @@ package enum SummaryCache {
             var out: [String: CaseSummary] = [:]
             out.reserveCapacity(count)
             for _ in 0..<count {
-                let blob = try string()
-                let id = CaseID(rawValue: try string())
-                let path = try string()
-                let kind = try required(Tables.kinds)
-                let severity = try enumeration(Tables.severities)
-                let repairSize = try enumeration(Tables.repairSizes)
-                let status = try required(Tables.statuses)
-                let level = try required(Tables.levels)
-                let holder = StaffID(rawValue: try string())
-                let department = try enumeration(Tables.departments)
-                let unit = try optional()
-                let receivedAt = try time()
-                let summary = try string()
-                let deadlineCount = Int(try u32())
-                guard deadlineCount <= bytes.count - i else { throw Damaged() }
-                var deadlines: [CaseSummary.Deadline] = []
-                deadlines.reserveCapacity(deadlineCount)
-                for _ in 0..<deadlineCount {
-                    let step = try string()
-                    let due = try time()
-                    let met = try byte()
-                    guard met <= 1 else { throw Damaged() }
-                    deadlines.append(CaseSummary.Deadline(step: step, due: due, met: met == 1))
-                }
-                let lateCount = Int(try u32())
-                guard lateCount <= bytes.count - i else { throw Damaged() }
-                var late: [CaseSummary.LateEntry] = []
-                for _ in 0..<lateCount {
-                    let by = StaffID(rawValue: try string())
-                    late.append(CaseSummary.LateEntry(by: by, recordedAt: try time()))
-                }
-                let resolutions = try times(), revisits = try times(), complaintSteps = try times()
-                let report = try self.report()
-                out[blob] = CaseSummary(id: id, path: path, kind: kind, severity: severity, repairSize: repairSize, status: status, level: level,
-                                        holder: holder, department: department, unit: unit, receivedAt: receivedAt, summary: summary,
-                                        deadlines: deadlines, lateEntries: late, resolutions: resolutions, revisits: revisits,
-                                        complaintSteps: complaintSteps, report: report)
+                let (blob, summary) = try entry()
+                out[blob] = summary
             }
             guard i == bytes.count else { throw Damaged() }
             return out
+        }
+
+        /// One entry `Writer.entry` wrote.
+        mutating func entry() throws -> (blob: String, summary: CaseSummary) {
+            let blob = try string()
+            let id = CaseID(rawValue: try string())
+            let path = try string()
+            let kind = try required(Tables.kinds)
+            let severity = try enumeration(Tables.severities)
+            let repairSize = try enumeration(Tables.repairSizes)
+            let status = try required(Tables.statuses)
+            let level = try required(Tables.levels)
+            let holder = StaffID(rawValue: try string())
+            let department = try enumeration(Tables.departments)
+            let unit = try optional()
+            let receivedAt = try time()
+            let summary = try string()
+            let deadlineCount = Int(try u32())
+            guard deadlineCount <= bytes.count - i else { throw Damaged() }
+            var deadlines: [CaseSummary.Deadline] = []
+            deadlines.reserveCapacity(deadlineCount)
+            for _ in 0..<deadlineCount {
+                let step = try string()
+                let due = try time()
+                let met = try byte()
+                guard met <= 1 else { throw Damaged() }
+                deadlines.append(CaseSummary.Deadline(step: step, due: due, met: met == 1))
+            }
+            let lateCount = Int(try u32())
+            guard lateCount <= bytes.count - i else { throw Damaged() }
+            var late: [CaseSummary.LateEntry] = []
+            for _ in 0..<lateCount {
+                let by = StaffID(rawValue: try string())
+                late.append(CaseSummary.LateEntry(by: by, recordedAt: try time()))
+            }
+            let resolutions = try times(), revisits = try times(), complaintSteps = try times()
+            let report = try self.report()
+            return (blob, CaseSummary(id: id, path: path, kind: kind, severity: severity, repairSize: repairSize, status: status, level: level,
+                                      holder: holder, department: department, unit: unit, receivedAt: receivedAt, summary: summary,
+                                      deadlines: deadlines, lateEntries: late, resolutions: resolutions, revisits: revisits,
+                                      complaintSteps: complaintSteps, report: report))
         }
 
         mutating func byte() throws -> UInt8 {
@@ -281,8 +290,9 @@ extension Workspace {
         return out
     }
 
-    /// The cases at `base` that still need work (`Status.isOpen`), in path order.
+    /// The cases at `base` that still need work (`Status.isOpen`), in path order (from the live
+    /// cache: `liveCases`).
     package func openCases() throws -> [CaseFile] {
-        try cases(caseSummaries().filter { $0.summary.status.isOpen })
+        try cases(liveCases())
     }
 }

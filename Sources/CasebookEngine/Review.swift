@@ -366,7 +366,7 @@ extension Workspace {
         var lines: [String] = []
         let configurations = ConfigurationCache()
         let summaries = given ?? SummaryStore(repo: repo)
-        defer { if given == nil { summaries.saveLast() } }
+        defer { if given == nil { summaries.save(at: commits.last) } }
         // A commit judged before against the same keys of its author is not verified again.
         let signatures = SignatureVerdicts(repo: repo)
         defer { signatures.save() }

@@ -150,8 +150,11 @@ extension Workspace {
         var made: [MonthlySample] = []
         // What the draw reads of each case: from the caller's files, else from the summaries (only unsummarised files are read).
         var all = cases?.map(CaseFacts.init)
+        // The days found with nothing to draw, kept in the live cache: a sweep with nothing to do reads no summary.
+        let quiet = cases == nil ? try quietDrawDays() : []
         for month in Array(Set(months)).sorted() {
             guard try repo.read(Workspace.drawPath(month: month, day: day), at: base) == nil else { continue }
+            if quiet.contains("\(month) \(day)") { continue }
             if all == nil { all = try caseSummaries().map(\.summary.facts) }
             let draw: MonthlySample?
             do {
@@ -159,7 +162,10 @@ extension Workspace {
             } catch let refusal as Refusal {
                 throw Failure.about("sweep", refusal)
             }
-            guard let draw else { continue }
+            guard let draw else {
+                if cases == nil { try rememberQuiet(month: month, day: day) }
+                continue
+            }
             try commit([FileChange(path: Workspace.drawPath(month: month, day: day), content: try RecordJSON.encode(draw))], by: system, at: time, message: """
                 sample \(month) (\(day)): \(draw.revisits.selected.count) of \(draw.revisits.population.count) to revisit, \(draw.revisits.selected.count + (draw.revisits.priorSelected ?? 0)) of \(draw.revisits.population.count + (draw.revisits.priorPopulation ?? 0)) this month
 

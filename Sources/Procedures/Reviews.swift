@@ -82,6 +82,12 @@ public enum Reviews {
     /// falls in them), are past due, and have none in `done`: what the dashboard lists as late.
     public static func missing(_ kind: ReviewKind, cases: [CaseFile], done: [ReviewRecord], now: Timestamp, days: Int = 35,
                                in zone: TimeZone) -> [(from: String, to: String, due: Timestamp, cases: Int)] {
+        missing(kind, facts: cases.map(CaseFacts.init), done: done, now: now, days: days, in: zone)
+    }
+
+    /// `missing` from the cases' facts (`CaseSummary.facts`), so that every case need not be read in full.
+    public static func missing(_ kind: ReviewKind, facts: [CaseFacts], done: [ReviewRecord], now: Timestamp, days: Int = 35,
+                               in zone: TimeZone) -> [(from: String, to: String, due: Timestamp, cases: Int)] {
         let signed = Set(done.filter { $0.kind == kind }.map(\.from))
         var seen: Set<String> = []
         var out: [(from: String, to: String, due: Timestamp, cases: Int)] = []
@@ -90,7 +96,8 @@ public enum Reviews {
             guard let p = period(kind, containing: day, in: zone), !seen.contains(p.from) else { continue }
             seen.insert(p.from)
             guard !signed.contains(p.from), let due = due(kind, to: p.to, in: zone), due < now else { continue }
-            let n = covered(kind, from: p.from, to: p.to, cases: cases, in: zone).count
+            guard let covers = covers(kind, from: p.from, to: p.to, in: zone) else { continue }
+            let n = facts.filter(covers).count
             if n > 0 { out.append((p.from, p.to, due, n)) }
         }
         return out

@@ -29,7 +29,12 @@ public struct SiteFile: Equatable, Sendable {
 /// (王女士, 138****5678), and free text is scrubbed of phone numbers and the reporter's name.
 public struct Dashboard {
     public let siteName: String
+    /// The cases read in full: every case, or with `stream` those the aggregate pages and feeds
+    /// read in full (at least the open ones and the samples' picks).
     public let cases: [CaseFile]
+    /// Every case, a batch at a time, for the case pages and what the later pages count over
+    /// every case; nil: `cases` is every case. With it, `summaries` must hold every case.
+    public var stream: CaseStream?
     public let profile: Profile
     public let now: Timestamp
     public var language: Language
@@ -110,10 +115,15 @@ public struct Dashboard {
     /// With the case file's blob id and `renderKey` it identifies the page: while none of them
     /// changes, an earlier rendering of the page is still right.
     public func pageFacts(_ file: CaseFile) -> String {
+        pageFacts(file, provenance: provenance[file.id] ?? [])
+    }
+
+    /// `pageFacts` with the case's provenance given.
+    public func pageFacts(_ file: CaseFile, provenance proofs: [EventProvenance]) -> String {
         var facts = Schedule.overdue(file, at: now).isEmpty ? "on-time" : "late"
         for d in file.state.deadlines { facts += " " + standing(d, in: file).key }
         for p in file.state.revisitsPlanned where p.doneAt == nil { facts += p.due < now ? " due" : " ahead" }
-        for proof in provenance[file.id] ?? [] { facts += " \(proof.commit) \(proof.signature.rawValue)" }
+        for proof in proofs { facts += " \(proof.commit) \(proof.signature.rawValue)" }
         return facts
     }
 
@@ -144,22 +154,43 @@ public struct Dashboard {
     /// size is written with one page in memory. Each page is a typed value (`Pages/`), made from
     /// the dashboard's inputs and rendered to HTML by its own code.
     public func build(skipping: Set<CaseID> = [], progress: ((Int, Int) -> Void)? = nil, emit: (SiteFile) throws -> Void) throws {
-        let totals = MonthTotals(self, months: months.contains(thisMonth) ? months : months + [thisMonth])
+        guard stream != nil else {
+            // Every case is at hand: the pages in their usual order, the case pages after the lists.
+            let totals = MonthTotals(self, months: reportMonths)
+            try emitLists(totals, emit: emit)
+            let streamed = try streamCasePages(skipping: skipping, progress: progress, emit: emit)
+            try emitRest(totals, streamed, emit: emit)
+            return
+        }
+        // Case pages, most of a site, first: what the other pages count over every case is
+        // gathered as the cases stream past.
+        let streamed = try streamCasePages(skipping: skipping, progress: progress, emit: emit)
+        var d = self
+        d.unsignedSteps = streamed.unsignedSteps
+        if let summaries {
+            d.months = Array(Set(summaries.map { time.month($0.receivedAt) })).sorted()
+            d.correctiveActions = streamed.correctiveActions
+            d.accountabilityCases = streamed.complaints
+            d.streamedIDs = Set(summaries.map(\.id))
+        }
+        let totals = MonthTotals(d, months: d.reportMonths)
+        try d.emitLists(totals, emit: emit)
+        try d.emitRest(totals, streamed, emit: emit)
+    }
+
+    /// The months the figures are kept for: those with cases, and this month.
+    private var reportMonths: [String] { months.contains(thisMonth) ? months : months + [thisMonth] }
+
+    /// The overview and the lists of open, overdue and revisit work.
+    private func emitLists(_ totals: MonthTotals, emit: (SiteFile) throws -> Void) throws {
         try emit(SiteFile(path: "index.html", text: OverviewPage(self, totals).render()))
         try emit(SiteFile(path: "open.html", text: OpenPage(self).render()))
         try emit(SiteFile(path: "overdue.html", text: OverduePage(self).render()))
         try emit(SiteFile(path: "revisits.html", text: RevisitsPage(self).render()))
-        // Case pages, most of a site: rendered on all cores a batch at a time, written in order.
-        let pending = sortedCases.filter { !skipping.contains($0.id) }
-        let batch = 256
-        for start in stride(from: 0, to: pending.count, by: batch) {
-            let slice = Array(pending[start..<min(start + batch, pending.count)])
-            for result in slice.concurrentMap({ SiteFile(path: "cases/\($0.id.rawValue).html", text: CasePage(self, $0).render()) }) {
-                try emit(try result.get())
-            }
-            let done = start + slice.count
-            if done / 2000 > start / 2000 { progress?(done, pending.count) }
-        }
+    }
+
+    /// The reports, the round, contracts and accountability pages, the feeds and the assets.
+    private func emitRest(_ totals: MonthTotals, _ streamed: StreamTotals, emit: (SiteFile) throws -> Void) throws {
         for month in months {
             guard let page = ReportPage(self, month: month, totals) else { continue }
             try emit(SiteFile(path: "reports/\(month).html", text: page.render()))
@@ -171,8 +202,8 @@ public struct Dashboard {
         }
         try emit(SiteFile(path: "revisits.ics", text: revisitCalendar()))
         try emit(SiteFile(path: "overdue.atom", text: overdueFeed()))
-        try emit(SiteFile(path: "cases.csv", content: casesCSV()))
-        try emit(SiteFile(path: "cases.json", content: try casesJSON()))
+        try emit(SiteFile(path: "cases.csv", content: casesCSV(streamed.csvRows.map(\.row))))
+        try emit(SiteFile(path: "cases.json", content: try casesJSON(streamed.jsonRows.map(\.row))))
         for asset in Assets.files { try emit(SiteFile(path: asset.path, text: asset.content)) }
     }
 
@@ -184,7 +215,32 @@ public struct Dashboard {
     }
 
     /// Months (`YYYY-MM`, in the repository's zone) in which cases were received, oldest first.
-    let months: [String]
+    var months: [String]
+
+    /// How many cases were received in `month` (from the summaries when the cases stream).
+    func receivedCount(in month: String) -> Int {
+        if let summaries, stream != nil { return summaries.filter { time.month($0.receivedAt) == month }.count }
+        return cases.filter { time.month($0.intake.receivedAt) == month }.count
+    }
+
+    /// Every case's facts for the reviews' coverage (from the summaries when the cases stream).
+    var reviewFacts: [CaseFacts] {
+        if let summaries, stream != nil { return summaries.map(\.facts) }
+        return cases.map(CaseFacts.init)
+    }
+
+    /// Each step whose commit carries no verified signature, gathered while the case pages are written.
+    /// nil: counted from `cases` and `provenance`.
+    var unsignedSteps: [(at: Timestamp, by: StaffID)]?
+
+    /// Every case's id when the cases stream (nil: those of `cases`).
+    var streamedIDs: Set<CaseID>?
+
+    /// Whether the site has a page for case `id`.
+    func hasCase(_ id: CaseID) -> Bool { streamedIDs?.contains(id) ?? (byID[id] != nil) }
+
+    /// The cases the accountability page tallies (valid complaints against staff); nil: `cases`.
+    var accountabilityCases: [CaseFile]?
 
     var thisMonth: String { time.month(now) }
 
@@ -209,7 +265,7 @@ public struct Dashboard {
     let byID: [CaseID: CaseFile]
 
     /// The corrective actions opened from the monthly analysis's findings (004 §4.5).
-    let correctiveActions: [CaseFile]
+    var correctiveActions: [CaseFile]
 
     /// Why a step's signature is missing or does not verify; nil when it is good (or unknown).
     func signatureReason(_ status: SignatureStatus, by actor: StaffID) -> String? {

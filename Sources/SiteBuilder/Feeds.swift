@@ -224,45 +224,49 @@ extension Dashboard {
         return xml
     }
 
-    /// `cases.csv`: one row per case, labels in the dashboard's language, residents masked.
-    func casesCSV() -> Data {
+    /// `cases.csv`: one row per case (`rows`, in intake order), labels in the dashboard's language, residents masked.
+    func casesCSV(_ rows: [[String]]) -> Data {
         let header = ["id", "kind", "severity", "status", "department", "level", "holder", "unit", "reporter", "channel",
                       "receivedAt", "matter", "overdueSteps", "closedAt"].map { s[$0] }
-        let rows = sortedCases.map { file -> [String] in
-            let i = file.intake, st = file.state
-            let reporter = [i.reporter.nameDisplay, i.reporter.phoneMasked].compactMap { $0 }.joined(separator: " ")
-            return [file.id.rawValue, s.kind(i.kind), i.severity.map(s.severity) ?? i.repairSize.map(s.repairSize) ?? "",
-                    s.status(st.status), s.department(st.department), s.level(st.level), staffName(st.holder),
-                    scrub(i.unit ?? "", file), reporter, s.channel(i.channel), time.minute(i.receivedAt),
-                    scrub(i.summary, file), s.list(Schedule.overdue(file, at: now).map { s.step($0.step) }),
-                    st.closedAt.map(time.minute) ?? ""]
-        }
         return CSV.file([header] + rows)
     }
 
-    /// `cases.json`: every case as the dashboard sees it, keys in English, residents masked.
-    func casesJSON() throws -> Data {
+    /// One case's row of `cases.csv`.
+    func csvRow(_ file: CaseFile) -> [String] {
+        let i = file.intake, st = file.state
+        let reporter = [i.reporter.nameDisplay, i.reporter.phoneMasked].compactMap { $0 }.joined(separator: " ")
+        return [file.id.rawValue, s.kind(i.kind), i.severity.map(s.severity) ?? i.repairSize.map(s.repairSize) ?? "",
+                s.status(st.status), s.department(st.department), s.level(st.level), staffName(st.holder),
+                scrub(i.unit ?? "", file), reporter, s.channel(i.channel), time.minute(i.receivedAt),
+                scrub(i.summary, file), s.list(Schedule.overdue(file, at: now).map { s.step($0.step) }),
+                st.closedAt.map(time.minute) ?? ""]
+    }
+
+    /// `cases.json`: every case (`rows`, in intake order) as the dashboard sees it, keys in English, residents masked.
+    func casesJSON(_ rows: [CaseSummary]) throws -> Data {
         struct Export: Encodable {
             var format = "casebook.site-cases/1"
             var site: String
             var generatedAt: Timestamp
             var cases: [CaseSummary]
         }
-        let summaries = sortedCases.map { file -> CaseSummary in
-            let i = file.intake, st = file.state
-            let deadlines = st.deadlines.map { d in
-                CaseSummary.DeadlineSummary(step: d.step, due: d.due, clause: d.clause, standing: standing(d, in: file).key)
-            }
-            return CaseSummary(id: file.id.rawValue, page: "cases/\(file.id.rawValue).html", kind: i.kind.rawValue,
-                               severity: i.severity?.rawValue, repairSize: i.repairSize?.rawValue, channel: i.channel.rawValue,
-                               status: st.status.rawValue, level: st.level.rawValue, department: st.department?.rawValue,
-                               holder: st.holder.rawValue, unit: i.unit.map { scrub($0, file) },
-                               reporter: .init(name: i.reporter.nameDisplay, phone: i.reporter.phoneMasked),
-                               summary: scrub(i.summary, file), receivedAt: i.receivedAt, closedAt: st.closedAt,
-                               deadlines: deadlines, overdue: Schedule.overdue(file, at: now).map(\.step),
-                               onTime: MonthReport.onTime(file, at: now), revisits: st.revisits.count,
-                               satisfied: st.revisits.last?.satisfied)
+        return try RecordJSON.encode(Export(site: siteName, generatedAt: Timestamp(date: now.date, in: timeZone), cases: rows))
+    }
+
+    /// One case's entry of `cases.json`.
+    func jsonRow(_ file: CaseFile) -> CaseSummary {
+        let i = file.intake, st = file.state
+        let deadlines = st.deadlines.map { d in
+            CaseSummary.DeadlineSummary(step: d.step, due: d.due, clause: d.clause, standing: standing(d, in: file).key)
         }
-        return try RecordJSON.encode(Export(site: siteName, generatedAt: Timestamp(date: now.date, in: timeZone), cases: summaries))
+        return CaseSummary(id: file.id.rawValue, page: "cases/\(file.id.rawValue).html", kind: i.kind.rawValue,
+                           severity: i.severity?.rawValue, repairSize: i.repairSize?.rawValue, channel: i.channel.rawValue,
+                           status: st.status.rawValue, level: st.level.rawValue, department: st.department?.rawValue,
+                           holder: st.holder.rawValue, unit: i.unit.map { scrub($0, file) },
+                           reporter: .init(name: i.reporter.nameDisplay, phone: i.reporter.phoneMasked),
+                           summary: scrub(i.summary, file), receivedAt: i.receivedAt, closedAt: st.closedAt,
+                           deadlines: deadlines, overdue: Schedule.overdue(file, at: now).map(\.step),
+                           onTime: MonthReport.onTime(file, at: now), revisits: st.revisits.count,
+                           satisfied: st.revisits.last?.satisfied)
     }
 }

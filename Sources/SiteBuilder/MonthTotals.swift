@@ -50,11 +50,15 @@ struct MonthTotals: Sendable {
             for month in into { cases[month, default: []].append(summary) }
             late += summary.lateEntries
         }
-        for file in d.cases {
-            guard let proofs = d.provenance[file.id] else { continue }
-            for (n, e) in file.events.enumerated() where n < proofs.count && [.unsigned, .bad, .notRegistered].contains(proofs[n].signature) {
-                for month in months(holding: e.at) { unsigned[month, default: [:]][e.by, default: 0] += 1 }
+        var steps = d.unsignedSteps ?? []
+        if d.unsignedSteps == nil {
+            for file in d.cases {
+                guard let proofs = d.provenance[file.id] else { continue }
+                steps += StreamTotals.unsignedSteps(of: file, proofs: proofs)
             }
+        }
+        for step in steps {
+            for month in months(holding: step.at) { unsigned[month, default: [:]][step.by, default: 0] += 1 }
         }
         reportCases = cases
         lateEntries = late

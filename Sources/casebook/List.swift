@@ -37,8 +37,10 @@ extension Casebook {
         func run() throws {
             let ws = try global.workspace()
             let now = try ws.now()
-            // From the kept summaries: only case files changed since the last read are decoded.
-            let rows: [Row] = try ws.caseSummaries().compactMap { entry in
+            // From the kept summaries: only case files changed since the last read are decoded. Open
+            // and overdue cases (overdue only when open: `CaseSummary.overdue`) from the live ones alone.
+            let liveOnly = open || overdue || status?.isOpen == true
+            let rows: [Row] = try (liveOnly ? ws.liveCases() : ws.caseSummaries()).compactMap { entry in
                 let c = entry.summary
                 let late = c.overdue(at: now)
                 if let status, c.status != status { return nil }

@@ -42,16 +42,17 @@ extension Casebook {
                 at = t
             }
             let language = lang.flatMap(Language.init(rawValue:)) ?? Language(rawValue: ws.settings.locale) ?? .zhHans
-            var blobs: [CaseID: String] = [:]
-            let cases = try ws.caseEntries().map { entry in
-                blobs[entry.file.id] = entry.blob.hex
-                return entry.file
-            }
-            var dashboard = Dashboard(siteName: ws.settings.site, cases: cases, profile: ws.profile, now: at, language: language,
-                                      timeZone: ws.zone, samples: try samples(ws), provenance: try provenance(of: cases, in: ws),
-                                      staff: ws.staff.staff)
-            // The monthly figures from the summaries kept by blob id (read only where a file is new).
-            dashboard.summaries = try ws.caseSummaries().map(\.summary)
+            // Every case's summary, kept by blob id (read only where a file is new): the monthly
+            // figures and what the aggregate pages count. Read in full up front only the cases
+            // those pages list (open ones and the samples' picks); the rest stream past once, a
+            // batch at a time, for their pages and the feeds.
+            let entries = try ws.caseSummaries()
+            let samples = try samples(ws)
+            let picks = Set(samples.flatMap { $0.revisits.selected.map(\.id) })
+            let live = try ws.cases(entries.filter { $0.summary.status.isOpen || picks.contains($0.summary.id) })
+            var dashboard = Dashboard(siteName: ws.settings.site, cases: live, profile: ws.profile, now: at, language: language,
+                                      timeZone: ws.zone, samples: samples, staff: ws.staff.staff)
+            dashboard.summaries = entries.map(\.summary)
             dashboard.officialCalendarYears = ws.calendar.official
             (dashboard.notifyProblems, dashboard.undelivered) = NotifyStatus.read(ws, in: Strings(language))
             dashboard.signaturePolicy = ws.settings.signaturePolicy
@@ -74,34 +75,48 @@ extension Casebook {
             let old = SiteCache.load(from: root)
             var cache = SiteCache()
             let key = SiteCache.digest(dashboard.renderKey)
-            var skipping: Set<CaseID> = []
-            for file in cases {
-                let path = "cases/\(file.id.rawValue).html"
-                let fingerprint = SiteCache.digest("\(key) \(blobs[file.id] ?? "") \(dashboard.pageFacts(file))")
-                cache.files[path] = fingerprint
-                if old.files[path] == fingerprint, FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) {
-                    skipping.insert(file.id)
+            let history = try HistoryIndex.current(in: ws.repo)
+            let verdicts = SignatureVerdicts(repo: ws.repo)
+            let facts = dashboard
+            var rendered = 0
+            dashboard.stream = { take in
+                for start in stride(from: 0, to: entries.count, by: 256) {
+                    let chunk = Array(entries[start..<min(start + 256, entries.count)])
+                    let files = try ws.cases(chunk)
+                    var proofs = try provenance(of: files, index: history, in: ws)
+                    var kept: Set<CaseID> = []
+                    for (file, entry) in zip(files, chunk) {
+                        let path = "cases/\(file.id.rawValue).html"
+                        let fingerprint = SiteCache.digest("\(key) \(entry.blobHex) \(facts.pageFacts(file, provenance: proofs[file.id] ?? []))")
+                        cache.files[path] = fingerprint
+                        if old.files[path] == fingerprint, FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) {
+                            kept.insert(file.id)
+                        }
+                    }
+                    let verified = try verifySignatures(in: &proofs, of: files.filter { !kept.contains($0.id) }, verdicts, ws)
+                    for (commit, status) in verified where status != .good { cache.verdicts[commit] = status.rawValue }
+                    // The signatures of a kept page's steps were verified by the build that made it (the
+                    // staff's keys are in its fingerprint): those that did not verify are in the last
+                    // manifest, the others verified. The monthly counts of unsigned steps read them all.
+                    for file in files where kept.contains(file.id) {
+                        guard var list = proofs[file.id] else { continue }
+                        for i in list.indices where list[i].signature == .signed {
+                            let status = old.verdicts[list[i].commit].flatMap(SiteBuilder.SignatureStatus.init(rawValue:)) ?? .good
+                            list[i].signature = status
+                            if status != .good { cache.verdicts[list[i].commit] = status.rawValue }
+                        }
+                        proofs[file.id] = list
+                    }
+                    rendered += files.count - kept.count
+                    try take(files.map { StreamedCase(file: $0, provenance: proofs[$0.id] ?? [], pageKept: kept.contains($0.id)) })
                 }
-            }
-            let verified = try verifySignatures(in: &dashboard, of: cases.filter { !skipping.contains($0.id) }, ws)
-            for (commit, status) in verified where status != .good { cache.verdicts[commit] = status.rawValue }
-            // The signatures of a kept page's steps were verified by the build that made it (the
-            // staff's keys are in its fingerprint): those that did not verify are in the last
-            // manifest, the others verified. The monthly counts of unsigned steps read them all.
-            for file in cases where skipping.contains(file.id) {
-                guard var proofs = dashboard.provenance[file.id] else { continue }
-                for i in proofs.indices where proofs[i].signature == .signed {
-                    let status = old.verdicts[proofs[i].commit].flatMap(SiteBuilder.SignatureStatus.init(rawValue:)) ?? .good
-                    proofs[i].signature = status
-                    if status != .good { cache.verdicts[proofs[i].commit] = status.rawValue }
-                }
-                dashboard.provenance[file.id] = proofs
+                verdicts.save()
             }
             let interactive = isatty(STDERR_FILENO) != 0
             var written = 0
             var folders: Set<String> = []
             do {
-                try dashboard.build(skipping: skipping, progress: { done, total in
+                try dashboard.build(progress: { done, total in
                     let line = "casebook site: \(done)/\(total) case pages"
                     FileHandle.standardError.write(Data((interactive ? "\r" + line : line + "\n").utf8))
                 }, emit: { file in
@@ -119,7 +134,7 @@ extension Casebook {
                     try AtomicFile.write(file.content, to: url.path, durable: false)
                     written += 1
                 })
-                if interactive, cases.count - skipping.count >= 2000 { FileHandle.standardError.write(Data("\n".utf8)) }
+                if interactive, rendered >= 2000 { FileHandle.standardError.write(Data("\n".utf8)) }
                 // Files of the last build this one no longer makes.
                 for path in old.files.keys where cache.files[path] == nil {
                     try? FileManager.default.removeItem(at: root.appendingPathComponent(path))
@@ -137,18 +152,17 @@ extension Casebook {
         /// are read in turn and verified on all cores.
         /// - Returns: the verdict on each commit verified.
         @discardableResult
-        func verifySignatures(in dashboard: inout Dashboard, of cases: [CaseFile], _ ws: Workspace) throws -> [String: SiteBuilder.SignatureStatus] {
+        func verifySignatures(in provenance: inout [CaseID: [EventProvenance]], of cases: [CaseFile], _ cache: SignatureVerdicts,
+                              _ ws: Workspace) throws -> [String: SiteBuilder.SignatureStatus] {
             var wanted: [String: String] = [:]
             for file in cases {
-                for proof in dashboard.provenance[file.id] ?? [] where proof.signature == .signed {
+                for proof in provenance[file.id] ?? [] where proof.signature == .signed {
                     wanted[proof.commit] = proof.author.split(separator: "<").last.map { String($0.dropLast()) } ?? ""
                 }
             }
             let commits = wanted.keys.compactMap(OID.init(hex:))
             // Verdicts reached before against the same keys come from .git/casebook/signatures; the rest are verified on all cores.
-            let cache = SignatureVerdicts(repo: ws.repo)
             let verdicts = try cache.statuses(of: commits.map { ($0, wanted[$0.hex] ?? "") }, allowedSigners: ws.staff.allowedSigners)
-            cache.save()
             var known: [String: SiteBuilder.SignatureStatus] = [:]
             for (id, verdict) in zip(commits, verdicts) {
                 known[id.hex] = switch verdict {
@@ -159,11 +173,11 @@ extension Casebook {
                 }
             }
             for file in cases {
-                guard var proofs = dashboard.provenance[file.id] else { continue }
+                guard var proofs = provenance[file.id] else { continue }
                 for i in proofs.indices where proofs[i].signature == .signed {
                     proofs[i].signature = known[proofs[i].commit] ?? .unknown
                 }
-                dashboard.provenance[file.id] = proofs
+                provenance[file.id] = proofs
             }
             return known
         }
@@ -181,8 +195,7 @@ extension Casebook {
         /// event, authored by its actor at its time, so the two pair up by author and time. Events
         /// added by hand-made commits (several at once, dated when committed) are found by reading
         /// the file at each such commit and its parent.
-        func provenance(of cases: [CaseFile], in ws: Workspace) throws -> [CaseID: [EventProvenance]] {
-            let index = try HistoryIndex.current(in: ws.repo)
+        func provenance(of cases: [CaseFile], index: HistoryIndex, in ws: Workspace) throws -> [CaseID: [EventProvenance]] {
             var emails: [StaffID: String] = [:]
             for member in ws.staff.staff { emails[member.id] = member.email.lowercased() }
             func proof(_ c: HistoryIndex.Commit) -> EventProvenance {

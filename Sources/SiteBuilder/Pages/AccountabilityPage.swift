@@ -28,7 +28,7 @@ struct AccountabilityPage: Sendable {
         let year = Int(d.time.day(d.now).prefix(4)) ?? 0
         clause = rule.clause
         years = [year, year - 1].map { y in
-            Year(year: String(y), rows: Accountability.tally(d.cases, year: String(y), rule: rule, zone: d.timeZone).map { t in
+            Year(year: String(y), rows: Accountability.tally(d.accountabilityCases ?? d.cases, year: String(y), rule: rule, zone: d.timeZone).map { t in
                 Year.Row(id: t.staff.rawValue, name: d.staffName(t.staff),
                          consequence: t.consequence.map { s["consequence." + $0.consequence.rawValue] } ?? "—", cases: t.cases.map(\.rawValue))
             })

@@ -123,9 +123,10 @@ extension Dashboard {
     /// Reviews not signed and months not archived, past their due time (the last five weeks).
     func missingOversight() -> [OverduePage.Missing] {
         var rows: [OverduePage.Missing] = []
+        let facts = reviewFacts
         for kind in ReviewKind.allCases {
             let rule = Reviews.rule(kind)
-            for m in Reviews.missing(kind, cases: cases, done: reviews, now: now, in: timeZone) {
+            for m in Reviews.missing(kind, facts: facts, done: reviews, now: now, in: timeZone) {
                 rows.append(.init(what: s["review." + kind.rawValue], key: "review-\(kind.rawValue)", period: m.from == m.to ? m.from : "\(m.from) – \(m.to)",
                                   cases: m.cases, due: time.minute(m.due), lateBy: s.duration(seconds: Int(now.date.timeIntervalSince(m.due.date))),
                                   who: s.list(Role.allCases.filter(rule.by.contains).map(s.role)), clause: rule.clause, dueAt: m.due))
@@ -136,7 +137,7 @@ extension Dashboard {
             guard let start = Timestamp.parse(month + "-01", defaultZone: timeZone) else { continue }
             let due = start.addingMonths(1).adding(seconds: 9 * 86_400)
             guard due < now, now.date.timeIntervalSince(due.date) < 62 * 86_400 else { continue }
-            rows.append(.init(what: s["archiveMonth"], key: "archive", period: month, cases: cases.filter { time.month($0.intake.receivedAt) == month }.count,
+            rows.append(.init(what: s["archiveMonth"], key: "archive", period: month, cases: receivedCount(in: month),
                               due: time.minute(due), lateBy: s.duration(seconds: Int(now.date.timeIntervalSince(due.date))),
                               who: s.list(archivers.map(s.role)), clause: "002 篇2 §4.2", dueAt: due))
         }

@@ -190,7 +190,7 @@ extension Dashboard {
         sample.spotChecks.map { draw in
             SpotCheckRow(name: draw.name, checker: profile.spotChecks?.first { $0.name == draw.name }?.checker ?? "", clause: draw.clause,
                          populationCount: draw.population.count,
-                         selected: draw.selected.map { .init(id: $0.id.rawValue, href: byID[$0.id] == nil ? nil : "\(root)cases/\($0.id.rawValue).html") })
+                         selected: draw.selected.map { .init(id: $0.id.rawValue, href: !hasCase($0.id) ? nil : "\(root)cases/\($0.id.rawValue).html") })
         }
     }
 
