@@ -361,11 +361,12 @@ extension Workspace {
     /// signatures. One line per refusal, prefixed with the commit's short id. The steps each commit
     /// adds are judged late or not against `pushTime` (the server's clock when a push arrives), or,
     /// when nil, against the commit's own time (a re-check of a history already received).
-    package func review(commits: [OID], pushTime: Timestamp? = nil) throws -> [String] {
+    /// A caller that passes `summaries` saves what they learnt itself.
+    package func review(commits: [OID], pushTime: Timestamp? = nil, summaries given: SummaryStore? = nil) throws -> [String] {
         var lines: [String] = []
         let configurations = ConfigurationCache()
-        let summaries = SummaryStore(repo: repo)
-        defer { summaries.save(at: commits.last) }
+        let summaries = given ?? SummaryStore(repo: repo)
+        defer { if given == nil { summaries.save(at: commits.last) } }
         // A commit judged before against the same keys of its author is not verified again.
         let signatures = SignatureVerdicts(repo: repo)
         defer { signatures.save() }

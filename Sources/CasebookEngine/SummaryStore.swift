@@ -84,9 +84,16 @@ package final class SummaryStore {
         SummaryCache.save(out, to: file)
     }
 
+    /// Brings the cache file to the cases at `commit` (what `entries` reads, then `save`): the
+    /// summaries of files not kept yet are read and decoded, the file then holds exactly these.
+    /// - Throws: what decoding a case file throws (nothing is written then).
+    package func keep(at commit: OID) throws {
+        save(try entries(at: commit))
+    }
+
     /// `save` of the cases the last `entries` returned (of a range, the latest commit read); nothing
     /// when `entries` was never called.
-    func saveLast() {
+    package func saveLast() {
         if let last { save(last) }
     }
 

@@ -4,7 +4,9 @@ import Testing
 /// The company site's kept figures (`.git/casebook/company-figures/`) are a cache, never a source
 /// of truth: the site is byte for byte the same with them warm, cold and damaged, at another
 /// moment, and after one centre changed, when only that centre is read again and only the pages
-/// whose figures changed are written.
+/// whose figures changed are written. `company fetch` keeps each mirror's case summaries at the
+/// commit it accepted (a cache too: the site is the same without them), and `company check` its
+/// signature verdicts.
 @Suite(.serialized) struct CompanySiteCacheTests {
     static let now1 = "2026-11-03T10:00:00+08:00"
 
@@ -39,15 +41,37 @@ import Testing
         #expect(lines.count == 3 && (0..<3).allSatisfy { lines[$0].hasPrefix("CH0\($0 + 1): ") }, "\(fetched.stdout)")
 
         let figures = company + "/.git/casebook/company-figures"
-        func site(_ name: String, now: String = CompanySiteCacheTests.now1, cold: Bool = false) throws -> (files: [String: Data], stats: String, stdout: String) {
+        func summaries(_ code: String) -> String { company + "/.git/casebook/centres/\(code).git/casebook/summaries" }
+        // The fetch kept each mirror's summaries at the commit it accepted.
+        for n in 1...3 { #expect(FileManager.default.fileExists(atPath: summaries("CH0\(n)")), "CH0\(n)") }
+        func site(_ name: String, now: String = CompanySiteCacheTests.now1, cold: Bool = false,
+                  coldSummaries: Bool = false) throws -> (files: [String: Data], stats: String, stdout: String, read: [String]) {
             if cold { try? FileManager.default.removeItem(atPath: figures) }
+            if coldSummaries { for n in 1...3 { try? FileManager.default.removeItem(atPath: summaries("CH0\(n)")) } }
             let out = box.root.appendingPathComponent(name).path
             let o = try co(["site", "--out", out, "--month", "2026-10", "--lang", "en"], now: now)
             #expect(o.status == 0, "\(o.stderr)")
-            return (try Self.files(out), o.stderr.split(separator: "\n").first { $0.hasPrefix("company figures:") }.map(String.init) ?? "", o.stdout)
+            // Lines for each centre read: how many case summaries its mirror's cache held, how many files were read.
+            let read = o.stderr.split(separator: "\n").filter { $0.hasPrefix("summaries:") }.map(String.init)
+            return (try Self.files(out), o.stderr.split(separator: "\n").first { $0.hasPrefix("company figures:") }.map(String.init) ?? "", o.stdout, read)
         }
         let cold = try site("cold", cold: true)
         #expect(cold.stats == "company figures: 0 kept, 3 read: CH01 CH02 CH03", "\(cold.stats)")
+        // Right after the first fetch, no case file is read again: every summary is kept.
+        #expect(!cold.read.isEmpty && cold.read.allSatisfy { $0.hasSuffix(" kept, 0 read") && !$0.hasPrefix("summaries: 0 kept") }, "\(cold.read)")
+        // And the same site as from nothing kept at all (no figures, no summaries), and from damaged summaries.
+        let nothing = try site("nothing", cold: true, coldSummaries: true)
+        func readAll(_ lines: [String]) -> Int { lines.filter { $0.hasPrefix("summaries: 0 kept, ") && !$0.hasSuffix(" 0 read") }.count }
+        #expect(readAll(nothing.read) == 3, "\(nothing.read)")
+        #expect(nothing.files == cold.files)
+        for n in 1...3 {
+            var data = try Data(contentsOf: URL(fileURLWithPath: summaries("CH0\(n)")))
+            if n == 1 { data = data.prefix(data.count / 2) } else { data[data.count - 30] ^= 0x01 }
+            try data.write(to: URL(fileURLWithPath: summaries("CH0\(n)")))
+        }
+        let damagedSummaries = try site("damaged-summaries", cold: true)
+        #expect(readAll(damagedSummaries.read) == 3, "\(damagedSummaries.read)")
+        #expect(damagedSummaries.files == cold.files)
         #expect(cold.files.count > 5)
         let warm = try site("warm")
         #expect(warm.stats == "company figures: 3 kept, 0 read", "\(warm.stats)")
@@ -88,10 +112,19 @@ import Testing
         let note = try box.run(Sandbox.binary, ["note", id, "已电话联系业主", "--as", "li.na", "--repo", c2],
                                env: ["CASEBOOK_NOW": "2026-11-03T10:30:00+08:00", "CASEBOOK_SIGNING_KEY": c2 + "/.git/casebook/keys/li.na"])
         #expect(note.status == 0, "\(note.stderr)")
-        let refetched = try co(["fetch"], now: now2)
+        let untouched = try Data(contentsOf: URL(fileURLWithPath: summaries("CH01")))
+        let untouchedDate = try FileManager.default.attributesOfItem(atPath: summaries("CH01"))[.modificationDate] as? Date
+        let refetched = try co(["fetch"], now: now2, env: ["CASEBOOK_SIGNATURE_STATS": "1"])
         #expect(refetched.stdout.contains("CH02: verified and accepted") && refetched.stdout.contains("CH01: nothing new"), "\(refetched.stdout)")
+        // Only CH02's new commit was verified (through its mirror's signature verdicts), and a centre
+        // that brought nothing new did not touch its summaries.
+        #expect(refetched.stderr.split(separator: "\n").filter { $0.hasPrefix("signatures:") } == ["signatures: 0 kept, 1 verified"], "\(refetched.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: summaries("CH01"))) == untouched)
+        #expect(try FileManager.default.attributesOfItem(atPath: summaries("CH01"))[.modificationDate] as? Date == untouchedDate)
         let after = try site("site", now: now2)
         #expect(after.stats == "company figures: 2 kept, 1 read: CH02", "\(after.stats)")
+        // The fetch kept CH02's summaries at its new commit: the site read no case file.
+        #expect(!after.read.isEmpty && after.read.allSatisfy { $0.hasSuffix(" kept, 0 read") }, "\(after.read)")
         let written = after.stdout.range(of: #"(\d+) written"#, options: .regularExpression).map { Int(after.stdout[$0].split(separator: " ")[0]) ?? -1 } ?? -1
         #expect(written > 0 && written < after.files.count, "\(after.stdout)")
         #expect(after.files["spot-checks.html"] == before.files["spot-checks.html"])
@@ -112,6 +145,18 @@ import Testing
         #expect(l1["CH02"]?["commit"] as? String != l2["CH02"]?["commit"] as? String)
         // And the same as read from nothing.
         #expect(try site("after-cold", now: now2, cold: true).files == after.files)
+        #expect(try site("after-nothing", now: now2, cold: true, coldSummaries: true).files == after.files)
+
+        // `company check` keeps its signature verdicts too: checked again, no commit is verified again.
+        func check() throws -> String {
+            let o = try box.run(Sandbox.binary, ["company", "check", "--range", "HEAD", "--company", company], env: ["CASEBOOK_SIGNATURE_STATS": "1"])
+            #expect(o.status == 0, "\(o.stderr)")
+            return o.stderr.split(separator: "\n").first { $0.hasPrefix("signatures:") }.map(String.init) ?? ""
+        }
+        let checked = try check(), rechecked = try check()
+        let verified = checked.split(separator: " ").dropLast().last.map(String.init) ?? ""
+        #expect(checked.hasPrefix("signatures: 0 kept, ") && checked.hasSuffix(" verified") && verified != "0", "\(checked)")
+        #expect(rechecked == "signatures: \(verified) kept, 0 verified", "\(rechecked)")
     }
 
     /// Every file under `dir` by its relative path.

@@ -171,7 +171,6 @@ enum CentreFiguresCache {
                      to: path(company, centre: centres[n].code, month: month))
             }
         }
-        DeskLanguage.use(locale: company.settings.locale)
         if ProcessInfo.processInfo.environment["CASEBOOK_SUMMARY_STATS"] == "1" {
             // For the tests: which centres were read from their mirrors.
             let read = todo.map { centres[$0].code }.joined(separator: " ")

@@ -21,7 +21,6 @@ struct CentreReader {
         self.centre = centre
         self.commit = commit
         ws = try Workspace(repo: mirror, at: commit)
-        DeskLanguage.use(locale: company.settings.locale)
     }
 
     /// The month's report exactly as `casebook report --month` computes it at `now`, from every

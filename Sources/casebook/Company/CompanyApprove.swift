@@ -41,7 +41,6 @@ struct CompanyApprove: ParsableCommand {
         // The centre's own rules, staff and case, as its main branch has them now.
         let at = try Workspace(repo: mirror, at: head)
         at.clock = { try ws.now() }
-        defer { DeskLanguage.use(locale: ws.settings.locale) }
         // … registered under the same id on the centre's staff list, whose key the centre verifies.
         guard let approver = at.staff[member.id] else { throw Failure(key: "company.notCentreStaff", member.id.rawValue, centre.code) }
         let caseID = CaseID(rawValue: id)

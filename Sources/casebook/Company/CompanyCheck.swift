@@ -44,6 +44,9 @@ struct CompanyCheck: ParsableCommand {
     static func refusals(_ commits: [OID], in repo: Repository) throws -> [String] {
         let s = DeskLanguage.strings
         var lines: [String] = []
+        // A commit judged before against the same keys of its author is not verified again.
+        let verdicts = SignatureVerdicts(repo: repo)
+        defer { verdicts.save() }
         for id in commits {
             let parents = try repo.parents(of: id)
             let info = try repo.commit(id)
@@ -55,8 +58,7 @@ struct CompanyCheck: ParsableCommand {
                 lines.append(prefix + s.fill("check.company.unknownAuthor", [info.author.email]))
                 continue
             }
-            let verifier = try SSHVerifier(allowedSigners: staff.allowedSigners)
-            if try verifier.status(of: try repo.signature(of: id), author: author.email) != .good {
+            if try verdicts.status(of: id, author: author.email, allowedSigners: staff.allowedSigners) != .good {
                 lines.append(prefix + s.fill("check.company.unsigned", [author.id.rawValue]))
             }
             for delta in try repo.changes(from: parents.first, to: id) {

@@ -33,7 +33,7 @@ struct CompanyFetch: ParsableCommand {
             author = try ws.actor(options.actor, mayAct: companyOwners.union([.system, .generalOffice, .qualityManagement]), what: "fetch")
         }
         let now = try ws.now()
-        let s = DeskLanguage.strings
+        let s = DeskLanguage.strings // the company's (pinned): a centre's workspace does not change it
         // Centres are fetched and verified side by side, a few at a time (each is network and one core's
         // checking), and reported in the list's order, as one after another would.
         let centres = ws.centres.centres
@@ -51,8 +51,6 @@ struct CompanyFetch: ParsableCommand {
                                                    lastGood: previous[n]?.lastGood, problem: "not fetched")
             }
         }
-        // Reading a centre's rules takes its locale; head office's lines stay in its own.
-        DeskLanguage.use(locale: ws.settings.locale)
         for (centre, entry) in zip(centres, entries) {
             let line: String = switch entry.outcome {
             case .accepted: s.fill("company.fetch.accepted", [centre.code, String(entry.commit?.prefix(10) ?? "-")])
@@ -100,16 +98,23 @@ struct CompanyFetch: ParsableCommand {
                 return failed(.refused, DeskLanguage.strings.fill("company.rewritten", [old.short]), refused: new.hex)
             }
             let commits = try mirror.commits(from: old, to: new)
+            // The mirror's summary cache (by blob id), shared by the check and the keeping below.
+            let summaries = SummaryStore(repo: mirror)
             if let first = commits.first {
                 let ws = try Workspace(repo: mirror, at: try mirror.parents(of: first).first ?? first)
-                let lines = try ws.review(commits: commits)
+                let lines = try ws.review(commits: commits, summaries: summaries)
                 if let line = lines.first {
+                    summaries.saveLast()
                     let short = String(line.prefix { $0 != " " })
                     let bad = commits.first { $0.short == short }?.hex ?? new.hex
                     return failed(.refused, line, refused: bad)
                 }
             }
             try mirror.setReference("refs/heads/main", to: new)
+            // The company site reads every case's summary at the accepted commit: kept now, while this
+            // centre is fetched side by side with others, reading only the case files new since the
+            // cache's commit. A cache: the site still reads what is missing; a failure here is not the fetch's.
+            try? summaries.keep(at: new)
             return CentreFetch(centre: centre.code, outcome: .accepted, commit: new.hex, lastGood: now)
         } catch {
             return failed(.refused, DeskLanguage.strings.say(error: error), refused: nil)

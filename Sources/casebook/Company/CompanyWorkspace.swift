@@ -61,7 +61,8 @@ final class CompanyWorkspace {
                                        missing: Failure(key: "recordMissing", CompanyWorkspace.centresPath))
         collection = try repo.read(CompanyWorkspace.collectionPath, at: base)
             .map { try RecordJSON.decode(CompanyCollection.self, from: $0, file: CompanyWorkspace.collectionPath) }
-        DeskLanguage.use(locale: settings.locale)
+        // The centres read in this run (each a workspace with its own locale) do not change it.
+        DeskLanguage.pin(locale: settings.locale)
     }
 
     func now() throws -> Timestamp { try fixedNow ?? Clock.now(in: zone) }
