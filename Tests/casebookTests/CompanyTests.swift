@@ -109,6 +109,8 @@ import Testing
         let site = box.root.appendingPathComponent("site")
         try ok(["company", "site", "--out", site.path, "--month", "2026-10", "--lang", "en"])
         try CompanyTests.expectLeagueEqualsReports(box, site: site, centres: centres, codes: [1, 2, 3], now: CompanyTests.now1)
+        let missingRows = try CompanyTests.expectOversightEqualsCentres(box, site: site, centres: centres, codes: [1, 2, 3], now: CompanyTests.now1)
+        #expect(missingRows > 0, "the simulated centres leave some review or archive missing")
         let spot = try String(contentsOf: site.appendingPathComponent("spot-checks.html"), encoding: .utf8)
         #expect(spot.contains("data-case=\"\(pick["centre"] ?? "")/\(pick["id"] ?? "")\" data-checked=\"yes\""))
         #expect(!spot.contains("13812345678") && spot.contains("138****5678"))
@@ -286,6 +288,36 @@ import Testing
     }
 
     /// Every centre's month in `league.json` equals its own `report --month 2026-10 --json`.
+    /// The reviews and archives the company lists as missing for each centre are those the
+    /// centre's own dashboard lists as missing (its overdue page), period by period.
+    /// - Returns: how many rows the centres' own pages hold in all.
+    @discardableResult
+    static func expectOversightEqualsCentres(_ box: Sandbox, site: URL, centres: URL, codes: [Int], now: String) throws -> Int {
+        let company = try String(contentsOf: site.appendingPathComponent("oversight.html"), encoding: .utf8)
+        func matches(_ pattern: String, in text: String) throws -> [[String]] {
+            let regex = try NSRegularExpression(pattern: pattern)
+            return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { m in
+                (1..<m.numberOfRanges).map { String(text[Range(m.range(at: $0), in: text)!]) }
+            }
+        }
+        var rows = 0
+        for n in codes {
+            let out = box.root.appendingPathComponent("centre-site-\(n)").path
+            let built = try box.run(Sandbox.binary, ["site", "--repo", centres.appendingPathComponent("c\(n)").path, "--out", out, "--lang", "en"],
+                                    env: ["CASEBOOK_NOW": now])
+            #expect(built.status == 0, "\(built.stderr)")
+            let own = try String(contentsOfFile: out + "/overdue.html", encoding: .utf8)
+            let centre = Set(try matches(#"data-oversight="([a-z-]+)" data-period="([^"]+)""#, in: own).map { m in
+                (m[0].hasPrefix("review-") ? String(m[0].dropFirst("review-".count)) : m[0]) + " " + m[1]
+            })
+            let listed = Set(try matches(#"<tr data-centre="CH0\#(n)" data-what="([a-z-]+)"><td>[^<]*</td><td>[^<]*</td><td>([^<]*)</td>"#, in: company)
+                .map { $0[0] + " " + $0[1] })
+            #expect(listed == centre, "CH0\(n): the company lists \(listed.sorted()) as missing, the centre \(centre.sorted())")
+            rows += centre.count
+        }
+        return rows
+    }
+
     static func expectLeagueEqualsReports(_ box: Sandbox, site: URL, centres: URL, codes: [Int], now: String) throws {
         let league = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: site.appendingPathComponent("league.json"))) as? [String: Any])
         let entries = try #require(league["centres"] as? [[String: Any]])

@@ -82,21 +82,22 @@ struct CentreReader {
                             standing: Schedule.standing(of: d, in: file, at: now))
             }
         }
-        // The reviews' periods lie in the last five weeks: only cases with a step since then are read in full.
-        let recent = try ws.cases(entries.filter { $0.summary.report.latestStep >= now.adding(seconds: -(35 + 14) * 86_400) })
-        return (f, overdue, majors, try missing(cases: recent, months: Set(summaries.map { String($0.receivedAt.localDay.prefix(7)) }), at: now))
+        // The reviews' periods lie in the last five weeks: only cases with a step since then can
+        // fall in them, and their summaries' facts say which (no case file is read).
+        let recent = entries.filter { $0.summary.report.latestStep >= now.adding(seconds: -(35 + 14) * 86_400) }.map(\.summary.facts)
+        return (f, overdue, majors, try missing(facts: recent, months: Set(summaries.map { String($0.receivedAt.localDay.prefix(7)) }), at: now))
     }
 
     /// Reviews not signed and months not archived, past due, as the centre's own overview lists them.
     /// - Parameters:
-    ///   - cases: at least every case with a step in the last five weeks; `months`: the months with cases.
-    func missing(cases: [CaseFile], months: Set<String>, at now: Timestamp) throws -> [MissingOversight] {
+    ///   - facts: at least every case's with a step in the last five weeks; `months`: the months with cases.
+    func missing(facts: [CaseFacts], months: Set<String>, at now: Timestamp) throws -> [MissingOversight] {
         let reviews = try ws.repo.files(under: "records/reviews", at: commit).filter { $0.path.hasSuffix(".json") }.map { entry in
             try RecordJSON.decode(ReviewRecord.self, from: ws.repo.blob(entry.blob), file: entry.path)
         }
         var out: [MissingOversight] = []
         for kind in ReviewKind.allCases {
-            for m in Reviews.missing(kind, cases: cases, done: reviews, now: now, in: ws.zone) {
+            for m in Reviews.missing(kind, facts: facts, done: reviews, now: now, in: ws.zone) {
                 out.append(MissingOversight(what: kind.rawValue, centre: centre.code, period: m.from == m.to ? m.from : "\(m.from) – \(m.to)",
                                             due: m.due, clause: Reviews.rule(kind).clause))
             }
