@@ -180,7 +180,10 @@ def measure(bin, size, work, runs):
     r["check"] = (n, Stat(checks))
     r["check_files"] = files
 
-    # log ID beside git log --oneline -- PATH (the history index is built by the first call).
+    # log ID beside git log --oneline -- PATH (the history index is built by the first call: any
+    # index a run before kept is removed first, or the first call would only append to it).
+    for kept in (repo / ".git" / "casebook").glob("history*"):
+        kept.unlink()
     first_log, _ = timed([bin, "log", target, "--repo", str(repo)])
     logs = [timed([bin, "log", target, "--repo", str(repo)])[0] for _ in range(runs)]
     gitlogs = [timed(["git", "log", "--oneline", "--", case_path(repo, target)], cwd=repo)[0] for _ in range(runs)]
@@ -189,10 +192,12 @@ def measure(bin, size, work, runs):
     # list --overdue, sweep (the first sweep makes the steps due since the simulation ended).
     r["list_overdue"] = Stat([timed([bin, "list", "--overdue", "--repo", str(repo)])[0] for _ in range(max(3, runs // 5))])
     r["today"] = Stat([timed([bin, "today", "--as", actor, "--repo", str(repo)])[0] for _ in range(max(3, runs // 5))])
-    # Peak memory of the whole-repository reads with a cold summary cache (the worst case).
-    cache = repo / ".git" / "casebook" / "summaries"
-    if cache.exists():
-        cache.unlink()
+    # Peak memory of the whole-repository reads with cold caches (the worst case): no summaries
+    # and no live cases kept.
+    for name in ("summaries", "live"):
+        cache = repo / ".git" / "casebook" / name
+        if cache.exists():
+            cache.unlink()
     r["list_cold"] = peak([bin, "list", "--overdue", "--repo", str(repo)])[:2]
     first_sweep, p = timed([bin, "sweep", "--repo", str(repo)])
     steps = len([l for l in p.stdout.splitlines() if l.strip()])

@@ -366,7 +366,10 @@ extension Workspace {
         var lines: [String] = []
         let configurations = ConfigurationCache()
         let summaries = given ?? SummaryStore(repo: repo)
-        defer { if given == nil { summaries.save(at: commits.last) } }
+        // The summaries of the last base read are kept (the range's last commit is not read
+        // again only to keep it: at 90,000 cases that cost 0.9 s a push, for a few files the next
+        // command reads).
+        defer { if given == nil { summaries.saveLast() } }
         // A commit judged before against the same keys of its author is not verified again.
         let signatures = SignatureVerdicts(repo: repo)
         defer { signatures.save() }

@@ -96,18 +96,4 @@ package final class SummaryStore {
     package func saveLast() {
         if let last { save(last) }
     }
-
-    /// `save` of the cases at `tip` (the last commit of a range checked, which the branch is at
-    /// next) when `entries` was called: the commands after the check then find every summary they
-    /// need, where `saveLast` would leave out the files the last commits changed (and the next
-    /// command would read them and write the whole file again). `saveLast` when the cases at `tip`
-    /// cannot be read (a refused commit's damaged file).
-    func save(at tip: OID?) {
-        guard last != nil else { return }
-        if let tip, let entries = try? entries(at: tip) {
-            save(entries)
-        } else {
-            saveLast()
-        }
-    }
 }
