@@ -58,6 +58,21 @@ public struct MonthAnalysis: Codable, Equatable, Sendable {
         return String(t.addingMonths(-k).localDay.prefix(7))
     }
 
+    /// The indicators that swing: each of `this` month's rates (on time, satisfaction, revisits)
+    /// that fell by the rule's drop or more below their average over the months `before`.
+    static func drops(_ this: MonthReport.Row, before: [MonthReport.Row], rule: AnalysisRule)
+        -> [(dimension: Finding.Dimension, current: Double, average: Double, drop: Double)] {
+        var out: [(dimension: Finding.Dimension, current: Double, average: Double, drop: Double)] = []
+        for (d, rate, drop) in [(Finding.Dimension.onTime, \MonthReport.Row.onTimeRate, rule.onTimeDrop),
+                                (.satisfaction, \MonthReport.Row.satisfactionRate, rule.satisfactionDrop), (.revisit, \MonthReport.Row.revisitRate, rule.revisitDrop)] {
+            let earlier = before.compactMap { $0[keyPath: rate] }
+            guard let current = this[keyPath: rate], !earlier.isEmpty else { continue }
+            let average = earlier.reduce(0, +) / Double(earlier.count)
+            if average - current >= drop { out.append((d, current, average, drop)) }
+        }
+        return out
+    }
+
     /// The analysis of `month` from every case, as of `now`, under the profile's thresholds.
     public static func compute(month: String, cases: [CaseFile], profile: Profile, at now: Timestamp, zone: TimeZone) -> MonthAnalysis {
         let rule = profile.analysisRule
@@ -97,12 +112,8 @@ public struct MonthAnalysis: Codable, Equatable, Sendable {
         let this = MonthReport.compute(month: month, cases: cases, profile: profile, at: now, bounds: bounds).total
         let before = previousBounds.enumerated().map { MonthReport.compute(month: previousMonths[$0.offset], cases: cases, profile: profile, at: now,
                                                                           bounds: $0.element).total }
-        for (d, rate, drop) in [(Finding.Dimension.onTime, \MonthReport.Row.onTimeRate, rule.onTimeDrop),
-                                (.satisfaction, \MonthReport.Row.satisfactionRate, rule.satisfactionDrop), (.revisit, \MonthReport.Row.revisitRate, rule.revisitDrop)] {
-            let earlier = before.compactMap { $0[keyPath: rate] }
-            guard let current = this[keyPath: rate], !earlier.isEmpty else { continue }
-            let average = earlier.reduce(0, +) / Double(earlier.count)
-            if average - current >= drop { add(d, "all", current: current, previous: average, threshold: drop, cases: []) }
+        for s in drops(this, before: before, rule: rule) {
+            add(s.dimension, "all", current: s.current, previous: s.average, threshold: s.drop, cases: [])
         }
         // Work orders signed and rated by the customer (004 §4.5.2).
         for f in cases where f.intake.kind == .repair {

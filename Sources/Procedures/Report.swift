@@ -150,24 +150,34 @@ public struct MonthReport: Codable, Equatable, Sendable {
             add(&departments[department, default: Row(key: department)])
             if let severity = file.intake.severity?.rawValue { add(&severities[severity, default: Row(key: severity)]) }
         }
+        let late = recorded ?? cases.flatMap({ $0.events.compactMap { e in e.recordedAt.map { CaseSummary.LateEntry(by: e.by, recordedAt: $0) } } })
+        return assembled(month: month, at: now, total: total, kinds: kinds, departments: departments, severities: severities,
+                         lateEntries: late, profile: profile, bounds: bounds,
+                         sampled: SampleFigures.compute(month: month, cases: cases, samples: samples, profile: profile, bounds: bounds))
+    }
+
+    /// The report from its rows as counted (from case files or from summaries): each kind's
+    /// required revisit rate from the profile, the rows in the vocabulary's order, and the late
+    /// entries recorded in `bounds` — whichever month their case was received in — per person.
+    static func assembled(month: String, at now: Timestamp, total: Row, kinds counted: [String: Row], departments: [String: Row],
+                          severities: [String: Row], lateEntries: [CaseSummary.LateEntry], profile: Profile,
+                          bounds: (start: Timestamp, end: Timestamp), sampled: SampleFigures?) -> MonthReport {
+        var kinds = counted
         for (kind, _) in kinds {
             kinds[kind]?.requiredRevisitRate = profile.revisits.filter { $0.kind.rawValue == kind && $0.repairSize == nil }.map(\.rate).max()
         }
         func ordered(_ rows: [String: Row], by order: [String]) -> [Row] {
             rows.values.sorted { (order.firstIndex(of: $0.key) ?? 99, $0.key) < (order.firstIndex(of: $1.key) ?? 99, $1.key) }
         }
-        // Late entries recorded in the month, whichever month their case was received in.
         var late: [StaffID: Int] = [:]
-        for e in recorded ?? cases.flatMap({ $0.events.compactMap { e in e.recordedAt.map { CaseSummary.LateEntry(by: e.by, recordedAt: $0) } } })
-        where e.recordedAt >= bounds.start && e.recordedAt < bounds.end {
+        for e in lateEntries where e.recordedAt >= bounds.start && e.recordedAt < bounds.end {
             late[e.by, default: 0] += 1
         }
-        let lateEntries = late.map { PersonCount(by: $0.key, count: $0.value) }
+        let people = late.map { PersonCount(by: $0.key, count: $0.value) }
             .sorted { ($0.count, $1.by.rawValue) > ($1.count, $0.by.rawValue) }
         return MonthReport(month: month, at: now, total: total,
                            byKind: ordered(kinds, by: Kind.allCases.map(\.rawValue)),
                            byDepartment: ordered(departments, by: Department.allCases.map(\.rawValue)),
-                           bySeverity: ordered(severities, by: Severity.allCases.map(\.rawValue)), lateEntries: lateEntries,
-                           sampled: SampleFigures.compute(month: month, cases: cases, samples: samples, profile: profile, bounds: bounds))
+                           bySeverity: ordered(severities, by: Severity.allCases.map(\.rawValue)), lateEntries: people, sampled: sampled)
     }
 }

@@ -72,23 +72,9 @@ extension MonthReport {
             add(&departments[department, default: Row(key: department)])
             if let severity = s.severity?.rawValue { add(&severities[severity, default: Row(key: severity)]) }
         }
-        for (kind, _) in kinds {
-            kinds[kind]?.requiredRevisitRate = profile.revisits.filter { $0.kind.rawValue == kind && $0.repairSize == nil }.map(\.rate).max()
-        }
-        func ordered(_ rows: [String: Row], by order: [String]) -> [Row] {
-            rows.values.sorted { (order.firstIndex(of: $0.key) ?? 99, $0.key) < (order.firstIndex(of: $1.key) ?? 99, $1.key) }
-        }
-        var late: [StaffID: Int] = [:]
-        for e in recorded ?? summaries.flatMap(\.lateEntries) where e.recordedAt >= bounds.start && e.recordedAt < bounds.end {
-            late[e.by, default: 0] += 1
-        }
-        let lateEntries = late.map { PersonCount(by: $0.key, count: $0.value) }
-            .sorted { ($0.count, $1.by.rawValue) > ($1.count, $0.by.rawValue) }
-        return MonthReport(month: month, at: now, total: total,
-                           byKind: ordered(kinds, by: Kind.allCases.map(\.rawValue)),
-                           byDepartment: ordered(departments, by: Department.allCases.map(\.rawValue)),
-                           bySeverity: ordered(severities, by: Severity.allCases.map(\.rawValue)), lateEntries: lateEntries,
-                           sampled: SampleFigures.compute(month: month, summaries: summaries, samples: samples, profile: profile, bounds: bounds))
+        return assembled(month: month, at: now, total: total, kinds: kinds, departments: departments, severities: severities,
+                         lateEntries: recorded ?? summaries.flatMap(\.lateEntries), profile: profile, bounds: bounds,
+                         sampled: SampleFigures.compute(month: month, summaries: summaries, samples: samples, profile: profile, bounds: bounds))
     }
 }
 
@@ -141,12 +127,8 @@ extension MonthAnalysis {
         let before = previousBounds.enumerated().map {
             MonthReport.compute(month: previousMonths[$0.offset], summaries: cases, profile: profile, at: now, bounds: $0.element, lateEntries: []).total
         }
-        for (d, rate, drop) in [(Finding.Dimension.onTime, \MonthReport.Row.onTimeRate, rule.onTimeDrop),
-                                (.satisfaction, \MonthReport.Row.satisfactionRate, rule.satisfactionDrop), (.revisit, \MonthReport.Row.revisitRate, rule.revisitDrop)] {
-            let earlier = before.compactMap { $0[keyPath: rate] }
-            guard let current = this[keyPath: rate], !earlier.isEmpty else { continue }
-            let average = earlier.reduce(0, +) / Double(earlier.count)
-            if average - current >= drop { add(d, "all", current: current, previous: average, threshold: drop, cases: []) }
+        for s in drops(this, before: before, rule: rule) {
+            add(s.dimension, "all", current: s.current, previous: s.average, threshold: s.drop, cases: [])
         }
         // Work orders signed and rated by the customer (004 §4.5.2).
         for s in all where s.kind == .repair {
