@@ -66,7 +66,7 @@ let package = Package(
             dependencies: ["Procedures", "CaseModel", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore"]),
-        .testTarget(name: "casebookTests", dependencies: ["CaseModel", "Procedures"]),
+        .testTarget(name: "casebookTests", dependencies: ["CaseModel", "Procedures", "GitStore"]),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "CaseModel", "Procedures"]),
     ],
     swiftLanguageModes: [.v6]

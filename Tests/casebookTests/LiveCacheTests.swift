@@ -1,4 +1,5 @@
 import Foundation
+import GitStore
 import Testing
 
 /// The live cache (`.git/casebook/live`: the summaries of the open cases by the commit they were
@@ -51,27 +52,9 @@ import Testing
         #expect(differing.isEmpty, "\(label): \(differing.prefix(5).joined(separator: ", ")) differ")
     }
 
-    /// `CacheFile.checksum` (Sources/CasebookEngine/CacheFile.swift), to forge a file whose frame
-    /// is good and whose content is not; `forged` checks it against the binary's.
-    static func checksum(_ bytes: [UInt8]) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        var i = 0
-        while i + 8 <= bytes.count {
-            var w: UInt64 = 0
-            for k in 0..<8 { w |= UInt64(bytes[i + k]) << (8 * k) }
-            h = ((h ^ w) &* 0xFF51_AFD7_ED55_8CCD)
-            h = (h << 31) | (h >> 33)
-            i += 8
-        }
-        while i < bytes.count {
-            h = ((h ^ UInt64(bytes[i])) &* 0xC4CE_B9FE_1A85_EC53)
-            i += 1
-        }
-        return h ^ (h >> 29)
-    }
-
     /// `file` with the first `old` of its body replaced by `new` (same length) and its checksum
-    /// made again: a whole file of this build saying something else.
+    /// made again (the checksum every cache file under .git/casebook is sealed with): a whole file
+    /// of this build saying something else.
     static func forged(_ file: Data, replacing old: String, with new: String) -> Data {
         var bytes = [UInt8](file)
         let newlines = bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }
@@ -81,7 +64,7 @@ import Testing
         if let at = (0...(body.count - o.count)).first(where: { body[$0..<$0 + o.count].elementsEqual(o) }) {
             body.replaceSubrange(at..<at + o.count, with: n)
         }
-        var sum = checksum(body).littleEndian
+        var sum = body.withUnsafeBytes { Checksum.of($0) }.littleEndian
         withUnsafeBytes(of: &sum) { bytes.replaceSubrange(bodyStart - 8..<bodyStart, with: $0) }
         bytes.replaceSubrange(bodyStart..., with: body)
         return Data(bytes)
