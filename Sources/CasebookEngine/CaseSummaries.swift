@@ -66,8 +66,9 @@ package enum SummaryCache {
         static let departments = Department.allCases
     }
 
-    struct Writer {
-        var bytes: [UInt8] = []
+    package struct Writer {
+        package init() {}
+        package var bytes: [UInt8] = []
 
         /// One entry: the blob id (hex), then the summary.
         mutating func entry(blob: String, _ s: CaseSummary) {
@@ -102,28 +103,34 @@ package enum SummaryCache {
             report(s.report)
         }
 
-        mutating func u32(_ v: UInt32) {
+        package mutating func u32(_ v: UInt32) {
             var v = v.littleEndian
             withUnsafeBytes(of: &v) { bytes.append(contentsOf: $0) }
         }
 
-        mutating func i64(_ v: Int64) {
+        package mutating func i64(_ v: Int64) {
             var v = v.littleEndian
             withUnsafeBytes(of: &v) { bytes.append(contentsOf: $0) }
         }
 
-        mutating func string(_ s: String) {
+        package mutating func string(_ s: String) {
             let utf8 = Array(s.utf8)
             u32(UInt32(utf8.count))
             bytes.append(contentsOf: utf8)
         }
 
-        mutating func optional(_ s: String?) {
+        /// Bytes as they are: their count, then the bytes.
+        package mutating func data(_ d: Data) {
+            u32(UInt32(d.count))
+            bytes.append(contentsOf: d)
+        }
+
+        package mutating func optional(_ s: String?) {
             guard let s else { u32(.max); return }
             string(s)
         }
 
-        mutating func time(_ t: Timestamp) {
+        package mutating func time(_ t: Timestamp) {
             i64(t.unixSeconds)
             i64(Int64(t.offsetSeconds))
         }
@@ -133,13 +140,15 @@ package enum SummaryCache {
         }
     }
 
-    struct Damaged: Error {}
+    package struct Damaged: Error {
+        package init() {}
+    }
 
-    struct Reader {
-        let bytes: UnsafeBufferPointer<UInt8>
-        var i = 0
+    package struct Reader {
+        package let bytes: UnsafeBufferPointer<UInt8>
+        package var i = 0
 
-        init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+        package init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
         mutating func entries() throws -> [String: CaseSummary] {
             let count = Int(try u32())
@@ -195,13 +204,13 @@ package enum SummaryCache {
                                       complaintSteps: complaintSteps, report: report))
         }
 
-        mutating func byte() throws -> UInt8 {
+        package mutating func byte() throws -> UInt8 {
             guard i < bytes.count else { throw Damaged() }
             defer { i += 1 }
             return bytes[i]
         }
 
-        mutating func u32() throws -> UInt32 {
+        package mutating func u32() throws -> UInt32 {
             guard bytes.count - i >= 4 else { throw Damaged() }
             var v: UInt32 = 0
             for k in 0..<4 { v |= UInt32(bytes[i + k]) << (8 * k) }
@@ -209,7 +218,7 @@ package enum SummaryCache {
             return v
         }
 
-        mutating func i64() throws -> Int64 {
+        package mutating func i64() throws -> Int64 {
             guard bytes.count - i >= 8 else { throw Damaged() }
             var v: UInt64 = 0
             for k in 0..<8 { v |= UInt64(bytes[i + k]) << (8 * k) }
@@ -217,14 +226,22 @@ package enum SummaryCache {
             return Int64(bitPattern: v)
         }
 
-        mutating func string() throws -> String {
+        package mutating func string() throws -> String {
             let n = Int(try u32())
             guard n <= bytes.count - i else { throw Damaged() }
             defer { i += n }
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<i + n]), as: UTF8.self)
         }
 
-        mutating func optional() throws -> String? {
+        /// Bytes `Writer.data` wrote.
+        package mutating func data() throws -> Data {
+            let n = Int(try u32())
+            guard n <= bytes.count - i else { throw Damaged() }
+            defer { i += n }
+            return Data(UnsafeBufferPointer(rebasing: bytes[i..<i + n]))
+        }
+
+        package mutating func optional() throws -> String? {
             guard bytes.count - i >= 4 else { throw Damaged() }
             if bytes[i] == 0xFF, bytes[i + 1] == 0xFF, bytes[i + 2] == 0xFF, bytes[i + 3] == 0xFF {
                 i += 4
@@ -233,7 +250,7 @@ package enum SummaryCache {
             return try string()
         }
 
-        mutating func time() throws -> Timestamp {
+        package mutating func time() throws -> Timestamp {
             let seconds = try i64()
             let offset = try i64()
             guard abs(offset) < 86_400 else { throw Damaged() }

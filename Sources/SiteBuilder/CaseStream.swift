@@ -2,17 +2,84 @@ import CaseModel
 import Foundation
 import Procedures
 
-/// One case as a site build walks past it: its file read in full, the commit of each of its
-/// events, and whether its page is known to be unchanged (then it is not rendered again).
+/// One case as a site build walks past it: its file read in full (nil when nothing the site
+/// shows of it can have changed since the last build: then its rows come from that build), the
+/// commit of each of its events, whether its page is known to be unchanged (then it is not
+/// rendered again), and what the later pages and feeds take of it.
 public struct StreamedCase: Sendable {
-    public var file: CaseFile
+    public var file: CaseFile?
     public var provenance: [EventProvenance]
     public var pageKept: Bool
+    /// The case's rows; nil: made from `file` as the case passes.
+    public var rows: CaseRows?
 
-    public init(file: CaseFile, provenance: [EventProvenance], pageKept: Bool) {
+    public init(file: CaseFile?, provenance: [EventProvenance], pageKept: Bool, rows: CaseRows? = nil) {
         self.file = file
         self.provenance = provenance
         self.pageKept = pageKept
+        self.rows = rows
+    }
+}
+
+/// What the pages and feeds written after the case pages take of one case: its line of
+/// `cases.csv` and entry of `cases.json` as the files hold them, the steps whose commit carries
+/// no verified signature, and whether the accountability or round page reads it in full. A
+/// build keeps them with the case (by its blob and its commits) for the next one.
+public struct CaseRows: Sendable, Equatable {
+    /// Intake time and id: the case's place in the feeds.
+    public var receivedAt: Timestamp
+    public var id: String
+    public var csv: Data
+    public var json: Data
+    public var unsignedSteps: [UnsignedStep]
+    /// A complaint found valid against a member of staff (the accountability page reads it).
+    public var complaintAgainstStaff: Bool
+    /// A corrective action opened from the monthly analysis (the round page reads it).
+    public var correctiveAction: Bool
+
+    public struct UnsignedStep: Sendable, Equatable {
+        public var at: Timestamp
+        public var by: StaffID
+        public init(at: Timestamp, by: StaffID) {
+            self.at = at
+            self.by = by
+        }
+    }
+
+    public init(receivedAt: Timestamp, id: String, csv: Data, json: Data, unsignedSteps: [UnsignedStep],
+                complaintAgainstStaff: Bool, correctiveAction: Bool) {
+        self.receivedAt = receivedAt
+        self.id = id
+        self.csv = csv
+        self.json = json
+        self.unsignedSteps = unsignedSteps
+        self.complaintAgainstStaff = complaintAgainstStaff
+        self.correctiveAction = correctiveAction
+    }
+
+    /// Whether the later pages need the case's file in full.
+    public var needsFile: Bool { complaintAgainstStaff || correctiveAction }
+}
+
+extension Dashboard {
+    /// The rows of `file`, whose events were recorded by `provenance` (one per event), as of `now`.
+    public func rows(_ file: CaseFile, provenance: [EventProvenance]) throws -> CaseRows {
+        CaseRows(receivedAt: file.intake.receivedAt, id: file.id.rawValue, csv: csvLine(file), json: try jsonEntry(file),
+                 unsignedSteps: StreamTotals.unsignedSteps(of: file, proofs: provenance).map { CaseRows.UnsignedStep(at: $0.at, by: $0.by) },
+                 complaintAgainstStaff: file.intake.kind == .complaint && file.state.valid == true && file.state.against != nil,
+                 correctiveAction: file.intake.inspection?.check == .analysis)
+    }
+
+    /// The last moment at which what the site shows of `file` as of `now` (its page's facts and
+    /// its rows) still holds: the earliest deadline or planned revisit still to fall due whose
+    /// standing the clock will change. nil: nothing the site shows of it depends on the clock
+    /// any more. It holds only from `now` on (a clock set back can undo an overdue).
+    public func factsHold(_ file: CaseFile) -> Timestamp? {
+        var until: Timestamp?
+        func consider(_ t: Timestamp) { if t >= now, until.map({ t < $0 }) ?? true { until = t } }
+        for d in file.state.deadlines where Schedule.fulfilment(of: d, in: file) == nil && file.state.status.isOpen { consider(d.due) }
+        for p in file.state.revisitsPlanned where p.doneAt == nil { consider(p.due) }
+        return until
     }
 }
 
@@ -49,14 +116,25 @@ struct StreamTotals {
         static func < (a: CaseOrder, b: CaseOrder) -> Bool { (a.receivedAt, a.id) < (b.receivedAt, b.id) }
     }
 
-    /// Takes what the later pages read of one case (`d` holds its provenance).
-    mutating func add(_ file: CaseFile, proofs: [EventProvenance], _ d: Dashboard) throws {
-        let key = CaseOrder(receivedAt: file.intake.receivedAt, id: file.id.rawValue)
-        csvLines.append((key, d.csvLine(file)))
-        jsonEntries.append((key, try d.jsonEntry(file)))
-        unsignedSteps += StreamTotals.unsignedSteps(of: file, proofs: proofs)
-        if file.intake.kind == .complaint, file.state.valid == true, file.state.against != nil { complaints.append(file) }
-        if file.intake.inspection?.check == .analysis { correctiveActions.append(file) }
+    /// Takes what the later pages read of one case: its rows, and its file where they need it.
+    mutating func add(_ rows: CaseRows, file: CaseFile?) throws {
+        let key = CaseOrder(receivedAt: rows.receivedAt, id: rows.id)
+        csvLines.append((key, rows.csv))
+        jsonEntries.append((key, rows.json))
+        unsignedSteps += rows.unsignedSteps.map { ($0.at, $0.by) }
+        guard rows.needsFile else { return }
+        guard let file else { throw StreamError.fileMissing(rows.id) }
+        if rows.complaintAgainstStaff { complaints.append(file) }
+        if rows.correctiveAction { correctiveActions.append(file) }
+    }
+
+    enum StreamError: Error, CustomStringConvertible {
+        case fileMissing(String)
+        var description: String {
+            switch self {
+            case .fileMissing(let id): "site: case \(id) is read by the accountability or round page but its file was not handed over"
+            }
+        }
     }
 }
 
@@ -69,12 +147,24 @@ extension Dashboard {
         var done = 0
         func take(_ batch: [StreamedCase]) throws {
             var view = self
-            for c in batch { view.provenance[c.file.id] = c.provenance }
-            let pending = batch.filter { !$0.pageKept }.map(\.file)
-            for result in pending.concurrentMap({ SiteFile(path: "cases/\($0.id.rawValue).html", text: CasePage(view, $0).render()) }) {
-                try emit(try result.get())
+            for c in batch { if let file = c.file { view.provenance[file.id] = c.provenance } }
+            let pending = batch.filter { !$0.pageKept }.compactMap(\.file)
+            let rendered = pending.concurrentMap { file in
+                (page: SiteFile(path: "cases/\(file.id.rawValue).html", text: CasePage(view, file).render()), rows: try view.rows(file, provenance: view.provenance[file.id] ?? []))
             }
-            for c in batch { try totals.add(c.file, proofs: c.provenance, view) }
+            var made: [String: CaseRows] = [:]
+            for result in rendered {
+                let (page, rows) = try result.get()
+                try emit(page)
+                made[rows.id] = rows
+            }
+            for c in batch {
+                if let rows = c.rows ?? c.file.flatMap({ made[$0.id.rawValue] }) {
+                    try totals.add(rows, file: c.file)
+                } else if let file = c.file {
+                    try totals.add(try view.rows(file, provenance: c.provenance), file: file)
+                }
+            }
             let before = done
             done += batch.count
             if done / 2000 > before / 2000 { progress?(done, all) }

@@ -70,45 +70,68 @@ extension Casebook {
             if ws.settings.accountabilityPage != false { dashboard.accountability = ws.profile.accountability }
             dashboard.archivedMonths = Set(try ws.repo.tags(matching: "archive/*").map { String($0.name.dropFirst("archive/".count)) })
             let root = URL(fileURLWithPath: out)
-            // A case page whose blob, clock-dependent facts and surroundings are those of the last
-            // build is neither rendered nor written again.
-            let old = SiteCache.load(from: root)
-            var cache = SiteCache()
+            // What the last build kept of each case (`SiteRecords`): a case whose file, commits and
+            // clock-dependent facts are those it saw is neither read nor rendered again.
+            let old = SiteRecords.load(from: root)
             let key = SiteCache.digest(dashboard.renderKey)
-            let history = try HistoryIndex.current(in: ws.repo)
+            var records = SiteRecords(key: key, head: ws.base?.hex)
+            let pagesOnDisk = SiteRecords.pages(in: root)
+            let plans = plan(entries, old: old, key: key, at: at, pages: pagesOnDisk, ws)
+            // The history of the cases not seen before, changed since, or of another render key:
+            // looked up one file at a time when they are few, else read whole once.
+            let fresh = plans.filter { $0 == .fresh }.count
+            if ProcessInfo.processInfo.environment["CASEBOOK_SUMMARY_STATS"] == "1" {
+                // For the tests: how many cases were taken as kept, read for the clock, read whole.
+                let settled = plans.filter { $0 == .settled }.count
+                FileHandle.standardError.write(Data("site: \(settled) kept, \(plans.count - settled - fresh) clock, \(fresh) read\n".utf8))
+            }
+            let history: HistoryIndex? = fresh > 8 ? try HistoryIndex.current(in: ws.repo) : nil
             let verdicts = SignatureVerdicts(repo: ws.repo)
             let facts = dashboard
+            let held = Dictionary(live.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             var rendered = 0
             dashboard.stream = { take in
                 for start in stride(from: 0, to: entries.count, by: 256) {
-                    let chunk = Array(entries[start..<min(start + 256, entries.count)])
-                    let files = try ws.cases(chunk)
-                    var proofs = try provenance(of: files, index: history, in: ws)
-                    var kept: Set<CaseID> = []
-                    for (file, entry) in zip(files, chunk) {
-                        let path = "cases/\(file.id.rawValue).html"
-                        let fingerprint = SiteCache.digest("\(key) \(entry.blobHex) \(facts.pageFacts(file, provenance: proofs[file.id] ?? []))")
-                        cache.files[path] = fingerprint
-                        if old.files[path] == fingerprint, FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) {
-                            kept.insert(file.id)
+                    let range = start..<min(start + 256, entries.count)
+                    // The files the batch needs: every case not settled, and the settled ones the
+                    // later pages read in full; the open ones were read above.
+                    let wanted = range.filter { n in plans[n] != .settled || old.cases[entries[n].summary.id.rawValue]?.rows.needsFile == true }
+                    let unread = wanted.filter { held[entries[$0].summary.id] == nil }
+                    var files: [Int: CaseFile] = [:]
+                    for (n, file) in zip(unread, try ws.cases(unread.map { entries[$0] })) { files[n] = file }
+                    for n in wanted where files[n] == nil { files[n] = held[entries[n].summary.id] }
+                    let freshFiles = wanted.filter { plans[$0] == .fresh }.compactMap { files[$0] }
+                    var proofs = try provenance(of: freshFiles, in: ws) { path in
+                        try history?.commits(touching: path) ?? HistoryIndex.commits(touching: path, in: ws.repo)
+                    }
+                    try verifySignatures(in: &proofs, of: freshFiles, verdicts, ws)
+                    let redo = wanted.filter { plans[$0] != .settled }
+                    let made = redo.concurrentMap { n -> (Int, SiteRecords.Case) in
+                        let file = files[n]!, entry = entries[n]
+                        let list = plans[n] == .fresh ? proofs[file.id] ?? [] : old.cases[file.id.rawValue]?.provenance ?? []
+                        let fingerprint = SiteCache.digest("\(key) \(entry.blobHex) \(facts.pageFacts(file, provenance: list))")
+                        return (n, SiteRecords.Case(blob: entry.blobHex, builtAt: at.unixSeconds, until: facts.factsHold(file)?.unixSeconds,
+                                                    fingerprint: fingerprint, provenance: list, rows: try facts.rows(file, provenance: list)))
+                    }
+                    var batch: [StreamedCase] = []
+                    var redone: [Int: SiteRecords.Case] = [:]
+                    for result in made {
+                        let (n, record) = try result.get()
+                        redone[n] = record
+                    }
+                    for n in range {
+                        let id = entries[n].summary.id.rawValue
+                        if let record = redone[n] {
+                            let kept = old.cases[id]?.fingerprint == record.fingerprint && pagesOnDisk.contains(id)
+                            if !kept { rendered += 1 }
+                            records.cases[id] = record
+                            batch.append(StreamedCase(file: files[n], provenance: record.provenance, pageKept: kept, rows: record.rows))
+                        } else if let record = old.cases[id] {
+                            records.cases[id] = record
+                            batch.append(StreamedCase(file: files[n], provenance: record.provenance, pageKept: true, rows: record.rows))
                         }
                     }
-                    let verified = try verifySignatures(in: &proofs, of: files.filter { !kept.contains($0.id) }, verdicts, ws)
-                    for (commit, status) in verified where status != .good { cache.verdicts[commit] = status.rawValue }
-                    // The signatures of a kept page's steps were verified by the build that made it (the
-                    // staff's keys are in its fingerprint): those that did not verify are in the last
-                    // manifest, the others verified. The monthly counts of unsigned steps read them all.
-                    for file in files where kept.contains(file.id) {
-                        guard var list = proofs[file.id] else { continue }
-                        for i in list.indices where list[i].signature == .signed {
-                            let status = old.verdicts[list[i].commit].flatMap(SiteBuilder.SignatureStatus.init(rawValue:)) ?? .good
-                            list[i].signature = status
-                            if status != .good { cache.verdicts[list[i].commit] = status.rawValue }
-                        }
-                        proofs[file.id] = list
-                    }
-                    rendered += files.count - kept.count
-                    try take(files.map { StreamedCase(file: $0, provenance: proofs[$0.id] ?? [], pageKept: kept.contains($0.id)) })
+                    try take(batch)
                 }
                 verdicts.save()
             }
@@ -123,7 +146,7 @@ extension Casebook {
                     let url = root.appendingPathComponent(file.path)
                     if !file.path.hasPrefix("cases/") || !file.path.hasSuffix(".html") {
                         let digest = SiteCache.digest(file.content)
-                        cache.files[file.path] = digest
+                        records.files[file.path] = digest
                         if old.files[file.path] == digest, FileManager.default.fileExists(atPath: url.path) { return }
                     }
                     let folder = url.deletingLastPathComponent().path
@@ -135,16 +158,42 @@ extension Casebook {
                     written += 1
                 })
                 if interactive, rendered >= 2000 { FileHandle.standardError.write(Data("\n".utf8)) }
-                // Files of the last build this one no longer makes.
-                for path in old.files.keys where cache.files[path] == nil {
+                // Files of the last build this one no longer makes (of a build before the records,
+                // what its list names).
+                let legacy = SiteCache.load(from: root)
+                for path in Set(old.files.keys).union(legacy.files.keys) where records.files[path] == nil {
+                    if path.hasPrefix("cases/"), path.hasSuffix(".html"), records.cases[String(path.dropFirst(6).dropLast(5))] != nil { continue }
                     try? FileManager.default.removeItem(at: root.appendingPathComponent(path))
                 }
-                try cache.save(in: root)
+                for id in old.cases.keys where records.cases[id] == nil {
+                    try? FileManager.default.removeItem(at: root.appendingPathComponent("cases/\(id).html"))
+                }
+                try records.save(in: root)
+                try? FileManager.default.removeItem(at: root.appendingPathComponent(SiteRecords.oldName))
             } catch {
                 throw Failure(key: "cannotWriteSite", "\(out)", "\(error.localizedDescription)")
             }
-            let pages = cache.files.keys.filter { $0.hasSuffix(".html") }.count
-            print("\(pages) pages and \(cache.files.count - pages) other files in \(out) (\(written) written)")
+            let pages = records.files.keys.filter { $0.hasSuffix(".html") }.count + records.cases.count
+            print("\(pages) pages and \(records.files.count - records.files.keys.filter { $0.hasSuffix(".html") }.count) other files in \(out) (\(written) written)")
+        }
+
+        /// How a build takes each case: `settled` when its blob, its commits and its
+        /// clock-dependent facts are those the last build saw (and its page is there): nothing is
+        /// read; `clock` when only the clock moved past what it saw (or the page is missing): the
+        /// file is read and its page made again if it changed, the commits as kept; `fresh`
+        /// otherwise: file, commits and signatures read.
+        enum Plan: Equatable { case settled, clock, fresh }
+
+        func plan(_ entries: [CaseEntry], old: SiteRecords, key: String, at: Timestamp, pages: Set<String>, _ ws: Workspace) -> [Plan] {
+            // The case files the commits since the last build touched (none when nothing was kept).
+            guard old.key == key, let was = old.head.flatMap(OID.init(hex:)), let head = ws.base,
+                  let delta = try? HistoryIndex.changes(since: was, to: head, in: ws.repo) else { return entries.map { _ in .fresh } }
+            let touched = delta.touchedNames
+            return entries.map { entry in
+                let id = entry.summary.id.rawValue
+                guard let record = old.cases[id], record.blob == entry.blobHex, !touched.contains(id + ".json") else { return .fresh }
+                return record.holds(at: at) && pages.contains(id) ? .settled : .clock
+            }
         }
 
         /// Checks the signature of each event's commit on the pages to be rendered: good (the
@@ -195,7 +244,8 @@ extension Casebook {
         /// event, authored by its actor at its time, so the two pair up by author and time. Events
         /// added by hand-made commits (several at once, dated when committed) are found by reading
         /// the file at each such commit and its parent.
-        func provenance(of cases: [CaseFile], index: HistoryIndex, in ws: Workspace) throws -> [CaseID: [EventProvenance]] {
+        func provenance(of cases: [CaseFile], in ws: Workspace,
+                        commitsTouching: (String) throws -> [HistoryIndex.Commit]) throws -> [CaseID: [EventProvenance]] {
             var emails: [StaffID: String] = [:]
             for member in ws.staff.staff { emails[member.id] = member.email.lowercased() }
             func proof(_ c: HistoryIndex.Commit) -> EventProvenance {
@@ -203,7 +253,7 @@ extension Casebook {
             }
             var out: [CaseID: [EventProvenance]] = [:]
             for file in cases {
-                let commits = index.commits(touching: ws.place(file)).filter { !$0.isMerge }
+                let commits = try commitsTouching(ws.place(file)).filter { !$0.isMerge }
                 var made: [String: [HistoryIndex.Commit]] = [:]
                 for c in commits where c.action != nil { made["\(c.author.time) \(c.author.email.lowercased())", default: []].append(c) }
                 var proofs: [EventProvenance?] = file.events.map { event in
@@ -231,28 +281,16 @@ extension Casebook {
     }
 }
 
-/// What the last `casebook site` wrote into its output folder: each file's path with the
-/// fingerprint of a case page or the digest of any other file, and the commits whose signature
-/// did not verify. Kept as `.casebook-site.json`.
+/// The digest the site's records use, and the list a build before the records kept
+/// (`.casebook-site.json`): read once, to remove the files it names that are no longer made.
 struct SiteCache: Codable {
-    static let name = ".casebook-site.json"
     var format = "casebook-site 2"
     var files: [String: String] = [:]
-    /// Commits whose signature did not verify (bad, or a key not registered for the author), by
-    /// id: what a kept page's steps count as in the monthly figures.
-    var verdicts: [String: String] = [:]
 
     static func load(from root: URL) -> SiteCache {
-        guard let data = try? Data(contentsOf: root.appendingPathComponent(name)),
+        guard let data = try? Data(contentsOf: root.appendingPathComponent(SiteRecords.oldName)),
               let cache = try? JSONDecoder().decode(SiteCache.self, from: data), cache.format == SiteCache().format else { return SiteCache() }
         return cache
-    }
-
-    func save(in root: URL) throws {
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        try AtomicFile.write(try encoder.encode(self), to: root.appendingPathComponent(SiteCache.name).path)
     }
 
     static func digest(_ text: String) -> String { digest(Data(text.utf8)) }

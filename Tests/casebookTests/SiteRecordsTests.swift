@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+/// The site's records (`.casebook-site` in the output folder): a rebuild takes a case as the last
+/// build kept it only while its file, its commits and its clock-dependent facts are the same, and
+/// whatever happened since — a step, the clock passing a deadline or set back, a commit undone by
+/// another, a history rewritten, records damaged or left by an older build — the folder it leaves
+/// is what a full build into an empty folder writes at the same clock.
+@Suite struct SiteRecordsTests {
+    /// Builds `out` at `now`, then a fresh site at the same clock, and compares them.
+    /// - Returns: the rebuild's counts (kept, clock, read) and how many files it wrote.
+    @discardableResult
+    static func rebuild(_ box: Sandbox, _ out: URL, now: String, _ label: String) throws -> (kept: Int, clock: Int, read: Int, written: Int) {
+        let o = try box.cb(["site", "--out", out.path], now: now, env: ["CASEBOOK_SUMMARY_STATS": "1"])
+        #expect(o.status == 0, "\(label): \(o.stderr)")
+        let fresh = box.root.appendingPathComponent("fresh-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: fresh) }
+        #expect(try box.cb(["site", "--out", fresh.path], now: now).status == 0)
+        let (a, b) = (try SiteTests.files(under: out), try SiteTests.files(under: fresh))
+        #expect(a.keys.sorted() == b.keys.sorted(), "\(label)")
+        // A page kept from an earlier build says when that build made it: the one line that differs.
+        func made(_ data: Data?) -> String {
+            SiteTests.text(data).split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("生成时间") }.joined(separator: "\n")
+        }
+        for path in a.keys.sorted() where a[path] != b[path] && (!path.hasPrefix("cases/") || made(a[path]) != made(b[path])) {
+            Issue.record("\(label): \(path) differs from a full build")
+        }
+        func count(_ word: String) -> Int {
+            guard let line = o.stderr.split(separator: "\n").first(where: { $0.hasPrefix("site: ") }),
+                  let part = line.split(separator: ",").first(where: { $0.hasSuffix(" " + word) }) else { return -1 }
+            return Int(part.split(separator: " ").compactMap { Int($0) }.first ?? -1)
+        }
+        let written = Int(o.stdout.split(separator: "(").last?.prefix { $0.isNumber } ?? "") ?? -1
+        return (count("kept"), count("clock"), count("read"), written)
+    }
+
+    @Test func aRebuildIsAFullBuildWhateverHappenedSince() throws {
+        let (box, complaint, _) = try SiteTests.prepared()
+        defer { box.remove() }
+        let out = box.root.appendingPathComponent("public")
+        let t1 = "2026-11-20T09:30:00+08:00"
+        // Nothing kept yet: every case read.
+        var r = try SiteRecordsTests.rebuild(box, out, now: t1, "first build")
+        #expect((r.kept, r.read) == (0, 2))
+        // Nothing changed: nothing read, nothing written.
+        r = try SiteRecordsTests.rebuild(box, out, now: t1, "same clock")
+        #expect((r.kept, r.clock, r.read, r.written) == (2, 0, 0, 0))
+        // One step on the complaint: only it is read again; the closed repair is taken as kept.
+        try box.ok(["note", complaint, "已约业主今晚查看", "--as", "li.na"], now: "2026-11-20T09:40:00+08:00")
+        r = try SiteRecordsTests.rebuild(box, out, now: "2026-11-20T09:45:00+08:00", "after a step")
+        #expect((r.kept, r.clock, r.read) == (1, 0, 1))
+        // The clock passes the complaint's hour to report it (002 篇5 §5.2.2): the open complaint is
+        // read again for its standing, the closed repair is not.
+        r = try SiteRecordsTests.rebuild(box, out, now: "2026-11-20T17:00:00+08:00", "past a deadline")
+        #expect((r.kept, r.clock, r.read) == (1, 1, 0))
+        #expect(SiteTests.text(try Data(contentsOf: out.appendingPathComponent("overdue.html"))).contains(complaint))
+        // The clock set back before the last build: what was overdue is read again.
+        r = try SiteRecordsTests.rebuild(box, out, now: t1, "clock set back")
+        #expect(r.kept + r.clock + r.read == 2 && r.clock >= 1)
+        // A step undone by another commit: the file is as the last build saw it, its commits are not.
+        try box.ok(["note", complaint, "业主要求改约明天", "--as", "li.na"], now: "2026-11-20T09:50:00+08:00")
+        r = try SiteRecordsTests.rebuild(box, out, now: t1, "a second note")
+        _ = try box.git(["-c", "core.hooksPath=/dev/null", "revert", "--no-edit", "HEAD"])
+        r = try SiteRecordsTests.rebuild(box, out, now: t1, "the note reverted")
+        #expect(r.read >= 1)
+        // The history rewritten under the site: the last build's commit is no longer HEAD's past.
+        _ = try box.git(["reset", "-q", "--hard", "HEAD~3"])
+        r = try SiteRecordsTests.rebuild(box, out, now: t1, "history rewritten")
+        #expect((r.kept, r.read) == (0, 2))
+    }
+
+    @Test func damagedOrForeignRecordsMakeAFullBuild() throws {
+        let (box, _, _) = try SiteTests.prepared()
+        defer { box.remove() }
+        let out = box.root.appendingPathComponent("public"), records = out.appendingPathComponent(".casebook-site")
+        let now = "2026-11-20T17:00:00+08:00"
+        try SiteRecordsTests.rebuild(box, out, now: now, "first build")
+        let whole = try Data(contentsOf: records)
+        var flipped = whole
+        flipped[whole.count - 3] ^= 0x40
+        let damages: [(String, Data)] = [
+            ("empty", Data()), ("cut short", whole.prefix(whole.count / 2)), ("one byte changed", flipped),
+            ("another format", Data("casebook-site 2\n".utf8) + whole.dropFirst(16)), ("JSON", Data("{}".utf8)),
+        ]
+        for (label, data) in damages {
+            try data.write(to: records)
+            let r = try SiteRecordsTests.rebuild(box, out, now: now, label)
+            #expect((r.kept, r.read) == (0, 2), "\(label)")
+            // Written again whole, and used by the next build.
+            #expect(try SiteRecordsTests.rebuild(box, out, now: now, label + ", again").kept == 2)
+        }
+        // Another language is another render key: every page made again.
+        let en = try box.cb(["site", "--out", out.path, "--lang", "en"], now: now, env: ["CASEBOOK_SUMMARY_STATS": "1"])
+        #expect(en.stderr.contains("site: 0 kept, 0 clock, 2 read"), "\(en.stderr)")
+    }
+
+    /// A folder an older build wrote (its list in `.casebook-site.json`): the files it names that
+    /// are no longer made are removed, and the list with them.
+    @Test func theListOfAnOlderBuildIsReadOnceAndRemoved() throws {
+        let (box, _, _) = try SiteTests.prepared()
+        defer { box.remove() }
+        let out = box.root.appendingPathComponent("public")
+        let now = "2026-11-20T17:00:00+08:00"
+        try SiteRecordsTests.rebuild(box, out, now: now, "first build")
+        try FileManager.default.createDirectory(at: out.appendingPathComponent("reports"), withIntermediateDirectories: true)
+        try Data("old".utf8).write(to: out.appendingPathComponent("reports/2020-01.html"))
+        try Data(#"{"format":"casebook-site 2","files":{"reports/2020-01.html":"x","index.html":"y"},"verdicts":{}}"#.utf8)
+            .write(to: out.appendingPathComponent(".casebook-site.json"))
+        try FileManager.default.removeItem(at: out.appendingPathComponent(".casebook-site"))
+        try SiteRecordsTests.rebuild(box, out, now: now, "after an older build")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("reports/2020-01.html").path))
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent(".casebook-site.json").path))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("index.html").path))
+    }
+}
