@@ -68,7 +68,10 @@ struct Casebook: ParsableCommand {
     /// looks for a completion-script request in every parse from the root, about a tenth of
     /// a state change; a step parsed alone is the same value, validated the same way.
     static func parsedStep(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> (any ParsableCommand)? {
-        guard let name = arguments.first, let step = steps.first(where: { $0.configuration.commandName == name }) else { return nil }
+        // A command with sub-commands of its own is never parsed alone: its sub-command's name
+        // would be read as an argument.
+        guard let name = arguments.first, let step = steps.first(where: { $0.configuration.commandName == name }),
+              step.configuration.subcommands.isEmpty else { return nil }
         return step.parsedAlone(Array(arguments.dropFirst()))
     }
 
