@@ -54,7 +54,7 @@ Architecture: $arch
 Maintainer: casebook developers <casebook@example.org>
 Installed-Size: $size
 Depends: $depends
-Recommends: gitolite3, nginx, apache2-utils
+Recommends: gitolite3, nginx, apache2-utils, curl
 Section: utils
 Priority: optional
 Homepage: https://example.org/casebook

@@ -40,7 +40,7 @@ struct Casebook: ParsableCommand {
             return try Prompter().choose("actor", people, raw: \.id.rawValue) { "\($0.name) (\($0.id.rawValue))" }
         }
         do {
-            var command = try parseAsRoot()
+            var command = try parsedStep() ?? parseAsRoot()
             try command.run()
         } catch let failure as Failure {
             FileHandle.standardError.write(Data("\(DeskLanguage.strings["desk.errorPrefix"])\(failure.said(in: DeskLanguage.strings))\n".utf8))
@@ -53,6 +53,26 @@ struct Casebook: ParsableCommand {
             }
             exit(withError: error)
         }
+    }
+
+    /// The state changes, the commands a desk runs most: parsed as `StepOnly`, without the
+    /// tree of all commands.
+    static let steps: [any ParsableCommand.Type] = [
+        Open.self, Dispatch.self, Note.self, Escalate.self, Resolve.self, Revisit.self,
+        Close.self, Correct.self, Reopen.self, Refer.self, Unresolvable.self, Reclassify.self,
+    ]
+
+    /// `casebook STEP …` parsed as the step alone when that succeeds; nil otherwise (another
+    /// command, help, a version or completion request, any usage error: `parseAsRoot` then parses
+    /// it again and says what it says). swift-argument-parser builds the tree of every command and
+    /// looks for a completion-script request in every parse from the root, about a tenth of
+    /// a state change; a step parsed alone is the same value, validated the same way.
+    static func parsedStep(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> (any ParsableCommand)? {
+        // A command with sub-commands of its own is never parsed alone: its sub-command's name
+        // would be read as an argument.
+        guard let name = arguments.first, let step = steps.first(where: { $0.configuration.commandName == name }),
+              step.configuration.subcommands.isEmpty else { return nil }
+        return step.parsedAlone(Array(arguments.dropFirst()))
     }
 
     /// An error that is not a `Failure` in a language other than English: a concurrent update,
@@ -71,4 +91,24 @@ struct Casebook: ParsableCommand {
             return line + "\n" + s.fill("usage.help", [command])
         }
     }
+}
+
+extension ParsableCommand {
+    /// This command parsed from `arguments` as a command of its own (see `Casebook.parsedStep`).
+    static func parsedAlone(_ arguments: [String]) -> Self? {
+        (try? StepOnly<Self>.parseAsRoot(arguments) as? StepOnly<Self>)?.step
+    }
+}
+
+/// A step as the root of its own parse. Named as a sub-command of `casebook` (swift-argument-
+/// parser's `_superCommandName`), which is also what spares it the completion-script request check;
+/// its help and errors are never shown (`parsedStep` falls back to the whole tree for them).
+struct StepOnly<Step: ParsableCommand>: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(commandName: Step.configuration.commandName, _superCommandName: "casebook")
+    }
+
+    @OptionGroup var step: Step
+
+    func run() throws { var step = step; try step.run() }
 }

@@ -118,6 +118,17 @@ final class LocalServer {
         try box.git(["log", "-p", "--format=%H %an %G?", "refs/casebook/notify"])
     }
 
+    /// The robots are called through `curl`, not FoundationNetworking: linking it would load
+    /// libcurl and its two dozen libraries into every casebook process, every state change too.
+    @Test func noCasebookProcessLoadsAnHTTPLibrary() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        let needed = try box.run("readelf", ["--dynamic", Sandbox.binary], in: box.root.path)
+        #expect(needed.status == 0, "\(needed.stderr)")
+        #expect(needed.stdout.contains("libgit2"))
+        #expect(!needed.stdout.contains("libcurl") && !needed.stdout.contains("FoundationNetworking"), "\(needed.stdout)")
+    }
+
     @Test func dryRunPrintsAndRecordsNothing() throws {
         let box = try Sandbox()
         defer { box.remove() }

@@ -2,9 +2,6 @@ import CaseModel
 import CasebookEngine
 import Crypto
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// What a platform answered one message.
 struct Answer {
@@ -90,39 +87,46 @@ enum Channels {
         return Answer(ok: code == 0, text: "errcode \(code) \((json["errmsg"] as? String) ?? "")", rateLimited: rateCodes.contains(code))
     }
 
-    final class Box: @unchecked Sendable {
-        var status = 0
-        var data = Data()
-        var error: String?
+    /// A value for curl's configuration file: in double quotes, with `\\`, `"` and the line ends escaped.
+    static func curlQuoted(_ value: String) -> String {
+        var quoted = "\""
+        for c in value.unicodeScalars {
+            switch c {
+            case "\\": quoted += "\\\\"
+            case "\"": quoted += "\\\""
+            case "\n": quoted += "\\n"
+            case "\r": quoted += "\\r"
+            case "\t": quoted += "\\t"
+            default: quoted.unicodeScalars.append(c)
+            }
+        }
+        return quoted + "\""
     }
 
-    /// POSTs `body` as JSON and reads the answer with `read` (nil: not the platform's answer).
+    /// POSTs `body` as JSON through `curl` (as mail goes through it) and reads the answer with
+    /// `read` (nil: not the platform's answer). Not through FoundationNetworking: importing it links
+    /// libcurl and its two dozen libraries into every casebook process, and a state change would pay
+    /// for loading them (about 5 ms a process) although only `notify` sends anything.
     static func post(_ url: URL, _ body: [String: Any], read: ([String: Any]) -> Answer?) -> Answer {
-        var request = URLRequest(url: url, timeoutInterval: timeout)
-        request.httpMethod = "POST"
-        request.setValue("application/json; charset=utf-8", forHTTPHeaderField: "Content-Type")
-        request.httpBody = try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout
-        configuration.connectionProxyDictionary = [:]
-        let session = URLSession(configuration: configuration)
-        defer { session.finishTasksAndInvalidate() }
-        let box = Box()
-        let done = DispatchSemaphore(value: 0)
-        session.dataTask(with: request) { data, response, error in
-            box.status = (response as? HTTPURLResponse)?.statusCode ?? 0
-            box.data = data ?? Data()
-            box.error = error.map { "\($0.localizedDescription)" }
-            done.signal()
-        }.resume()
-        done.wait()
-        if let error = box.error { return Answer(ok: false, text: oneLine(error, limit: 200)) }
-        if let json = (try? JSONSerialization.jsonObject(with: box.data)) as? [String: Any], let answer = read(json) {
-            return Answer(ok: answer.ok, text: oneLine(answer.text, limit: 200), rateLimited: answer.rateLimited || box.status == 429)
+        let payload = (try? JSONSerialization.data(withJSONObject: body, options: [.sortedKeys])) ?? Data()
+        // Everything but the switches goes to curl as its configuration on standard input: the
+        // webhook's key or token and the message stay off the command line (visible in `ps`).
+        let config = [("url", url.absoluteString), ("request", "POST"),
+                      ("header", "Content-Type: application/json; charset=utf-8"),
+                      ("data-binary", String(decoding: payload, as: UTF8.self)),
+                      ("noproxy", "*"), ("max-time", String(timeout)), ("write-out", "\n%{http_code}")]
+            .map { "\($0) = \(curlQuoted($1))\n" }.joined()
+        let (status, out, err) = Mail.run("/usr/bin/env", ["curl", "--silent", "--show-error", "--config", "-"], input: Data(config.utf8))
+        if status != 0 { return Answer(ok: false, text: oneLine("curl \(status) \(err)", limit: 200)) }
+        // The answer's body, then the status on a line of its own (`--write-out`).
+        let cut = out.lastIndex(of: UInt8(ascii: "\n")) ?? out.startIndex
+        let data = Data(out[out.startIndex..<cut])
+        let code = Int(String(decoding: out[(cut < out.endIndex ? out.index(after: cut) : cut)...], as: UTF8.self)) ?? 0
+        if let json = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any], let answer = read(json) {
+            return Answer(ok: answer.ok, text: oneLine(answer.text, limit: 200), rateLimited: answer.rateLimited || code == 429)
         }
-        return Answer(ok: false, text: "HTTP \(box.status) \(oneLine(String(decoding: box.data.prefix(160), as: UTF8.self), limit: 160))",
-                      rateLimited: box.status == 429)
+        return Answer(ok: false, text: "HTTP \(code) \(oneLine(String(decoding: data.prefix(160), as: UTF8.self), limit: 160))",
+                      rateLimited: code == 429)
     }
 }
 
@@ -172,27 +176,41 @@ enum Mail {
                 config = path
             }
             defer { if let config { try? FileManager.default.removeItem(atPath: config) } }
-            let (status, err) = run("/usr/bin/env", ["curl"] + args, input: message)
+            let (status, _, err) = run("/usr/bin/env", ["curl"] + args, input: message)
             return status == 0 ? Answer(ok: true, text: "smtp 250 accepted") : Answer(ok: false, text: "smtp curl \(status) \(oneLine(err, limit: 160))")
         }
         let program = secret.sendmail ?? "/usr/sbin/sendmail"
-        let (status, err) = run(program, ["-i", "-f", from, "--", to], input: message)
+        let (status, _, err) = run(program, ["-i", "-f", from, "--", to], input: message)
         return status == 0 ? Answer(ok: true, text: "sendmail 0") : Answer(ok: false, text: "sendmail \(status) \(oneLine(err, limit: 160))")
     }
 
-    static func run(_ program: String, _ args: [String], input: Data) -> (Int32, String) {
+    /// Runs `program` with `input` on its standard input: its exit status, standard output and
+    /// standard error (read side by side, so that neither pipe fills while the other is read).
+    static func run(_ program: String, _ args: [String], input: Data) -> (Int32, Data, String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: program)
         p.arguments = args
-        let inp = Pipe(), err = Pipe()
+        let inp = Pipe(), out = Pipe(), err = Pipe()
         p.standardInput = inp
         p.standardError = err
-        p.standardOutput = FileHandle.nullDevice
-        do { try p.run() } catch { return (127, "\(error)") }
+        p.standardOutput = out
+        do { try p.run() } catch { return (127, Data(), "\(error)") }
+        let box = OutputBox()
+        let reading = DispatchGroup()
+        reading.enter()
+        DispatchQueue.global().async {
+            box.out = out.fileHandleForReading.readDataToEndOfFile()
+            reading.leave()
+        }
         inp.fileHandleForWriting.write(input)
         try? inp.fileHandleForWriting.close()
         let e = err.fileHandleForReading.readDataToEndOfFile()
+        reading.wait()
         p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: e, as: UTF8.self))
+        return (p.terminationStatus, box.out, String(decoding: e, as: UTF8.self))
+    }
+
+    final class OutputBox: @unchecked Sendable {
+        var out = Data()
     }
 }
