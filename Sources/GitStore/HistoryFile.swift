@@ -149,18 +149,21 @@ struct HistoryFile {
 
     /// The frame of the commits from `start` on: its line and its body.
     static func frame(_ index: HistoryIndex, from start: Int, tip: OID) -> [UInt8] {
-        func clean(_ s: String) -> String { s.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }
-        var body = ""
+        var body: [UInt8] = []
+        body.reserveCapacity((index.commits.count - start) * 160)
+        func put(_ s: String) { body.append(contentsOf: s.utf8) }
+        // A tab or a line break inside a value would end its field or its line: a space instead.
+        func clean(_ s: String) { for b in s.utf8 { body.append(b == 0x09 || b == 0x0A ? 0x20 : b) } }
         for (c, names) in zip(index.commits[start...], index.touched(from: start)) {
-            body += "c \(c.id.hex) \(c.parentCount) \(c.isSigned ? 1 : 0) \(c.author.time) \(c.author.offsetMinutes) "
-            body += "\(clean(c.author.email))\t\(clean(c.author.name))\t\(clean(c.action ?? ""))"
-            for name in names { body += "\t" + clean(name) }
-            body += "\n"
+            put("c "); put(c.id.hex)
+            put(" \(c.parentCount) \(c.isSigned ? 1 : 0) \(c.author.time) \(c.author.offsetMinutes) ")
+            clean(c.author.email); body.append(0x09); clean(c.author.name); body.append(0x09); clean(c.action ?? "")
+            for name in names { body.append(0x09); clean(name) }
+            body.append(0x0A)
         }
-        let bytes = Array(body.utf8)
-        let sum = bytes.withUnsafeBytes { Checksum.of($0) }
+        let sum = body.withUnsafeBytes { Checksum.of($0) }
         let hex = String(sum, radix: 16)
-        return Array("frame \(bytes.count) \(String(repeating: "0", count: 16 - hex.count) + hex) \(tip.hex)\n".utf8) + bytes
+        return Array("frame \(body.count) \(String(repeating: "0", count: 16 - hex.count) + hex) \(tip.hex)\n".utf8) + body
     }
 
     /// The body of the whole frame starting at `offset` and its tip, or nil (end of file,

@@ -92,25 +92,38 @@ public struct HistoryIndex: Sendable {
     /// Adds the commits reachable from `head` and not from `tip`, oldest first. Each commit is
     /// looked up once; its folder is compared with its first parent's by tree ids, level by level,
     /// holding the previous commit's trees (its usual parent) instead of caching every tree read.
+    /// Objects are read without libgit2's object cache and without checking each against its id
+    /// (what is built is a cache; see `Library`).
     mutating func extend(in repo: Repository, to head: OID) throws(GitError) {
-        let ids = try repo.commits(from: tip, to: head)
-        try Library.withoutObjectCache { () throws(GitError) in
-            let trees = TreeReader(repo, keepsLastCommit: true)
-            var last: (commit: OID, tree: OID)?
-            for id in ids {
-                let c = try repo.walked(id)
-                let position = commits.count
-                commits.append(Commit(id: id, author: c.author, isSigned: c.isSigned, action: c.action, parentCount: c.parents.count))
-                let parentTree: OID? = if let p = c.parents.first { p == last?.commit ? last!.tree : try repo.treeID(of: p) } else { nil }
-                trees.nextCommit()
-                for delta in try trees.changes(from: parentTree, to: c.tree, under: prefix) {
-                    let name = HistoryIndex.name(delta.path)
-                    if byPath[name]?.last != position { byPath[name, default: []].append(position) }
-                }
-                last = (id, c.tree)
+        let walked = try Library.withoutHashVerification { () throws(GitError) in
+            try Library.withoutObjectCache { () throws(GitError) in
+                try HistoryIndex.walk(repo.commits(from: tip, to: head)[...], in: repo, prefix: prefix)
             }
         }
+        for (commit, names) in walked {
+            let position = commits.count
+            commits.append(commit)
+            for name in names where byPath[name]?.last != position { byPath[name, default: []].append(position) }
+        }
         tip = head
+    }
+
+    /// Each commit of `ids` and the names of the files it changed under `prefix` (a name may
+    /// come twice: a file moved).
+    static func walk(_ ids: ArraySlice<OID>, in repo: Repository, prefix: String) throws(GitError) -> [(Commit, [String])] {
+        let trees = TreeReader(repo, keepsLastCommit: true)
+        var last: (commit: OID, tree: OID)?
+        var out: [(Commit, [String])] = []
+        out.reserveCapacity(ids.count)
+        for id in ids {
+            let c = try repo.walked(id)
+            let parentTree: OID? = if let p = c.parents.first { p == last?.commit ? last!.tree : try repo.treeID(of: p) } else { nil }
+            trees.nextCommit()
+            let names = try trees.changes(from: parentTree, to: c.tree, under: prefix).map { HistoryIndex.name($0.path) }
+            out.append((Commit(id: id, author: c.author, isSigned: c.isSigned, action: c.action, parentCount: c.parents.count), names))
+            last = (id, c.tree)
+        }
+        return out
     }
 
     /// The commits that changed `path`, oldest first, as `current(in:).commits(touching:)` gives
@@ -149,10 +162,10 @@ extension Repository {
         var c: OpaquePointer?
         try check(git_commit_lookup(&c, pointer, &raw), "git_commit_lookup(\(id.short))")
         defer { git_commit_free(c) }
-        let info = info(c!, id: id)
         return WalkedCommit(parents: (0..<git_commit_parentcount(c)).compactMap { i in git_commit_parent_id(c, i).map { OID($0.pointee) } },
-                            tree: OID(git_commit_tree_id(c).pointee), author: info.author, isSigned: info.isSigned,
-                            action: info.trailer("Action"))
+                            tree: OID(git_commit_tree_id(c).pointee), author: Person(git_commit_author(c)),
+                            isSigned: CommitText.hasHeaderField("gpgsig", in: git_commit_raw_header(c)),
+                            action: CommitText.trailer("Action", in: git_commit_message(c)))
     }
 
     /// Whether `ancestor` is `commit` or one of its ancestors.
