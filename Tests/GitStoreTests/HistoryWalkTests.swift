@@ -2,8 +2,8 @@ import Foundation
 @testable import GitStore
 import Testing
 
-/// The walk that builds the history index: what it reads from a commit's bytes is what the
-/// commit read as a `String` gives.
+/// The walk that builds the history index: cut in parts walked side by side, it gives what one
+/// walk gives; what it reads from a commit's bytes is what the commit read as a `String` gives.
 @Suite struct HistoryWalkTests {
     /// A signature that is only text: enough for the commit to carry a `gpgsig` header.
     struct FakeSigner: CommitSigner {
@@ -40,23 +40,31 @@ import Testing
         return r
     }
 
-    func index(_ r: TempRepo) throws -> HistoryIndex {
+    func index(_ r: TempRepo, parts: Int) throws -> HistoryIndex {
         var index = HistoryIndex(prefix: "records/cases/")
         let head = try #require(try r.repo.head())
-        try index.extend(in: r.repo, to: head)
+        try index.extend(in: r.repo, to: head, parts: parts)
         return index
     }
 
-    @Test func aWalkFindsEachFilesCommits() throws {
-        let one = try index(history())
+    @Test func aWalkInPartsGivesWhatOneWalkGives() throws {
+        let r = try history()
+        let one = try index(r, parts: 1)
         #expect(one.commits.count == 14)
+        let tip = try #require(one.tip)
+        for parts in [2, 3, 5, 14] {
+            let split = try index(r, parts: parts)
+            #expect(split.commits == one.commits, "\(parts) parts")
+            #expect(split.byPath == one.byPath, "\(parts) parts")
+            #expect(HistoryFile.frame(split, from: 0, tip: tip) == HistoryFile.frame(one, from: 0, tip: tip), "\(parts) parts")
+        }
         #expect(one.commits(touching: "records/cases/2026/12/01/A.json").map(\.action) == ["note", "close", "migrate"])
         #expect(one.commits(touching: "records/cases/2026/11/03/D.json").map(\.isMerge) == [false, true])
     }
 
     @Test func aWalkedCommitIsTheCommitAsReadWhole() throws {
         let r = try history()
-        let one = try index(r)
+        let one = try index(r, parts: 1)
         #expect(one.commits.contains { $0.isSigned } && one.commits.contains { !$0.isSigned })
         for c in one.commits {
             let whole = try r.repo.commit(c.id)
