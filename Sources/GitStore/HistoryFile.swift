@@ -139,8 +139,11 @@ struct HistoryFile {
                 _ = frame.withUnsafeBytes { AtomicFile.writeAll(fd, $0) }
             } else if !appendOnly {
                 var out = header
-                if let tip = index.tip, !index.commits.isEmpty { out += HistoryFile.frame(index, from: 0, tip: tip) }
-                try AtomicFile.write(Data(out), to: path, durable: false)
+                if let tip = index.tip, !index.commits.isEmpty { HistoryFile.frame(index, from: 0, tip: tip, into: &out) }
+                // Written from the buffer itself: at 421,288 commits the file is 52 MB.
+                try out.withUnsafeMutableBytes { bytes in
+                    try AtomicFile.write(Data(bytesNoCopy: bytes.baseAddress!, count: bytes.count, deallocator: .none), to: path, durable: false)
+                }
             }
         }
     }
@@ -149,6 +152,13 @@ struct HistoryFile {
 
     /// The frame of the commits from `start` on: its line and its body.
     static func frame(_ index: HistoryIndex, from start: Int, tip: OID) -> [UInt8] {
+        var out: [UInt8] = []
+        frame(index, from: start, tip: tip, into: &out)
+        return out
+    }
+
+    /// The frame of the commits from `start` on, appended to `out`.
+    static func frame(_ index: HistoryIndex, from start: Int, tip: OID, into out: inout [UInt8]) {
         var body: [UInt8] = []
         body.reserveCapacity((index.commits.count - start) * 160)
         func put(_ s: String) { body.append(contentsOf: s.utf8) }
@@ -163,7 +173,8 @@ struct HistoryFile {
         }
         let sum = body.withUnsafeBytes { Checksum.of($0) }
         let hex = String(sum, radix: 16)
-        return Array("frame \(body.count) \(String(repeating: "0", count: 16 - hex.count) + hex) \(tip.hex)\n".utf8) + body
+        out.append(contentsOf: "frame \(body.count) \(String(repeating: "0", count: 16 - hex.count) + hex) \(tip.hex)\n".utf8)
+        out.append(contentsOf: body)
     }
 
     /// The body of the whole frame starting at `offset` and its tip, or nil (end of file,
