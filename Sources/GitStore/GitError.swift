@@ -35,25 +35,47 @@ enum Library {
     }()
     static func ensure() { _ = initialised }
 
-    private static let cacheLock = NSLock()
-    nonisolated(unsafe) private static var uncachedRuns = 0
-
     /// Runs `body` with libgit2's object cache off (process-wide; nested and concurrent runs
     /// count, the last to finish turns it on again). A walk over a long history reads each tree
     /// once; caching every tree it reads makes libgit2's map of cached ids grow, evict and probe
     /// until most of the walk's time is spent there. Only speed depends on the cache.
     static func withoutObjectCache<T>(_ body: () throws(GitError) -> T) throws(GitError) -> T {
         ensure()
-        cacheLock.withLock {
-            if uncachedRuns == 0 { _ = casebook_git_enable_caching(0) }
-            uncachedRuns += 1
-        }
-        defer {
-            cacheLock.withLock {
-                uncachedRuns -= 1
-                if uncachedRuns == 0 { _ = casebook_git_enable_caching(1) }
+        return try objectCache.off(body)
+    }
+
+    /// Runs `body` with libgit2's check of every object read against its id off (process-wide,
+    /// counted like `withoutObjectCache`): a SHA-1 of each commit and tree was half the time of
+    /// a walk over the whole history. For walks whose result is a cache (`HistoryIndex`); stock
+    /// git does not check objects it reads either, `git fsck` does.
+    static func withoutHashVerification<T>(_ body: () throws(GitError) -> T) throws(GitError) -> T {
+        ensure()
+        return try hashVerification.off(body)
+    }
+
+    private static let objectCache = Switch { casebook_git_enable_caching($0) }
+    private static let hashVerification = Switch { casebook_git_set_strict_hash_verification($0) }
+
+    /// A process-wide libgit2 option that is on unless some run asked for it off.
+    private final class Switch: @unchecked Sendable {
+        private let lock = NSLock()
+        private var runs = 0
+        private let set: (Int32) -> Int32
+
+        init(_ set: @escaping (Int32) -> Int32) { self.set = set }
+
+        func off<T>(_ body: () throws(GitError) -> T) throws(GitError) -> T {
+            lock.withLock {
+                if runs == 0 { _ = set(0) }
+                runs += 1
             }
+            defer {
+                lock.withLock {
+                    runs -= 1
+                    if runs == 0 { _ = set(1) }
+                }
+            }
+            return try body()
         }
-        return try body()
     }
 }

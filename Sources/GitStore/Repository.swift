@@ -34,9 +34,12 @@ public final class Repository: @unchecked Sendable {
     public var defersWorkTree = false
     /// Objects go into memory and out as packs (`packObjects(every:)`, Packing.swift); nil: loose, as git writes them.
     var packer: Packer?
+    /// How it was opened, so that another thread can open the same repository (`anotherHandle()`).
+    private let fromEnvironment: Bool
 
-    private init(_ pointer: OpaquePointer, allowBare: Bool = false) throws(GitError) {
+    private init(_ pointer: OpaquePointer, fromEnvironment: Bool = false, allowBare: Bool = false) throws(GitError) {
         self.pointer = pointer
+        self.fromEnvironment = fromEnvironment
         if let wd = git_repository_workdir(pointer) {
             workdir = String(cString: wd)
             isBare = false
@@ -57,7 +60,7 @@ public final class Repository: @unchecked Sendable {
         Library.ensure()
         var repo: OpaquePointer?
         try check(git_repository_open_ext(&repo, nil, GIT_REPOSITORY_OPEN_FROM_ENV.rawValue, nil), "git_repository_open_ext(GIT_DIR)")
-        return try Repository(repo!, allowBare: true)
+        return try Repository(repo!, fromEnvironment: true, allowBare: true)
     }
 
     /// Opens the repository at `path` exactly (a bare one too), for reading.
@@ -101,6 +104,14 @@ public final class Repository: @unchecked Sendable {
         }
         try check(rc, "git_repository_init(\(path))")
         return try Repository(repo!)
+    }
+
+    /// The same repository opened again, for reading on another thread (libgit2 objects and a
+    /// `git_repository` are used by one thread at a time); nil when this handle holds objects
+    /// another would not see (written to memory, not yet packed).
+    func anotherHandle() throws(GitError) -> Repository? {
+        guard packer == nil else { return nil }
+        return try fromEnvironment ? Repository.openFromEnvironment() : Repository.open(gitDirectory)
     }
 
     // MARK: - Reading

@@ -8,8 +8,11 @@ import Clibgit2
 final class TreeReader {
     private let repo: Repository
     private let keepsLastCommit: Bool
-    private var previous: [OID: OpaquePointer] = [:]
-    private var current: [OID: OpaquePointer] = [:]
+    /// The trees held, a handful a commit: searched in order (hashing each id cost more).
+    private var previous: [(id: OID, tree: OpaquePointer)] = []
+    private var current: [(id: OID, tree: OpaquePointer)] = []
+    /// The folder `changes` looked in last, split into its names.
+    private var folder: (path: String, names: [String]) = ("", [])
 
     init(_ repo: Repository, keepsLastCommit: Bool = false) {
         self.repo = repo
@@ -17,23 +20,23 @@ final class TreeReader {
     }
 
     deinit {
-        for t in previous.values { git_tree_free(t) }
-        for t in current.values { git_tree_free(t) }
+        for t in previous { git_tree_free(t.tree) }
+        for t in current { git_tree_free(t.tree) }
     }
 
     /// The next comparison starts: trees of the one before last that were not used again are freed.
     func nextCommit() {
-        for t in previous.values { git_tree_free(t) }
+        for t in previous { git_tree_free(t.tree) }
         previous = current
-        current = [:]
+        current = []
     }
 
     private func open(_ id: OID) throws(GitError) -> OpaquePointer {
         guard keepsLastCommit else { return try repo.lookupTree(id) }
-        if let t = current[id] { return t }
+        if let t = current.first(where: { $0.id == id }) { return t.tree }
         let t: OpaquePointer
-        if let kept = previous.removeValue(forKey: id) { t = kept } else { t = try repo.lookupTree(id) }
-        current[id] = t
+        if let kept = previous.firstIndex(where: { $0.id == id }) { t = previous.remove(at: kept).tree } else { t = try repo.lookupTree(id) }
+        current.append((id, t))
         return t
     }
 
@@ -55,11 +58,12 @@ final class TreeReader {
     /// The id of the folder `path` (components split by `/`) in the tree `root`, read one level
     /// at a time through this reader; nil when there is no such folder.
     private func folderID(_ path: String, in root: OID) throws(GitError) -> OID? {
+        if folder.path != path { folder = (path, path.split(separator: "/").map(String.init)) }
         var id = root
-        for name in path.split(separator: "/") {
+        for name in folder.names {
             let t = try open(id)
             defer { close(t) }
-            guard let entry = String(name).withCString({ git_tree_entry_byname(t, $0) }),
+            guard let entry = name.withCString({ git_tree_entry_byname(t, $0) }),
                   git_tree_entry_type(entry) == GIT_OBJECT_TREE else { return nil }
             id = OID(git_tree_entry_id(entry).pointee)
         }

@@ -6,9 +6,11 @@ public struct OID: Hashable, Sendable, CustomStringConvertible {
 
     init(_ oid: git_oid) {
         var oid = oid
-        var buffer = [CChar](repeating: 0, count: 41)
-        git_oid_tostr(&buffer, 41, &oid)
-        self.hex = String(decoding: buffer.prefix(40).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        // Formatted in place: a walk over the history makes one for every commit and subtree.
+        self.hex = String(unsafeUninitializedCapacity: 40) { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { _ = git_oid_nfmt($0.baseAddress, 40, &oid) }
+            return 40
+        }
     }
 
     public init?(hex: String) {
@@ -59,7 +61,10 @@ public struct CommitInfo: Equatable, Sendable {
     public let isSigned: Bool
 
     /// The value of a `Key: value` trailer in the message, if present.
-    public func trailer(_ key: String) -> String? {
+    public func trailer(_ key: String) -> String? { CommitInfo.trailer(key, in: message) }
+
+    /// The value of the last `Key: value` line of `message`.
+    static func trailer(_ key: String, in message: String) -> String? {
         for line in message.split(separator: "\n").reversed() where line.hasPrefix(key + ": ") {
             return String(line.dropFirst(key.count + 2))
         }

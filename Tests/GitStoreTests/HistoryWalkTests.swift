@@ -1,0 +1,101 @@
+import Foundation
+@testable import GitStore
+import Testing
+
+/// The walk that builds the history index: cut in parts walked side by side, it gives what one
+/// walk gives; what it reads from a commit's bytes is what the commit read as a `String` gives.
+@Suite struct HistoryWalkTests {
+    /// A signature that is only text: enough for the commit to carry a `gpgsig` header.
+    struct FakeSigner: CommitSigner {
+        func sign(_ content: String) throws -> String { "-----BEGIN SSH SIGNATURE-----\nU1NIU0lH\n-----END SSH SIGNATURE-----\n" }
+    }
+
+    func change(_ r: TempRepo, _ changes: [(String, String)], removing: [String] = [], _ message: String = "step\n\nAction: note\n",
+                signed: Bool = false) throws -> OID {
+        try r.repo.commit(changes.map { FileChange(path: $0.0, content: Data($0.1.utf8)) }, removing: removing, author: li, committer: li,
+                          message: message, signer: signed ? FakeSigner() : nil)
+    }
+
+    /// A history with what a walk meets: signed and unsigned commits, messages without the
+    /// trailer or with it twice, two files in one commit, a file moved, a commit outside the
+    /// folder, a merge of a side branch made with stock git.
+    func history() throws -> TempRepo {
+        let r = try TempRepo()
+        let a = "records/cases/2026/11/01/A.json", b = "records/cases/2026/11/01/B.json", c = "records/cases/2026/11/02/C.json"
+        _ = try change(r, [(a, "1")], signed: true)
+        _ = try change(r, [(b, "1"), (c, "1")], "two\n\nAction: open\n")
+        _ = try change(r, [("records/staff.json", "[]")], "staff\n")
+        let base = try change(r, [(a, "2")], "a\n\nAction: note\nAction: close\n", signed: true)
+        _ = try change(r, [("records/cases/2026/12/01/A.json", "2")], removing: [a], "move\n\nAction: migrate\n")
+        #expect(try r.git(["branch", "side", base.hex]).0 == 0)
+        #expect(try r.git(["checkout", "-q", "side"]).0 == 0)
+        try FileManager.default.createDirectory(atPath: r.path + "/records/cases/2026/11/03", withIntermediateDirectories: true)
+        try "x".write(toFile: r.path + "/records/cases/2026/11/03/D.json", atomically: true, encoding: .utf8)
+        #expect(try r.git(["add", "."]).0 == 0)
+        #expect(try r.git(["-c", "user.name=x\tx", "-c", "user.email=x@x", "commit", "-q", "-m", "D\r\n\r\nAction: crlf\r\n"]).0 == 0)
+        #expect(try r.git(["checkout", "-q", "main"]).0 == 0 || r.git(["checkout", "-q", "master"]).0 == 0)
+        _ = try change(r, [(b, "2")], "b\n\nAction: revisit\n", signed: true)
+        #expect(try r.git(["-c", "user.name=x", "-c", "user.email=x@x", "merge", "-q", "--no-edit", "side"]).0 == 0)
+        for n in 3...8 { _ = try change(r, [(c, "\(n)")], "c\n\nAction: note \(n)\n", signed: n % 2 == 0) }
+        return r
+    }
+
+    func index(_ r: TempRepo, parts: Int) throws -> HistoryIndex {
+        var index = HistoryIndex(prefix: "records/cases/")
+        let head = try #require(try r.repo.head())
+        try index.extend(in: r.repo, to: head, parts: parts)
+        return index
+    }
+
+    @Test func aWalkInPartsGivesWhatOneWalkGives() throws {
+        let r = try history()
+        let one = try index(r, parts: 1)
+        #expect(one.commits.count == 14)
+        let tip = try #require(one.tip)
+        for parts in [2, 3, 5, 14] {
+            let split = try index(r, parts: parts)
+            #expect(split.commits == one.commits, "\(parts) parts")
+            #expect(split.byPath == one.byPath, "\(parts) parts")
+            #expect(HistoryFile.frame(split, from: 0, tip: tip) == HistoryFile.frame(one, from: 0, tip: tip), "\(parts) parts")
+        }
+        #expect(one.commits(touching: "records/cases/2026/12/01/A.json").map(\.action) == ["note", "close", "migrate"])
+        #expect(one.commits(touching: "records/cases/2026/11/03/D.json").map(\.isMerge) == [false, true])
+    }
+
+    @Test func aWalkedCommitIsTheCommitAsReadWhole() throws {
+        let r = try history()
+        let one = try index(r, parts: 1)
+        #expect(one.commits.contains { $0.isSigned } && one.commits.contains { !$0.isSigned })
+        for c in one.commits {
+            let whole = try r.repo.commit(c.id)
+            #expect(c.author == whole.author)
+            #expect(c.isSigned == whole.isSigned, "\(c.id)")
+            #expect(c.action == whole.trailer("Action"), "\(c.id)")
+        }
+    }
+
+    @Test func aTrailerReadOnBytesIsTheTrailerReadAsAString() {
+        let messages = [
+            "", "\n", "step", "step\n\nAction: note\n", "step\n\nAction: note", "Action: first line\n", "a\nAction: one\nAction: two\n\n\n",
+            "a\nAction:no space\n", "a\nAction: \n", "a\nAction: 回访\n", "a\r\nAction: crlf\r\n", "a\r\n\r\nAction: crlf", "a\rAction: cr\n",
+            "a\nAction: \u{301}combining\n", "a\nAction: x\nAction: \u{301}y\n", "a\nAction: é\n", "a\nAction: tab\there\n", "a\n Action: indented\n",
+            "a\nAction: \u{1F600}\n", "a\nAction: \r\nb\n",
+        ]
+        for message in messages {
+            let bytes = message.withCString { CommitText.trailer("Action", in: $0) }
+            #expect(bytes == CommitInfo.trailer("Action", in: message), "\(message.debugDescription)")
+        }
+    }
+
+    @Test func aHeaderFieldIsFoundAsLibgit2FindsIt() {
+        let cases: [(String, Bool)] = [
+            ("tree 1\nauthor a <a> 1 +0800\ncommitter a <a> 1 +0800\ngpgsig -----BEGIN\n xyz\n -----END\n", true),
+            ("tree 1\nauthor a <a> 1 +0800\ncommitter a <a> 1 +0800\n", false),
+            ("gpgsig x\n", true), ("tree 1\ngpgsig\n", false), ("tree 1\ngpgsigx y\n", false), ("tree 1\n gpgsig y\n", false),
+            ("tree 1\ngpgsig y", false), ("", false),
+        ]
+        for (header, has) in cases {
+            #expect(header.withCString { CommitText.hasHeaderField("gpgsig", in: $0) } == has, "\(header.debugDescription)")
+        }
+    }
+}
