@@ -88,11 +88,14 @@ extension MonthAnalysis {
         func inMonth(_ s: CaseSummary, _ b: (start: Timestamp, end: Timestamp)) -> Bool { s.receivedAt >= b.start && s.receivedAt < b.end }
         let previousMonths = (1...max(1, rule.previousMonths)).compactMap { self.month(month, back: $0) }
         // Only months the records cover: a centre's first months are not compared with nothing.
-        var firstMonth: Substring?
+        // The earliest local day is the one of the earliest local time (a day's text follows the
+        // local seconds), so only that one is formatted.
+        var earliest: Timestamp?
         for s in all {
-            let m = s.receivedAt.localDay.prefix(7)
-            if firstMonth.map({ m < $0 }) ?? true { firstMonth = m }
+            let t = s.receivedAt
+            if earliest.map({ t.unixSeconds + Int64(t.offsetSeconds) < $0.unixSeconds + Int64($0.offsetSeconds) }) ?? true { earliest = t }
         }
+        let firstMonth = earliest.map { $0.localDay.prefix(7) }
         let previousBounds = previousMonths.filter { $0 >= String(firstMonth ?? Substring(month)) }.compactMap { Sampling.bounds(of: $0, in: zone) }
         // The cases the analysis looks at: received in the month or the months before it compared with.
         let spans = [bounds] + previousBounds
