@@ -149,21 +149,19 @@ extension Dashboard {
             var view = self
             for c in batch { if let file = c.file { view.provenance[file.id] = c.provenance } }
             let pending = batch.filter { !$0.pageKept }.compactMap(\.file)
-            let rendered = pending.concurrentMap { file in
-                (page: SiteFile(path: "cases/\(file.id.rawValue).html", text: CasePage(view, file).render()), rows: try view.rows(file, provenance: view.provenance[file.id] ?? []))
+            for result in pending.concurrentMap({ SiteFile(path: "cases/\($0.id.rawValue).html", text: CasePage(view, $0).render()) }) {
+                try emit(try result.get())
             }
+            // Rows the caller did not hand over (it made none, or this is not a stream), made on all cores.
+            let unmade = batch.filter { $0.rows == nil }.compactMap(\.file)
             var made: [String: CaseRows] = [:]
-            for result in rendered {
-                let (page, rows) = try result.get()
-                try emit(page)
+            for result in unmade.concurrentMap({ try view.rows($0, provenance: view.provenance[$0.id] ?? []) }) {
+                let rows = try result.get()
                 made[rows.id] = rows
             }
             for c in batch {
-                if let rows = c.rows ?? c.file.flatMap({ made[$0.id.rawValue] }) {
-                    try totals.add(rows, file: c.file)
-                } else if let file = c.file {
-                    try totals.add(try view.rows(file, provenance: c.provenance), file: file)
-                }
+                guard let rows = c.rows ?? c.file.flatMap({ made[$0.id.rawValue] }) else { continue }
+                try totals.add(rows, file: c.file)
             }
             let before = done
             done += batch.count

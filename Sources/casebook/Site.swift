@@ -113,12 +113,8 @@ extension Casebook {
                         return (n, SiteRecords.Case(blob: entry.blobHex, builtAt: at.unixSeconds, until: facts.factsHold(file)?.unixSeconds,
                                                     fingerprint: fingerprint, provenance: list, rows: try facts.rows(file, provenance: list)))
                     }
+                    let redone = Dictionary(uniqueKeysWithValues: try made.map { try $0.get() })
                     var batch: [StreamedCase] = []
-                    var redone: [Int: SiteRecords.Case] = [:]
-                    for result in made {
-                        let (n, record) = try result.get()
-                        redone[n] = record
-                    }
                     for n in range {
                         let id = entries[n].summary.id.rawValue
                         if let record = redone[n] {
@@ -173,8 +169,8 @@ extension Casebook {
             } catch {
                 throw Failure(key: "cannotWriteSite", "\(out)", "\(error.localizedDescription)")
             }
-            let pages = records.files.keys.filter { $0.hasSuffix(".html") }.count + records.cases.count
-            print("\(pages) pages and \(records.files.count - records.files.keys.filter { $0.hasSuffix(".html") }.count) other files in \(out) (\(written) written)")
+            let listPages = records.files.keys.filter { $0.hasSuffix(".html") }.count
+            print("\(listPages + records.cases.count) pages and \(records.files.count - listPages) other files in \(out) (\(written) written)")
         }
 
         /// How a build takes each case: `settled` when its blob, its commits and its
