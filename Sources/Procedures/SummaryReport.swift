@@ -82,21 +82,34 @@ extension MonthAnalysis {
     /// `compute(month:cases:…)` from summaries. Only the cases received in the month and the
     /// months it is compared with, and the repairs resolved in it, are looked at after one pass.
     public static func compute(month: String, summaries all: [CaseSummary], profile: Profile, at now: Timestamp, zone: TimeZone) -> MonthAnalysis {
+        compute(month: month, summaries: all, firstMonth: firstMonth(of: all), profile: profile, at: now, zone: zone)
+    }
+
+    /// The month (`YYYY-MM`) of the earliest intake among `summaries`, as its local day gives it:
+    /// the records' first month. The earliest local day is the one of the earliest local time (a
+    /// day's text follows the local seconds), so only that one is formatted.
+    public static func firstMonth(of summaries: [CaseSummary]) -> String? {
+        var earliest: Timestamp?
+        for s in summaries {
+            let t = s.receivedAt
+            if earliest.map({ t.unixSeconds + Int64(t.offsetSeconds) < $0.unixSeconds + Int64($0.offsetSeconds) }) ?? true { earliest = t }
+        }
+        return earliest.map { String($0.localDay.prefix(7)) }
+    }
+
+    /// `compute(month:summaries:…)` where the records' first month (`firstMonth(of:)` of every
+    /// case) is known and `all` holds at least every case received in the month or in the months
+    /// it is compared with, and every repair resolved in it (more do no harm: each is tested
+    /// against the months' bounds).
+    public static func compute(month: String, summaries all: [CaseSummary], firstMonth: String?, profile: Profile, at now: Timestamp,
+                               zone: TimeZone) -> MonthAnalysis {
         let rule = profile.analysisRule
         var out = MonthAnalysis(month: month, findings: [], workOrders: WorkOrderFigures())
         guard let bounds = Sampling.bounds(of: month, in: zone) else { return out }
         func inMonth(_ s: CaseSummary, _ b: (start: Timestamp, end: Timestamp)) -> Bool { s.receivedAt >= b.start && s.receivedAt < b.end }
-        let previousMonths = (1...max(1, rule.previousMonths)).compactMap { self.month(month, back: $0) }
         // Only months the records cover: a centre's first months are not compared with nothing.
-        // The earliest local day is the one of the earliest local time (a day's text follows the
-        // local seconds), so only that one is formatted.
-        var earliest: Timestamp?
-        for s in all {
-            let t = s.receivedAt
-            if earliest.map({ t.unixSeconds + Int64(t.offsetSeconds) < $0.unixSeconds + Int64($0.offsetSeconds) }) ?? true { earliest = t }
-        }
-        let firstMonth = earliest.map { $0.localDay.prefix(7) }
-        let previousBounds = previousMonths.filter { $0 >= String(firstMonth ?? Substring(month)) }.compactMap { Sampling.bounds(of: $0, in: zone) }
+        let previousMonths = previousMonths(of: month, rule: rule)
+        let previousBounds = previousMonths.filter { $0 >= firstMonth ?? month }.compactMap { Sampling.bounds(of: $0, in: zone) }
         // The cases the analysis looks at: received in the month or the months before it compared with.
         let spans = [bounds] + previousBounds
         let cases = all.filter { s in spans.contains { inMonth(s, $0) } }
@@ -141,5 +154,10 @@ extension MonthAnalysis {
             if r.rated { out.workOrders.rated += 1 }
         }
         return out
+    }
+
+    /// The months `month` is compared with (the rule's `previousMonths`, latest first).
+    public static func previousMonths(of month: String, rule: AnalysisRule) -> [String] {
+        (1...max(1, rule.previousMonths)).compactMap { self.month(month, back: $0) }
     }
 }

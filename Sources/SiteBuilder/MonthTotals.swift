@@ -21,6 +21,8 @@ struct MonthTotals: Sendable {
     /// Per month, the steps made in it whose commit carries no signature that verifies against
     /// the author's registered key, per member of staff, most first.
     let unsignedSteps: [String: [(by: StaffID, count: Int)]]
+    /// The month of the earliest intake (`MonthAnalysis.firstMonth(of:)`).
+    let firstMonth: String?
 
     init(_ d: Dashboard, months wanted: [String]) {
         var bounds: [String: (start: Timestamp, end: Timestamp)] = [:]
@@ -61,6 +63,7 @@ struct MonthTotals: Sendable {
             for month in months(holding: step.at) { unsigned[month, default: [:]][step.by, default: 0] += 1 }
         }
         reportCases = cases
+        firstMonth = MonthAnalysis.firstMonth(of: summaries)
         lateEntries = late
         unsignedSteps = unsigned.mapValues { counts in
             counts.map { (by: $0.key, count: $0.value) }.sorted { ($0.count, $1.by.rawValue) > ($1.count, $0.by.rawValue) }
@@ -72,6 +75,22 @@ struct MonthTotals: Sendable {
         guard let b = bounds[month] else { return nil }
         return MonthReport.compute(month: month, summaries: reportCases[month] ?? [], profile: d.profile, at: d.now, bounds: b,
                                    samples: samples, lateEntries: lateEntries)
+    }
+
+    /// The month's analysis (004 §4.5.2), as `MonthAnalysis.compute` over every case gives it,
+    /// from the cases of its month and of the months it is compared with, each once.
+    func analysis(_ month: String, _ d: Dashboard) -> MonthAnalysis {
+        let compared = MonthAnalysis.previousMonths(of: month, rule: d.profile.analysisRule).filter { $0 >= firstMonth ?? month }
+        // A month compared with one not sorted here (before the months asked for): every case.
+        guard compared.allSatisfy({ bounds[$0] != nil }) else {
+            return MonthAnalysis.compute(month: month, summaries: summaries, firstMonth: firstMonth, profile: d.profile, at: d.now, zone: d.timeZone)
+        }
+        var seen: Set<CaseID> = []
+        var cases: [Procedures.CaseSummary] = []
+        for m in [month] + compared {
+            for summary in reportCases[m] ?? [] where seen.insert(summary.id).inserted { cases.append(summary) }
+        }
+        return MonthAnalysis.compute(month: month, summaries: cases, firstMonth: firstMonth, profile: d.profile, at: d.now, zone: d.timeZone)
     }
 
     /// `YYYY-MM` moved by `months`.

@@ -162,7 +162,7 @@ struct AnalysisSection: Sendable {
 
     init(_ d: Dashboard, month: String, _ totals: MonthTotals) {
         let s = d.s
-        let analysis = MonthAnalysis.compute(month: month, summaries: totals.summaries, profile: d.profile, at: d.now, zone: d.timeZone)
+        let analysis = totals.analysis(month, d)
         let actions = d.correctiveActions.filter { ($0.intake.inspection?.finding ?? "").hasPrefix(month + "/") }
         findings = analysis.findings.map { f in
             let what: String

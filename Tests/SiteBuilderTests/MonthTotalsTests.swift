@@ -24,11 +24,17 @@ import Testing
         let d = try dashboard(zone: try #require(TimeZone(identifier: zone)))
         let months = ["2026-09", "2026-10", "2026-11", "2026-12"]
         let totals = MonthTotals(d, months: months)
-        var unsignedSeen = 0
+        var unsignedSeen = 0, findings = 0
         for month in months {
             let bounds = try #require(Sampling.bounds(of: month, in: d.timeZone))
             let expected = MonthReport.compute(month: month, cases: d.cases, profile: d.profile, at: d.now, bounds: bounds, samples: d.samples)
             #expect(totals.report(month, d, samples: d.samples) == expected, "\(month)")
+            // The analysis from the month's and the compared months' cases, as from every case;
+            // also where the months before are not sorted (every case is read then).
+            let analysis = MonthAnalysis.compute(month: month, cases: d.cases, profile: d.profile, at: d.now, zone: d.timeZone)
+            #expect(totals.analysis(month, d) == analysis, "\(month)")
+            #expect(MonthTotals(d, months: [month]).analysis(month, d) == analysis, "\(month)")
+            findings += analysis.findings.count + analysis.workOrders.resolved
             var counts: [StaffID: Int] = [:]
             for file in d.cases {
                 for (n, e) in file.events.enumerated() where e.at >= bounds.start && e.at < bounds.end {
@@ -39,7 +45,7 @@ import Testing
             #expect(got == counts, "\(month)")
             unsignedSeen += counts.count
         }
-        #expect(unsignedSeen > 0)
+        #expect(unsignedSeen > 0 && findings > 0)
         #expect(MonthTotals.month("2026-12", plus: 1) == "2027-01" && MonthTotals.month("2027-01", plus: -1) == "2026-12")
     }
 }
