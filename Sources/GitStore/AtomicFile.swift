@@ -8,6 +8,13 @@ public enum AtomicFile {
     /// - Parameter durable: flush the bytes to disk before the rename (records); a file that can
     ///   be made again (a dashboard page) is still replaced atomically but not waited for.
     public static func write(_ data: Data, to path: String, mode: mode_t = 0o644, durable: Bool = true) throws {
+        try write(to: path, mode: mode, durable: durable) { put in try put(data) }
+    }
+
+    /// Writes the file from pieces: `pieces` hands each to `put` in turn, so a large file made of
+    /// parts is never held whole.
+    public static func write(to path: String, mode: mode_t = 0o644, durable: Bool = true,
+                             pieces: (_ put: (Data) throws -> Void) throws -> Void) throws {
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).casebook-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
@@ -17,8 +24,15 @@ public enum AtomicFile {
         defer {
             if !ok { unlink(temporary) }
         }
-        let written = data.withUnsafeBytes { writeAll(fd, $0) }
-        guard written, fchmod(fd, mode) == 0, !durable || fsync(fd) == 0 else {
+        do {
+            try pieces { data in
+                guard data.withUnsafeBytes({ writeAll(fd, $0) }) else { throw AtomicFileError(path: path, step: "write", code: errno) }
+            }
+        } catch {
+            close(fd)
+            throw error
+        }
+        guard fchmod(fd, mode) == 0, !durable || fsync(fd) == 0 else {
             let code = errno
             close(fd)
             throw AtomicFileError(path: path, step: "write", code: code)

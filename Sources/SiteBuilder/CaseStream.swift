@@ -117,10 +117,12 @@ struct StreamTotals {
     }
 
     /// Takes what the later pages read of one case: its rows, and its file where they need it.
-    mutating func add(_ rows: CaseRows, file: CaseFile?) throws {
-        let key = CaseOrder(receivedAt: rows.receivedAt, id: rows.id)
-        csvLines.append((key, rows.csv))
-        jsonEntries.append((key, rows.json))
+    mutating func add(_ rows: CaseRows, file: CaseFile?, feeds: Bool = true) throws {
+        if feeds {
+            let key = CaseOrder(receivedAt: rows.receivedAt, id: rows.id)
+            csvLines.append((key, rows.csv))
+            jsonEntries.append((key, rows.json))
+        }
         unsignedSteps += rows.unsignedSteps.map { ($0.at, $0.by) }
         guard rows.needsFile else { return }
         guard let file else { throw StreamError.fileMissing(rows.id) }
@@ -161,7 +163,7 @@ extension Dashboard {
             }
             for c in batch {
                 guard let rows = c.rows ?? c.file.flatMap({ made[$0.id.rawValue] }) else { continue }
-                try totals.add(rows, file: c.file)
+                try totals.add(rows, file: c.file, feeds: !caseFeedsByCaller)
             }
             let before = done
             done += batch.count

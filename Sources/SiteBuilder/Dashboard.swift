@@ -35,6 +35,10 @@ public struct Dashboard {
     /// Every case, a batch at a time, for the case pages and what the later pages count over
     /// every case; nil: `cases` is every case. With it, `summaries` must hold every case.
     public var stream: CaseStream?
+    /// The caller writes `cases.csv` and `cases.json` itself from the rows it keeps, in the
+    /// feeds' order (`casesCSVHeader`, `casesJSONFrame`): the stream's rows need no feed lines
+    /// and the build does not gather or emit them.
+    public var caseFeedsByCaller = false
     public let profile: Profile
     public let now: Timestamp
     public var language: Language
@@ -202,8 +206,10 @@ public struct Dashboard {
         }
         try emit(SiteFile(path: "revisits.ics", text: revisitCalendar()))
         try emit(SiteFile(path: "overdue.atom", text: overdueFeed()))
-        try emit(SiteFile(path: "cases.csv", content: casesCSV(streamed.csvLines.map(\.line))))
-        try emit(SiteFile(path: "cases.json", content: try casesJSON(streamed.jsonEntries.map(\.entry))))
+        if !caseFeedsByCaller {
+            try emit(SiteFile(path: "cases.csv", content: casesCSV(streamed.csvLines.map(\.line))))
+            try emit(SiteFile(path: "cases.json", content: try casesJSON(streamed.jsonEntries.map(\.entry))))
+        }
         for asset in Assets.files { try emit(SiteFile(path: asset.path, text: asset.content)) }
     }
 

@@ -227,12 +227,16 @@ extension Dashboard {
     /// `cases.csv`: one line per case (`lines`, each from `csvLine`, in intake order), labels in
     /// the dashboard's language, residents masked.
     func casesCSV(_ lines: [Data]) -> Data {
-        let header = ["id", "kind", "severity", "status", "department", "level", "holder", "unit", "reporter", "channel",
-                      "receivedAt", "matter", "overdueSteps", "closedAt"].map { s[$0] }
-        var data = CSV.file([header])
+        var data = casesCSVHeader()
         data.reserveCapacity(data.count + lines.reduce(0) { $0 + $1.count })
         for line in lines { data.append(line) }
         return data
+    }
+
+    /// The start of `cases.csv`: the byte-order mark and the header line; its case lines follow.
+    public func casesCSVHeader() -> Data {
+        CSV.file([["id", "kind", "severity", "status", "department", "level", "holder", "unit", "reporter", "channel",
+                   "receivedAt", "matter", "overdueSteps", "closedAt"].map { s[$0] }])
     }
 
     /// One case's line of `cases.csv` as the file holds it: kept as bytes while the cases stream
@@ -265,22 +269,30 @@ extension Dashboard {
     /// whole `CasesExport`, without holding every case's value (and the encoder's tree of them)
     /// at once: the frame is encoded with no case and the entries are set into its array.
     func casesJSON(_ entries: [Data]) throws -> Data {
-        let frame = try RecordJSON.encode(CasesExport(site: siteName, generatedAt: Timestamp(date: now.date, in: timeZone), cases: []))
-        guard !entries.isEmpty else { return frame }
-        let opening = Data("\"cases\" : [".utf8)
-        guard let open = frame.range(of: opening), let close = frame[open.upperBound...].firstIndex(of: UInt8(ascii: "]")) else {
-            throw EncodingError.invalidValue(entries, .init(codingPath: [], debugDescription: "cases.json: the encoder's frame has no cases array"))
-        }
-        var data = Data(frame[..<open.upperBound])
-        data.reserveCapacity(frame.count + entries.reduce(0) { $0 + $1.count + 2 } + 8)
-        data.append(0x0A)
+        let frame = try casesJSONFrame()
+        guard !entries.isEmpty else { return frame.empty }
+        var data = frame.head
+        data.reserveCapacity(frame.head.count + entries.reduce(0) { $0 + $1.count + 2 } + frame.tail.count)
         for (n, entry) in entries.enumerated() {
-            if n > 0 { data.append(contentsOf: [UInt8(ascii: ","), 0x0A]) }
+            if n > 0 { data.append(contentsOf: Dashboard.casesJSONSeparator) }
             data.append(entry)
         }
-        data.append(contentsOf: Array("\n  ".utf8))
-        data.append(frame[close...])
+        data.append(frame.tail)
         return data
+    }
+
+    /// What goes between two entries of `cases.json`'s array.
+    public static let casesJSONSeparator = Data(",\n".utf8)
+
+    /// The frame of `cases.json`: the whole file when there is no case (`empty`), else `head`,
+    /// the entries (`jsonEntry`) joined by `casesJSONSeparator`, and `tail`.
+    public func casesJSONFrame() throws -> (empty: Data, head: Data, tail: Data) {
+        let frame = try RecordJSON.encode(CasesExport(site: siteName, generatedAt: Timestamp(date: now.date, in: timeZone), cases: []))
+        let opening = Data("\"cases\" : [".utf8)
+        guard let open = frame.range(of: opening), let close = frame[open.upperBound...].firstIndex(of: UInt8(ascii: "]")) else {
+            throw EncodingError.invalidValue(frame, .init(codingPath: [], debugDescription: "cases.json: the encoder's frame has no cases array"))
+        }
+        return (frame, Data(frame[..<open.upperBound]) + Data([0x0A]), Data("\n  ".utf8) + Data(frame[close...]))
     }
 
     /// One case's entry of `cases.json` as the file holds it: pretty-printed, indented to its

@@ -70,66 +70,116 @@ extension Casebook {
             if ws.settings.accountabilityPage != false { dashboard.accountability = ws.profile.accountability }
             dashboard.archivedMonths = Set(try ws.repo.tags(matching: "archive/*").map { String($0.name.dropFirst("archive/".count)) })
             let root = URL(fileURLWithPath: out)
-            // What the last build kept of each case (`SiteRecords`): a case whose file, commits and
-            // clock-dependent facts are those it saw is neither read nor rendered again.
+            // What the last build kept (`SiteRecords`): a case whose file, commits and
+            // clock-dependent facts are those it saw is neither read nor rendered again, and a
+            // month of intake (a group) with no such case is not even opened.
             let old = SiteRecords.load(from: root)
             let key = SiteCache.digest(dashboard.renderKey)
             var records = SiteRecords(key: key, head: ws.base?.hex)
             let pagesOnDisk = SiteRecords.pages(in: root)
-            let plans = plan(entries, old: old, key: key, at: at, pages: pagesOnDisk, ws)
+            // The cases in the feeds' order (intake time, then id): each group passes in one piece.
+            let ordered = entries.sorted { ($0.summary.receivedAt.unixSeconds, $0.summary.id.rawValue) < ($1.summary.receivedAt.unixSeconds, $1.summary.id.rawValue) }
+            let groupOf = ordered.map { SiteRecords.group(of: $0.summary.receivedAt) }
+            var plans = plan(ordered, old: old, key: key, at: at, pages: pagesOnDisk, ws)
+            let dirty = dirtyGroups(ordered, groupOf, plans, old: old, root: root)
             // The history of the cases not seen before, changed since, or of another render key:
             // looked up one file at a time when they are few, else read whole once.
-            let fresh = plans.filter { $0 == .fresh }.count
-            if ProcessInfo.processInfo.environment["CASEBOOK_SUMMARY_STATS"] == "1" {
-                // For the tests: how many cases were taken as kept, read for the clock, read whole.
-                let settled = plans.filter { $0 == .settled }.count
-                FileHandle.standardError.write(Data("site: \(settled) kept, \(plans.count - settled - fresh) clock, \(fresh) read\n".utf8))
-            }
-            let history: HistoryIndex? = fresh > 8 ? try HistoryIndex.current(in: ws.repo) : nil
+            let history: HistoryIndex? = plans.filter { $0 == .fresh }.count > 8 ? try HistoryIndex.current(in: ws.repo) : nil
             let verdicts = SignatureVerdicts(repo: ws.repo)
             let facts = dashboard
             let held = Dictionary(live.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             var rendered = 0
+            dashboard.caseFeedsByCaller = true
             dashboard.stream = { take in
-                for start in stride(from: 0, to: entries.count, by: 256) {
-                    let range = start..<min(start + 256, entries.count)
-                    // The files the batch needs: every case not settled, and the settled ones the
-                    // later pages read in full; the open ones were read above.
-                    let wanted = range.filter { n in plans[n] != .settled || old.cases[entries[n].summary.id.rawValue]?.rows.needsFile == true }
-                    let unread = wanted.filter { held[entries[$0].summary.id] == nil }
-                    var files: [Int: CaseFile] = [:]
-                    for (n, file) in zip(unread, try ws.cases(unread.map { entries[$0] })) { files[n] = file }
-                    for n in wanted where files[n] == nil { files[n] = held[entries[n].summary.id] }
-                    let freshFiles = wanted.filter { plans[$0] == .fresh }.compactMap { files[$0] }
-                    var proofs = try provenance(of: freshFiles, in: ws) { path in
-                        try history?.commits(touching: path) ?? HistoryIndex.commits(touching: path, in: ws.repo)
-                    }
-                    try verifySignatures(in: &proofs, of: freshFiles, verdicts, ws)
-                    let redo = wanted.filter { plans[$0] != .settled }
-                    let made = redo.concurrentMap { n -> (Int, SiteRecords.Case) in
-                        let file = files[n]!, entry = entries[n]
-                        let list = plans[n] == .fresh ? proofs[file.id] ?? [] : old.cases[file.id.rawValue]?.provenance ?? []
-                        let fingerprint = SiteCache.digest("\(key) \(entry.blobHex) \(facts.pageFacts(file, provenance: list))")
-                        return (n, SiteRecords.Case(blob: entry.blobHex, builtAt: at.unixSeconds, until: facts.factsHold(file)?.unixSeconds,
-                                                    fingerprint: fingerprint, provenance: list, rows: try facts.rows(file, provenance: list)))
-                    }
-                    let redone = Dictionary(uniqueKeysWithValues: try made.map { try $0.get() })
-                    var batch: [StreamedCase] = []
-                    for n in range {
-                        let id = entries[n].summary.id.rawValue
-                        if let record = redone[n] {
-                            let kept = old.cases[id]?.fingerprint == record.fingerprint && pagesOnDisk.contains(id)
-                            if !kept { rendered += 1 }
-                            records.cases[id] = record
-                            batch.append(StreamedCase(file: files[n], provenance: record.provenance, pageKept: kept, rows: record.rows))
-                        } else if let record = old.cases[id] {
-                            records.cases[id] = record
-                            batch.append(StreamedCase(file: files[n], provenance: record.provenance, pageKept: true, rows: record.rows))
+                // Until the new index is written the groups do not match it: a build stopped half way leaves none.
+                try? FileManager.default.removeItem(at: SiteRecords.url(root, "index"))
+                try FileManager.default.createDirectory(at: root.appendingPathComponent(SiteRecords.folder), withIntermediateDirectories: true)
+                var start = 0
+                while start < ordered.count {
+                    let name = groupOf[start]
+                    var end = start
+                    while end < ordered.count, groupOf[end] == name { end += 1 }
+                    // A group with nothing new: its cases as kept, the files only of those the later pages read in full.
+                    guard dirty.contains(name) else {
+                        for from in stride(from: start, to: end, by: 256) {
+                            let range = from..<min(from + 256, end)
+                            let kept = range.map { old.cases[ordered[$0].summary.id.rawValue]! }
+                            let unread = range.filter { n in kept[n - from].needsFile && held[ordered[n].summary.id] == nil }
+                            var files: [Int: CaseFile] = [:]
+                            for (n, file) in zip(unread, try ws.cases(unread.map { ordered[$0] })) { files[n] = file }
+                            try take(range.map { n in
+                                let summary = ordered[n].summary, record = kept[n - from]
+                                records.cases[summary.id.rawValue] = record
+                                return StreamedCase(file: record.needsFile ? files[n] ?? held[summary.id] : nil, provenance: [], pageKept: true,
+                                                    rows: record.rows(id: summary.id.rawValue, receivedAt: summary.receivedAt))
+                            })
                         }
+                        records.groups[name] = old.groups[name]
+                        start = end
+                        continue
                     }
-                    try take(batch)
+                    // A group made again: its kept records, where they can be read; a case without one is read whole.
+                    let kept = (start..<end).contains { plans[$0] != .fresh } ? SiteRecords.loadGroup(name, from: root) ?? [:] : [:]
+                    for n in start..<end where plans[n] != .fresh && kept[ordered[n].summary.id.rawValue] == nil { plans[n] = .fresh }
+                    var details: [(id: String, detail: SiteRecords.Detail)] = []
+                    for from in stride(from: start, to: end, by: 256) {
+                        let range = from..<min(from + 256, end)
+                        // The files the batch needs: every case not settled, and the settled ones the later pages read in full.
+                        let wanted = range.filter { n in plans[n] != .settled || old.cases[ordered[n].summary.id.rawValue]?.needsFile == true }
+                        let unread = wanted.filter { held[ordered[$0].summary.id] == nil }
+                        var files: [Int: CaseFile] = [:]
+                        for (n, file) in zip(unread, try ws.cases(unread.map { ordered[$0] })) { files[n] = file }
+                        for n in wanted where files[n] == nil { files[n] = held[ordered[n].summary.id] }
+                        let freshFiles = wanted.filter { plans[$0] == .fresh }.compactMap { files[$0] }
+                        var proofs = try provenance(of: freshFiles, in: ws) { path in
+                            try history?.commits(touching: path) ?? HistoryIndex.commits(touching: path, in: ws.repo)
+                        }
+                        try verifySignatures(in: &proofs, of: freshFiles, verdicts, ws)
+                        let redo = wanted.filter { plans[$0] != .settled }
+                        let made = redo.concurrentMap { n -> (Int, SiteRecords.Case, SiteRecords.Detail) in
+                            let file = files[n]!, entry = ordered[n]
+                            let list = plans[n] == .fresh ? proofs[file.id] ?? [] : kept[file.id.rawValue]?.provenance ?? []
+                            let fingerprint = SiteCache.digest("\(key) \(entry.blobHex) \(facts.pageFacts(file, provenance: list))")
+                            let rows = try facts.rows(file, provenance: list)
+                            return (n, SiteRecords.Case(blob: entry.blobHex, builtAt: at.unixSeconds, until: facts.factsHold(file)?.unixSeconds, group: name,
+                                                        unsignedSteps: rows.unsignedSteps, complaintAgainstStaff: rows.complaintAgainstStaff,
+                                                        correctiveAction: rows.correctiveAction),
+                                    SiteRecords.Detail(fingerprint: fingerprint, provenance: list, csv: rows.csv, json: rows.json))
+                        }
+                        var redone: [Int: (SiteRecords.Case, SiteRecords.Detail)] = [:]
+                        for result in made {
+                            let (n, record, detail) = try result.get()
+                            redone[n] = (record, detail)
+                        }
+                        var batch: [StreamedCase] = []
+                        for n in range {
+                            let summary = ordered[n].summary, id = summary.id.rawValue
+                            let (record, detail): (SiteRecords.Case, SiteRecords.Detail)
+                            let pageKept: Bool
+                            if let new = redone[n] {
+                                (record, detail) = new
+                                pageKept = kept[id]?.fingerprint == detail.fingerprint && pagesOnDisk.contains(id)
+                                if !pageKept { rendered += 1 }
+                            } else if let was = old.cases[id], let detail0 = kept[id] {
+                                (record, detail) = (was, detail0)
+                                pageKept = true
+                            } else { continue }
+                            records.cases[id] = record
+                            details.append((id, detail))
+                            batch.append(StreamedCase(file: files[n], provenance: detail.provenance, pageKept: pageKept,
+                                                      rows: record.rows(id: id, receivedAt: summary.receivedAt)))
+                        }
+                        try take(batch)
+                    }
+                    records.groups[name] = try SiteRecords.saveGroup(name, details, in: root)
+                    start = end
                 }
                 verdicts.save()
+                if ProcessInfo.processInfo.environment["CASEBOOK_SUMMARY_STATS"] == "1" {
+                    // For the tests: how many cases were taken as kept, read for the clock, read whole; groups opened.
+                    let settled = plans.filter { $0 == .settled }.count, fresh = plans.filter { $0 == .fresh }.count
+                    FileHandle.standardError.write(Data("site: \(settled) kept, \(plans.count - settled - fresh) clock, \(fresh) read, \(dirty.count) groups\n".utf8))
+                }
             }
             let interactive = isatty(STDERR_FILENO) != 0
             var written = 0
@@ -154,23 +204,78 @@ extension Casebook {
                     written += 1
                 })
                 if interactive, rendered >= 2000 { FileHandle.standardError.write(Data("\n".utf8)) }
-                // Files of the last build this one no longer makes (of a build before the records,
-                // what its list names).
-                let legacy = SiteCache.load(from: root)
-                for path in Set(old.files.keys).union(legacy.files.keys) where records.files[path] == nil {
+                written += try writeFeeds(dashboard, &records, old: old, root: root)
+                // Files of the last build this one no longer makes (of the builds before these
+                // records, what their lists name), the pages of cases gone, the groups left empty.
+                let legacy = Set(SiteCache.load(from: root).files.keys).union(SiteRecords.singleFileList(in: root))
+                for path in Set(old.files.keys).union(legacy) where records.files[path] == nil {
                     if path.hasPrefix("cases/"), path.hasSuffix(".html"), records.cases[String(path.dropFirst(6).dropLast(5))] != nil { continue }
                     try? FileManager.default.removeItem(at: root.appendingPathComponent(path))
                 }
-                for id in old.cases.keys where records.cases[id] == nil {
+                for id in pagesOnDisk.union(old.cases.keys) where records.cases[id] == nil {
                     try? FileManager.default.removeItem(at: root.appendingPathComponent("cases/\(id).html"))
                 }
+                for name in old.groups.keys where records.groups[name] == nil { SiteRecords.removeGroup(name, in: root) }
                 try records.save(in: root)
-                try? FileManager.default.removeItem(at: root.appendingPathComponent(SiteRecords.oldName))
+                for name in [SiteRecords.oldName, SiteRecords.singleFile] { try? FileManager.default.removeItem(at: root.appendingPathComponent(name)) }
             } catch {
                 throw Failure(key: "cannotWriteSite", "\(out)", "\(error.localizedDescription)")
             }
             let listPages = records.files.keys.filter { $0.hasSuffix(".html") }.count
             print("\(listPages + records.cases.count) pages and \(records.files.count - listPages) other files in \(out) (\(written) written)")
+        }
+
+        /// The groups to make again: those holding a case not settled, new, moved in from another
+        /// group or gone since, and those whose parts of the feeds are not as the index names.
+        func dirtyGroups(_ ordered: [CaseEntry], _ groupOf: [String], _ plans: [Plan], old: SiteRecords, root: URL) -> Set<String> {
+            var dirty: Set<String> = []
+            var present: Set<String> = []
+            present.reserveCapacity(ordered.count)
+            for (n, entry) in ordered.enumerated() {
+                let id = entry.summary.id.rawValue
+                present.insert(id)
+                let was = old.cases[id]?.group
+                if plans[n] != .settled || was != groupOf[n] {
+                    dirty.insert(groupOf[n])
+                    if let was { dirty.insert(was) }
+                }
+            }
+            for (id, record) in old.cases where !present.contains(id) { dirty.insert(record.group) }
+            for name in Set(groupOf) where !dirty.contains(name) && !old.partsHold(name, in: root) { dirty.insert(name) }
+            return dirty
+        }
+
+        /// Writes `cases.csv` and `cases.json` from the groups' parts, in their order, unless the
+        /// files are there with the same frame and parts.
+        /// - Returns: how many of the two were written.
+        func writeFeeds(_ dashboard: Dashboard, _ records: inout SiteRecords, old: SiteRecords, root: URL) throws -> Int {
+            let names = records.groups.keys.sorted()
+            let header = dashboard.casesCSVHeader(), frame = try dashboard.casesJSONFrame()
+            var written = 0
+            for (path, opening, suffix) in [("cases.csv", header, ".csv"), ("cases.json", frame.empty, ".json")] {
+                let parts = names.map { name in suffix == ".csv" ? records.groups[name]!.csv : records.groups[name]!.json }
+                let digest = SiteCache.digest("\(SiteCache.digest(opening)) " + parts.map { "\($0.length):\($0.checksum)" }.joined(separator: " "))
+                records.files[path] = digest
+                let url = root.appendingPathComponent(path)
+                if old.files[path] == digest, FileManager.default.fileExists(atPath: url.path) { continue }
+                try AtomicFile.write(to: url.path, durable: false) { put in
+                    if suffix == ".csv" {
+                        try put(header)
+                        for name in names { try put(try Data(contentsOf: SiteRecords.url(root, name + suffix), options: .alwaysMapped)) }
+                    } else if names.isEmpty {
+                        try put(frame.empty)
+                    } else {
+                        try put(frame.head)
+                        for (n, name) in names.enumerated() {
+                            if n > 0 { try put(Dashboard.casesJSONSeparator) }
+                            try put(try Data(contentsOf: SiteRecords.url(root, name + suffix), options: .alwaysMapped))
+                        }
+                        try put(frame.tail)
+                    }
+                }
+                written += 1
+            }
+            return written
         }
 
         /// How a build takes each case: `settled` when its blob, its commits and its

@@ -4,27 +4,40 @@ import Foundation
 import GitStore
 import SiteBuilder
 
-/// What the last `casebook site` wrote into its output folder, kept there as `.casebook-site`
-/// for the next build: the fingerprint of every other file it wrote, the commit it was built at,
-/// and for each case what the site took of it, by the blob id of its file. A case whose blob is
-/// the same, which no commit since touched and whose clock-dependent facts still hold is neither
-/// read nor rendered again: its rows are taken as kept. The file is a cache: framed and
-/// checksummed like those under `.git/casebook` (`CacheFile`), and a missing, damaged or foreign
-/// one (another build of casebook, another render key) makes a build that reads every case.
+/// What the last `casebook site` kept in its output folder for the next build, under
+/// `.casebook-records/`: an index (`index`) of the fingerprint of every file it wrote but the
+/// case pages, the commit it was built at, and for each case its blob id, its clock and what
+/// the later pages count of it; and, per month of intake (a *group*, by UTC month, so that the
+/// groups follow the feeds' order), the group's case records (`YYYY-MM.cases`: each event's
+/// commit, the page's fingerprint, the feed rows) and its part of the two feeds
+/// (`YYYY-MM.csv`, `YYYY-MM.json`: the group's lines of `cases.csv` and entries of `cases.json`,
+/// as the files hold them).
+///
+/// A rebuild reads the index, then only the groups in which a case is new, changed, gone or
+/// must be looked at again for the clock; the feeds are put together from the groups' parts.
+/// Everything here is a cache: framed and checksummed like those under `.git/casebook`
+/// (`CacheFile`; each part's length and checksum are in the index). A missing, damaged or foreign
+/// index (another build of casebook, another render key) makes a build that reads every case;
+/// a damaged group makes its cases read again; a damaged part, its group made again.
 struct SiteRecords {
-    static let name = ".casebook-site"
-    static let format = "casebook-site 3"
-    /// The file of the build before: JSON, no case records (read only to remove its files).
+    static let folder = ".casebook-records"
+    static let format = "casebook-site 4"
+    static let groupFormat = "casebook-site-group 1"
+    /// The records of earlier builds: one file (`casebook-site 3`), and before it a JSON list.
+    static let singleFile = ".casebook-site"
     static let oldName = ".casebook-site.json"
 
     /// A digest of `Dashboard.renderKey`: what every page depends on besides its own records.
     var key = ""
     /// The commit the site was built from.
     var head: String?
-    /// Every file written but the case pages: its path and the digest of its bytes.
+    /// Every file written but the case pages: its path and the digest of its bytes (for the two
+    /// feeds, of their frame and their parts).
     var files: [String: String] = [:]
-    /// Each case's record, by case id.
+    /// Each case's entry, by case id.
     var cases: [String: Case] = [:]
+    /// Each group's parts of the feeds, by group name.
+    var groups: [String: Group] = [:]
 
     /// One case as the last build saw it.
     struct Case {
@@ -33,40 +46,162 @@ struct SiteRecords {
         /// The build's clock, and the last moment its clock-dependent facts hold (nil: always).
         var builtAt: Int64
         var until: Int64?
-        /// The page's fingerprint (`SiteCache.digest` of render key, blob and page facts).
-        var fingerprint: String
-        /// The commit of each of its events, as the page shows it (signatures judged).
-        var provenance: [EventProvenance]
-        var rows: CaseRows
+        /// The group it is kept in.
+        var group: String
+        /// What the pages after the case pages count of it (`CaseRows` without the feed lines).
+        var unsignedSteps: [CaseRows.UnsignedStep]
+        var complaintAgainstStaff: Bool
+        var correctiveAction: Bool
 
         /// Whether what the site shows of the case is still this at `now`.
         func holds(at now: Timestamp) -> Bool {
             let t = now.unixSeconds
             return t >= builtAt && until.map { t <= $0 } ?? true
         }
+
+        /// Whether the later pages need the case's file in full.
+        var needsFile: Bool { complaintAgainstStaff || correctiveAction }
+
+        /// The case's rows without the feed lines (kept in the group).
+        func rows(id: String, receivedAt: Timestamp) -> CaseRows {
+            CaseRows(receivedAt: receivedAt, id: id, csv: Data(), json: Data(), unsignedSteps: unsignedSteps,
+                     complaintAgainstStaff: complaintAgainstStaff, correctiveAction: correctiveAction)
+        }
     }
 
-    /// The records in `root`; empty when there are none this build can use.
+    /// A group's two parts of the feeds, by length and checksum, and how many cases it holds.
+    struct Group: Equatable {
+        var count: Int
+        var csv: Part
+        var json: Part
+    }
+
+    struct Part: Equatable {
+        var length: Int
+        var checksum: UInt64
+
+        init(length: Int, checksum: UInt64) {
+            self.length = length
+            self.checksum = checksum
+        }
+
+        init(_ data: Data) { self.init(length: data.count, checksum: CacheFile.checksum(data)) }
+    }
+
+    /// One case's record in its group.
+    struct Detail {
+        /// The page's fingerprint (`SiteCache.digest` of render key, blob and page facts).
+        var fingerprint: String
+        /// The commit of each of its events, as the page shows it (signatures judged).
+        var provenance: [EventProvenance]
+        /// Its line of `cases.csv` and entry of `cases.json`, as the files hold them.
+        var csv: Data
+        var json: Data
+    }
+
+    /// The group of a case received at `t`: its UTC month, `YYYY-MM` (the groups' names sort as
+    /// their cases do in the feeds).
+    static func group(of t: Timestamp) -> String {
+        // Days since 1970 to a civil date (H. Hinnant's algorithm).
+        let z = Int((t.unixSeconds >= 0 ? t.unixSeconds : t.unixSeconds - 86_399) / 86_400) + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        return String(format: "%04d-%02d", year, month)
+    }
+
+    // MARK: - Files
+
+    static func url(_ root: URL, _ name: String) -> URL {
+        root.appendingPathComponent(folder).appendingPathComponent(name)
+    }
+
+    /// The index in `root`; empty when there is none this build can use.
     static func load(from root: URL) -> SiteRecords {
-        guard let data = try? Data(contentsOf: root.appendingPathComponent(name)) else { return SiteRecords() }
+        guard let data = try? Data(contentsOf: url(root, "index")) else { return SiteRecords() }
         return CacheFile.open(data, format: format) { body in
             var r = SummaryCache.Reader(bytes: body)
             return try? r.siteRecords()
         } ?? SiteRecords()
     }
 
-    /// Writes the records into `root`, atomically.
+    /// Writes the index into `root`, atomically (the groups are written before it).
     func save(in root: URL) throws {
         var w = SummaryCache.Writer()
         w.siteRecords(self)
-        try AtomicFile.write(CacheFile.seal(w.bytes, format: SiteRecords.format), to: root.appendingPathComponent(SiteRecords.name).path,
-                             durable: false)
+        try AtomicFile.write(CacheFile.seal(w.bytes, format: SiteRecords.format), to: SiteRecords.url(root, "index").path, durable: false)
+    }
+
+    /// The case records of group `name` in `root`; nil when missing or damaged.
+    static func loadGroup(_ name: String, from root: URL) -> [String: Detail]? {
+        guard let data = try? Data(contentsOf: url(root, name + ".cases")) else { return nil }
+        return CacheFile.open(data, format: groupFormat) { body in
+            var r = SummaryCache.Reader(bytes: body)
+            return try? r.siteGroup()
+        }
+    }
+
+    /// Writes group `name`: its case records (in feed order) and its two parts of the feeds.
+    /// - Returns: the group's entry for the index.
+    static func saveGroup(_ name: String, _ details: [(id: String, detail: Detail)], in root: URL) throws -> Group {
+        var w = SummaryCache.Writer()
+        w.siteGroup(details)
+        var csv = Data(), json = Data()
+        for (n, d) in details.enumerated() {
+            csv.append(d.detail.csv)
+            if n > 0 { json.append(Dashboard.casesJSONSeparator) }
+            json.append(d.detail.json)
+        }
+        try AtomicFile.write(csv, to: url(root, name + ".csv").path, durable: false)
+        try AtomicFile.write(json, to: url(root, name + ".json").path, durable: false)
+        try AtomicFile.write(CacheFile.seal(w.bytes, format: groupFormat), to: url(root, name + ".cases").path, durable: false)
+        return Group(count: details.count, csv: Part(csv), json: Part(json))
+    }
+
+    /// Whether the group's parts in `root` are those the index names.
+    func partsHold(_ name: String, in root: URL) -> Bool {
+        guard let group = groups[name] else { return false }
+        return [(".csv", group.csv), (".json", group.json)].allSatisfy { suffix, part in
+            guard let data = try? Data(contentsOf: SiteRecords.url(root, name + suffix), options: .alwaysMapped) else { return false }
+            return Part(data) == part
+        }
+    }
+
+    /// Removes group `name`'s files.
+    static func removeGroup(_ name: String, in root: URL) {
+        for suffix in [".cases", ".csv", ".json"] { try? FileManager.default.removeItem(at: url(root, name + suffix)) }
     }
 
     /// The ids of the cases whose page is in `root` (one listing of `cases/`).
     static func pages(in root: URL) -> Set<String> {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("cases").path)) ?? []
         return Set(names.lazy.filter { $0.hasSuffix(".html") }.map { String($0.dropLast(5)) })
+    }
+
+    /// The files the single-file records of an earlier build (`casebook-site 3`) name, read from
+    /// the start of that file (its list comes before the cases).
+    static func singleFileList(in root: URL) -> [String] {
+        guard let data = try? Data(contentsOf: root.appendingPathComponent(singleFile)) else { return [] }
+        return CacheFile.open(data, format: "casebook-site 3") { body -> [String]? in
+            var r = SummaryCache.Reader(bytes: body)
+            do {
+                _ = try r.string()
+                _ = try r.optional()
+                let count = Int(try r.u32())
+                guard count <= body.count else { return nil }
+                return try (0..<count).map { _ in
+                    let path = try r.string()
+                    _ = try r.string()
+                    return path
+                }
+            } catch {
+                return nil
+            }
+        } ?? []
     }
 }
 
@@ -79,28 +214,44 @@ extension SummaryCache.Writer {
             string(path)
             string(digest)
         }
+        u32(UInt32(r.groups.count))
+        for (name, g) in r.groups.sorted(by: { $0.key < $1.key }) {
+            string(name)
+            u32(UInt32(g.count))
+            for part in [g.csv, g.json] {
+                i64(Int64(part.length))
+                i64(Int64(bitPattern: part.checksum))
+            }
+        }
         u32(UInt32(r.cases.count))
         for (id, c) in r.cases.sorted(by: { $0.key < $1.key }) {
             string(id)
             string(c.blob)
             i64(c.builtAt)
             i64(c.until ?? .max)
-            string(c.fingerprint)
-            u32(UInt32(c.provenance.count))
-            for p in c.provenance {
+            string(c.group)
+            u32(UInt32(c.unsignedSteps.count))
+            for step in c.unsignedSteps {
+                time(step.at)
+                string(step.by.rawValue)
+            }
+            bytes.append((c.complaintAgainstStaff ? 1 : 0) | (c.correctiveAction ? 2 : 0))
+        }
+    }
+
+    mutating func siteGroup(_ details: [(id: String, detail: SiteRecords.Detail)]) {
+        u32(UInt32(details.count))
+        for (id, d) in details {
+            string(id)
+            string(d.fingerprint)
+            u32(UInt32(d.provenance.count))
+            for p in d.provenance {
                 string(p.commit)
                 string(p.author)
                 string(p.signature.rawValue)
             }
-            time(c.rows.receivedAt)
-            data(c.rows.csv)
-            data(c.rows.json)
-            u32(UInt32(c.rows.unsignedSteps.count))
-            for step in c.rows.unsignedSteps {
-                time(step.at)
-                string(step.by.rawValue)
-            }
-            bytes.append((c.rows.complaintAgainstStaff ? 1 : 0) | (c.rows.correctiveAction ? 2 : 0))
+            data(d.csv)
+            data(d.json)
         }
     }
 }
@@ -116,6 +267,19 @@ extension SummaryCache.Reader {
             let path = try string()
             r.files[path] = try string()
         }
+        let groups = Int(try u32())
+        guard groups <= bytes.count - i else { throw SummaryCache.Damaged() }
+        for _ in 0..<groups {
+            let name = try string()
+            let count = Int(try u32())
+            var parts: [SiteRecords.Part] = []
+            for _ in 0..<2 {
+                let length = try i64()
+                guard length >= 0 else { throw SummaryCache.Damaged() }
+                parts.append(SiteRecords.Part(length: Int(length), checksum: UInt64(bitPattern: try i64())))
+            }
+            r.groups[name] = SiteRecords.Group(count: count, csv: parts[0], json: parts[1])
+        }
         let cases = Int(try u32())
         guard cases <= bytes.count - i else { throw SummaryCache.Damaged() }
         r.cases.reserveCapacity(cases)
@@ -124,6 +288,30 @@ extension SummaryCache.Reader {
             let blob = try string()
             let builtAt = try i64()
             let until = try i64()
+            let group = try string()
+            let stepCount = Int(try u32())
+            guard stepCount <= bytes.count - i else { throw SummaryCache.Damaged() }
+            var steps: [CaseRows.UnsignedStep] = []
+            for _ in 0..<stepCount {
+                let at = try time()
+                steps.append(CaseRows.UnsignedStep(at: at, by: StaffID(rawValue: try string())))
+            }
+            let flags = try byte()
+            guard flags < 4, r.groups[group] != nil else { throw SummaryCache.Damaged() }
+            r.cases[id] = SiteRecords.Case(blob: blob, builtAt: builtAt, until: until == .max ? nil : until, group: group, unsignedSteps: steps,
+                                           complaintAgainstStaff: flags & 1 != 0, correctiveAction: flags & 2 != 0)
+        }
+        guard i == bytes.count else { throw SummaryCache.Damaged() }
+        return r
+    }
+
+    mutating func siteGroup() throws -> [String: SiteRecords.Detail] {
+        let count = Int(try u32())
+        guard count <= bytes.count - i else { throw SummaryCache.Damaged() }
+        var out: [String: SiteRecords.Detail] = [:]
+        out.reserveCapacity(count)
+        for _ in 0..<count {
+            let id = try string()
             let fingerprint = try string()
             let proofCount = Int(try u32())
             guard proofCount <= bytes.count - i else { throw SummaryCache.Damaged() }
@@ -134,23 +322,10 @@ extension SummaryCache.Reader {
                 guard let status = SiteBuilder.SignatureStatus(rawValue: try string()) else { throw SummaryCache.Damaged() }
                 proofs.append(EventProvenance(commit: commit, author: author, signature: status))
             }
-            let receivedAt = try time()
             let csv = try data(), json = try data()
-            let stepCount = Int(try u32())
-            guard stepCount <= bytes.count - i else { throw SummaryCache.Damaged() }
-            var steps: [CaseRows.UnsignedStep] = []
-            for _ in 0..<stepCount {
-                let at = try time()
-                steps.append(CaseRows.UnsignedStep(at: at, by: StaffID(rawValue: try string())))
-            }
-            let flags = try byte()
-            guard flags < 4 else { throw SummaryCache.Damaged() }
-            let rows = CaseRows(receivedAt: receivedAt, id: id, csv: csv, json: json, unsignedSteps: steps,
-                                complaintAgainstStaff: flags & 1 != 0, correctiveAction: flags & 2 != 0)
-            r.cases[id] = SiteRecords.Case(blob: blob, builtAt: builtAt, until: until == .max ? nil : until, fingerprint: fingerprint,
-                                           provenance: proofs, rows: rows)
+            out[id] = SiteRecords.Detail(fingerprint: fingerprint, provenance: proofs, csv: csv, json: json)
         }
         guard i == bytes.count else { throw SummaryCache.Damaged() }
-        return r
+        return out
     }
 }

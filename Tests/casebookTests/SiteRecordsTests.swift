@@ -1,7 +1,8 @@
 import Foundation
+import GitStore
 import Testing
 
-/// The site's records (`.casebook-site` in the output folder): a rebuild takes a case as the last
+/// The site's records (`.casebook-records/` in the output folder): a rebuild takes a case as the last
 /// build kept it only while its file, its commits and its clock-dependent facts are the same, and
 /// whatever happened since — a step, the clock passing a deadline or set back, a commit undone by
 /// another, a history rewritten, records damaged or left by an older build — the folder it leaves
@@ -10,7 +11,7 @@ import Testing
     /// Builds `out` at `now`, then a fresh site at the same clock, and compares them.
     /// - Returns: the rebuild's counts (kept, clock, read) and how many files it wrote.
     @discardableResult
-    static func rebuild(_ box: Sandbox, _ out: URL, now: String, _ label: String) throws -> (kept: Int, clock: Int, read: Int, written: Int) {
+    static func rebuild(_ box: Sandbox, _ out: URL, now: String, _ label: String) throws -> (kept: Int, clock: Int, read: Int, written: Int, groups: Int) {
         let o = try box.cb(["site", "--out", out.path], now: now, env: ["CASEBOOK_SUMMARY_STATS": "1"])
         #expect(o.status == 0, "\(label): \(o.stderr)")
         let fresh = box.root.appendingPathComponent("fresh-\(UUID().uuidString)")
@@ -31,7 +32,7 @@ import Testing
             return Int(part.split(separator: " ").compactMap { Int($0) }.first ?? -1)
         }
         let written = Int(o.stdout.split(separator: "(").last?.prefix { $0.isNumber } ?? "") ?? -1
-        return (count("kept"), count("clock"), count("read"), written)
+        return (count("kept"), count("clock"), count("read"), written, count("groups"))
     }
 
     @Test func aRebuildIsAFullBuildWhateverHappenedSince() throws {
@@ -44,11 +45,11 @@ import Testing
         #expect((r.kept, r.read) == (0, 2))
         // Nothing changed: nothing read, nothing written.
         r = try SiteRecordsTests.rebuild(box, out, now: t1, "same clock")
-        #expect((r.kept, r.clock, r.read, r.written) == (2, 0, 0, 0))
+        #expect((r.kept, r.clock, r.read, r.written, r.groups) == (2, 0, 0, 0, 0))
         // One step on the complaint: only it is read again; the closed repair is taken as kept.
         try box.ok(["note", complaint, "已约业主今晚查看", "--as", "li.na"], now: "2026-11-20T09:40:00+08:00")
         r = try SiteRecordsTests.rebuild(box, out, now: "2026-11-20T09:45:00+08:00", "after a step")
-        #expect((r.kept, r.clock, r.read) == (1, 0, 1))
+        #expect((r.kept, r.clock, r.read, r.groups) == (1, 0, 1, 1))
         // The clock passes the complaint's hour to report it (002 篇5 §5.2.2): the open complaint is
         // read again for its standing, the closed repair is not.
         r = try SiteRecordsTests.rebuild(box, out, now: "2026-11-20T17:00:00+08:00", "past a deadline")
@@ -70,9 +71,9 @@ import Testing
     }
 
     @Test func damagedOrForeignRecordsMakeAFullBuild() throws {
-        let (box, _, _) = try SiteTests.prepared()
+        let (box, complaint, _) = try SiteTests.prepared()
         defer { box.remove() }
-        let out = box.root.appendingPathComponent("public"), records = out.appendingPathComponent(".casebook-site")
+        let out = box.root.appendingPathComponent("public"), records = out.appendingPathComponent(".casebook-records/index")
         let now = "2026-11-20T17:00:00+08:00"
         try SiteRecordsTests.rebuild(box, out, now: now, "first build")
         let whole = try Data(contentsOf: records)
@@ -88,6 +89,30 @@ import Testing
             #expect((r.kept, r.read) == (0, 2), "\(label)")
             // Written again whole, and used by the next build.
             #expect(try SiteRecordsTests.rebuild(box, out, now: now, label + ", again").kept == 2)
+        }
+        // A group's part of a feed damaged or gone: the group made again from its records (nothing
+        // read). Its records damaged or gone: nothing needs them while nothing in the group changes;
+        // once a case in it changes, every case of the group is read again.
+        let folder = out.appendingPathComponent(".casebook-records")
+        let group = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasSuffix(".cases") }).dropLast(6)
+        for (file, label) in [("\(group).json", "a group's part of cases.json"), ("\(group).csv", "a group's part of cases.csv")] {
+            let url = folder.appendingPathComponent(file)
+            let data = try Data(contentsOf: url)
+            for damaged in [data.prefix(data.count - 1) + Data([data.last! ^ 0x01]), nil] {
+                if let damaged { try damaged.write(to: url) } else { try FileManager.default.removeItem(at: url) }
+                let r = try SiteRecordsTests.rebuild(box, out, now: now, label + (damaged == nil ? " removed" : " damaged"))
+                #expect((r.kept, r.read) == (2, 0), "\(label): \(r)")
+                #expect(try Data(contentsOf: url) == data, "\(label) made again")
+            }
+        }
+        let cases = folder.appendingPathComponent("\(group).cases")
+        for (n, damaged) in [Data("casebook-site-group 1\n".utf8), nil].enumerated() {
+            if let damaged { try damaged.write(to: cases) } else { try FileManager.default.removeItem(at: cases) }
+            #expect(try SiteRecordsTests.rebuild(box, out, now: now, "a group's records damaged").kept == 2)
+            try box.ok(["note", complaint, "第\(n + 1)次回电", "--as", "li.na"], now: now)
+            let r = try SiteRecordsTests.rebuild(box, out, now: now, "a step after a group's records were damaged")
+            #expect((r.kept, r.read) == (0, 2), "\(r)")
+            #expect(try SiteRecordsTests.rebuild(box, out, now: now, "and again").kept == 2)
         }
         // Another language is another render key: every page made again.
         let en = try box.cb(["site", "--out", out.path, "--lang", "en"], now: now, env: ["CASEBOOK_SUMMARY_STATS": "1"])
@@ -106,10 +131,48 @@ import Testing
         try Data("old".utf8).write(to: out.appendingPathComponent("reports/2020-01.html"))
         try Data(#"{"format":"casebook-site 2","files":{"reports/2020-01.html":"x","index.html":"y"},"verdicts":{}}"#.utf8)
             .write(to: out.appendingPathComponent(".casebook-site.json"))
-        try FileManager.default.removeItem(at: out.appendingPathComponent(".casebook-site"))
+        try FileManager.default.removeItem(at: out.appendingPathComponent(".casebook-records"))
         try SiteRecordsTests.rebuild(box, out, now: now, "after an older build")
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("reports/2020-01.html").path))
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent(".casebook-site.json").path))
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("index.html").path))
+    }
+
+    /// A folder the single-file records wrote (`.casebook-site`, format 3): the files its list
+    /// names that are no longer made are removed, and the file with them.
+    @Test func theSingleFileOfAnEarlierBuildIsReadOnceAndRemoved() throws {
+        let (box, _, _) = try SiteTests.prepared()
+        defer { box.remove() }
+        let out = box.root.appendingPathComponent("public")
+        let now = "2026-11-20T17:00:00+08:00"
+        try SiteRecordsTests.rebuild(box, out, now: now, "first build")
+        try Data("old".utf8).write(to: out.appendingPathComponent("reports/2020-02.html"))
+        // Its frame (CacheFile) around the key, the commit and the list of files; its cases follow.
+        var body = Data()
+        func string(_ text: String) {
+            let bytes = Array(text.utf8)
+            body.append(contentsOf: withUnsafeBytes(of: UInt32(bytes.count).littleEndian, Array.init))
+            body.append(contentsOf: bytes)
+        }
+        string("key")
+        body.append(contentsOf: withUnsafeBytes(of: UInt32.max, Array.init))  // no commit
+        body.append(contentsOf: withUnsafeBytes(of: UInt32(1).littleEndian, Array.init))
+        string("reports/2020-02.html")
+        string("digest")
+        body.append(contentsOf: withUnsafeBytes(of: UInt32(0).littleEndian, Array.init))
+        try SiteRecordsTests.sealed(body, format: "casebook-site 3").write(to: out.appendingPathComponent(".casebook-site"))
+        try FileManager.default.removeItem(at: out.appendingPathComponent(".casebook-records"))
+        try SiteRecordsTests.rebuild(box, out, now: now, "after a single-file build")
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("reports/2020-02.html").path))
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent(".casebook-site").path))
+    }
+
+    /// `body` in the frame `CacheFile` gives it, as the binary the tests run would write it.
+    static func sealed(_ body: Data, format: String) throws -> Data {
+        var st = stat()
+        guard stat(Sandbox.binary, &st) == 0 else { throw CocoaError(.fileReadNoSuchFile) }
+        var out = Data("\(format)\nbuild \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)\n".utf8)
+        out.append(contentsOf: withUnsafeBytes(of: body.withUnsafeBytes { Checksum.of($0) }.littleEndian, Array.init))
+        return out + body
     }
 }

@@ -25,14 +25,14 @@ import Testing
     }
 
     /// Every file under `dir`, relative path → contents; without the build's records
-    /// (`.casebook-site`, a cache whose clocks differ between a rebuild and a full build).
+    /// (`.casebook-records/`, a cache whose clocks differ between a rebuild and a full build).
     static func files(under dir: URL) throws -> [String: Data] {
         var out: [String: Data] = [:]
         let base = dir.standardizedFileURL.path
         guard let walker = FileManager.default.enumerator(at: dir, includingPropertiesForKeys: [.isRegularFileKey]) else { return out }
         for case let url as URL in walker where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
             let path = String(url.standardizedFileURL.path.dropFirst(base.count + 1))
-            if path != ".casebook-site" { out[path] = try Data(contentsOf: url) }
+            if !path.hasPrefix(".casebook-records/") { out[path] = try Data(contentsOf: url) }
         }
         return out
     }
@@ -55,7 +55,7 @@ import Testing
             "assets/casebook.css", "assets/casebook.js", "cases.csv", "cases.json", "cases/\(complaint).html", "cases/\(repair).html",
             "index.html", "open.html", "overdue.atom", "overdue.html", "reports/2026-11.html", "revisits.html", "revisits.ics",
         ])
-        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(".casebook-site").path))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(".casebook-records/index").path))
         // Default language: records/casebook.json says zh-Hans.
         #expect(SiteTests.text(files["index.html"]).contains("<html lang=\"zh-Hans\">"))
         // The complaint was not reported to the supervisor within the hour (002 篇5 §5.2.2).
@@ -82,7 +82,10 @@ import Testing
             var files = try SiteTests.files(under: out)
             #expect(files.count == 13)
             // The build's records hold the feeds' rows: masked like the feeds.
-            files[".casebook-site"] = try Data(contentsOf: out.appendingPathComponent(".casebook-site"))
+            let records = out.appendingPathComponent(".casebook-records")
+            let kept = try FileManager.default.contentsOfDirectory(atPath: records.path)
+            #expect(kept.contains("index") && kept.contains { $0.hasSuffix(".cases") } && kept.contains { $0.hasSuffix(".json") })
+            for name in kept { files[".casebook-records/" + name] = try Data(contentsOf: records.appendingPathComponent(name)) }
             // A mobile number standing alone, not 11 digits inside a commit hash (…e14045900577583b…).
             let phone = try Regex("(^|[^0-9A-Za-z])1[3-9][0-9]{9}($|[^0-9A-Za-z])")
             for (path, data) in files {
@@ -196,7 +199,7 @@ import Testing
         #expect(try box.cb(["site", "--out", fresh.path], now: later).status == 0)
         #expect(try SiteTests.files(under: out) == SiteTests.files(under: fresh))
         // A damaged cache is ignored: everything is written again.
-        try Data("{".utf8).write(to: out.appendingPathComponent(".casebook-site"))
+        try Data("{".utf8).write(to: out.appendingPathComponent(".casebook-records/index"))
         #expect(try box.cb(["site", "--out", out.path], now: "2026-11-20T17:10:00+08:00").stdout.hasSuffix("(13 written)\n"))
     }
 
