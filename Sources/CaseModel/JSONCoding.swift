@@ -5,6 +5,8 @@ import Foundation
 public enum RecordJSON {
     /// - Parameter redacted: leave residents' full names and phone numbers out (display forms only).
     public static func encode<T: Encodable>(_ value: T, redacted: Bool = false) throws -> Data {
+        // Case files, written by every step, are written directly where they hold nothing unexpected.
+        if !redacted, T.self == CaseFile.self, let file = value as? CaseFile, let data = CaseFileWriter.write(file) { return data }
         let encoder = JSONEncoder()
         if redacted { encoder.userInfo[.redactPersonalData] = true }
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
