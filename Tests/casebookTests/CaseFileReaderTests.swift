@@ -6,12 +6,13 @@ import Testing
 /// file of a simulated month and on damaged and unusual copies of them, it reads the same value
 /// or leaves the file to `JSONDecoder`.
 @Suite struct CaseFileReaderTests {
-    /// Every case file of a simulated month (bulk: the same files, fewer commits).
-    static func simulatedCaseFiles() throws -> [Data] {
+    /// Every case file of a simulated month, or of the simulation `options` ask for (bulk: the
+    /// same files, fewer commits).
+    static func simulatedCaseFiles(_ options: [String] = ["--months", "1", "--seed", "5", "--cases-per-day", "8", "--start", "2026-10"]) throws -> [Data] {
         let box = try Sandbox()
         defer { box.remove() }
         let dir = box.root.appendingPathComponent("sim").path
-        let o = try box.run(Sandbox.binary, ["simulate", "--out", dir, "--months", "1", "--seed", "5", "--cases-per-day", "8", "--bulk", "--unsigned", "--start", "2026-10"])
+        let o = try box.run(Sandbox.binary, ["simulate", "--out", dir, "--bulk", "--unsigned"] + options)
         #expect(o.status == 0, "\(o.stderr)")
         let paths = try box.run("git", ["ls-files", "records/cases"], in: dir).stdout.split(separator: "\n").filter { $0.hasSuffix(".json") }
         return try paths.map { try Data(contentsOf: URL(fileURLWithPath: dir + "/" + $0)) }
