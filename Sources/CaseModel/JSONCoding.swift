@@ -22,6 +22,8 @@ public enum RecordJSON {
         }
         // Case files, the most read by far, are read directly where they hold nothing unexpected.
         if T.self == CaseFile.self, let file = CaseFileReader.read(data) as? T { return file }
+        // So are the settings, which every command reads first (a centre's units can be thousands).
+        if T.self == Settings.self, let settings = SettingsReader.read(data) as? T { return settings }
         if let depth = nestingBeyond(maxDepth, in: data) {
             throw RecordError.malformed(file: file, detail: "nested deeper than \(maxDepth) levels (at byte \(depth))")
         }
