@@ -17,6 +17,16 @@ COMPANY_OUT ?= site/company
 PREFIX  ?= /usr/local
 DESTDIR ?=
 RELEASE := .build-release/release
+# The release build (`make release`, `make bench`, `make deb`): the Swift runtime and Foundation
+# linked in statically, and libgit2 with the libraries under it (mbed TLS, http-parser, libssh2,
+# OpenSSL's libcrypto, PCRE2, zlib) from Debian's static archives where they are installed
+# (scripts/static-libgit2.sh writes a libgit2.pc that names them; without them, the shared
+# libgit2). Each short command then loads nine shared libraries fewer. `swift build` (debug, the
+# tests) links libgit2 as a shared library, as before.
+STATIC_PC := $(CURDIR)/.build-release/static-libgit2
+RELEASE_BUILD = scripts/static-libgit2.sh $(STATIC_PC) && \
+	PKG_CONFIG_PATH=$(STATIC_PC)$${PKG_CONFIG_PATH:+:$$PKG_CONFIG_PATH} \
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-release
 FROM    ?= $(RELEASE)
 MAN     ?= man/casebook.1
 
@@ -74,7 +84,7 @@ test: build test-deps
 # The binary is linked statically against the Swift runtime and Foundation, as a command-line tool
 # is shipped on Linux: loading some thirty shared libraries was a third of a short command's time.
 bench: deps
-	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-release
+	$(RELEASE_BUILD)
 	scripts/bench.py .build-release/release/casebook --out BENCHMARKS.md
 
 # The long run of the reliability tests: SOAK kills at random points (default 400), 4 processes
@@ -113,7 +123,7 @@ release: deps
 	@pkg-config --exists libcurl 2>/dev/null || { \
 	  echo "casebook: installing libcurl4-openssl-dev for the static release build"; \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libcurl4-openssl-dev; }
-	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-release
+	$(RELEASE_BUILD)
 
 # make install [PREFIX=/usr/local] [DESTDIR=…]: binary (PREFIX/lib/casebook with its defaults,
 # linked from PREFIX/bin), man page, bash/zsh/fish completions, the host's units and examples.

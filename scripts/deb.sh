@@ -2,8 +2,9 @@
 # Builds the Debian package of casebook with dpkg-deb: `make deb` calls it.
 #   scripts/deb.sh BUILD_DIR MAN_PAGE OUT_DIR
 # The files are those of `make install PREFIX=/usr`; Depends are the packages that hold the
-# binary's shared libraries (libgit2-1.5, libc6, …), plus git and openssh-client, which casebook
-# runs; gitolite3, nginx and apache2-utils are recommended for a central host.
+# binary's shared libraries (libc6, libgssapi-krb5-2, and libgit2-1.5 where libgit2 is not linked
+# in), plus git and openssh-client, which casebook runs; gitolite3, nginx and apache2-utils are
+# recommended for a central host.
 set -eu
 build=$1 man=$2 out=$3
 here=$(cd "$(dirname "$0")/.." && pwd)

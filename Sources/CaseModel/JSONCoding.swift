@@ -5,6 +5,8 @@ import Foundation
 public enum RecordJSON {
     /// - Parameter redacted: leave residents' full names and phone numbers out (display forms only).
     public static func encode<T: Encodable>(_ value: T, redacted: Bool = false) throws -> Data {
+        // Case files, written by every step, are written directly where they hold nothing unexpected.
+        if !redacted, T.self == CaseFile.self, let file = value as? CaseFile, let data = CaseFileWriter.write(file) { return data }
         let encoder = JSONEncoder()
         if redacted { encoder.userInfo[.redactPersonalData] = true }
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -20,6 +22,8 @@ public enum RecordJSON {
         }
         // Case files, the most read by far, are read directly where they hold nothing unexpected.
         if T.self == CaseFile.self, let file = CaseFileReader.read(data) as? T { return file }
+        // So are the settings, which every command reads first (a centre's units can be thousands).
+        if T.self == Settings.self, let settings = SettingsReader.read(data) as? T { return settings }
         if let depth = nestingBeyond(maxDepth, in: data) {
             throw RecordError.malformed(file: file, detail: "nested deeper than \(maxDepth) levels (at byte \(depth))")
         }

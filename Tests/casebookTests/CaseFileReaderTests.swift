@@ -6,15 +6,39 @@ import Testing
 /// file of a simulated month and on damaged and unusual copies of them, it reads the same value
 /// or leaves the file to `JSONDecoder`.
 @Suite struct CaseFileReaderTests {
-    /// Every case file of a simulated month (bulk: the same files, fewer commits).
-    static func simulatedCaseFiles() throws -> [Data] {
+    /// Every case file of a simulated month, or of the simulation `options` ask for (bulk: the
+    /// same files, fewer commits).
+    static func simulatedCaseFiles(_ options: [String] = ["--months", "1", "--seed", "5", "--cases-per-day", "8", "--start", "2026-10"]) throws -> [Data] {
         let box = try Sandbox()
         defer { box.remove() }
         let dir = box.root.appendingPathComponent("sim").path
-        let o = try box.run(Sandbox.binary, ["simulate", "--out", dir, "--months", "1", "--seed", "5", "--cases-per-day", "8", "--bulk", "--unsigned", "--start", "2026-10"])
+        let o = try box.run(Sandbox.binary, ["simulate", "--out", dir, "--bulk", "--unsigned"] + options)
         #expect(o.status == 0, "\(o.stderr)")
         let paths = try box.run("git", ["ls-files", "records/cases"], in: dir).stdout.split(separator: "\n").filter { $0.hasSuffix(".json") }
         return try paths.map { try Data(contentsOf: URL(fileURLWithPath: dir + "/" + $0)) }
+    }
+
+    /// `count` copies of `data` each damaged once at random (a byte changed, removed or inserted,
+    /// or the rest cut off), and the copies each of `replacements` makes of its text where it applies.
+    static func damagedCopies(of data: Data, count: Int, replacing replacements: [(String, String)]) -> [Data] {
+        var rng = SystemRandomNumberGenerator()
+        var copies: [Data] = []
+        for _ in 0..<count {
+            var bytes = [UInt8](data)
+            let at = Int.random(in: 0..<bytes.count, using: &rng)
+            switch Int.random(in: 0..<4, using: &rng) {
+            case 0: bytes[at] = UInt8.random(in: 0...255, using: &rng)
+            case 1: bytes.remove(at: at)
+            case 2: bytes.insert(UInt8.random(in: 0x20...0x7E, using: &rng), at: at)
+            default: bytes.removeLast(bytes.count - at)
+            }
+            copies.append(Data(bytes))
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        for (from, to) in replacements where text.contains(from) {
+            copies.append(Data(text.replacingOccurrences(of: from, with: to).utf8))
+        }
+        return copies
     }
 
     /// What `JSONDecoder` makes of `data`, nil where it refuses.
@@ -44,25 +68,11 @@ import Testing
         }
 
         // Damaged copies: every outcome is JSONDecoder's (the same value, or a refusal it names).
-        var rng = SystemRandomNumberGenerator()
         var directReads = 0
         for data in files.prefix(40) {
-            var variants: [Data] = []
-            for _ in 0..<25 {
-                var bytes = [UInt8](data)
-                let at = Int.random(in: 0..<bytes.count, using: &rng)
-                switch Int.random(in: 0..<4, using: &rng) {
-                case 0: bytes[at] = UInt8.random(in: 0...255, using: &rng)
-                case 1: bytes.remove(at: at)
-                case 2: bytes.insert(UInt8.random(in: 0x20...0x7E, using: &rng), at: at)
-                default: bytes.removeLast(bytes.count - at)
-                }
-                variants.append(Data(bytes))
-            }
-            let text = String(decoding: data, as: UTF8.self)
-            // Valid JSON that is not what casebook writes: unknown and repeated keys, nulls,
+            // Damaged at random, and valid JSON that is not what casebook writes: unknown and repeated keys, nulls,
             // escapes, other numbers and spacing.
-            for (from, to) in [
+            let variants = CaseFileReaderTests.damagedCopies(of: data, count: 25, replacing: [
                 ("\"format\"", "\"extra\": 1, \"format\""),
                 ("\"format\"", "\"format\": \"x\", \"format\""),
                 ("\"reopenCount\" : 0", "\"reopenCount\" : 0.0"),
@@ -78,9 +88,7 @@ import Testing
                 ("\"receivedAt\" : \"", "\"receivedAt\" : \"X"),
                 ("\n", "\r\n\t"),
                 ("{", "\u{FEFF}{"),
-            ] where text.contains(from) {
-                variants.append(Data(text.replacingOccurrences(of: from, with: to).utf8))
-            }
+            ])
             for variant in variants {
                 let direct = CaseFileReader.read(variant)
                 if let direct {
