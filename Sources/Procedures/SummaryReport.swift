@@ -127,10 +127,20 @@ extension MonthAnalysis {
         let building: (CaseSummary) -> String? = { $0.unit.flatMap(MonthAnalysis.building) }
         let department: (CaseSummary) -> String? = { $0.kind == .complaint ? $0.department?.rawValue : nil }
         let kind: (CaseSummary) -> String? = { $0.kind.rawValue }
-        for (d, key, minimum) in [(Finding.Dimension.building, building, rule.building), (.kind, kind, rule.kind), (.department, department, rule.department)] {
+        let dimensions = [(Finding.Dimension.building, building, rule.building), (.kind, kind, rule.kind), (.department, department, rule.department)]
+        // Each dimension's problems per key in each month compared with, counted in one pass.
+        var earlier: [[String: [Int]]] = dimensions.map { _ in [:] }
+        for s in cases where problemKinds.contains(s.kind) {
+            guard let m = previousBounds.firstIndex(where: { inMonth(s, $0) }) else { continue }
+            for (n, dimension) in dimensions.enumerated() {
+                guard let k = dimension.1(s) else { continue }
+                earlier[n][k, default: Array(repeating: 0, count: previousBounds.count)][m] += 1
+            }
+        }
+        for (n, (d, key, minimum)) in dimensions.enumerated() {
             let groups = Dictionary(grouping: problems.filter { key($0) != nil }) { key($0) ?? "" }
             for (k, files) in groups.sorted(by: { $0.key < $1.key }) where files.count >= minimum {
-                let counts = previousBounds.map { b in cases.filter { inMonth($0, b) && problemKinds.contains($0.kind) && key($0) == k }.count }
+                let counts = earlier[n][k] ?? Array(repeating: 0, count: previousBounds.count)
                 guard !counts.isEmpty, counts.contains(where: { $0 > 0 }) else { continue }
                 let average = Double(counts.reduce(0, +)) / Double(counts.count)
                 if Double(files.count) >= average * (1 + Double(rule.risePercent) / 100) {
