@@ -91,7 +91,7 @@ package final class Workspace {
         self.base = base
         self.keys = KeyStoreFile(repo: repo)
         var key: String?
-        if let cache, let base {
+        if cache != nil, let base {
             key = try [Workspace.settingsPath, Workspace.staffPath, "records/procedures", "records/calendar"]
                 .map { try repo.blobID(at: $0, in: base)?.hex ?? "-" }.joined(separator: " ")
         }

@@ -51,30 +51,50 @@ extension MonthReport {
         var total = Row(key: "all")
         var kinds: [String: Row] = [:], departments: [String: Row] = [:], severities: [String: Row] = [:]
         // Customer requests only: a quality check's non-conformity is the centre's own finding (002 篇9 §4).
-        for s in summaries where s.receivedAt >= bounds.start && s.receivedAt < bounds.end && s.kind != .nonconformity {
-            let r = s.report
-            let onTime = r.onTime.at(now), onTimeAsRecorded = r.onTimeAsRecorded.at(now)
-            func add(_ row: inout Row) {
-                row.cases += 1
-                if onTime { row.onTime += 1 }
-                if onTimeAsRecorded { row.onTimeAsRecorded += 1 }
-                row.lateEntries += r.lateEntries
-                if r.lastResolution != nil { row.resolved += 1 }
-                if !r.revisitSteps.isEmpty { row.revisited += 1 }
-                row.revisits += r.revisits
-                row.satisfied += r.satisfied
-                row.homeVisits += r.homeVisits
-            }
-            add(&total)
+        for s in summaries where Row.counts(s, in: bounds) {
+            let onTime = s.report.onTime.at(now), onTimeAsRecorded = s.report.onTimeAsRecorded.at(now)
+            total.add(s.report, onTime: onTime, onTimeAsRecorded: onTimeAsRecorded)
             let kind = s.kind.rawValue
-            add(&kinds[kind, default: Row(key: kind)])
+            kinds[kind, default: Row(key: kind)].add(s.report, onTime: onTime, onTimeAsRecorded: onTimeAsRecorded)
             let department = s.department?.rawValue ?? "unassigned"
-            add(&departments[department, default: Row(key: department)])
-            if let severity = s.severity?.rawValue { add(&severities[severity, default: Row(key: severity)]) }
+            departments[department, default: Row(key: department)].add(s.report, onTime: onTime, onTimeAsRecorded: onTimeAsRecorded)
+            if let severity = s.severity?.rawValue {
+                severities[severity, default: Row(key: severity)].add(s.report, onTime: onTime, onTimeAsRecorded: onTimeAsRecorded)
+            }
         }
         return assembled(month: month, at: now, total: total, kinds: kinds, departments: departments, severities: severities,
                          lateEntries: recorded ?? summaries.flatMap(\.lateEntries), profile: profile, bounds: bounds,
                          sampled: SampleFigures.compute(month: month, summaries: summaries, samples: samples, profile: profile, bounds: bounds))
+    }
+}
+
+extension MonthReport.Row {
+    /// Whether the month of `bounds` counts the case: received in it, and a customer request (a
+    /// quality check's non-conformity is the centre's own finding, 002 篇9 §4).
+    static func counts(_ s: CaseSummary, in bounds: (start: Timestamp, end: Timestamp)) -> Bool {
+        s.receivedAt >= bounds.start && s.receivedAt < bounds.end && s.kind != .nonconformity
+    }
+
+    /// Counts one case's figures into the row.
+    mutating func add(_ r: ReportFacts, onTime: Bool, onTimeAsRecorded: Bool) {
+        cases += 1
+        if onTime { self.onTime += 1 }
+        if onTimeAsRecorded { self.onTimeAsRecorded += 1 }
+        lateEntries += r.lateEntries
+        if r.lastResolution != nil { resolved += 1 }
+        if !r.revisitSteps.isEmpty { revisited += 1 }
+        revisits += r.revisits
+        satisfied += r.satisfied
+        homeVisits += r.homeVisits
+    }
+
+    /// The month's total row alone (`MonthReport.compute(…).total`), as the analysis compares months.
+    static func total(summaries: [CaseSummary], at now: Timestamp, bounds: (start: Timestamp, end: Timestamp)) -> MonthReport.Row {
+        var row = MonthReport.Row(key: "all")
+        for s in summaries where counts(s, in: bounds) {
+            row.add(s.report, onTime: s.report.onTime.at(now), onTimeAsRecorded: s.report.onTimeAsRecorded.at(now))
+        }
+        return row
     }
 }
 
@@ -149,10 +169,8 @@ extension MonthAnalysis {
             }
         }
         // Indicators that swing: a drop against the previous months' average.
-        let this = MonthReport.compute(month: month, summaries: cases, profile: profile, at: now, bounds: bounds, lateEntries: []).total
-        let before = previousBounds.enumerated().map {
-            MonthReport.compute(month: previousMonths[$0.offset], summaries: cases, profile: profile, at: now, bounds: $0.element, lateEntries: []).total
-        }
+        let this = MonthReport.Row.total(summaries: cases, at: now, bounds: bounds)
+        let before = previousBounds.map { MonthReport.Row.total(summaries: cases, at: now, bounds: $0) }
         for s in drops(this, before: before, rule: rule) {
             add(s.dimension, "all", current: s.current, previous: s.average, threshold: s.drop, cases: [])
         }
