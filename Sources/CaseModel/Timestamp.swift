@@ -32,6 +32,32 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// Seconds since 1970, as git records author and committer times.
     public var unixSeconds: Int64 { Int64(date.timeIntervalSince1970) }
 
+    /// `YYYY-MM` of the civil date `unixSeconds + offsetSeconds` seconds after 1970 (a fixed
+    /// offset, no time-zone rules), by arithmetic: for sorting many moments into months cheaply.
+    public static func month(unixSeconds: Int64, offsetSeconds: Int) -> String {
+        let t = unixSeconds + Int64(offsetSeconds)
+        // Days since 1970 to a civil date (H. Hinnant's algorithm).
+        let z = Int((t >= 0 ? t : t - 86_399) / 86_400) + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        let digits = Array("0123456789".utf8)
+        var out = [UInt8](repeating: UInt8(ascii: "0"), count: 7)
+        var y = max(0, min(9999, year))
+        for i in (0..<4).reversed() {
+            out[i] = digits[y % 10]
+            y /= 10
+        }
+        out[4] = UInt8(ascii: "-")
+        out[5] = digits[month / 10]
+        out[6] = digits[month % 10]
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// This moment moved by `seconds`, in the same offset.
     public func adding(seconds: Int) -> Timestamp {
         Timestamp(date: date.addingTimeInterval(TimeInterval(seconds)), offsetSeconds: offsetSeconds)

@@ -28,10 +28,12 @@ struct MonthTotals: Sendable {
         var bounds: [String: (start: Timestamp, end: Timestamp)] = [:]
         for month in wanted { bounds[month] = Sampling.bounds(of: month, in: d.timeZone) }
         self.bounds = bounds
-        let time = d.time
+        // A moment's month by the zone's offset now (within a day of its month in the zone: the
+        // months beside it are tried too, against their exact bounds).
+        let offset = d.timeZone.secondsFromGMT(for: d.now.date)
         /// The months asked for whose span holds `t`.
         func months(holding t: Timestamp) -> [String] {
-            let month = time.month(t)
+            let month = Timestamp.month(unixSeconds: t.unixSeconds, offsetSeconds: offset)
             return [MonthTotals.month(month, plus: -1), month, MonthTotals.month(month, plus: 1)].filter { m in
                 guard let b = bounds[m] else { return false }
                 return t >= b.start && t < b.end

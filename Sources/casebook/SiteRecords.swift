@@ -102,16 +102,7 @@ struct SiteRecords {
     /// The group of a case received at `t`: its UTC month, `YYYY-MM` (the groups' names sort as
     /// their cases do in the feeds).
     static func group(of t: Timestamp) -> String {
-        // Days since 1970 to a civil date (H. Hinnant's algorithm).
-        let z = Int((t.unixSeconds >= 0 ? t.unixSeconds : t.unixSeconds - 86_399) / 86_400) + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        return String(format: "%04d-%02d", year, month)
+        Timestamp.month(unixSeconds: t.unixSeconds, offsetSeconds: 0)
     }
 
     // MARK: - Files

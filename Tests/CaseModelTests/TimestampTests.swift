@@ -31,4 +31,19 @@ import Testing
         let ok = try JSONDecoder().decode([Timestamp].self, from: Data(#"["2026-11-22T09:30:00+08:00"]"#.utf8))
         #expect(ok.first?.offsetSeconds == 28_800)
     }
+
+    /// The month by arithmetic is the month of the same moment's text in that offset, across
+    /// leap days, year ends, 1970 and before it.
+    @Test func monthByArithmeticIsTheMonthOfTheText() {
+        var generator = SystemRandomNumberGenerator()
+        var moments: [Int64] = [0, -1, 86_399, 86_400, 951_782_400, 951_868_799, 1_798_732_799, 1_798_732_800, -2_208_988_800]
+        for _ in 0..<2_000 { moments.append(Int64.random(in: -3_000_000_000...4_000_000_000, using: &generator)) }
+        for seconds in moments {
+            for offset in [0, 28_800, -18_000, 3_600] {
+                let t = Timestamp(date: Date(timeIntervalSince1970: TimeInterval(seconds)), offsetSeconds: offset)
+                #expect(Timestamp.month(unixSeconds: seconds, offsetSeconds: offset) == String(t.localDay.prefix(7)), "\(seconds) \(offset)")
+            }
+        }
+    }
 }
+
