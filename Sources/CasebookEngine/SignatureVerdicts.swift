@@ -64,7 +64,8 @@ package final class SignatureVerdicts: @unchecked Sendable {
         guard !missing.isEmpty else { return out.map { $0! } }
         let verifier = try verifiers[allowedSigners] ?? SSHVerifier(allowedSigners: allowedSigners)
         verifiers[allowedSigners] = verifier
-        let signed = try missing.map { (signature: try repo.signature(of: commits[$0].commit), author: commits[$0].author) }
+        let read = missing.count > 1 ? try repo.signatures(of: missing.map { commits[$0].commit }) : [try repo.signature(of: commits[missing[0]].commit)]
+        let signed = zip(missing, read).map { (signature: $1, author: commits[$0].author) }
         let found = signed.count > 1
             ? signed.concurrentMap { try verifier.status(of: $0.signature, author: $0.author) }
             : signed.map { s in Result { try verifier.status(of: s.signature, author: s.author) } }

@@ -17,4 +17,10 @@ static inline int casebook_git_set_cache_object_limit(git_object_t type, long lo
 static inline int casebook_git_enable_caching(int enabled) {
     return git_libgit2_opts(GIT_OPT_ENABLE_CACHING, enabled);
 }
+static inline int casebook_git_set_mwindow_size(long long bytes) {
+    return git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, (size_t)bytes);
+}
+static inline int casebook_git_set_mwindow_mapped_limit(long long bytes) {
+    return git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)bytes);
+}
 #endif

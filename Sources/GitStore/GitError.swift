@@ -31,6 +31,14 @@ enum Library {
         // tens of KB: every lookup of a path below it inflated it again (a push's check of 1,000
         // commits did so thousands of times). Keep trees up to 4 MB in the object cache.
         _ = casebook_git_set_cache_object_limit(GIT_OBJECT_TREE, 4 << 20)
+        // A read across a whole large history (a full site build judging every commit's
+        // signature, the history index) otherwise maps the whole pack in 1 GiB windows (up to
+        // 8 GiB mapped) and caches up to 256 MiB of objects: both count in the process's memory.
+        // Bounded so that a command over 100,000 cases stays well under 1 GiB; a short command
+        // never comes near either bound.
+        _ = casebook_git_set_mwindow_size(64 << 20)
+        _ = casebook_git_set_mwindow_mapped_limit(256 << 20)
+        _ = casebook_git_set_cache_max_size(96 << 20)
         return true
     }()
     static func ensure() { _ = initialised }

@@ -127,6 +127,17 @@ extension Repository {
     // MARK: - Signatures
 
     /// The `gpgsig` signature of `commit` and the bytes it signs, or nil for an unsigned commit.
+    /// `signature(of:)` of each commit, read with libgit2's object cache off: a batch of commits
+    /// is read once each, and caching them (up to the cache's bound) is memory and no speed.
+    public func signatures(of commits: [OID]) throws(GitError) -> [CommitSignature?] {
+        try Library.withoutObjectCache { () throws(GitError) in
+            var out: [CommitSignature?] = []
+            out.reserveCapacity(commits.count)
+            for commit in commits { out.append(try signature(of: commit)) }
+            return out
+        }
+    }
+
     public func signature(of commit: OID) throws(GitError) -> CommitSignature? {
         var sig = git_buf(), data = git_buf()
         defer {
