@@ -90,7 +90,7 @@ public struct HistoryIndex: Sendable {
     }
 
     /// Adds the commits reachable from `head` and not from `tip`, oldest first. Each commit is
-    /// looked up once; its folder is compared with its first parent's by tree ids, level by level,
+    /// looked up once (a whole history in our own topological order, `walkedCommits(to:)`); its folder is compared with its first parent's by tree ids, level by level,
     /// holding the previous commit's trees (its usual parent) instead of caching every tree read.
     /// Objects are read without libgit2's object cache and without checking each against its id
     /// (what is built is a cache; see `Library`). `parts`: how many threads walk (default:
@@ -98,7 +98,7 @@ public struct HistoryIndex: Sendable {
     mutating func extend(in repo: Repository, to head: OID, parts: Int? = nil) throws(GitError) {
         let walked = try Library.withoutHashVerification { () throws(GitError) in
             try Library.withoutObjectCache { () throws(GitError) in
-                try HistoryIndex.walk(repo.commits(from: tip, to: head), in: repo, prefix: prefix, parts: parts)
+                try HistoryIndex.walk(repo.walkedCommits(from: tip, to: head), in: repo, prefix: prefix, parts: parts)
             }
         }
         for part in walked {
@@ -124,7 +124,8 @@ public struct HistoryIndex: Sendable {
     /// come twice: a file moved), in parts in order. With more than one thread (`parts`, or
     /// `threads` for a long list) the list is cut in parts, each walked on its own thread with
     /// its own handle on the repository (a part's first commit reads its parent's tree once more).
-    static func walk(_ ids: [OID], in repo: Repository, prefix: String, parts: Int? = nil) throws(GitError) -> [[(Commit, [String])]] {
+    static func walk(_ ids: [(id: OID, commit: Repository.WalkedCommit)], in repo: Repository, prefix: String,
+                     parts: Int? = nil) throws(GitError) -> [[(Commit, [String])]] {
         let count = parts.map { min($0, ids.count) } ?? min(threads, ids.count / commitsPerPart)
         var handles = [repo]
         while handles.count < count, let another = try repo.anotherHandle() { handles.append(another) }
@@ -146,13 +147,13 @@ public struct HistoryIndex: Sendable {
     }
 
     /// One part of `walk`, on one thread.
-    static func walk(_ ids: ArraySlice<OID>, in repo: Repository, prefix: String) throws(GitError) -> [(Commit, [String])] {
+    static func walk(_ ids: ArraySlice<(id: OID, commit: Repository.WalkedCommit)>, in repo: Repository,
+                     prefix: String) throws(GitError) -> [(Commit, [String])] {
         let trees = TreeReader(repo, keepsLastCommit: true)
         var last: (commit: OID, tree: OID)?
         var out: [(Commit, [String])] = []
         out.reserveCapacity(ids.count)
-        for id in ids {
-            let c = try repo.walked(id)
+        for (id, c) in ids {
             let parentTree: OID? = if let p = c.parents.first { p == last?.commit ? last!.tree : try repo.treeID(of: p) } else { nil }
             trees.nextCommit()
             let names = try trees.changes(from: parentTree, to: c.tree, under: prefix).map { HistoryIndex.name($0.path) }
@@ -191,6 +192,15 @@ extension Repository {
         let author: Person
         let isSigned: Bool
         let action: String?
+    }
+
+    /// The commits reachable from `head` and not from `old` (nil: all), oldest first, each read
+    /// once: a whole history in `walkedCommits(to:)`'s order, a range as the revwalk lists it.
+    func walkedCommits(from old: OID?, to head: OID) throws(GitError) -> [(id: OID, commit: WalkedCommit)] {
+        guard let old else { return try walkedCommits(to: head) }
+        var out: [(id: OID, commit: WalkedCommit)] = []
+        for id in try commits(from: old, to: head) { out.append((id, try walked(id))) }
+        return out
     }
 
     func walked(_ id: OID) throws(GitError) -> WalkedCommit {

@@ -9,8 +9,10 @@ final class TreeReader {
     private let repo: Repository
     private let keepsLastCommit: Bool
     /// The trees held, a handful a commit: searched in order (hashing each id cost more).
-    private var previous: [(id: OID, tree: OpaquePointer)] = []
-    private var current: [(id: OID, tree: OpaquePointer)] = []
+    /// Ids kept raw: a hex `OID` formatted and parsed again for every tree opened was a few
+    /// per cent of a walk.
+    private var previous: [(id: git_oid, tree: OpaquePointer)] = []
+    private var current: [(id: git_oid, tree: OpaquePointer)] = []
     /// The folder `changes` looked in last, split into its names.
     private var folder: (path: String, names: [String]) = ("", [])
 
@@ -31,13 +33,27 @@ final class TreeReader {
         current = []
     }
 
-    private func open(_ id: OID) throws(GitError) -> OpaquePointer {
-        guard keepsLastCommit else { return try repo.lookupTree(id) }
-        if let t = current.first(where: { $0.id == id }) { return t.tree }
+    private func open(_ id: git_oid) throws(GitError) -> OpaquePointer {
+        guard keepsLastCommit else { return try lookup(id) }
+        if let t = current.first(where: { TreeReader.same($0.id, id) }) { return t.tree }
         let t: OpaquePointer
-        if let kept = previous.firstIndex(where: { $0.id == id }) { t = previous.remove(at: kept).tree } else { t = try repo.lookupTree(id) }
+        if let kept = previous.firstIndex(where: { TreeReader.same($0.id, id) }) { t = previous.remove(at: kept).tree } else { t = try lookup(id) }
         current.append((id, t))
         return t
+    }
+
+    private func lookup(_ id: git_oid) throws(GitError) -> OpaquePointer {
+        var raw = id
+        var t: OpaquePointer?
+        let rc = git_tree_lookup(&t, repo.pointer, &raw)
+        if rc < 0 { return try repo.lookupTree(OID(id)) } // the same call again, for its error message
+        return t!
+    }
+
+    /// Whether two raw ids are equal (`git_oid` is not `Equatable`).
+    static func same(_ a: git_oid?, _ b: git_oid?) -> Bool {
+        guard var a, var b else { return a == nil && b == nil }
+        return git_oid_equal(&a, &b) != 0
     }
 
     private func close(_ t: OpaquePointer) {
@@ -47,17 +63,17 @@ final class TreeReader {
     /// The files under the folder `prefix` that differ between two root trees (nil: empty).
     func changes(from oldRoot: OID?, to newRoot: OID, under prefix: String) throws(GitError) -> [FileDelta] {
         let folder = prefix.hasSuffix("/") ? String(prefix.dropLast()) : prefix
-        let newID = try folderID(folder, in: newRoot)
-        let oldID = try oldRoot.flatMap { id throws(GitError) in try folderID(folder, in: id) }
-        if newID == oldID { return [] }
+        let newID = try folderID(folder, in: newRoot.raw)
+        let oldID = try oldRoot.flatMap { id throws(GitError) in try folderID(folder, in: id.raw) }
+        if TreeReader.same(newID, oldID) { return [] }
         var out: [FileDelta] = []
-        try compare(oldID, newID, prefix: folder + "/", into: &out)
+        try compare(raw: oldID, newID, prefix: folder + "/", into: &out)
         return out
     }
 
     /// The id of the folder `path` (components split by `/`) in the tree `root`, read one level
     /// at a time through this reader; nil when there is no such folder.
-    private func folderID(_ path: String, in root: OID) throws(GitError) -> OID? {
+    private func folderID(_ path: String, in root: git_oid) throws(GitError) -> git_oid? {
         if folder.path != path { folder = (path, path.split(separator: "/").map(String.init)) }
         var id = root
         for name in folder.names {
@@ -65,14 +81,18 @@ final class TreeReader {
             defer { close(t) }
             guard let entry = name.withCString({ git_tree_entry_byname(t, $0) }),
                   git_tree_entry_type(entry) == GIT_OBJECT_TREE else { return nil }
-            id = OID(git_tree_entry_id(entry).pointee)
+            id = git_tree_entry_id(entry).pointee
         }
         return id
     }
 
     /// The files that differ between two trees (nil: empty), with `prefix` before their paths.
     func compare(_ oldID: OID?, _ newID: OID?, prefix: String, into out: inout [FileDelta]) throws(GitError) {
-        if oldID == newID { return }
+        try compare(raw: oldID?.raw, newID?.raw, prefix: prefix, into: &out)
+    }
+
+    private func compare(raw oldID: git_oid?, _ newID: git_oid?, prefix: String, into out: inout [FileDelta]) throws(GitError) {
+        if TreeReader.same(oldID, newID) { return }
         let old = try oldID.map { id throws(GitError) in try open(id) }
         defer { if let old { close(old) } }
         let new = try newID.map { id throws(GitError) in try open(id) }
@@ -103,7 +123,7 @@ final class TreeReader {
         let path = prefix + String(cString: git_tree_entry_name(x ?? y))
         func isTree(_ e: OpaquePointer?) -> Bool { e.map { git_tree_entry_type($0) == GIT_OBJECT_TREE } ?? false }
         if isTree(x) || isTree(y) {
-            try compare(isTree(x) ? OID(git_tree_entry_id(x).pointee) : nil, isTree(y) ? OID(git_tree_entry_id(y).pointee) : nil,
+            try compare(raw: isTree(x) ? git_tree_entry_id(x).pointee : nil, isTree(y) ? git_tree_entry_id(y).pointee : nil,
                         prefix: path + "/", into: &out)
         }
         let xb = x != nil && !isTree(x) ? OID(git_tree_entry_id(x).pointee) : nil

@@ -62,6 +62,30 @@ import Testing
         #expect(one.commits(touching: "records/cases/2026/11/03/D.json").map(\.isMerge) == [false, true])
     }
 
+    /// A whole history read once is in the revwalk's order, also where merges make many orders
+    /// possible: a criss-cross, an octopus, a branch merged twice, a merge whose first parent is the side.
+    @Test func aWholeHistoryReadOnceIsInTheRevwalksOrder() throws {
+        let r = try history()
+        func git(_ args: String...) throws { #expect(try r.git(["-c", "user.name=x", "-c", "user.email=x@x"] + args).0 == 0, "\(args)") }
+        func empty(_ m: String) throws { try git("commit", "-q", "--allow-empty", "-m", m) }
+        let main = try r.git(["rev-parse", "--abbrev-ref", "HEAD"]).1.trimmingCharacters(in: .whitespacesAndNewlines)
+        for b in ["p", "q", "s"] { try git("branch", b) }
+        try empty("m1")
+        for b in ["p", "q", "s"] { try git("checkout", "-q", b); try empty("\(b)1"); try empty("\(b)2") }
+        try git("checkout", "-q", "p"); try git("merge", "-q", "--no-edit", "q")
+        try git("checkout", "-q", "q"); try git("merge", "-q", "--no-edit", "p~1")
+        try git("checkout", "-q", main); try git("merge", "-q", "--no-edit", "p", "q", "s")
+        try empty("m2")
+        try git("checkout", "-q", "s"); try empty("s3"); try git("merge", "-q", "--no-edit", main)
+        try git("checkout", "-q", main); try git("merge", "-q", "--no-edit", "--no-ff", "s")
+        let head = try #require(try r.repo.head())
+        let read = try r.repo.walkedCommits(to: head)
+        #expect(read.count > 25)
+        #expect(read.map(\.id) == (try r.repo.commits(from: nil, to: head)))
+        for (id, c) in read { #expect(c.parents == (try r.repo.parents(of: id))) }
+        #expect(try index(r, parts: 1).commits.map(\.id) == read.map(\.id))
+    }
+
     @Test func aWalkedCommitIsTheCommitAsReadWhole() throws {
         let r = try history()
         let one = try index(r, parts: 1)
