@@ -234,6 +234,9 @@ import Testing
         let site1 = try published()
         #expect(site1 != site0 && fm.fileExists(atPath: "\(site)/current/cases/\(x).html"), "\(pushed.stderr)")
         #expect(try http("/cases/\(x).html", as: li) == "200")
+        // The build's records beside the pages are not served.
+        #expect(fm.fileExists(atPath: "\(site)/current/.casebook-records/index"))
+        #expect(try http("/.casebook-records/index", as: li) == "404")
         // Written under gitolite's umask 077, yet readable by a web server running as another user.
         let mode = try fm.attributesOfItem(atPath: "\(site)/current/cases/\(x).html")[.posixPermissions] as? Int ?? 0
         #expect(mode & 0o004 != 0, "mode \(String(mode, radix: 8))")
