@@ -392,7 +392,7 @@ extension Workspace {
                 var status: SignatureStatus?
                 func verified() throws -> SignatureStatus {
                     if let status { return status }
-                    let found = try signatures.status(of: id, author: info.author.email, allowedSigners: base.staff.allowedSigners)
+                    let found = try signatures.status(of: id, author: info.author.email, allowedSigners: base.allowedSigners)
                     status = found
                     return found
                 }

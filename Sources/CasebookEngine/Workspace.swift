@@ -25,7 +25,10 @@ package final class Workspace {
     package let repo: Repository
     package let settings: Settings
     /// The registry at `base` (a `saveStaff` in this workspace updates it).
-    package var staff: StaffRegistry
+    package var staff: StaffRegistry { didSet { allowedSigners = staff.allowedSigners } }
+    /// `staff.allowedSigners`, made once for each registry: `check --range` judges a signature at
+    /// every commit, and making the text each time was a fifth of a push's check (callgrind).
+    package private(set) var allowedSigners: String
     package let profile: Profile
     package let calendar: BusinessCalendar
     package let zone: TimeZone
@@ -48,8 +51,9 @@ package final class Workspace {
     /// now by more than the profile's grace is marked a late entry 补录 with it (`marked`), and
     /// refused without it (`LateEntry`).
     package var lateReason: String?
-    /// The residents' sealing keys of this clone (outside the history).
-    package let keys: KeyStoreFile
+    /// The residents' sealing keys of this clone (outside the history); found when first asked
+    /// for (the environment and git's configuration read then), not for each commit a check opens.
+    package lazy var keys = KeyStoreFile(repo: repo)
     /// The highest sequence number taken of each id stem (prefix, day, desk) `newID` has read.
     private var highestSequence: [String: Int] = [:]
 
@@ -74,6 +78,7 @@ package final class Workspace {
         package let profile: Profile
         package let calendar: BusinessCalendar
         package let zone: TimeZone
+        package let allowedSigners: String
     }
 
     /// Configurations already decoded, by the ids of the files they were read from: reviewing a
@@ -89,7 +94,6 @@ package final class Workspace {
     package init(repo: Repository, at base: OID?, cache: ConfigurationCache? = nil) throws {
         self.repo = repo
         self.base = base
-        self.keys = KeyStoreFile(repo: repo)
         var key: String?
         if cache != nil, let base {
             key = try [Workspace.settingsPath, Workspace.staffPath, "records/procedures", "records/calendar"]
@@ -104,6 +108,7 @@ package final class Workspace {
         }
         settings = configuration.settings
         staff = configuration.staff
+        allowedSigners = configuration.allowedSigners
         profile = configuration.profile
         calendar = configuration.calendar
         zone = configuration.zone
@@ -127,7 +132,8 @@ package final class Workspace {
             }
         }
         do {
-            return Configuration(settings: settings, staff: staff, profile: profile, calendar: try BusinessCalendar(years), zone: zone)
+            return Configuration(settings: settings, staff: staff, profile: profile, calendar: try BusinessCalendar(years), zone: zone,
+                                 allowedSigners: staff.allowedSigners)
         } catch {
             throw Failure(saying: error)
         }

@@ -312,7 +312,7 @@ extension Casebook {
             }
             let commits = wanted.keys.compactMap(OID.init(hex:))
             // Verdicts reached before against the same keys come from .git/casebook/signatures; the rest are verified on all cores.
-            let verdicts = try cache.statuses(of: commits.map { ($0, wanted[$0.hex] ?? "") }, allowedSigners: ws.staff.allowedSigners)
+            let verdicts = try cache.statuses(of: commits.map { ($0, wanted[$0.hex] ?? "") }, allowedSigners: ws.allowedSigners)
             var known: [String: SiteBuilder.SignatureStatus] = [:]
             for (id, verdict) in zip(commits, verdicts) {
                 known[id.hex] = switch verdict {

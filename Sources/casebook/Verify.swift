@@ -41,7 +41,7 @@ extension Casebook {
             var failed = false
             for id in commits {
                 let info = try repo.commit(id)
-                let status = try verdicts.status(of: id, author: info.author.email, allowedSigners: ws.staff.allowedSigners)
+                let status = try verdicts.status(of: id, author: info.author.email, allowedSigners: ws.allowedSigners)
                 counts[status, default: 0] += 1
                 switch status {
                 case .good: break
