@@ -39,8 +39,9 @@ public struct HistoryIndex: Sendable {
 
     /// The name a file is indexed by: its path's last component.
     static func name(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return path }
-        return String(path[path.index(after: slash)...])
+        // On the UTF-8 view: `lastIndex(of:)` on the characters was 4 % of a first build.
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        return String(path[path.utf8.index(after: slash)...])
     }
 
     /// The index for `repo`'s HEAD: read from its file, extended by the commits since, and the

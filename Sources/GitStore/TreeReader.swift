@@ -13,31 +13,81 @@ final class TreeReader {
     /// per cent of a walk.
     private var previous: [(id: git_oid, tree: OpaquePointer)] = []
     private var current: [(id: git_oid, tree: OpaquePointer)] = []
+    /// Trees of earlier commits not used by the last one, by the first 8 bytes of their id, the
+    /// `keptLimit` put here last: a history where each commit changes a case of another day reads
+    /// that day's folder as the old side of its comparison, and the folder is most often the new
+    /// side of an earlier change to a case of the same day (a sixth of a walk's tree reads).
+    private var kept: [UInt64: (id: git_oid, tree: OpaquePointer, serial: Int)] = [:]
+    /// The order trees were put in `kept` (a ring of `keptLimit` slots), the oldest freed first.
+    private var keptRing: [(key: UInt64, serial: Int)?]
+    private var keptNext = 0, keptSerial = 0
+    static let keptLimit = 1024
     /// The folder `changes` looked in last, split into its names.
     private var folder: (path: String, names: [String]) = ("", [])
 
-    init(_ repo: Repository, keepsLastCommit: Bool = false) {
+    /// - Parameter keptLimit: how many trees of earlier commits a reader that `keepsLastCommit`
+    ///   holds besides the last commit's (tests make it small to see trees freed and read again).
+    init(_ repo: Repository, keepsLastCommit: Bool = false, keptLimit: Int = TreeReader.keptLimit) {
         self.repo = repo
         self.keepsLastCommit = keepsLastCommit
+        keptRing = keepsLastCommit ? Array(repeating: nil, count: max(1, keptLimit)) : []
     }
 
     deinit {
         for t in previous { git_tree_free(t.tree) }
         for t in current { git_tree_free(t.tree) }
+        for t in kept.values { git_tree_free(t.tree) }
     }
 
     /// The next comparison starts: trees of the one before last that were not used again are freed.
     func nextCommit() {
-        for t in previous { git_tree_free(t.tree) }
+        for t in previous { keep(t) }
         previous = current
         current = []
+    }
+
+    /// The first 8 bytes of an id, its key in `kept`.
+    private static func key(_ id: git_oid) -> UInt64 {
+        withUnsafeBytes(of: id) { $0.loadUnaligned(as: UInt64.self) }
+    }
+
+    /// Puts a tree no longer held by the last commit in `kept`, freeing the oldest beyond the limit.
+    private func keep(_ t: (id: git_oid, tree: OpaquePointer)) {
+        let key = TreeReader.key(t.id)
+        if let old = kept[key] {
+            // The same tree twice cannot be (a tree is taken out when used), but another with the same first 8 bytes can.
+            git_tree_free(old.tree)
+            kept[key] = nil
+        }
+        if let slot = keptRing[keptNext], let oldest = kept[slot.key], oldest.serial == slot.serial {
+            git_tree_free(oldest.tree)
+            kept[slot.key] = nil
+        }
+        keptSerial += 1
+        kept[key] = (t.id, t.tree, keptSerial)
+        keptRing[keptNext] = (key, keptSerial)
+        keptNext = (keptNext + 1) % keptRing.count
+    }
+
+    /// A tree of `kept`, taken out of it (nil when not there).
+    private func takeKept(_ id: git_oid) -> OpaquePointer? {
+        let key = TreeReader.key(id)
+        guard let found = kept[key], TreeReader.same(found.id, id) else { return nil }
+        kept[key] = nil
+        return found.tree
     }
 
     private func open(_ id: git_oid) throws(GitError) -> OpaquePointer {
         guard keepsLastCommit else { return try lookup(id) }
         if let t = current.first(where: { TreeReader.same($0.id, id) }) { return t.tree }
         let t: OpaquePointer
-        if let kept = previous.firstIndex(where: { TreeReader.same($0.id, id) }) { t = previous.remove(at: kept).tree } else { t = try lookup(id) }
+        if let held = previous.firstIndex(where: { TreeReader.same($0.id, id) }) {
+            t = previous.remove(at: held).tree
+        } else if let earlier = takeKept(id) {
+            t = earlier
+        } else {
+            t = try lookup(id)
+        }
         current.append((id, t))
         return t
     }

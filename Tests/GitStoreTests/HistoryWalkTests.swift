@@ -64,6 +64,36 @@ import Testing
 
     /// A whole history read once is in the revwalk's order, also where merges make many orders
     /// possible: a criss-cross, an octopus, a branch merged twice, a merge whose first parent is the side.
+    /// Commits that change cases of many days in turn, so that the walk's reader finds a day's
+    /// folder among the trees it kept from earlier commits, or has freed it and reads it again:
+    /// whatever it keeps, each commit's changes are those a reader that keeps nothing finds.
+    @Test func treesKeptFromEarlierCommitsGiveTheSameChanges() throws {
+        let r = try TempRepo()
+        var steps: [(day: Int, file: Int)] = (0..<60).map { n in ((n * 7 + n / 5) % 9 + 1, n % 3 + 1) }
+        steps += [(1, 1), (2, 1), (1, 1), (2, 2), (1, 3)]
+        for (n, step) in steps.enumerated() {
+            let path = String(format: "records/cases/2026/11/%02d/C%d.json", step.day, step.file)
+            _ = try change(r, n % 7 == 3 ? [(path, "\(n)"), ("records/staff.json", "\(n)")] : [(path, "\(n)")])
+        }
+        let head = try #require(try r.repo.head())
+        let commits = try r.repo.walkedCommits(to: head)
+        let plain = TreeReader(r.repo)
+        var expected: [[FileDelta]] = []
+        for (_, c) in commits {
+            expected.append(try plain.changes(from: c.parents.first.map { try r.repo.treeID(of: $0) }, to: c.tree, under: "records/cases/"))
+        }
+        #expect(expected.allSatisfy { $0.count == 1 })
+        for limit in [1, 2, 3, 5, 1024] {
+            let reader = TreeReader(r.repo, keepsLastCommit: true, keptLimit: limit)
+            var got: [[FileDelta]] = []
+            for (_, c) in commits {
+                reader.nextCommit()
+                got.append(try reader.changes(from: c.parents.first.map { try r.repo.treeID(of: $0) }, to: c.tree, under: "records/cases/"))
+            }
+            #expect(got == expected, "kept at most \(limit)")
+        }
+    }
+
     @Test func aWholeHistoryReadOnceIsInTheRevwalksOrder() throws {
         let r = try history()
         func git(_ args: String...) throws { #expect(try r.git(["-c", "user.name=x", "-c", "user.email=x@x"] + args).0 == 0, "\(args)") }
