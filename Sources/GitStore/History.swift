@@ -92,7 +92,7 @@ extension Repository {
     /// Subfolders whose ids are equal are skipped without being read, which keeps a walk over
     /// a long history fast (libgit2 1.5's tree-to-tree diff expands them).
     public func changes(from old: OID?, to new: OID) throws(GitError) -> [FileDelta] {
-        let trees = TreeReader(self)
+        let trees = try TreeReader(self)
         let newID = try treeID(of: new)
         let oldID = try old.map { id throws(GitError) in try treeID(of: id) }
         var out: [FileDelta] = []
@@ -103,7 +103,7 @@ extension Repository {
     /// The files under the folder `prefix` that differ between two commits, found without
     /// looking at anything outside it.
     public func changes(from old: OID?, to new: OID, under prefix: String) throws(GitError) -> [FileDelta] {
-        let trees = TreeReader(self)
+        let trees = try TreeReader(self)
         let oldRoot = try old.map { id throws(GitError) in try treeID(of: id) }
         return try trees.changes(from: oldRoot, to: treeID(of: new), under: prefix)
     }

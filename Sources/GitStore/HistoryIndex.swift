@@ -150,7 +150,7 @@ public struct HistoryIndex: Sendable {
     /// One part of `walk`, on one thread.
     static func walk(_ ids: ArraySlice<(id: OID, commit: Repository.WalkedCommit)>, in repo: Repository,
                      prefix: String) throws(GitError) -> [(Commit, [String])] {
-        let trees = TreeReader(repo, keepsLastCommit: true)
+        let trees = try TreeReader(repo, keepsLastCommit: true)
         var last: (commit: OID, tree: OID)?
         var out: [(Commit, [String])] = []
         out.reserveCapacity(ids.count)

@@ -1,45 +1,56 @@
 import Clibgit2
+import Foundation
 
 /// Opens trees for comparing snapshots folder by folder. A plain reader frees each tree as soon
 /// as it has been compared; a reader that `keepsLastCommit` holds on to the trees of the commit
 /// compared last, so that a walk over a line of history, where each commit's old side is the
 /// commit before's new side, reads every tree once — without libgit2's object cache, whose map
 /// of ids grows with every tree of a long walk and was most of its time (`HistoryIndex`).
+///
+/// Trees are read as bytes from the object database (`git_odb_read`) and their entries walked
+/// on those bytes (`RawTree`): libgit2's parse of every entry of every tree into a list, its mode
+/// read by `strtol`, was a sixth of a walk over the whole history, and a comparison looks at most
+/// entries only to see that their ids are the same.
 final class TreeReader {
     private let repo: Repository
+    private let odb: OpaquePointer
     private let keepsLastCommit: Bool
     /// The trees held, a handful a commit: searched in order (hashing each id cost more).
     /// Ids kept raw: a hex `OID` formatted and parsed again for every tree opened was a few
     /// per cent of a walk.
-    private var previous: [(id: git_oid, tree: OpaquePointer)] = []
-    private var current: [(id: git_oid, tree: OpaquePointer)] = []
+    private var previous: [(id: git_oid, tree: RawTree)] = []
+    private var current: [(id: git_oid, tree: RawTree)] = []
     /// Trees of earlier commits not used by the last one, by the first 8 bytes of their id, the
     /// `keptLimit` put here last: a history where each commit changes a case of another day reads
     /// that day's folder as the old side of its comparison, and the folder is most often the new
     /// side of an earlier change to a case of the same day (a sixth of a walk's tree reads).
-    private var kept: [UInt64: (id: git_oid, tree: OpaquePointer, serial: Int)] = [:]
+    private var kept: [UInt64: (id: git_oid, tree: RawTree, serial: Int)] = [:]
     /// The order trees were put in `kept` (a ring of `keptLimit` slots), the oldest freed first.
     private var keptRing: [(key: UInt64, serial: Int)?]
     private var keptNext = 0, keptSerial = 0
     static let keptLimit = 1024
     /// The folder `changes` looked in last, split into its names.
-    private var folder: (path: String, names: [String]) = ("", [])
+    private var folder: (path: String, names: [[UInt8]]) = ("", [])
 
     /// - Parameter keptLimit: how many trees of earlier commits a reader that `keepsLastCommit`
     ///   holds besides the last commit's (tests make it small to see trees freed and read again).
-    init(_ repo: Repository, keepsLastCommit: Bool = false, keptLimit: Int = TreeReader.keptLimit) {
+    init(_ repo: Repository, keepsLastCommit: Bool = false, keptLimit: Int = TreeReader.keptLimit) throws(GitError) {
         self.repo = repo
+        var odb: OpaquePointer?
+        try check(git_repository_odb(&odb, repo.pointer), "git_repository_odb")
+        self.odb = odb!
         self.keepsLastCommit = keepsLastCommit
         keptRing = keepsLastCommit ? Array(repeating: nil, count: max(1, keptLimit)) : []
     }
 
     deinit {
-        for t in previous { git_tree_free(t.tree) }
-        for t in current { git_tree_free(t.tree) }
-        for t in kept.values { git_tree_free(t.tree) }
+        for t in previous { t.tree.free() }
+        for t in current { t.tree.free() }
+        for t in kept.values { t.tree.free() }
+        git_odb_free(odb)
     }
 
-    /// The next comparison starts: trees of the one before last that were not used again are freed.
+    /// The next comparison starts: trees of the one before last that were not used again are kept.
     func nextCommit() {
         for t in previous { keep(t) }
         previous = current
@@ -52,15 +63,15 @@ final class TreeReader {
     }
 
     /// Puts a tree no longer held by the last commit in `kept`, freeing the oldest beyond the limit.
-    private func keep(_ t: (id: git_oid, tree: OpaquePointer)) {
+    private func keep(_ t: (id: git_oid, tree: RawTree)) {
         let key = TreeReader.key(t.id)
         if let old = kept[key] {
             // The same tree twice cannot be (a tree is taken out when used), but another with the same first 8 bytes can.
-            git_tree_free(old.tree)
+            old.tree.free()
             kept[key] = nil
         }
         if let slot = keptRing[keptNext], let oldest = kept[slot.key], oldest.serial == slot.serial {
-            git_tree_free(oldest.tree)
+            oldest.tree.free()
             kept[slot.key] = nil
         }
         keptSerial += 1
@@ -70,34 +81,39 @@ final class TreeReader {
     }
 
     /// A tree of `kept`, taken out of it (nil when not there).
-    private func takeKept(_ id: git_oid) -> OpaquePointer? {
+    private func takeKept(_ id: git_oid) -> RawTree? {
         let key = TreeReader.key(id)
         guard let found = kept[key], TreeReader.same(found.id, id) else { return nil }
         kept[key] = nil
         return found.tree
     }
 
-    private func open(_ id: git_oid) throws(GitError) -> OpaquePointer {
-        guard keepsLastCommit else { return try lookup(id) }
+    private func open(_ id: git_oid) throws(GitError) -> RawTree {
+        guard keepsLastCommit else { return try read(id) }
         if let t = current.first(where: { TreeReader.same($0.id, id) }) { return t.tree }
-        let t: OpaquePointer
+        let t: RawTree
         if let held = previous.firstIndex(where: { TreeReader.same($0.id, id) }) {
             t = previous.remove(at: held).tree
         } else if let earlier = takeKept(id) {
             t = earlier
         } else {
-            t = try lookup(id)
+            t = try read(id)
         }
         current.append((id, t))
         return t
     }
 
-    private func lookup(_ id: git_oid) throws(GitError) -> OpaquePointer {
+    /// The tree `id` as bytes; an object that is missing or not a tree is an error.
+    private func read(_ id: git_oid) throws(GitError) -> RawTree {
         var raw = id
-        var t: OpaquePointer?
-        let rc = git_tree_lookup(&t, repo.pointer, &raw)
-        if rc < 0 { return try repo.lookupTree(OID(id)) } // the same call again, for its error message
-        return t!
+        var object: OpaquePointer?
+        try check(git_odb_read(&object, odb, &raw), "git_odb_read(\(OID(id).short))")
+        guard let object else { throw GitError(call: "git_odb_read(\(OID(id).short))", code: -1, message: "no object") }
+        guard git_odb_object_type(object) == GIT_OBJECT_TREE else {
+            git_odb_object_free(object)
+            throw GitError(call: "git_odb_read(\(OID(id).short))", code: GIT_EINVALIDSPEC.rawValue, message: "the object is not a tree")
+        }
+        return RawTree(object: object)
     }
 
     /// Whether two raw ids are equal (`git_oid` is not `Equatable`).
@@ -106,8 +122,8 @@ final class TreeReader {
         return git_oid_equal(&a, &b) != 0
     }
 
-    private func close(_ t: OpaquePointer) {
-        if !keepsLastCommit { git_tree_free(t) }
+    private func close(_ t: RawTree) {
+        if !keepsLastCommit { t.free() }
     }
 
     /// The files under the folder `prefix` that differ between two root trees (nil: empty).
@@ -124,14 +140,13 @@ final class TreeReader {
     /// The id of the folder `path` (components split by `/`) in the tree `root`, read one level
     /// at a time through this reader; nil when there is no such folder.
     private func folderID(_ path: String, in root: git_oid) throws(GitError) -> git_oid? {
-        if folder.path != path { folder = (path, path.split(separator: "/").map(String.init)) }
+        if folder.path != path { folder = (path, path.split(separator: "/").map { Array($0.utf8) }) }
         var id = root
         for name in folder.names {
             let t = try open(id)
             defer { close(t) }
-            guard let entry = name.withCString({ git_tree_entry_byname(t, $0) }),
-                  git_tree_entry_type(entry) == GIT_OBJECT_TREE else { return nil }
-            id = git_tree_entry_id(entry).pointee
+            guard let entry = try t.entry(named: name), entry.isTree else { return nil }
+            id = entry.id
         }
         return id
     }
@@ -152,34 +167,103 @@ final class TreeReader {
 
     /// Walks both trees in git's own entry order, in step, so equal entries cost one id
     /// comparison and no string; only subtrees whose ids differ are opened.
-    private func compare(_ old: OpaquePointer?, _ new: OpaquePointer?, prefix: String, into out: inout [FileDelta]) throws(GitError) {
-        let count1 = old.map { git_tree_entrycount($0) } ?? 0, count2 = new.map { git_tree_entrycount($0) } ?? 0
-        var i = 0, j = 0
-        while i < count1 || j < count2 {
-            let a = i < count1 ? git_tree_entry_byindex(old, i) : nil
-            let b = j < count2 ? git_tree_entry_byindex(new, j) : nil
-            let order: Int32 = if let a, let b { git_tree_entry_cmp(a, b) } else { a == nil ? 1 : -1 }
+    private func compare(_ old: RawTree?, _ new: RawTree?, prefix: String, into out: inout [FileDelta]) throws(GitError) {
+        var i = old?.start ?? 0, j = new?.start ?? 0
+        var a = try old?.entry(at: &i), b = try new?.entry(at: &j)
+        while a != nil || b != nil {
+            let order: Int = if let a, let b { RawTree.Entry.order(a, b) } else { a == nil ? 1 : -1 }
             let x = order <= 0 ? a : nil, y = order >= 0 ? b : nil
-            if order <= 0 { i += 1 }
-            if order >= 0 { j += 1 }
-            if let x, let y, git_oid_equal(git_tree_entry_id(x), git_tree_entry_id(y)) != 0,
-               git_tree_entry_type(x) == git_tree_entry_type(y) { continue }
+            if order <= 0 { a = try old?.entry(at: &i) }
+            if order >= 0 { b = try new?.entry(at: &j) }
+            if let x, let y, x.isTree == y.isTree, TreeReader.same(x.id, y.id) { continue }
             try differ(x, y, prefix: prefix, into: &out)
         }
     }
 
     /// One entry present on either side (or both, with different contents).
-    private func differ(_ x: OpaquePointer?, _ y: OpaquePointer?, prefix: String, into out: inout [FileDelta]) throws(GitError) {
-        let path = prefix + String(cString: git_tree_entry_name(x ?? y))
-        func isTree(_ e: OpaquePointer?) -> Bool { e.map { git_tree_entry_type($0) == GIT_OBJECT_TREE } ?? false }
-        if isTree(x) || isTree(y) {
-            try compare(raw: isTree(x) ? git_tree_entry_id(x).pointee : nil, isTree(y) ? git_tree_entry_id(y).pointee : nil,
-                        prefix: path + "/", into: &out)
+    private func differ(_ x: RawTree.Entry?, _ y: RawTree.Entry?, prefix: String, into out: inout [FileDelta]) throws(GitError) {
+        let path = prefix + (x ?? y)!.nameString
+        let xTree = x?.isTree == true, yTree = y?.isTree == true
+        if xTree || yTree {
+            try compare(raw: xTree ? x!.id : nil, yTree ? y!.id : nil, prefix: path + "/", into: &out)
         }
-        let xb = x != nil && !isTree(x) ? OID(git_tree_entry_id(x).pointee) : nil
-        let yb = y != nil && !isTree(y) ? OID(git_tree_entry_id(y).pointee) : nil
+        let xb = x.flatMap { $0.isTree ? nil : OID($0.id) }
+        let yb = y.flatMap { $0.isTree ? nil : OID($0.id) }
         if xb != nil || yb != nil, xb != yb {
             out.append(FileDelta(path: path, old: xb, new: yb))
         }
     }
+}
+
+/// A tree object as libgit2's object database gives it (owned: `free` once), read entry by entry
+/// on its bytes: `<octal mode> <name>\0<20-byte id>`, in git's order (names compared bytewise,
+/// a folder's as if it ended in `/`).
+struct RawTree {
+    let object: OpaquePointer
+    let bytes: UnsafeRawBufferPointer
+    var start: Int { 0 }
+
+    init(object: OpaquePointer) {
+        self.object = object
+        bytes = UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object))
+    }
+
+    func free() { git_odb_object_free(object) }
+
+    /// One entry: its name's bytes (inside the object), whether it is a folder, its id.
+    struct Entry {
+        let name: UnsafeRawBufferPointer
+        let isTree: Bool
+        let id: git_oid
+
+        var nameString: String { String(decoding: name, as: UTF8.self) }
+
+        /// git's order of two entries of one tree (`git_tree_entry_cmp`): the names bytewise,
+        /// where one is a prefix of the other the next byte, `/` for a folder's name.
+        static func order(_ a: Entry, _ b: Entry) -> Int {
+            let n = min(a.name.count, b.name.count)
+            if n > 0 {
+                let c = memcmp(a.name.baseAddress!, b.name.baseAddress!, n)
+                if c != 0 { return Int(c) }
+            }
+            let ca: UInt8 = a.name.count > n ? a.name[n] : (a.isTree ? 0x2F : 0)
+            let cb: UInt8 = b.name.count > n ? b.name[n] : (b.isTree ? 0x2F : 0)
+            return Int(ca) - Int(cb)
+        }
+    }
+
+    /// The entry at byte `offset`, which moves past it; nil at the end.
+    func entry(at offset: inout Int) throws(GitError) -> Entry? {
+        guard offset < bytes.count else { return nil }
+        let base = bytes.baseAddress!
+        // The mode: octal digits up to a space; 40000 is a folder (git writes no leading zero).
+        var mode = 0, k = offset
+        while k < bytes.count, bytes[k] != 0x20 {
+            let d = Int(bytes[k]) - 0x30
+            guard d >= 0, d < 8 else { throw RawTree.malformed }
+            mode = mode << 3 | d
+            k += 1
+        }
+        let nameStart = k + 1
+        guard nameStart < bytes.count, let nul = memchr(base + nameStart, 0, bytes.count - nameStart) else { throw RawTree.malformed }
+        let nameEnd = base.distance(to: UnsafeRawPointer(nul))
+        guard nameEnd > nameStart, nameEnd + 21 <= bytes.count else { throw RawTree.malformed }
+        var id = git_oid()
+        withUnsafeMutableBytes(of: &id) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[(nameEnd + 1)..<(nameEnd + 21)])) }
+        offset = nameEnd + 21
+        return Entry(name: UnsafeRawBufferPointer(rebasing: bytes[nameStart..<nameEnd]), isTree: mode & 0o170000 == 0o040000, id: id)
+    }
+
+    /// The entry named `name` (a tree's entries are few where names are looked up: the root, `records`).
+    func entry(named name: [UInt8]) throws(GitError) -> Entry? {
+        var offset = start
+        while let e = try entry(at: &offset) {
+            if e.name.count == name.count, name.withUnsafeBytes({ memcmp($0.baseAddress!, e.name.baseAddress!, name.count) }) == 0 {
+                return e
+            }
+        }
+        return nil
+    }
+
+    static let malformed = GitError(call: "TreeReader", code: -1, message: "a tree object is malformed")
 }

@@ -77,20 +77,49 @@ import Testing
         }
         let head = try #require(try r.repo.head())
         let commits = try r.repo.walkedCommits(to: head)
-        let plain = TreeReader(r.repo)
+        let plain = try TreeReader(r.repo)
         var expected: [[FileDelta]] = []
         for (_, c) in commits {
             expected.append(try plain.changes(from: c.parents.first.map { try r.repo.treeID(of: $0) }, to: c.tree, under: "records/cases/"))
         }
         #expect(expected.allSatisfy { $0.count == 1 })
         for limit in [1, 2, 3, 5, 1024] {
-            let reader = TreeReader(r.repo, keepsLastCommit: true, keptLimit: limit)
+            let reader = try TreeReader(r.repo, keepsLastCommit: true, keptLimit: limit)
             var got: [[FileDelta]] = []
             for (_, c) in commits {
                 reader.nextCommit()
                 got.append(try reader.changes(from: c.parents.first.map { try r.repo.treeID(of: $0) }, to: c.tree, under: "records/cases/"))
             }
             #expect(got == expected, "kept at most \(limit)")
+        }
+    }
+
+    /// Trees are compared on their bytes in git's order, where a folder's name sorts as if it
+    /// ended in `/`: names that are prefixes of each other, as folders and as files, changed,
+    /// added and removed, give the files stock git's diff names.
+    @Test func treesComparedOnTheirBytesGiveWhatGitsDiffGives() throws {
+        let r = try TempRepo()
+        let names = ["x", "x.json", "x-1", "x0", "x/y", "x.json/z", "y", "é", "e"]
+        func files(_ round: Int) -> [(String, String)] {
+            [("d/x/a", "\(round % 2)"), ("d/x-1/b", "\(round)"), ("d/x0", "\(round % 3)"), ("d/é", "\(round)"),
+             ("d/x.json-2/c", "1"), ("d/y\(round % 2)/f", "2"), ("d/e\(round)", "1")]
+                + (round % 2 == 0 ? [("d/x.json", "1"), ("d/x!", "1")] : [("d/x.json0/g", "1"), ("d/x/b", "1")])
+                + names.enumerated().filter { ($0.offset + round) % 3 != 0 }.map { ("n/" + $0.element + "/f", "\(round % 2)") }
+        }
+        var commits: [OID] = []
+        var previous: [String] = []
+        for round in 0..<6 {
+            let now = files(round)
+            commits.append(try change(r, now, removing: previous.filter { p in !now.contains { $0.0 == p } }))
+            previous = now.map(\.0)
+        }
+        let reader = try TreeReader(r.repo)
+        for (old, new) in zip(commits, commits.dropFirst()) {
+            var out: [FileDelta] = []
+            try reader.compare(try r.repo.treeID(of: old), try r.repo.treeID(of: new), prefix: "", into: &out)
+            let (status, text) = try r.git(["-c", "core.quotePath=false", "diff", "--no-renames", "--name-only", old.hex, new.hex])
+            #expect(status == 0)
+            #expect(out.map(\.path) == text.split(separator: "\n").map(String.init), "\(old.short)..\(new.short)")
         }
     }
 
