@@ -20,33 +20,34 @@ final class TreeReader {
     /// per cent of a walk.
     private var previous: [(id: git_oid, tree: RawTree)] = []
     private var current: [(id: git_oid, tree: RawTree)] = []
-    /// Trees of earlier commits not used by the last one, by the first 8 bytes of their id, the
-    /// `keptLimit` put here last: a history where each commit changes a case of another day reads
-    /// that day's folder as the old side of its comparison, and the folder is most often the new
-    /// side of an earlier change to a case of the same day (a sixth of a walk's tree reads).
-    private var kept: [UInt64: (id: git_oid, tree: RawTree, serial: Int)] = [:]
-    /// The order trees were put in `kept` (a ring of `keptLimit` slots), the oldest freed first.
-    private var keptRing: [(key: UInt64, serial: Int)?]
-    private var keptNext = 0, keptSerial = 0
+    /// Trees of earlier commits not used by the last one, in a table of `keptLimit` slots indexed
+    /// by the id's first bytes (a tree put where another is frees that one): a history where each
+    /// commit changes a case of another day reads that day's folder as the old side of its
+    /// comparison, and the folder is most often the new side of an earlier change to a case of
+    /// the same day. A plain table: a dictionary with an order of eviction cost more than the
+    /// reads it saved (callgrind).
+    private let kept: UnsafeMutableBufferPointer<(id: git_oid, object: OpaquePointer?)>
     static let keptLimit = 1024
     /// The folder `changes` looked in last, split into its names.
     private var folder: (path: String, names: [[UInt8]]) = ("", [])
 
     /// - Parameter keptLimit: how many trees of earlier commits a reader that `keepsLastCommit`
-    ///   holds besides the last commit's (tests make it small to see trees freed and read again).
+    ///   holds at most besides the last commit's (tests make it small to see trees freed and read again).
     init(_ repo: Repository, keepsLastCommit: Bool = false, keptLimit: Int = TreeReader.keptLimit) throws(GitError) {
         self.repo = repo
         var odb: OpaquePointer?
         try check(git_repository_odb(&odb, repo.pointer), "git_repository_odb")
         self.odb = odb!
         self.keepsLastCommit = keepsLastCommit
-        keptRing = keepsLastCommit ? Array(repeating: nil, count: max(1, keptLimit)) : []
+        kept = .allocate(capacity: keepsLastCommit ? max(1, keptLimit) : 0)
+        kept.initialize(repeating: (git_oid(), nil))
     }
 
     deinit {
         for t in previous { t.tree.free() }
         for t in current { t.tree.free() }
-        for t in kept.values { t.tree.free() }
+        for slot in kept { if let object = slot.object { git_odb_object_free(object) } }
+        kept.deallocate()
         git_odb_free(odb)
     }
 
@@ -57,35 +58,24 @@ final class TreeReader {
         current = []
     }
 
-    /// The first 8 bytes of an id, its key in `kept`.
-    private static func key(_ id: git_oid) -> UInt64 {
-        withUnsafeBytes(of: id) { $0.loadUnaligned(as: UInt64.self) }
+    /// The slot of `kept` for an id.
+    private func slot(_ id: git_oid) -> Int {
+        Int(truncatingIfNeeded: withUnsafeBytes(of: id) { $0.loadUnaligned(as: UInt64.self) } % UInt64(kept.count))
     }
 
-    /// Puts a tree no longer held by the last commit in `kept`, freeing the oldest beyond the limit.
+    /// Puts a tree no longer held by the last commit in `kept`, freeing the one in its slot.
     private func keep(_ t: (id: git_oid, tree: RawTree)) {
-        let key = TreeReader.key(t.id)
-        if let old = kept[key] {
-            // The same tree twice cannot be (a tree is taken out when used), but another with the same first 8 bytes can.
-            old.tree.free()
-            kept[key] = nil
-        }
-        if let slot = keptRing[keptNext], let oldest = kept[slot.key], oldest.serial == slot.serial {
-            oldest.tree.free()
-            kept[slot.key] = nil
-        }
-        keptSerial += 1
-        kept[key] = (t.id, t.tree, keptSerial)
-        keptRing[keptNext] = (key, keptSerial)
-        keptNext = (keptNext + 1) % keptRing.count
+        let n = slot(t.id)
+        if let object = kept[n].object { git_odb_object_free(object) }
+        kept[n] = (t.id, t.tree.object)
     }
 
     /// A tree of `kept`, taken out of it (nil when not there).
     private func takeKept(_ id: git_oid) -> RawTree? {
-        let key = TreeReader.key(id)
-        guard let found = kept[key], TreeReader.same(found.id, id) else { return nil }
-        kept[key] = nil
-        return found.tree
+        let n = slot(id)
+        guard let object = kept[n].object, TreeReader.same(kept[n].id, id) else { return nil }
+        kept[n].object = nil
+        return RawTree(object: object)
     }
 
     private func open(_ id: git_oid) throws(GitError) -> RawTree {
@@ -107,7 +97,9 @@ final class TreeReader {
     private func read(_ id: git_oid) throws(GitError) -> RawTree {
         var raw = id
         var object: OpaquePointer?
-        try check(git_odb_read(&object, odb, &raw), "git_odb_read(\(OID(id).short))")
+        let rc = git_odb_read(&object, odb, &raw)
+        // The call's name only on failure: made for every tree read, it was a tenth of a walk.
+        if rc < 0 { try check(rc, "git_odb_read(\(OID(id).short))") }
         guard let object else { throw GitError(call: "git_odb_read(\(OID(id).short))", code: -1, message: "no object") }
         guard git_odb_object_type(object) == GIT_OBJECT_TREE else {
             git_odb_object_free(object)
@@ -175,7 +167,7 @@ final class TreeReader {
             let x = order <= 0 ? a : nil, y = order >= 0 ? b : nil
             if order <= 0 { a = try old?.entry(at: &i) }
             if order >= 0 { b = try new?.entry(at: &j) }
-            if let x, let y, x.isTree == y.isTree, TreeReader.same(x.id, y.id) { continue }
+            if let x, let y, x.isTree == y.isTree, RawTree.Entry.sameID(x, y) { continue }
             try differ(x, y, prefix: prefix, into: &out)
         }
     }
@@ -200,65 +192,71 @@ final class TreeReader {
 /// a folder's as if it ended in `/`).
 struct RawTree {
     let object: OpaquePointer
-    let bytes: UnsafeRawBufferPointer
+    let base: UnsafePointer<UInt8>
+    let count: Int
     var start: Int { 0 }
 
     init(object: OpaquePointer) {
         self.object = object
-        bytes = UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object))
+        base = git_odb_object_data(object).assumingMemoryBound(to: UInt8.self)
+        count = git_odb_object_size(object)
     }
 
     func free() { git_odb_object_free(object) }
 
-    /// One entry: its name's bytes (inside the object), whether it is a folder, its id.
+    /// One entry, pointing into the tree's bytes: its name, whether it is a folder, its id.
     struct Entry {
-        let name: UnsafeRawBufferPointer
+        let name: UnsafePointer<UInt8>
+        let nameCount: Int
         let isTree: Bool
-        let id: git_oid
+        let idBytes: UnsafePointer<UInt8>
 
-        var nameString: String { String(decoding: name, as: UTF8.self) }
+        var id: git_oid {
+            var id = git_oid()
+            withUnsafeMutableBytes(of: &id) { $0.copyMemory(from: UnsafeRawBufferPointer(start: idBytes, count: 20)) }
+            return id
+        }
+        var nameString: String { String(decoding: UnsafeBufferPointer(start: name, count: nameCount), as: UTF8.self) }
+
+        /// Whether two entries name the same object.
+        static func sameID(_ a: Entry, _ b: Entry) -> Bool { memcmp(a.idBytes, b.idBytes, 20) == 0 }
 
         /// git's order of two entries of one tree (`git_tree_entry_cmp`): the names bytewise,
         /// where one is a prefix of the other the next byte, `/` for a folder's name.
         static func order(_ a: Entry, _ b: Entry) -> Int {
-            let n = min(a.name.count, b.name.count)
-            if n > 0 {
-                let c = memcmp(a.name.baseAddress!, b.name.baseAddress!, n)
-                if c != 0 { return Int(c) }
-            }
-            let ca: UInt8 = a.name.count > n ? a.name[n] : (a.isTree ? 0x2F : 0)
-            let cb: UInt8 = b.name.count > n ? b.name[n] : (b.isTree ? 0x2F : 0)
+            let n = min(a.nameCount, b.nameCount)
+            let c = memcmp(a.name, b.name, n)
+            if c != 0 { return Int(c) }
+            let ca: UInt8 = a.nameCount > n ? a.name[n] : (a.isTree ? 0x2F : 0)
+            let cb: UInt8 = b.nameCount > n ? b.name[n] : (b.isTree ? 0x2F : 0)
             return Int(ca) - Int(cb)
         }
     }
 
     /// The entry at byte `offset`, which moves past it; nil at the end.
     func entry(at offset: inout Int) throws(GitError) -> Entry? {
-        guard offset < bytes.count else { return nil }
-        let base = bytes.baseAddress!
+        guard offset < count else { return nil }
         // The mode: octal digits up to a space; 40000 is a folder (git writes no leading zero).
         var mode = 0, k = offset
-        while k < bytes.count, bytes[k] != 0x20 {
-            let d = Int(bytes[k]) - 0x30
+        while k < count, base[k] != 0x20 {
+            let d = Int(base[k]) &- 0x30
             guard d >= 0, d < 8 else { throw RawTree.malformed }
             mode = mode << 3 | d
             k += 1
         }
         let nameStart = k + 1
-        guard nameStart < bytes.count, let nul = memchr(base + nameStart, 0, bytes.count - nameStart) else { throw RawTree.malformed }
-        let nameEnd = base.distance(to: UnsafeRawPointer(nul))
-        guard nameEnd > nameStart, nameEnd + 21 <= bytes.count else { throw RawTree.malformed }
-        var id = git_oid()
-        withUnsafeMutableBytes(of: &id) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[(nameEnd + 1)..<(nameEnd + 21)])) }
-        offset = nameEnd + 21
-        return Entry(name: UnsafeRawBufferPointer(rebasing: bytes[nameStart..<nameEnd]), isTree: mode & 0o170000 == 0o040000, id: id)
+        var end = nameStart
+        while end < count, base[end] != 0 { end += 1 }
+        guard end > nameStart, end + 21 <= count else { throw RawTree.malformed }
+        offset = end + 21
+        return Entry(name: base + nameStart, nameCount: end - nameStart, isTree: mode & 0o170000 == 0o040000, idBytes: base + end + 1)
     }
 
     /// The entry named `name` (a tree's entries are few where names are looked up: the root, `records`).
     func entry(named name: [UInt8]) throws(GitError) -> Entry? {
         var offset = start
         while let e = try entry(at: &offset) {
-            if e.name.count == name.count, name.withUnsafeBytes({ memcmp($0.baseAddress!, e.name.baseAddress!, name.count) }) == 0 {
+            if e.nameCount == name.count, name.withUnsafeBufferPointer({ memcmp($0.baseAddress!, e.name, name.count) }) == 0 {
                 return e
             }
         }
