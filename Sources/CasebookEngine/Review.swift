@@ -332,7 +332,7 @@ package struct Review {
             return said("sampleRole", "\(rule.by.map(\.rawValue).joined(separator: ", "))", rule.clause)
         }
         // The cases' facts from their summaries: only files no summary is kept for are read.
-        let cases = try (summaries ?? SummaryStore(repo: ws.repo)).entries(at: ws.base).map(\.summary.facts)
+        let cases = try (summaries ?? SummaryStore(repo: ws.repo)).facts(at: ws.base).map(\.facts)
         let earlier = try ws.samples(of: sample.month)
         // Dated no later than its commit, and no earlier than the month's draws before it.
         if let day = sample.drawnOn, day > committedOn || earlier.contains(where: { ($0.drawnOn ?? "") > day }) {
@@ -369,7 +369,13 @@ extension Workspace {
         // The summaries of the last base read are kept (the range's last commit is not read
         // again only to keep it: at 90,000 cases that cost 0.9 s a push, for a few files the next
         // command reads).
-        defer { if given == nil { summaries.saveLast() } }
+        defer {
+            if given == nil { summaries.saveLast() }
+            if ProcessInfo.processInfo.environment["CASEBOOK_SUMMARY_STATS"] == "1" {
+                // For the tests: how many case files the range's draws and sign-offs decoded.
+                FileHandle.standardError.write(Data("summaries: \(summaries.decoded) decoded\n".utf8))
+            }
+        }
         // A commit judged before against the same keys of its author is not verified again.
         let signatures = SignatureVerdicts(repo: repo)
         defer { signatures.save() }

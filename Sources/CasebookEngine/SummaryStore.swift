@@ -15,12 +15,21 @@ package final class SummaryStore {
     private let loaded: [String: CaseSummary]
     /// `loaded` and those decoded since.
     private var known: [String: CaseSummary]
-    /// Folders already listed, by tree id and path: the case files under them, in path order.
-    private var folders: [String: [(path: String, blob: OID)]] = [:]
+    /// Folders already listed, by tree id and path: their case files and subfolders (`level`).
+    private var folders: [String: [Item]] = [:]
+    /// What `entries` and `facts` made of folders that hold only files, by tree id and path (`assemble`).
+    private var made: [String: [CaseEntry]] = [:]
+    private var madeFacts: [String: [(facts: CaseFacts, blob: OID)]] = [:]
     /// How many summaries the last `entries` took from what was known, and how many it read.
     private(set) var lastKept = 0, lastRead = 0
-    /// What the last `entries` returned (nil before the first).
-    private var last: [CaseEntry]?
+    /// How many case files all `entries` calls read and decoded.
+    private(set) var decoded = 0
+    /// The commit the last `entries` or `facts` read (nil before the first), and how many cases it has.
+    private var lastBase: OID??
+    private var lastCount = 0
+    /// The blob ids of every case file under the folders listed, at whatever commit (each folder
+    /// once per tree id): what all `entries` calls of this store returned, together.
+    private var used: Set<String> = []
 
     package init(repo: Repository) {
         self.repo = repo
@@ -32,44 +41,118 @@ package final class SummaryStore {
     /// Every case file at `base`, in path order, with its summary.
     /// - Throws: what decoding a case file throws (a file that cannot be read is never kept).
     func entries(at base: OID?) throws -> [CaseEntry] {
-        guard let base, let tree = try repo.blobID(at: "records/cases", in: base) else {
-            (lastKept, lastRead, last) = (0, 0, [])
-            return []
+        guard let tree = try prepare(at: base) else { return [] }
+        var out: [CaseEntry] = []
+        out.reserveCapacity(lastCount)
+        try assemble(tree, path: "records/cases", made: &made, into: &out) { summary, blob, path in
+            var summary = summary
+            // The path is the tree's: the same blob may have been kept from another place (a layout migration moves files unchanged).
+            if summary.path != path { summary.path = path }
+            return CaseEntry(summary: summary, blob: blob, path: path)
         }
-        let files = try listing(tree, path: "records/cases")
-        let missing = files.indices.filter { known[files[$0].blob.hex] == nil }
-        for start in stride(from: 0, to: missing.count, by: 1024) {
-            let chunk = Array(missing[start..<min(start + 1024, missing.count)])
-            let data = try chunk.map { (path: files[$0].path, data: try repo.blob(files[$0].blob)) }
-            let decoded = data.concurrentMap { CaseSummary(try RecordJSON.decode(CaseFile.self, from: $0.data, file: $0.path), at: $0.path) }
-            for (n, result) in zip(chunk, decoded) { known[files[n].blob.hex] = try result.get() }
-        }
-        (lastKept, lastRead) = (files.count - missing.count, missing.count)
-        // The path is the tree's: the same blob may have been kept from another place (a layout migration moves files unchanged).
-        let out = files.map { entry in
-            var summary = known[entry.blob.hex]!
-            summary.path = entry.path
-            return CaseEntry(summary: summary, blob: entry.blob, path: entry.path)
-        }
-        last = out
+        finish(out.count)
         return out
     }
 
-    /// The `.json` files under the tree `id` at `path`, in path order (what `Repository.files(under:at:)` lists).
-    private func listing(_ id: OID, path: String) throws -> [(path: String, blob: OID)] {
+    /// Every case at `base` as the facts its draws and sign-offs are judged by, with its blob id,
+    /// in path order: what `entries` gives without the rest of each summary (copying 90,000 whole
+    /// summaries at each draw and sign-off of a push was a third of its check).
+    func facts(at base: OID?) throws -> [(facts: CaseFacts, blob: OID)] {
+        guard let tree = try prepare(at: base) else { return [] }
+        var out: [(facts: CaseFacts, blob: OID)] = []
+        out.reserveCapacity(lastCount)
+        try assemble(tree, path: "records/cases", made: &madeFacts, into: &out) { summary, blob, _ in (summary.facts, blob) }
+        finish(out.count)
+        return out
+    }
+
+    /// The cases folder at `base` with a summary known for every file under it (those missing read
+    /// and decoded on all cores, a thousand at a time); nil when there is none.
+    private func prepare(at base: OID?) throws -> OID? {
+        lastBase = .some(base)
+        guard let base, let tree = try repo.blobID(at: "records/cases", in: base) else {
+            (lastKept, lastRead, lastCount) = (0, 0, 0)
+            return nil
+        }
+        var pending: [(path: String, blob: OID)] = []
+        try missing(tree, path: "records/cases", into: &pending)
+        for start in stride(from: 0, to: pending.count, by: 1024) {
+            let chunk = Array(pending[start..<min(start + 1024, pending.count)])
+            let data = try chunk.map { (path: $0.path, data: try repo.blob($0.blob)) }
+            let decoded = data.concurrentMap { CaseSummary(try RecordJSON.decode(CaseFile.self, from: $0.data, file: $0.path), at: $0.path) }
+            for (file, result) in zip(chunk, decoded) { known[file.blob.hex] = try result.get() }
+        }
+        lastRead = pending.count
+        decoded += pending.count
+        return tree
+    }
+
+    private func finish(_ count: Int) {
+        (lastKept, lastCount) = (count - lastRead, count)
+    }
+
+    /// One entry of a folder of the case tree: a `.json` file or a subfolder.
+    private enum Item {
+        case file(path: String, blob: OID)
+        case folder(id: OID, path: String)
+    }
+
+    /// The folder `id` at `path`: its `.json` files and subfolders in git's order (each folder
+    /// listed once per tree id: a commit changes a day folder or two, the rest are trees listed
+    /// at the commit before), and its key in `folders` and `made`.
+    private func level(_ id: OID, path: String) throws -> (key: String, items: [Item]) {
         let key = id.hex + " " + path
-        if let known = folders[key] { return known }
-        var out: [(path: String, blob: OID)] = []
+        if let listed = folders[key] { return (key, listed) }
+        var items: [Item] = []
         for entry in try repo.entries(ofTree: id) {
             let child = path + "/" + entry.name
             if entry.isTree {
-                out += try listing(entry.id, path: child)
+                items.append(.folder(id: entry.id, path: child))
             } else if child.hasSuffix(".json") {
-                out.append((child, entry.id))
+                items.append(.file(path: child, blob: entry.id))
+                used.insert(entry.id.hex)
             }
         }
-        folders[key] = out
-        return out
+        folders[key] = items
+        return (key, items)
+    }
+
+    /// The files under the folder `id` no summary is known for (a folder whose entries or facts
+    /// were made before has none).
+    private func missing(_ id: OID, path: String, into out: inout [(path: String, blob: OID)]) throws {
+        let (key, items) = try level(id, path: path)
+        if made[key] != nil || madeFacts[key] != nil { return }
+        for item in items {
+            switch item {
+            case let .file(path, blob): if known[blob.hex] == nil { out.append((path, blob)) }
+            case let .folder(sub, path): try missing(sub, path: path, into: &out)
+            }
+        }
+    }
+
+    /// What `make` gives for every file under the folder `id`, in path order, added to `out`. A
+    /// folder holding only files keeps what was made of it by tree id (`made`): the next commit a
+    /// range judges at differs in a day folder or two, and the others' are copied, not looked up
+    /// by blob again (a lookup by a 40-character id for each of 90,000 cases at each draw and
+    /// sign-off was a third of a push's check).
+    private func assemble<T>(_ id: OID, path: String, made: inout [String: [T]], into out: inout [T],
+                             _ make: (CaseSummary, OID, String) -> T) throws {
+        let (key, items) = try level(id, path: path)
+        if let kept = made[key] { return out.append(contentsOf: kept) }
+        var files: [T] = [], onlyFiles = true
+        for item in items {
+            switch item {
+            case let .file(path, blob):
+                files.append(make(known[blob.hex]!, blob, path))
+            case let .folder(sub, path):
+                onlyFiles = false
+                out.append(contentsOf: files)
+                files = []
+                try assemble(sub, path: path, made: &made, into: &out, make)
+            }
+        }
+        if onlyFiles { made[key] = files }
+        out.append(contentsOf: files)
     }
 
     /// Writes the cache file again when it lacks a summary of `entries` (the cases at the commit
@@ -91,9 +174,20 @@ package final class SummaryStore {
         save(try entries(at: commit))
     }
 
-    /// `save` of the cases the last `entries` returned (of a range, the latest commit read); nothing
-    /// when `entries` was never called.
+    /// Writes what a range's judging used: the summaries of every case file at each commit read
+    /// (`entries`), so that judging the same commits again (a push retried, an auditor's re-check)
+    /// decodes nothing — at 90,000 cases, a 1,000-commit push judged again decoded the versions its
+    /// draws and sign-offs read at their own commits (some 500 files) and wrote the whole file
+    /// again, a third of the check. When those are many more than the cases of the last commit read
+    /// (a whole history judged), only the last commit's are kept, as `save` keeps them. Nothing when
+    /// `entries` was never called; nothing written when the file already holds exactly these.
     package func saveLast() {
-        if let last { save(last) }
+        guard let lastBase else { return }
+        guard used.count <= lastCount + max(2_000, lastCount / 10) else {
+            if let last = try? entries(at: lastBase) { save(last) }
+            return
+        }
+        if used.count == loaded.count, used.allSatisfy({ loaded[$0] != nil }) { return }
+        SummaryCache.save(used.sorted().compactMap { blob in known[blob].map { (blob: blob, summary: $0) } }, to: file)
     }
 }

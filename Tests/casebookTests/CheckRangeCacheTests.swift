@@ -88,6 +88,20 @@ import Testing
         for (label, bytes) in CheckRangeCacheTests.damagedVersions(of: good) {
             SummaryCacheTests.same(cold, try outputs { try bytes.write(to: URL(fileURLWithPath: cache)) }, label)
         }
+
+        // The same range judged again (a push retried, an auditor's re-check) decodes nothing: the
+        // versions its draws and sign-offs read at their own commits were kept with the last one's.
+        let stats = ["CASEBOOK_SUMMARY_STATS": "1"]
+        try good.write(to: URL(fileURLWithPath: cache))
+        let first = try box.cb(["check", "--range", "HEAD~120..HEAD", "--as-recorded"], env: stats)
+        let again = try box.cb(["check", "--range", "HEAD~120..HEAD", "--as-recorded"], env: stats)
+        #expect(first.status == 0 && again.status == 0)
+        #expect(!first.stderr.contains("summaries: 0 decoded") && first.stderr.contains(" decoded"), "\(first.stderr)")
+        #expect(again.stderr.contains("summaries: 0 decoded"), "\(again.stderr)")
+        // And a command that reads the cases at HEAD still gets them right from that file.
+        let fromKept = try box.ok(["list"])
+        try FileManager.default.removeItem(atPath: cache)
+        #expect(fromKept == (try box.ok(["list"])))
     }
 
     @Test func signatureVerdictsAreTheSameWarmColdOrDamagedAndJudgedAnewWhenAKeyChanges() throws {
