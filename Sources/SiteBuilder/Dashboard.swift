@@ -75,6 +75,8 @@ public struct Dashboard {
     public var notifyProblems: [String] = []
     /// Messages `casebook notify` has not delivered yet: shown until they go through.
     public var undelivered: [Undelivered] = []
+    /// What the caller keeps of the monthly report pages between builds; nil: each is made.
+    public var keeping: PageKeeping?
 
     public struct Undelivered: Sendable {
         public var channel: String
@@ -196,8 +198,8 @@ public struct Dashboard {
     /// The reports, the round, contracts and accountability pages, the feeds and the assets.
     private func emitRest(_ totals: MonthTotals, _ streamed: StreamTotals, emit: (SiteFile) throws -> Void) throws {
         for month in months {
-            guard let page = ReportPage(self, month: month, totals) else { continue }
-            try emit(SiteFile(path: "reports/\(month).html", text: page.render()))
+            guard let page = reportPage(month, totals) else { continue }
+            try emit(SiteFile(path: "reports/\(month).html", content: page))
         }
         if let rounds { try emit(SiteFile(path: Dashboard.roundPath, text: RoundPage(self, rounds).render())) }
         if let contracts { try emit(SiteFile(path: Dashboard.contractsPath, text: ContractsPage(self, contracts).render())) }

@@ -89,6 +89,12 @@ extension Casebook {
             let facts = dashboard
             let held = Dictionary(live.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             var rendered = 0
+            // The monthly report pages the last build made: one whose cases, actions, samples and
+            // render key are the same and whose figures still hold at the clock is taken as made.
+            let oldReports = SiteRecords.loadReports(from: root)
+            var reports: [String: KeptPage] = [:]
+            dashboard.keeping = PageKeeping(kept: oldReports, caseClock: { id in records.cases[id.rawValue].map { ($0.blob, $0.until) } },
+                                            keep: { path, page in reports[path] = page }, digest: SiteCache.digest)
             dashboard.caseFeedsByCaller = true
             dashboard.stream = { take in
                 // Until the new index is written the groups do not match it: a build stopped half way leaves none.
@@ -216,10 +222,16 @@ extension Casebook {
                     try? FileManager.default.removeItem(at: root.appendingPathComponent("cases/\(id).html"))
                 }
                 for name in old.groups.keys where records.groups[name] == nil { SiteRecords.removeGroup(name, in: root) }
+                if reports != oldReports { try SiteRecords.saveReports(reports, in: root) }
                 try records.save(in: root)
                 for name in [SiteRecords.oldName, SiteRecords.singleFile] { try? FileManager.default.removeItem(at: root.appendingPathComponent(name)) }
             } catch {
                 throw Failure(key: "cannotWriteSite", "\(out)", "\(error.localizedDescription)")
+            }
+            if ProcessInfo.processInfo.environment["CASEBOOK_SUMMARY_STATS"] == "1" {
+                // For the tests: the months whose report page was made again rather than taken as kept.
+                let made = reports.filter { oldReports[$0.key] != $0.value }.keys.map { String($0.dropFirst(8).dropLast(5)) }.sorted()
+                FileHandle.standardError.write(Data("site: reports made: \(made.isEmpty ? "-" : made.joined(separator: " "))\n".utf8))
             }
             let listPages = records.files.keys.filter { $0.hasSuffix(".html") }.count
             print("\(listPages + records.cases.count) pages and \(records.files.count - listPages) other files in \(out) (\(written) written)")
