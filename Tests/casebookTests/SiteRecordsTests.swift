@@ -155,10 +155,16 @@ import Testing
         // taken (rewritten only for the minute it shows).
         r = try SiteRecordsTests.rebuild(box, out, now: "2026-11-20T17:00:00+08:00", "past a deadline")
         #expect(r.reportsMade == ["2026-11"], "\(r)")
-        // A review signed off: no report shows it.
+        // A review signed off: no report shows it. No case changed either: `cases.json` is the same
+        // file with the new clock in its frame (written over in place), `cases.csv` not written.
+        let feeds = try ["cases.json", "cases.csv"].map { try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent($0).path) }
         try box.ok(["review", "daily", "--date", "2026-11-20", "--opinion", "已审核", "--as", "wang.zg"], now: "2026-11-20T17:30:00+08:00")
         r = try SiteRecordsTests.rebuild(box, out, now: "2026-11-20T17:30:00+08:00", "after a review")
         #expect(r.reportsMade == [], "\(r)")
+        let after = try ["cases.json", "cases.csv"].map { try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent($0).path) }
+        #expect(after[0][.systemFileNumber] as? Int == feeds[0][.systemFileNumber] as? Int, "cases.json replaced")
+        #expect(after[1][.modificationDate] as? Date == feeds[1][.modificationDate] as? Date, "cases.csv written")
+        #expect(SiteTests.text(try Data(contentsOf: out.appendingPathComponent("cases.json"))).contains("2026-11-20T17:30:00+08:00"))
         // The clock set back before November's page was made: it is made again; October's, made at
         // that minute, still holds.
         r = try SiteRecordsTests.rebuild(box, out, now: t1, "clock set back")
