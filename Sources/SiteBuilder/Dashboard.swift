@@ -55,6 +55,9 @@ public struct Dashboard {
     public var staff: [Staff]
     /// The review sign-offs made (`records/reviews/`).
     public var reviews: [ReviewRecord] = []
+    /// What the pages read of the review sign-offs, each one's kind and first day
+    /// (`ReviewRecord.from`), when the caller keeps them; nil: from `reviews`.
+    public var reviewsSigned: [(kind: ReviewKind, from: String)]?
     /// The months archived (`archive/YYYY-MM` tags).
     public var archivedMonths: Set<String> = []
     /// The key-owner and empty-nest registers (`records/registers/`).

@@ -56,9 +56,21 @@ extension Casebook {
             dashboard.officialCalendarYears = ws.calendar.official
             (dashboard.notifyProblems, dashboard.undelivered) = NotifyStatus.read(ws, in: Strings(language))
             dashboard.signaturePolicy = ws.settings.signaturePolicy
-            dashboard.reviews = try ws.repo.files(under: "records/reviews", at: ws.base).filter { $0.path.hasSuffix(".json") }.map { entry in
-                try RecordJSON.decode(ReviewRecord.self, from: ws.repo.blob(entry.blob), file: entry.path)
+            // The review sign-offs, by blob id: only a file not seen by the last build is decoded.
+            let root = URL(fileURLWithPath: out)
+            let oldReviews = SiteRecords.loadReviews(from: root)
+            var reviews: [String: SiteRecords.Review] = [:]
+            for entry in try ws.repo.files(under: "records/reviews", at: ws.base) where entry.path.hasSuffix(".json") {
+                let blob = entry.blob.hex
+                if reviews[blob] != nil { continue }
+                if let kept = oldReviews[blob] {
+                    reviews[blob] = kept
+                } else {
+                    let record = try RecordJSON.decode(ReviewRecord.self, from: ws.repo.blob(entry.blob), file: entry.path)
+                    reviews[blob] = SiteRecords.Review(kind: record.kind, from: record.from)
+                }
             }
+            dashboard.reviewsSigned = reviews.values.map { ($0.kind, $0.from) }
             dashboard.registers = try RegisterCommand.entries(ws).map(\.entry)
             // The daily round's page, once the centre keeps round records (003 九).
             let book = try ws.rounds()
@@ -69,7 +81,6 @@ extension Casebook {
             // when the settings leave it out (003 篇2 第十二条).
             if ws.settings.accountabilityPage != false { dashboard.accountability = ws.profile.accountability }
             dashboard.archivedMonths = Set(try ws.repo.tags(matching: "archive/*").map { String($0.name.dropFirst("archive/".count)) })
-            let root = URL(fileURLWithPath: out)
             // What the last build kept (`SiteRecords`): a case whose file, commits and
             // clock-dependent facts are those it saw is neither read nor rendered again, and a
             // month of intake (a group) with no such case is not even opened.
@@ -223,6 +234,7 @@ extension Casebook {
                 }
                 for name in old.groups.keys where records.groups[name] == nil { SiteRecords.removeGroup(name, in: root) }
                 if reports != oldReports { try SiteRecords.saveReports(reports, in: root) }
+                if reviews != oldReviews { try SiteRecords.saveReviews(reviews, in: root) }
                 try records.save(in: root)
                 for name in [SiteRecords.oldName, SiteRecords.singleFile] { try? FileManager.default.removeItem(at: root.appendingPathComponent(name)) }
             } catch {

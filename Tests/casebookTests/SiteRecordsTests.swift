@@ -169,16 +169,20 @@ import Testing
         // that minute, still holds.
         r = try SiteRecordsTests.rebuild(box, out, now: t1, "clock set back")
         #expect(r.reportsMade == ["2026-11"], "\(r)")
-        // The kept pages damaged or gone: every page made again, then kept again.
-        let kept = out.appendingPathComponent(".casebook-records/reports")
-        let whole = try Data(contentsOf: kept)
-        var flipped = whole
-        flipped[whole.count - 3] ^= 0x40
-        for (label, data) in [("empty", Data()), ("cut short", whole.prefix(whole.count / 2)), ("one byte changed", flipped), ("removed", nil)] {
-            if let data { try data.write(to: kept) } else { try FileManager.default.removeItem(at: kept) }
-            r = try SiteRecordsTests.rebuild(box, out, now: t1, "kept reports " + label)
-            #expect(r.reportsMade == ["2026-10", "2026-11"], "\(label): \(r)")
-            #expect(try SiteRecordsTests.rebuild(box, out, now: t1, label + ", again").reportsMade == [], "\(label)")
+        // The kept pages damaged or gone: every page made again, then kept again. The kept review
+        // sign-offs damaged or gone: each review file read again (the overdue page is as a full build's).
+        for (name, made) in [("reports", ["2026-10", "2026-11"]), ("reviews", [])] {
+            let kept = out.appendingPathComponent(".casebook-records/" + name)
+            let whole = try Data(contentsOf: kept)
+            var flipped = whole
+            flipped[whole.count - 3] ^= 0x40
+            for (label, data) in [("empty", Data()), ("cut short", whole.prefix(whole.count / 2)), ("one byte changed", flipped), ("removed", nil)] {
+                if let data { try data.write(to: kept) } else { try FileManager.default.removeItem(at: kept) }
+                r = try SiteRecordsTests.rebuild(box, out, now: t1, "kept \(name) " + label)
+                #expect(r.reportsMade == made, "\(name) \(label): \(r)")
+                #expect(try Data(contentsOf: kept) == whole, "\(name) \(label): written again")
+                #expect(try SiteRecordsTests.rebuild(box, out, now: t1, label + ", again").reportsMade == [], "\(label)")
+            }
         }
     }
 
