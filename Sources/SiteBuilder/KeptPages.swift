@@ -62,9 +62,9 @@ public struct PageKeeping {
 extension Dashboard {
     /// The report page of `month`: taken from `keeping` when its inputs are those it was made
     /// from and its figures still hold at the clock, else made (and handed to `keeping`).
-    func reportPage(_ month: String, _ totals: MonthTotals) -> Data? {
+    func reportPage(_ month: String, _ totals: MonthTotals, samplesKey: String) -> Data? {
         let path = "reports/\(month).html"
-        guard let keeping, let (inputs, until) = reportInputs(month, totals) else {
+        guard let keeping, let (inputs, until) = reportInputs(month, totals, samplesKey: samplesKey) else {
             return ReportPage(self, month: month, totals).map { Data($0.render().utf8) }
         }
         if let kept = keeping.kept[path], kept.inputs == inputs, kept.holds(at: now) {
@@ -83,7 +83,7 @@ extension Dashboard {
     /// clock-dependent figures hold: the cases it counts and compares (by blob), the corrective
     /// actions it lists, the late entries and unsigned steps of the month, the samples, whether
     /// each spot-checked case has a page, and `renderKey`. nil: a case is not known.
-    func reportInputs(_ month: String, _ totals: MonthTotals) -> (String, Int64?)? {
+    func reportInputs(_ month: String, _ totals: MonthTotals, samplesKey: String) -> (String, Int64?)? {
         guard let keeping, let bounds = totals.bounds[month] else { return nil }
         var ids: Set<CaseID> = []
         let compared = MonthAnalysis.previousMonths(of: month, rule: profile.analysisRule).filter { $0 >= totals.firstMonth ?? month }
@@ -108,12 +108,18 @@ extension Dashboard {
             text += "late \(entry.by.rawValue) \(entry.recordedAt.unixSeconds)\n"
         }
         for step in totals.unsignedSteps[month] ?? [] { text += "unsigned \(step.by.rawValue) \(step.count)\n" }
-        for sample in samples {
-            text += "sample \(String(decoding: (try? RecordJSON.encode(sample)) ?? Data(), as: UTF8.self))\n"
-            if sample.month == month {
-                for draw in sample.spotChecks { for pick in draw.selected { text += "spot \(pick.id.rawValue) \(hasCase(pick.id))\n" } }
-            }
+        text += "samples \(samplesKey)\n"
+        for sample in samples where sample.month == month {
+            for draw in sample.spotChecks { for pick in draw.selected { text += "spot \(pick.id.rawValue) \(hasCase(pick.id))\n" } }
         }
         return (keeping.digest(text), until)
+    }
+
+    /// A digest of the committed samples, as the report pages' inputs name them (once a build); "" without `keeping`.
+    var samplesKey: String {
+        guard let keeping else { return "" }
+        var text = ""
+        for sample in samples { text += String(decoding: (try? RecordJSON.encode(sample)) ?? Data(), as: UTF8.self) + "\n" }
+        return keeping.digest(text)
     }
 }
