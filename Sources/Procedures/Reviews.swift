@@ -88,7 +88,12 @@ public enum Reviews {
     /// `missing` from the cases' facts (`CaseSummary.facts`), so that every case need not be read in full.
     public static func missing(_ kind: ReviewKind, facts: [CaseFacts], done: [ReviewRecord], now: Timestamp, days: Int = 35,
                                in zone: TimeZone) -> [(from: String, to: String, due: Timestamp, cases: Int)] {
-        let signed = Set(done.filter { $0.kind == kind }.map(\.from))
+        missing(kind, facts: facts, signed: Set(done.filter { $0.kind == kind }.map(\.from)), now: now, days: days, in: zone)
+    }
+
+    /// `missing` from the first days (`ReviewRecord.from`) of the periods of `kind` signed off.
+    public static func missing(_ kind: ReviewKind, facts: [CaseFacts], signed: Set<String>, now: Timestamp, days: Int = 35,
+                               in zone: TimeZone) -> [(from: String, to: String, due: Timestamp, cases: Int)] {
         var seen: Set<String> = []
         var out: [(from: String, to: String, due: Timestamp, cases: Int)] = []
         for back in stride(from: days, through: 1, by: -1) {

@@ -55,6 +55,9 @@ public struct Dashboard {
     public var staff: [Staff]
     /// The review sign-offs made (`records/reviews/`).
     public var reviews: [ReviewRecord] = []
+    /// What the pages read of the review sign-offs, each one's kind and first day
+    /// (`ReviewRecord.from`), when the caller keeps them; nil: from `reviews`.
+    public var reviewsSigned: [(kind: ReviewKind, from: String)]?
     /// The months archived (`archive/YYYY-MM` tags).
     public var archivedMonths: Set<String> = []
     /// The key-owner and empty-nest registers (`records/registers/`).
@@ -75,6 +78,8 @@ public struct Dashboard {
     public var notifyProblems: [String] = []
     /// Messages `casebook notify` has not delivered yet: shown until they go through.
     public var undelivered: [Undelivered] = []
+    /// What the caller keeps of the monthly report pages between builds; nil: each is made.
+    public var keeping: PageKeeping?
 
     public struct Undelivered: Sendable {
         public var channel: String
@@ -195,9 +200,10 @@ public struct Dashboard {
 
     /// The reports, the round, contracts and accountability pages, the feeds and the assets.
     private func emitRest(_ totals: MonthTotals, _ streamed: StreamTotals, emit: (SiteFile) throws -> Void) throws {
+        let samplesKey = self.samplesKey
         for month in months {
-            guard let page = ReportPage(self, month: month, totals) else { continue }
-            try emit(SiteFile(path: "reports/\(month).html", text: page.render()))
+            guard let page = reportPage(month, totals, samplesKey: samplesKey) else { continue }
+            try emit(SiteFile(path: "reports/\(month).html", content: page))
         }
         if let rounds { try emit(SiteFile(path: Dashboard.roundPath, text: RoundPage(self, rounds).render())) }
         if let contracts { try emit(SiteFile(path: Dashboard.contractsPath, text: ContractsPage(self, contracts).render())) }

@@ -56,9 +56,21 @@ extension Casebook {
             dashboard.officialCalendarYears = ws.calendar.official
             (dashboard.notifyProblems, dashboard.undelivered) = NotifyStatus.read(ws, in: Strings(language))
             dashboard.signaturePolicy = ws.settings.signaturePolicy
-            dashboard.reviews = try ws.repo.files(under: "records/reviews", at: ws.base).filter { $0.path.hasSuffix(".json") }.map { entry in
-                try RecordJSON.decode(ReviewRecord.self, from: ws.repo.blob(entry.blob), file: entry.path)
+            // The review sign-offs, by blob id: only a file not seen by the last build is decoded.
+            let root = URL(fileURLWithPath: out)
+            let oldReviews = SiteRecords.loadReviews(from: root)
+            var reviews: [String: SiteRecords.Review] = [:]
+            for entry in try ws.repo.files(under: "records/reviews", at: ws.base) where entry.path.hasSuffix(".json") {
+                let blob = entry.blob.hex
+                if reviews[blob] != nil { continue }
+                if let kept = oldReviews[blob] {
+                    reviews[blob] = kept
+                } else {
+                    let record = try RecordJSON.decode(ReviewRecord.self, from: ws.repo.blob(entry.blob), file: entry.path)
+                    reviews[blob] = SiteRecords.Review(kind: record.kind, from: record.from)
+                }
             }
+            dashboard.reviewsSigned = reviews.values.map { ($0.kind, $0.from) }
             dashboard.registers = try RegisterCommand.entries(ws).map(\.entry)
             // The daily round's page, once the centre keeps round records (003 九).
             let book = try ws.rounds()
@@ -69,7 +81,6 @@ extension Casebook {
             // when the settings leave it out (003 篇2 第十二条).
             if ws.settings.accountabilityPage != false { dashboard.accountability = ws.profile.accountability }
             dashboard.archivedMonths = Set(try ws.repo.tags(matching: "archive/*").map { String($0.name.dropFirst("archive/".count)) })
-            let root = URL(fileURLWithPath: out)
             // What the last build kept (`SiteRecords`): a case whose file, commits and
             // clock-dependent facts are those it saw is neither read nor rendered again, and a
             // month of intake (a group) with no such case is not even opened.
@@ -89,6 +100,12 @@ extension Casebook {
             let facts = dashboard
             let held = Dictionary(live.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             var rendered = 0
+            // The monthly report pages the last build made: one whose cases, actions, samples and
+            // render key are the same and whose figures still hold at the clock is taken as made.
+            let oldReports = SiteRecords.loadReports(from: root)
+            var reports: [String: KeptPage] = [:]
+            dashboard.keeping = PageKeeping(kept: oldReports, caseClock: { id in records.cases[id.rawValue].map { ($0.blob, $0.until) } },
+                                            keep: { path, page in reports[path] = page }, digest: SiteCache.digest)
             dashboard.caseFeedsByCaller = true
             dashboard.stream = { take in
                 // Until the new index is written the groups do not match it: a build stopped half way leaves none.
@@ -216,10 +233,17 @@ extension Casebook {
                     try? FileManager.default.removeItem(at: root.appendingPathComponent("cases/\(id).html"))
                 }
                 for name in old.groups.keys where records.groups[name] == nil { SiteRecords.removeGroup(name, in: root) }
+                if reports != oldReports { try SiteRecords.saveReports(reports, in: root) }
+                if reviews != oldReviews { try SiteRecords.saveReviews(reviews, in: root) }
                 try records.save(in: root)
                 for name in [SiteRecords.oldName, SiteRecords.singleFile] { try? FileManager.default.removeItem(at: root.appendingPathComponent(name)) }
             } catch {
                 throw Failure(key: "cannotWriteSite", "\(out)", "\(error.localizedDescription)")
+            }
+            if ProcessInfo.processInfo.environment["CASEBOOK_SUMMARY_STATS"] == "1" {
+                // For the tests: the months whose report page was made again rather than taken as kept.
+                let made = reports.filter { oldReports[$0.key] != $0.value }.keys.map { String($0.dropFirst(8).dropLast(5)) }.sorted()
+                FileHandle.standardError.write(Data("site: reports made: \(made.isEmpty ? "-" : made.joined(separator: " "))\n".utf8))
             }
             let listPages = records.files.keys.filter { $0.hasSuffix(".html") }.count
             print("\(listPages + records.cases.count) pages and \(records.files.count - listPages) other files in \(out) (\(written) written)")
@@ -246,7 +270,9 @@ extension Casebook {
         }
 
         /// Writes `cases.csv` and `cases.json` from the groups' parts, in their order, unless the
-        /// files are there with the same frame and parts.
+        /// files are there with the same frame and parts. When only the frame of `cases.json`
+        /// changed (its `generatedAt`: the clock its standings are judged at, which is the build's)
+        /// and is as long as before, only the frame's opening is written over, in place.
         /// - Returns: how many of the two were written.
         func writeFeeds(_ dashboard: Dashboard, _ records: inout SiteRecords, old: SiteRecords, root: URL) throws -> Int {
             let names = records.groups.keys.sorted()
@@ -254,10 +280,19 @@ extension Casebook {
             var written = 0
             for (path, opening, suffix) in [("cases.csv", header, ".csv"), ("cases.json", frame.empty, ".json")] {
                 let parts = names.map { name in suffix == ".csv" ? records.groups[name]!.csv : records.groups[name]!.json }
-                let digest = SiteCache.digest("\(SiteCache.digest(opening)) " + parts.map { "\($0.length):\($0.checksum)" }.joined(separator: " "))
+                // The digests of the frame (before and after the parts; the whole when there are none), then of the parts.
+                let (head, tail) = suffix == ".json" && !names.isEmpty ? (frame.head, frame.tail) : (opening, Data())
+                let partsDigest = SiteCache.digest("\(suffix) \(names.isEmpty) " + parts.map { "\($0.length):\($0.checksum)" }.joined(separator: " "))
+                let digest = SiteCache.digest(head) + " " + SiteCache.digest(tail) + " " + partsDigest
                 records.files[path] = digest
                 let url = root.appendingPathComponent(path)
                 if old.files[path] == digest, FileManager.default.fileExists(atPath: url.path) { continue }
+                if suffix == ".json", !names.isEmpty, let was = old.files[path]?.split(separator: " "), was.count == 3, was[2] == partsDigest,
+                   try reframe(url, head: head, tail: tail, was: (String(was[0]), String(was[1])),
+                               size: head.count + parts.reduce(0) { $0 + $1.length } + (parts.count - 1) * Dashboard.casesJSONSeparator.count + tail.count) {
+                    written += 1
+                    continue
+                }
                 try AtomicFile.write(to: url.path, durable: false) { put in
                     if suffix == ".csv" {
                         try put(header)
@@ -276,6 +311,25 @@ extension Casebook {
                 written += 1
             }
             return written
+        }
+
+        /// Writes `head` and `tail` over the start and the end of the file at `url` when the file is
+        /// `size` bytes long and starts and ends with a frame of the same lengths whose digests are
+        /// `was` (the parts between are then those the records name).
+        /// - Returns: whether it did.
+        func reframe(_ url: URL, head: Data, tail: Data, was: (head: String, tail: String), size: Int) throws -> Bool {
+            guard let handle = try? FileHandle(forUpdating: url) else { return false }
+            defer { try? handle.close() }
+            let tailAt = UInt64(size - tail.count)
+            guard (try? handle.seekToEnd()) == UInt64(size), (try? handle.seek(toOffset: 0)) != nil,
+                  let oldHead = try? handle.read(upToCount: head.count), oldHead.count == head.count, SiteCache.digest(oldHead) == was.head,
+                  (try? handle.seek(toOffset: tailAt)) != nil,
+                  let oldTail = try? handle.readToEnd(), oldTail.count == tail.count, SiteCache.digest(oldTail) == was.tail else { return false }
+            try handle.seek(toOffset: 0)
+            try handle.write(contentsOf: head)
+            try handle.seek(toOffset: tailAt)
+            try handle.write(contentsOf: tail)
+            return true
         }
 
         /// How a build takes each case: `settled` when its blob, its commits and its

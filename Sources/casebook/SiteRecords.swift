@@ -23,6 +23,8 @@ struct SiteRecords {
     static let folder = ".casebook-records"
     static let format = "casebook-site 4"
     static let groupFormat = "casebook-site-group 1"
+    static let reportsFormat = "casebook-site-reports 1"
+    static let reviewsFormat = "casebook-site-reviews 1"
     /// The records of earlier builds: one file (`casebook-site 3`), and before it a JSON list.
     static let singleFile = ".casebook-site"
     static let oldName = ".casebook-site.json"
@@ -153,6 +155,63 @@ struct SiteRecords {
         return Group(count: details.count, csv: Part(csv), json: Part(json))
     }
 
+    /// The monthly report pages the last build made (`reports`), by path; empty when missing or
+    /// damaged (every page is then made again).
+    static func loadReports(from root: URL) -> [String: KeptPage] {
+        guard let data = try? Data(contentsOf: url(root, "reports")) else { return [:] }
+        return CacheFile.open(data, format: reportsFormat) { body in
+            var r = SummaryCache.Reader(bytes: body)
+            return try? r.keptPages()
+        } ?? [:]
+    }
+
+    /// Writes the report pages made or taken by this build, atomically.
+    static func saveReports(_ pages: [String: KeptPage], in root: URL) throws {
+        var w = SummaryCache.Writer()
+        w.keptPages(pages)
+        try AtomicFile.write(CacheFile.seal(w.bytes, format: reportsFormat), to: url(root, "reports").path, durable: false)
+    }
+
+    /// What the pages read of a review sign-off (`records/reviews/`): its kind and first day.
+    struct Review: Equatable {
+        var kind: ReviewKind
+        var from: String
+    }
+
+    /// The review sign-offs the last build read (`reviews`), by blob id; empty when missing or damaged.
+    static func loadReviews(from root: URL) -> [String: Review] {
+        guard let data = try? Data(contentsOf: url(root, "reviews")) else { return [:] }
+        return CacheFile.open(data, format: reviewsFormat) { body -> [String: Review]? in
+            var r = SummaryCache.Reader(bytes: body)
+            do {
+                let count = Int(try r.u32())
+                guard count <= body.count else { return nil }
+                var out: [String: Review] = [:]
+                for _ in 0..<count {
+                    let blob = try r.string()
+                    guard let kind = ReviewKind(rawValue: try r.string()) else { return nil }
+                    out[blob] = Review(kind: kind, from: try r.string())
+                }
+                return r.i == body.count ? out : nil
+            } catch {
+                return nil
+            }
+        } ?? [:]
+    }
+
+    /// Writes the review sign-offs this build read, atomically.
+    static func saveReviews(_ reviews: [String: Review], in root: URL) throws {
+        var w = SummaryCache.Writer()
+        w.u32(UInt32(reviews.count))
+        for (blob, review) in reviews.sorted(by: { $0.key < $1.key }) {
+            w.string(blob)
+            w.string(review.kind.rawValue)
+            w.string(review.from)
+        }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+        try AtomicFile.write(CacheFile.seal(w.bytes, format: reviewsFormat), to: url(root, "reviews").path, durable: false)
+    }
+
     /// Whether the group's parts in `root` are those the index names.
     func partsHold(_ name: String, in root: URL) -> Bool {
         guard let group = groups[name] else { return false }
@@ -247,7 +306,32 @@ extension SummaryCache.Writer {
     }
 }
 
+extension SummaryCache.Writer {
+    mutating func keptPages(_ pages: [String: KeptPage]) {
+        u32(UInt32(pages.count))
+        for (path, page) in pages.sorted(by: { $0.key < $1.key }) {
+            string(path)
+            string(page.inputs)
+            i64(page.madeAt)
+            i64(page.until ?? .max)
+            data(page.template)
+        }
+    }
+}
+
 extension SummaryCache.Reader {
+    mutating func keptPages() throws -> [String: KeptPage] {
+        let count = Int(try u32())
+        guard count <= bytes.count - i else { throw SummaryCache.Damaged() }
+        var out: [String: KeptPage] = [:]
+        for _ in 0..<count {
+            let path = try string(), inputs = try string(), madeAt = try i64(), until = try i64()
+            out[path] = KeptPage(inputs: inputs, madeAt: madeAt, until: until == .max ? nil : until, template: try data())
+        }
+        guard i == bytes.count else { throw SummaryCache.Damaged() }
+        return out
+    }
+
     mutating func siteRecords() throws -> SiteRecords {
         var r = SiteRecords()
         r.key = try string()

@@ -11,7 +11,8 @@ import Testing
     /// Builds `out` at `now`, then a fresh site at the same clock, and compares them.
     /// - Returns: the rebuild's counts (kept, clock, read) and how many files it wrote.
     @discardableResult
-    static func rebuild(_ box: Sandbox, _ out: URL, now: String, _ label: String) throws -> (kept: Int, clock: Int, read: Int, written: Int, groups: Int) {
+    static func rebuild(_ box: Sandbox, _ out: URL, now: String, _ label: String)
+        throws -> (kept: Int, clock: Int, read: Int, written: Int, groups: Int, reportsMade: [String]) {
         let o = try box.cb(["site", "--out", out.path], now: now, env: ["CASEBOOK_SUMMARY_STATS": "1"])
         #expect(o.status == 0, "\(label): \(o.stderr)")
         let fresh = box.root.appendingPathComponent("fresh-\(UUID().uuidString)")
@@ -32,7 +33,10 @@ import Testing
             return Int(part.split(separator: " ").compactMap { Int($0) }.first ?? -1)
         }
         let written = Int(o.stdout.split(separator: "(").last?.prefix { $0.isNumber } ?? "") ?? -1
-        return (count("kept"), count("clock"), count("read"), written, count("groups"))
+        // The months whose report page was made again (`-`: none), as the stats line names them.
+        let made = o.stderr.split(separator: "\n").first { $0.hasPrefix("site: reports made: ") }
+            .map { $0.dropFirst("site: reports made: ".count).split(separator: " ").map(String.init).filter { $0 != "-" } } ?? ["?"]
+        return (count("kept"), count("clock"), count("read"), written, count("groups"), made)
     }
 
     @Test func aRebuildIsAFullBuildWhateverHappenedSince() throws {
@@ -117,6 +121,69 @@ import Testing
         // Another language is another render key: every page made again.
         let en = try box.cb(["site", "--out", out.path, "--lang", "en"], now: now, env: ["CASEBOOK_SUMMARY_STATS": "1"])
         #expect(en.stderr.contains("site: 0 kept, 0 clock, 2 read"), "\(en.stderr)")
+    }
+
+    /// A month's report page is made again only when something it shows changed: a case it counts
+    /// or compares, the clock past one of their deadlines, its records gone or damaged; otherwise it
+    /// is taken as the last build made it (and not written when its bytes are the same). Each
+    /// rebuild is compared with a full build at the same clock.
+    @Test func aMonthsReportIsMadeAgainOnlyWhenItsMonthChanged() throws {
+        let (box, complaint, _) = try SiteTests.prepared()
+        defer { box.remove() }
+        // A closed repair in October: its month's report has nothing left to fall due.
+        let october = try box.ok(["open", "--as", "li.na", "--kind", "repair", "--repair-size", "small", "--channel", "walk-in",
+                                  "--unit", "6-1-502", "--reporter", "张华", "--phone", "15522224444", "--summary", "阳台地漏堵塞"],
+                                 now: "2026-10-15T10:00:00+08:00")
+        try box.ok(["dispatch", october, "--department", "engineering", "--assignee", "zhao.gong", "--as", "li.na"], now: "2026-10-15T10:05:00+08:00")
+        try box.ok(["resolve", october, "--result", "疏通地漏", "--customer-confirmed", "--rating", "5", "--as", "zhao.gong"], now: "2026-10-15T11:00:00+08:00")
+        try box.ok(["close", october, "--as", "chen.jie"], now: "2026-10-15T11:30:00+08:00")
+        let out = box.root.appendingPathComponent("public")
+        let t1 = "2026-11-20T09:45:00+08:00"
+        let octoberPage = out.appendingPathComponent("reports/2026-10.html")
+        func inode() throws -> Int { try #require(try FileManager.default.attributesOfItem(atPath: octoberPage.path)[.systemFileNumber] as? Int) }
+        var r = try SiteRecordsTests.rebuild(box, out, now: t1, "first build")
+        #expect(r.reportsMade == ["2026-10", "2026-11"])
+        let first = try inode()
+        r = try SiteRecordsTests.rebuild(box, out, now: t1, "same clock")
+        #expect(r.reportsMade == [] && r.written == 0, "\(r)")
+        // A step on November's complaint: November's page made again, October's taken and not rewritten.
+        try box.ok(["note", complaint, "已约业主今晚查看", "--as", "li.na"], now: "2026-11-20T09:40:00+08:00")
+        r = try SiteRecordsTests.rebuild(box, out, now: t1, "after a step")
+        #expect(r.reportsMade == ["2026-11"], "\(r)")
+        #expect(try inode() == first, "October's report rewritten")
+        // The clock past the complaint's deadline: November's figures made again; October's page
+        // taken (rewritten only for the minute it shows).
+        r = try SiteRecordsTests.rebuild(box, out, now: "2026-11-20T17:00:00+08:00", "past a deadline")
+        #expect(r.reportsMade == ["2026-11"], "\(r)")
+        // A review signed off: no report shows it. No case changed either: `cases.json` is the same
+        // file with the new clock in its frame (written over in place), `cases.csv` not written.
+        let feeds = try ["cases.json", "cases.csv"].map { try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent($0).path) }
+        try box.ok(["review", "daily", "--date", "2026-11-20", "--opinion", "已审核", "--as", "wang.zg"], now: "2026-11-20T17:30:00+08:00")
+        r = try SiteRecordsTests.rebuild(box, out, now: "2026-11-20T17:30:00+08:00", "after a review")
+        #expect(r.reportsMade == [], "\(r)")
+        let after = try ["cases.json", "cases.csv"].map { try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent($0).path) }
+        #expect(after[0][.systemFileNumber] as? Int == feeds[0][.systemFileNumber] as? Int, "cases.json replaced")
+        #expect(after[1][.modificationDate] as? Date == feeds[1][.modificationDate] as? Date, "cases.csv written")
+        #expect(SiteTests.text(try Data(contentsOf: out.appendingPathComponent("cases.json"))).contains("2026-11-20T17:30:00+08:00"))
+        // The clock set back before November's page was made: it is made again; October's, made at
+        // that minute, still holds.
+        r = try SiteRecordsTests.rebuild(box, out, now: t1, "clock set back")
+        #expect(r.reportsMade == ["2026-11"], "\(r)")
+        // The kept pages damaged or gone: every page made again, then kept again. The kept review
+        // sign-offs damaged or gone: each review file read again (the overdue page is as a full build's).
+        for (name, made) in [("reports", ["2026-10", "2026-11"]), ("reviews", [])] {
+            let kept = out.appendingPathComponent(".casebook-records/" + name)
+            let whole = try Data(contentsOf: kept)
+            var flipped = whole
+            flipped[whole.count - 3] ^= 0x40
+            for (label, data) in [("empty", Data()), ("cut short", whole.prefix(whole.count / 2)), ("one byte changed", flipped), ("removed", nil)] {
+                if let data { try data.write(to: kept) } else { try FileManager.default.removeItem(at: kept) }
+                r = try SiteRecordsTests.rebuild(box, out, now: t1, "kept \(name) " + label)
+                #expect(r.reportsMade == made, "\(name) \(label): \(r)")
+                #expect(try Data(contentsOf: kept) == whole, "\(name) \(label): written again")
+                #expect(try SiteRecordsTests.rebuild(box, out, now: t1, label + ", again").reportsMade == [], "\(label)")
+            }
+        }
     }
 
     /// A folder an older build wrote (its list in `.casebook-site.json`): the files it names that

@@ -126,7 +126,8 @@ extension Dashboard {
         let facts = reviewFacts
         for kind in ReviewKind.allCases {
             let rule = Reviews.rule(kind)
-            for m in Reviews.missing(kind, facts: facts, done: reviews, now: now, in: timeZone) {
+            let signed = Set((reviewsSigned ?? reviews.map { ($0.kind, $0.from) }).filter { $0.kind == kind }.map(\.from))
+            for m in Reviews.missing(kind, facts: facts, signed: signed, now: now, in: timeZone) {
                 rows.append(.init(what: s["review." + kind.rawValue], key: "review-\(kind.rawValue)", period: m.from == m.to ? m.from : "\(m.from) – \(m.to)",
                                   cases: m.cases, due: time.minute(m.due), lateBy: s.duration(seconds: Int(now.date.timeIntervalSince(m.due.date))),
                                   who: s.list(Role.allCases.filter(rule.by.contains).map(s.role)), clause: rule.clause, dueAt: m.due))
