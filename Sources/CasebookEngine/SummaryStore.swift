@@ -41,54 +41,48 @@ package final class SummaryStore {
     /// Every case file at `base`, in path order, with its summary.
     /// - Throws: what decoding a case file throws (a file that cannot be read is never kept).
     func entries(at base: OID?) throws -> [CaseEntry] {
-        guard let tree = try prepare(at: base) else { return [] }
-        var out: [CaseEntry] = []
-        out.reserveCapacity(lastCount)
-        try assemble(tree, path: "records/cases", made: &made, into: &out) { summary, blob, path in
+        try collect(at: base, made: &made) { summary, blob, path in
             var summary = summary
             // The path is the tree's: the same blob may have been kept from another place (a layout migration moves files unchanged).
             if summary.path != path { summary.path = path }
             return CaseEntry(summary: summary, blob: blob, path: path)
         }
-        finish(out.count)
-        return out
     }
 
     /// Every case at `base` as the facts its draws and sign-offs are judged by, with its blob id,
     /// in path order: what `entries` gives without the rest of each summary (copying 90,000 whole
     /// summaries at each draw and sign-off of a push was a third of its check).
     func facts(at base: OID?) throws -> [(facts: CaseFacts, blob: OID)] {
-        guard let tree = try prepare(at: base) else { return [] }
-        var out: [(facts: CaseFacts, blob: OID)] = []
-        out.reserveCapacity(lastCount)
-        try assemble(tree, path: "records/cases", made: &madeFacts, into: &out) { summary, blob, _ in (summary.facts, blob) }
-        finish(out.count)
-        return out
+        try collect(at: base, made: &madeFacts) { summary, blob, _ in (summary.facts, blob) }
     }
 
-    /// The cases folder at `base` with a summary known for every file under it (those missing read
-    /// and decoded on all cores, a thousand at a time); nil when there is none.
-    private func prepare(at base: OID?) throws -> OID? {
+    /// What `make` gives for every case file at `base`, in path order: from the summaries known,
+    /// and where some are missing, those files read and decoded (on all cores, a thousand at a
+    /// time) and their folders made again.
+    private func collect<T>(at base: OID?, made: inout [String: [T]], _ make: (CaseSummary, OID, String) -> T) throws -> [T] {
         lastBase = .some(base)
         guard let base, let tree = try repo.blobID(at: "records/cases", in: base) else {
             (lastKept, lastRead, lastCount) = (0, 0, 0)
-            return nil
+            return []
         }
+        var out: [T] = []
+        out.reserveCapacity(lastCount)
         var pending: [(path: String, blob: OID)] = []
-        try missing(tree, path: "records/cases", into: &pending)
-        for start in stride(from: 0, to: pending.count, by: 1024) {
-            let chunk = Array(pending[start..<min(start + 1024, pending.count)])
-            let data = try chunk.map { (path: $0.path, data: try repo.blob($0.blob)) }
-            let decoded = data.concurrentMap { CaseSummary(try RecordJSON.decode(CaseFile.self, from: $0.data, file: $0.path), at: $0.path) }
-            for (file, result) in zip(chunk, decoded) { known[file.blob.hex] = try result.get() }
+        try assemble(tree, path: "records/cases", made: &made, into: &out, missing: &pending, make)
+        if !pending.isEmpty {
+            for start in stride(from: 0, to: pending.count, by: 1024) {
+                let chunk = Array(pending[start..<min(start + 1024, pending.count)])
+                let data = try chunk.map { (path: $0.path, data: try repo.blob($0.blob)) }
+                let decoded = data.concurrentMap { CaseSummary(try RecordJSON.decode(CaseFile.self, from: $0.data, file: $0.path), at: $0.path) }
+                for (file, result) in zip(chunk, decoded) { known[file.blob.hex] = try result.get() }
+            }
+            out.removeAll(keepingCapacity: true)
+            var none: [(path: String, blob: OID)] = []
+            try assemble(tree, path: "records/cases", made: &made, into: &out, missing: &none, make)
         }
-        lastRead = pending.count
+        (lastKept, lastRead, lastCount) = (out.count - pending.count, pending.count, out.count)
         decoded += pending.count
-        return tree
-    }
-
-    private func finish(_ count: Int) {
-        (lastKept, lastCount) = (count - lastRead, count)
+        return out
     }
 
     /// One entry of a folder of the case tree: a `.json` file or a subfolder.
@@ -117,41 +111,34 @@ package final class SummaryStore {
         return (key, items)
     }
 
-    /// The files under the folder `id` no summary is known for (a folder whose entries or facts
-    /// were made before has none).
-    private func missing(_ id: OID, path: String, into out: inout [(path: String, blob: OID)]) throws {
-        let (key, items) = try level(id, path: path)
-        if made[key] != nil || madeFacts[key] != nil { return }
-        for item in items {
-            switch item {
-            case let .file(path, blob): if known[blob.hex] == nil { out.append((path, blob)) }
-            case let .folder(sub, path): try missing(sub, path: path, into: &out)
-            }
-        }
-    }
-
     /// What `make` gives for every file under the folder `id`, in path order, added to `out`. A
     /// folder holding only files keeps what was made of it by tree id (`made`): the next commit a
     /// range judges at differs in a day folder or two, and the others' are copied, not looked up
     /// by blob again (a lookup by a 40-character id for each of 90,000 cases at each draw and
     /// sign-off was a third of a push's check).
+    /// Files with no summary known are added to `missing` instead (and their folder not kept).
     private func assemble<T>(_ id: OID, path: String, made: inout [String: [T]], into out: inout [T],
-                             _ make: (CaseSummary, OID, String) -> T) throws {
+                             missing: inout [(path: String, blob: OID)], _ make: (CaseSummary, OID, String) -> T) throws {
         let (key, items) = try level(id, path: path)
         if let kept = made[key] { return out.append(contentsOf: kept) }
-        var files: [T] = [], onlyFiles = true
+        var files: [T] = [], onlyFiles = true, whole = true
         for item in items {
             switch item {
             case let .file(path, blob):
-                files.append(make(known[blob.hex]!, blob, path))
+                if let summary = known[blob.hex] {
+                    files.append(make(summary, blob, path))
+                } else {
+                    missing.append((path, blob))
+                    whole = false
+                }
             case let .folder(sub, path):
                 onlyFiles = false
                 out.append(contentsOf: files)
                 files = []
-                try assemble(sub, path: path, made: &made, into: &out, make)
+                try assemble(sub, path: path, made: &made, into: &out, missing: &missing, make)
             }
         }
-        if onlyFiles { made[key] = files }
+        if onlyFiles, whole { made[key] = files }
         out.append(contentsOf: files)
     }
 
@@ -187,6 +174,8 @@ package final class SummaryStore {
             if let last = try? entries(at: lastBase) { save(last) }
             return
         }
+        // Nothing decoded: every blob used was in the file; as many as it holds: the file holds these.
+        if decoded == 0, used.count == loaded.count { return }
         if used.count == loaded.count, used.allSatisfy({ loaded[$0] != nil }) { return }
         SummaryCache.save(used.sorted().compactMap { blob in known[blob].map { (blob: blob, summary: $0) } }, to: file)
     }
