@@ -108,6 +108,8 @@ package struct Review {
         case .success(let pair): (old, new) = pair
         case .failure(let refusal): return refusal.line
         }
+        summaries?.remember(new, blob: newBlob, path: delta.path)
+        if let old, let oldBlob = delta.old { summaries?.remember(old, blob: oldBlob, path: delta.path) }
         do {
             try CaseChange.validate(old: old, new: new, path: delta.path, staff: ws.staff, profile: ws.profile, calendar: ws.calendar,
                                     recordedBy: judgedAt, layout: ws.settings.caseLayout)

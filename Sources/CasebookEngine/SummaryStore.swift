@@ -30,6 +30,9 @@ package final class SummaryStore {
     /// The blob ids of every case file under the folders listed, at whatever commit (each folder
     /// once per tree id): what all `entries` calls of this store returned, together.
     private var used: Set<String> = []
+    /// The blob ids `remember` was given, and how many of them were not known before.
+    private var remembered: Set<String> = []
+    private var learnt = 0
 
     package init(repo: Repository) {
         self.repo = repo
@@ -46,6 +49,18 @@ package final class SummaryStore {
             // The path is the tree's: the same blob may have been kept from another place (a layout migration moves files unchanged).
             if summary.path != path { summary.path = path }
             return CaseEntry(summary: summary, blob: blob, path: path)
+        }
+    }
+
+    /// A case file a caller has decoded from `blob` at `path` already (the hook judging a step
+    /// decodes both versions of each case file it changes): its summary kept as `entries` would
+    /// make it, so a draw or sign-off in the range does not read the file again (a push judged for
+    /// the first time decoded 500 to 900 such versions a second time at 90,000 cases).
+    package func remember(_ file: CaseFile, blob: OID, path: String) {
+        remembered.insert(blob.hex)
+        if known[blob.hex] == nil {
+            known[blob.hex] = CaseSummary(file, at: path)
+            learnt += 1
         }
     }
 
@@ -162,21 +177,26 @@ package final class SummaryStore {
     }
 
     /// Writes what a range's judging used: the summaries of every case file at each commit read
-    /// (`entries`), so that judging the same commits again (a push retried, an auditor's re-check)
-    /// decodes nothing — at 90,000 cases, a 1,000-commit push judged again decoded the versions its
-    /// draws and sign-offs read at their own commits (some 500 files) and wrote the whole file
-    /// again, a third of the check. When those are many more than the cases of the last commit read
-    /// (a whole history judged), only the last commit's are kept, as `save` keeps them. Nothing when
-    /// `entries` was never called; nothing written when the file already holds exactly these.
+    /// (`entries`, `facts`) and of the versions its steps made (`remember`), so that judging the
+    /// same commits again (a push retried, an auditor's re-check) or the next push decodes nothing
+    /// — at 90,000 cases a 1,000-commit push decoded some 500 to 900 files its draws and sign-offs
+    /// read at their own commits, and a re-check wrote the whole file again: a third of the check.
+    /// When those are many more than the cases of the last commit read (a whole history judged),
+    /// only the last commit's are kept, as `save` keeps them. Nothing when nothing was read;
+    /// nothing written when the file already holds exactly these.
     package func saveLast() {
         guard let lastBase else { return }
-        guard used.count <= lastCount + max(2_000, lastCount / 10) else {
+        // With the versions the range's own steps made (the next push's draws find the cases as
+        // this range left them, changed after its last draw or not).
+        let keep = used.union(remembered)
+        guard keep.count <= lastCount + max(2_000, lastCount / 10) else {
             if let last = try? entries(at: lastBase) { save(last) }
             return
         }
-        // Nothing decoded: every blob used was in the file; as many as it holds: the file holds these.
-        if decoded == 0, used.count == loaded.count { return }
-        if used.count == loaded.count, used.allSatisfy({ loaded[$0] != nil }) { return }
-        SummaryCache.save(used.sorted().compactMap { blob in known[blob].map { (blob: blob, summary: $0) } }, to: file)
+        // Nothing decoded or learnt: every blob kept was in the file; as many as it holds: the file holds these.
+        if decoded == 0, learnt == 0, keep.count == loaded.count { return }
+        if keep.count == loaded.count, keep.allSatisfy({ loaded[$0] != nil }) { return }
+        SummaryCache.save(keep.sorted().compactMap { blob in known[blob].map { (blob: blob, summary: $0) } }, to: file)
     }
+
 }

@@ -98,6 +98,17 @@ import Testing
         #expect(first.status == 0 && again.status == 0)
         #expect(!first.stderr.contains("summaries: 0 decoded") && first.stderr.contains(" decoded"), "\(first.stderr)")
         #expect(again.stderr.contains("summaries: 0 decoded"), "\(again.stderr)")
+        // A push judged after the push before it decodes nothing either: the versions its steps
+        // bring are the hook's own decodes of each step, and the push before kept the versions
+        // its steps left (those changed after its last draw too).
+        try good.write(to: URL(fileURLWithPath: cache))
+        let alone = try box.cb(["check", "--range", "HEAD~60..HEAD", "--as-recorded"], env: stats)
+        #expect(alone.status == 0 && !alone.stderr.contains("summaries: 0 decoded"), "\(alone.stderr)")
+        try good.write(to: URL(fileURLWithPath: cache))
+        #expect(try box.cb(["check", "--range", "HEAD~120..HEAD~60", "--as-recorded"]).status == 0)
+        let next = try box.cb(["check", "--range", "HEAD~60..HEAD", "--as-recorded"], env: stats)
+        #expect(next.status == 0 && next.stderr.contains("summaries: 0 decoded"), "\(next.stderr)")
+
         // And a command that reads the cases at HEAD still gets them right from that file.
         let fromKept = try box.ok(["list"])
         try FileManager.default.removeItem(atPath: cache)
