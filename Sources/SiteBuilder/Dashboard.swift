@@ -53,11 +53,9 @@ public struct Dashboard {
     public var summaries: [Procedures.CaseSummary]?
     /// The staff registry, for names and for who may hold a case at a level.
     public var staff: [Staff]
-    /// The review sign-offs made (`records/reviews/`).
-    public var reviews: [ReviewRecord] = []
-    /// What the pages read of the review sign-offs, each one's kind and first day
-    /// (`ReviewRecord.from`), when the caller keeps them; nil: from `reviews`.
-    public var reviewsSigned: [(kind: ReviewKind, from: String)]?
+    /// The review sign-offs made (`records/reviews/`), as the pages read them: each one's kind and
+    /// first day (`ReviewRecord.from`).
+    public var reviewsSigned: [(kind: ReviewKind, from: String)] = []
     /// The months archived (`archive/YYYY-MM` tags).
     public var archivedMonths: Set<String> = []
     /// The key-owner and empty-nest registers (`records/registers/`).

@@ -126,7 +126,7 @@ extension Dashboard {
         let facts = reviewFacts
         for kind in ReviewKind.allCases {
             let rule = Reviews.rule(kind)
-            let signed = Set((reviewsSigned ?? reviews.map { ($0.kind, $0.from) }).filter { $0.kind == kind }.map(\.from))
+            let signed = Set(reviewsSigned.filter { $0.kind == kind }.map(\.from))
             for m in Reviews.missing(kind, facts: facts, signed: signed, now: now, in: timeZone) {
                 rows.append(.init(what: s["review." + kind.rawValue], key: "review-\(kind.rawValue)", period: m.from == m.to ? m.from : "\(m.from) – \(m.to)",
                                   cases: m.cases, due: time.minute(m.due), lateBy: s.duration(seconds: Int(now.date.timeIntervalSince(m.due.date))),
