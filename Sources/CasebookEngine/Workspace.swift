@@ -25,10 +25,10 @@ package final class Workspace {
     package let repo: Repository
     package let settings: Settings
     /// The registry at `base` (a `saveStaff` in this workspace updates it).
-    package var staff: StaffRegistry { didSet { allowedSigners = staff.allowedSigners } }
-    /// `staff.allowedSigners`, made once for each registry: `check --range` judges a signature at
-    /// every commit, and making the text each time was a fifth of a push's check (callgrind).
-    package private(set) var allowedSigners: String
+    package var staff: StaffRegistry { didSet { signers = Signers(staff) } }
+    /// `staff.allowedSigners`, made once for each registry (`Signers`).
+    package var allowedSigners: String { signers.text }
+    private var signers: Signers
     package let profile: Profile
     package let calendar: BusinessCalendar
     package let zone: TimeZone
@@ -78,7 +78,20 @@ package final class Workspace {
         package let profile: Profile
         package let calendar: BusinessCalendar
         package let zone: TimeZone
-        package let allowedSigners: String
+        package let signers: Signers
+    }
+
+    /// The allowed-signers text of a staff registry (`StaffRegistry.allowedSigners`), made when
+    /// first asked for and shared by every workspace opened on the same configuration: `check
+    /// --range` judges a signature at every commit, and making the text each time was a fifth of
+    /// a push's check (callgrind); a command that judges no signature never makes it.
+    package final class Signers {
+        let staff: StaffRegistry
+        private(set) lazy var text = staff.allowedSigners
+
+        init(_ staff: StaffRegistry) {
+            self.staff = staff
+        }
     }
 
     /// Configurations already decoded, by the ids of the files they were read from: reviewing a
@@ -108,7 +121,7 @@ package final class Workspace {
         }
         settings = configuration.settings
         staff = configuration.staff
-        allowedSigners = configuration.allowedSigners
+        signers = configuration.signers
         profile = configuration.profile
         calendar = configuration.calendar
         zone = configuration.zone
@@ -133,7 +146,7 @@ package final class Workspace {
         }
         do {
             return Configuration(settings: settings, staff: staff, profile: profile, calendar: try BusinessCalendar(years), zone: zone,
-                                 allowedSigners: staff.allowedSigners)
+                                 signers: Signers(staff))
         } catch {
             throw Failure(saying: error)
         }
