@@ -28,7 +28,7 @@ package final class SummaryStore {
     private var lastBase: OID??
     private var lastCount = 0
     /// The blob ids of every case file under the folders listed, at whatever commit (each folder
-    /// once per tree id): what all `entries` calls of this store returned, together.
+    /// once per tree id): what all `entries` and `facts` calls of this store returned, together.
     private var used: Set<String> = []
     /// The blob ids `remember` was given, and how many of them were not known before.
     private var remembered: Set<String> = []

@@ -160,7 +160,7 @@ final class TreeReader {
     /// Walks both trees in git's own entry order, in step, so equal entries cost one id
     /// comparison and no string; only subtrees whose ids differ are opened.
     private func compare(_ old: RawTree?, _ new: RawTree?, prefix: String, into out: inout [FileDelta]) throws(GitError) {
-        var i = old?.start ?? 0, j = new?.start ?? 0
+        var i = 0, j = 0
         var a = try old?.entry(at: &i), b = try new?.entry(at: &j)
         while a != nil || b != nil {
             let order: Int = if let a, let b { RawTree.Entry.order(a, b) } else { a == nil ? 1 : -1 }
@@ -194,7 +194,6 @@ struct RawTree {
     let object: OpaquePointer
     let base: UnsafePointer<UInt8>
     let count: Int
-    var start: Int { 0 }
 
     init(object: OpaquePointer) {
         self.object = object
@@ -254,7 +253,7 @@ struct RawTree {
 
     /// The entry named `name` (a tree's entries are few where names are looked up: the root, `records`).
     func entry(named name: [UInt8]) throws(GitError) -> Entry? {
-        var offset = start
+        var offset = 0
         while let e = try entry(at: &offset) {
             if e.nameCount == name.count, name.withUnsafeBufferPointer({ memcmp($0.baseAddress!, e.name, name.count) }) == 0 {
                 return e
