@@ -16,45 +16,14 @@ import Procedures
 /// compiled into it), and a checksum over the rest must agree. Anything else — missing, empty,
 /// truncated, damaged, of another format or build — is ignored and written again from the tree.
 /// What is not detected: an entry rewritten deliberately together with a recomputed checksum.
-/// Writes are atomic (a temporary file renamed over the old one), so two processes at once
-/// each leave a whole file, and a read-only repository just goes without.
+/// The file is a header and frames appended one after another (`SummaryCacheFile.swift`): a
+/// command that learnt a few summaries appends them, and the file is written again whole
+/// (atomically) only when it holds too many summaries no command needs any more.
 package enum SummaryCache {
-    static let format = "casebook-summaries 3"
+    static let format = "casebook-summaries 4"
 
     static func path(_ repo: Repository) -> String {
         repo.gitDirectory + (repo.gitDirectory.hasSuffix("/") ? "" : "/") + "casebook/summaries"
-    }
-
-    /// The kept summaries by blob id (hex); empty when the file is missing or not usable.
-    static func load(_ path: String) -> [String: CaseSummary] {
-        guard let data = FileManager.default.contents(atPath: path) else { return [:] }
-        return decode(data) ?? [:]
-    }
-
-    /// Writes `entries` (blob id hex, summary) to `path`, atomically; best effort.
-    static func save(_ entries: [(blob: String, summary: CaseSummary)], to path: String) {
-        try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try? AtomicFile.write(encode(entries), to: path, durable: false)
-    }
-
-    // MARK: - The file
-
-    /// The header, the body's checksum (8 bytes), and the body: the number of entries, then each
-    /// entry (strings as length and UTF-8, enums as their position in `allCases` + 1 with 0 for
-    /// none, times as Unix seconds and offset).
-    static func encode(_ entries: [(blob: String, summary: CaseSummary)]) -> Data {
-        var w = Writer()
-        w.u32(UInt32(entries.count))
-        for (blob, summary) in entries { w.entry(blob: blob, summary) }
-        return CacheFile.seal(w.bytes, format: format)
-    }
-
-    /// The entries of a file `encode` wrote with this build; nil for anything else.
-    static func decode(_ data: Data) -> [String: CaseSummary]? {
-        CacheFile.open(data, format: format) { body in
-            var r = Reader(bytes: body)
-            return try? r.entries()
-        }
     }
 
     enum Tables {

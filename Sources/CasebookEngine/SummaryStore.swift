@@ -11,8 +11,9 @@ import Procedures
 package final class SummaryStore {
     let repo: Repository
     let file: String
-    /// The summaries of the cache file as loaded, by blob id (hex).
-    private let loaded: [String: CaseSummary]
+    /// The cache file as read, and its summaries by blob id (hex).
+    private let read: SummaryCache.Loaded
+    private var loaded: [String: CaseSummary] { read.summaries }
     /// `loaded` and those decoded since.
     private var known: [String: CaseSummary]
     /// Folders already listed, by tree id and path: their case files and subfolders (`level`).
@@ -37,8 +38,8 @@ package final class SummaryStore {
     package init(repo: Repository) {
         self.repo = repo
         file = SummaryCache.path(repo)
-        loaded = SummaryCache.load(file)
-        known = loaded
+        read = SummaryCache.load(file)
+        known = read.summaries
     }
 
     /// Every case file at `base`, in path order, with its summary.
@@ -157,20 +158,35 @@ package final class SummaryStore {
         out.append(contentsOf: files)
     }
 
-    /// Writes the cache file again when it lacks a summary of `entries` (the cases at the commit
-    /// the command ends at) or holds one they do not have: it then holds exactly theirs.
+    /// Brings the cache file to hold a summary of each of `entries` (the cases at the commit the
+    /// command ends at): see `write`.
     func save(_ entries: [CaseEntry]) {
         // Nothing was read and as many cases as the file holds: each blob is one the file holds (a
         // case file names its own id, so no two are the same blob), and the file holds no other.
-        if known.count == loaded.count, entries.count == loaded.count { return }
+        if known.count == loaded.count, entries.count == loaded.count, read.appendable { return }
         var seen: Set<String> = []
-        let out = entries.filter { seen.insert($0.blob.hex).inserted }.map { (blob: $0.blob.hex, summary: $0.summary) }
-        guard out.count != loaded.count || out.contains(where: { loaded[$0.blob] == nil }) else { return }
-        SummaryCache.save(out, to: file)
+        let wanted = entries.filter { seen.insert($0.blob.hex).inserted }
+        write(count: wanted.count, added: wanted.lazy.filter { self.loaded[$0.blob.hex] == nil }.map { (blob: $0.blob.hex, summary: $0.summary) }) {
+            wanted.map { (blob: $0.blob.hex, summary: $0.summary) }
+        }
+    }
+
+    /// Brings the cache file to hold a summary of each of `count` blobs (`whole` makes them, in
+    /// the order of the file; `added` are those it lacks): `added` appended as a frame, or the file
+    /// written again as exactly `whole` when it holds more than `max(2,000, a tenth)` summaries
+    /// not wanted (cases changed since, versions a range judged at), has many frames or is not
+    /// whole. Nothing is written when it holds them all and not too many others.
+    private func write<S: Sequence>(count: Int, added: S, whole: () -> [(blob: String, summary: CaseSummary)])
+    where S.Element == (blob: String, summary: CaseSummary) {
+        let added = Array(added)
+        let others = loaded.count - (count - added.count)
+        let compact = others > max(2_000, count / 10)
+        guard compact || !added.isEmpty || !read.appendable else { return }
+        SummaryCache.write(appending: added, orWhole: whole, compact: compact, to: file, after: read)
     }
 
     /// Brings the cache file to the cases at `commit` (what `entries` reads, then `save`): the
-    /// summaries of files not kept yet are read and decoded, the file then holds exactly these.
+    /// summaries of files not kept yet are read and decoded, and the file then holds these.
     /// - Throws: what decoding a case file throws (nothing is written then).
     package func keep(at commit: OID) throws {
         save(try entries(at: commit))
@@ -183,7 +199,7 @@ package final class SummaryStore {
     /// read at their own commits, and a re-check wrote the whole file again: a third of the check.
     /// When those are many more than the cases of the last commit read (a whole history judged),
     /// only the last commit's are kept, as `save` keeps them. Nothing when nothing was read;
-    /// nothing written when the file already holds exactly these.
+    /// nothing written when the file already holds these and not too many others.
     package func saveLast() {
         guard let lastBase else { return }
         // With the versions the range's own steps made (the next push's draws find the cases as
@@ -193,10 +209,10 @@ package final class SummaryStore {
             if let last = try? entries(at: lastBase) { save(last) }
             return
         }
-        // Nothing decoded or learnt: every blob kept was in the file; as many as it holds: the file holds these.
-        if decoded == 0, learnt == 0, keep.count == loaded.count { return }
-        if keep.count == loaded.count, keep.allSatisfy({ loaded[$0] != nil }) { return }
-        SummaryCache.save(keep.sorted().compactMap { blob in known[blob].map { (blob: blob, summary: $0) } }, to: file)
+        let known = self.known
+        write(count: keep.count, added: keep.lazy.filter { self.loaded[$0] == nil }.sorted().compactMap { blob in known[blob].map { (blob: blob, summary: $0) } }) {
+            keep.sorted().compactMap { blob in known[blob].map { (blob: blob, summary: $0) } }
+        }
     }
 
 }

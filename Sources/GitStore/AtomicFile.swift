@@ -43,7 +43,7 @@ public enum AtomicFile {
     }
 
     /// Writes all of `buffer` to `fd` (retrying short and interrupted writes); false on an error.
-    static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
+    public static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
         var offset = 0
         while offset < buffer.count {
             let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)

@@ -80,10 +80,12 @@ import Testing
         #expect(cold["\(draw)^..\(badDraw)"]?.hasPrefix("1\n") == true && cold["\(draw)^..\(badDraw)"]?.contains("[rule sample-reproducible;") == true, "\(cold)")
         #expect(cold["\(review)^..\(badReview)"]?.hasPrefix("1\n") == true && cold["\(review)^..\(badReview)"]?.contains("[rule review-coverage;") == true, "\(cold)")
 
-        // Warm: the cache as the last command left it (and as `list` writes it at HEAD).
+        // Warm: the cache as the last command left it, and as `list` writes it at HEAD from none
+        // (the cases at HEAD only: `list` over a kept file appends what it lacks and keeps the rest).
+        SummaryCacheTests.same(cold, try outputs {}, "warm")
+        try FileManager.default.removeItem(atPath: cache)
         try box.ok(["list"])
         let good = try Data(contentsOf: URL(fileURLWithPath: cache))
-        SummaryCacheTests.same(cold, try outputs {}, "warm")
         SummaryCacheTests.same(cold, try outputs { try good.write(to: URL(fileURLWithPath: cache)) }, "written at HEAD")
         for (label, bytes) in CheckRangeCacheTests.damagedVersions(of: good) {
             SummaryCacheTests.same(cold, try outputs { try bytes.write(to: URL(fileURLWithPath: cache)) }, label)

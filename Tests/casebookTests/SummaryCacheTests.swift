@@ -97,7 +97,7 @@ import Testing
         // Damaged in place: each is ignored, the output is the cold one, and the file is written
         // again whole (byte for byte what a cold run writes).
         var rng = SystemRandomNumberGenerator()
-        let header = Array("casebook-summaries 3\n".utf8)
+        let header = Array("casebook-summaries 4\n".utf8)
         var flipped = [UInt8](good)
         flipped[flipped.count / 2] ^= 0x20
         var otherVersion = [UInt8](good)
@@ -161,12 +161,69 @@ import Testing
         #expect(fresh["list"] != cold["list"], "the new commits changed the list")
     }
 
+    /// A command that learnt a few summaries appends them as a frame (it does not write the whole
+    /// file again: a tenth of a dashboard rebuild and of a push's check at 90,000 cases); a damaged
+    /// last frame is ignored and the file made again; a file of many frames is made one again.
+    @Test func learntSummariesAreAppendedAsAFrame() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try SummaryCacheTests.simulated(box)
+        let cache = SummaryCacheTests.cachePath(box)
+        let url = URL(fileURLWithPath: cache)
+        func remove() { try? FileManager.default.removeItem(atPath: cache) }
+        remove()
+        try box.ok(["list"])
+        let before = try Data(contentsOf: url)
+        let open = try box.ok(["list", "--open"]).split(separator: "\n").first.map { String($0.split(separator: "\t")[0]) } ?? ""
+        try box.ok(["note", open, "已电话联系业主", "--as", "li.na"], env: ["CASEBOOK_SIGNING_KEY": box.repo + "/.git/casebook/keys/li.na"])
+        let stats = try box.cb(["list"], env: ["CASEBOOK_SUMMARY_STATS": "1"])
+        #expect(stats.stderr.contains(", 1 read"), "\(stats.stderr)")
+        let appended = try Data(contentsOf: url)
+        #expect(appended.count > before.count && appended.prefix(before.count) == before, "not appended: \(before.count) → \(appended.count) bytes")
+        // One entry's frame: its length, checksum and count (20 bytes) and one summary, far less than the file.
+        #expect(appended.count - before.count < before.count / 20, "\(appended.count - before.count) bytes appended")
+        let again = try box.cb(["list"], env: ["CASEBOOK_SUMMARY_STATS": "1"])
+        #expect(again.stderr.contains(", 0 read"), "\(again.stderr)")
+        #expect(try Data(contentsOf: url) == appended)
+
+        let cold = try SummaryCacheTests.outputs(box, remove)
+        remove()
+        try box.ok(["list"])
+        let whole = try Data(contentsOf: url)
+        #expect(whole != appended && whole.count < appended.count, "a cold run writes one frame")
+        SummaryCacheTests.same(cold, try SummaryCacheTests.outputs(box) { try appended.write(to: url) }, "appended")
+
+        // The appended frame damaged (a byte of its summary flipped; cut short): the frames before
+        // it are used, the case is read again, and the file is written again whole.
+        var flipped = [UInt8](appended)
+        flipped[flipped.count - 3] ^= 0x01
+        for (label, bytes) in [("flipped", Data(flipped)), ("cut short", appended.dropLast(5))] {
+            try bytes.write(to: url)
+            let o = try box.cb(["list"], env: ["CASEBOOK_SUMMARY_STATS": "1"])
+            #expect(o.stderr.contains(", 1 read"), "\(label): \(o.stderr)")
+            #expect(try Data(contentsOf: url) == whole, "\(label): not written again whole")
+            SummaryCacheTests.same(cold, try SummaryCacheTests.outputs(box) { try bytes.write(to: url) }, label)
+        }
+
+        // 64 frames (the whole one again and again): read as one, and made one frame again.
+        let header = whole.prefix(while: { $0 != UInt8(ascii: "\n") }).count + 1
+        let secondLine = whole[header...].prefix(while: { $0 != UInt8(ascii: "\n") }).count + 1
+        let frame = whole[(header + secondLine)...]
+        let many = whole + Data(repeatElement(frame, count: 63).joined())
+        try many.write(to: url)
+        let m = try box.cb(["list"], env: ["CASEBOOK_SUMMARY_STATS": "1"])
+        #expect(m.stderr.contains(", 0 read"), "the 64 frames were not read: \(m.stderr)")
+        #expect(try Data(contentsOf: url) == whole, "64 frames not made one again")
+    }
+
     /// Processes reading and rewriting the cache at once each answer right and leave it whole.
     @Test func processesAtOnceLeaveAWholeFile() throws {
         let box = try Sandbox()
         defer { box.remove() }
         try SummaryCacheTests.simulated(box)
         let cache = SummaryCacheTests.cachePath(box)
+        // What one process writes from no file (`simulate` leaves one, to which `list` would append).
+        try? FileManager.default.removeItem(atPath: cache)
         let expected = try box.ok(["list", "--json"])
         let good = try Data(contentsOf: URL(fileURLWithPath: cache))
         for round in 0..<4 {
