@@ -164,6 +164,8 @@ package final class SummaryStore {
         // Nothing was read and as many cases as the file holds: each blob is one the file holds (a
         // case file names its own id, so no two are the same blob), and the file holds no other.
         if known.count == loaded.count, entries.count == loaded.count, read.appendable { return }
+        // Nothing read or learnt: every blob is one the file holds, and it holds these and the others.
+        if known.count == loaded.count, read.appendable, loaded.count - entries.count <= max(2_000, entries.count / 10) { return }
         var seen: Set<String> = []
         let wanted = entries.filter { seen.insert($0.blob.hex).inserted }
         write(count: wanted.count, added: wanted.lazy.filter { self.loaded[$0.blob.hex] == nil }.map { (blob: $0.blob.hex, summary: $0.summary) }) {

@@ -38,6 +38,17 @@ public struct KeptPage: Equatable, Sendable {
     }
 }
 
+/// The digests of the parts the report pages' inputs share (a month's cases are read by its page
+/// and by the pages of the months compared with it), each made once a build; nil: a case of the
+/// part is not known.
+final class ReportParts {
+    struct Part {
+        var digest: String
+        var until: Int64?
+    }
+    var parts: [String: Part?] = [:]
+}
+
 /// What the caller keeps of the aggregate pages between builds (`Dashboard.keeping`).
 public struct PageKeeping {
     /// The pages the last build kept, by path.
@@ -49,6 +60,9 @@ public struct PageKeeping {
     public var keep: (String, KeptPage) -> Void
     /// The digest `KeptPage.inputs` is taken with (the caller's: this module has no hash).
     public var digest: (String) -> String
+    /// What names the committed samples (their files' blob ids), when the caller knows it;
+    /// nil: a digest of the samples encoded again.
+    public var samples: String?
 
     public init(kept: [String: KeptPage], caseClock: @escaping (CaseID) -> (blob: String, until: Int64?)?,
                 keep: @escaping (String, KeptPage) -> Void, digest: @escaping (String) -> String) {
@@ -62,9 +76,9 @@ public struct PageKeeping {
 extension Dashboard {
     /// The report page of `month`: taken from `keeping` when its inputs are those it was made
     /// from and its figures still hold at the clock, else made (and handed to `keeping`).
-    func reportPage(_ month: String, _ totals: MonthTotals, samplesKey: String) -> Data? {
+    func reportPage(_ month: String, _ totals: MonthTotals, samplesKey: String, parts: ReportParts) -> Data? {
         let path = "reports/\(month).html"
-        guard let keeping, let (inputs, until) = reportInputs(month, totals, samplesKey: samplesKey) else {
+        guard let keeping, let (inputs, until) = reportInputs(month, totals, samplesKey: samplesKey, parts: parts) else {
             return ReportPage(self, month: month, totals).map { Data($0.render().utf8) }
         }
         if let kept = keeping.kept[path], kept.inputs == inputs, kept.holds(at: now) {
@@ -83,26 +97,49 @@ extension Dashboard {
     /// clock-dependent figures hold: the cases it counts and compares (by blob), the corrective
     /// actions it lists, the late entries and unsigned steps of the month, the samples, whether
     /// each spot-checked case has a page, and `renderKey`. nil: a case is not known.
-    func reportInputs(_ month: String, _ totals: MonthTotals, samplesKey: String) -> (String, Int64?)? {
+    func reportInputs(_ month: String, _ totals: MonthTotals, samplesKey: String, parts: ReportParts) -> (String, Int64?)? {
         guard let keeping, let bounds = totals.bounds[month] else { return nil }
-        var ids: Set<CaseID> = []
-        let compared = MonthAnalysis.previousMonths(of: month, rule: profile.analysisRule).filter { $0 >= totals.firstMonth ?? month }
-        if compared.allSatisfy({ totals.bounds[$0] != nil }) {
-            for m in [month] + compared { for summary in totals.reportCases[m] ?? [] { ids.insert(summary.id) } }
-        } else {
-            for summary in totals.summaries { ids.insert(summary.id) }
-        }
-        let actions = correctiveActions.filter { ($0.intake.inspection?.finding ?? "").hasPrefix(month + "/") }
-        for action in actions { ids.insert(action.id) }
         var until: Int64?
         var text = "\(renderKey)\n\(month) first=\(totals.firstMonth ?? "-")\n"
-        for id in ids.sorted(by: { $0.rawValue < $1.rawValue }) {
-            guard let (blob, holds) = keeping.caseClock(id) else { return nil }
-            text += "\(id.rawValue) \(blob)\n"
-            if let holds { until = min(until ?? holds, holds) }
+        /// Adds the digest of `cases` (each case's id and blob, in id order), taken once per part.
+        func add(_ name: String, _ cases: @autoclosure () -> [Procedures.CaseSummary]) -> Bool {
+            let part: ReportParts.Part
+            if let known = parts.parts[name] {
+                guard let known else { return false }
+                part = known
+            } else {
+                var lines = ""
+                var holdsUntil: Int64?
+                for id in cases().map(\.id).sorted(by: { $0.rawValue < $1.rawValue }) {
+                    guard let (blob, holds) = keeping.caseClock(id) else {
+                        parts.parts[name] = .some(nil)
+                        return false
+                    }
+                    lines += "\(id.rawValue) \(blob)\n"
+                    if let holds { holdsUntil = min(holdsUntil ?? holds, holds) }
+                }
+                part = ReportParts.Part(digest: keeping.digest(lines), until: holdsUntil)
+                parts.parts[name] = part
+            }
+            text += "\(name) \(part.digest)\n"
+            if let holds = part.until { until = min(until ?? holds, holds) }
+            return true
         }
+        // The cases of the month and of the months compared (each month's digested once a build:
+        // as ids of one set, every month's page sorted four months of cases again).
+        let compared = MonthAnalysis.previousMonths(of: month, rule: profile.analysisRule).filter { $0 >= totals.firstMonth ?? month }
+        if compared.allSatisfy({ totals.bounds[$0] != nil }) {
+            for m in [month] + compared {
+                guard add("month " + m, totals.reportCases[m] ?? []) else { return nil }
+            }
+        } else {
+            guard add("all", totals.summaries) else { return nil }
+        }
+        let actions = correctiveActions.filter { ($0.intake.inspection?.finding ?? "").hasPrefix(month + "/") }
         for action in actions {
-            text += "action \(action.id.rawValue) \(actionStanding(action))\n"
+            guard let (blob, holds) = keeping.caseClock(action.id) else { return nil }
+            text += "action \(action.id.rawValue) \(blob) \(actionStanding(action))\n"
+            if let holds { until = min(until ?? holds, holds) }
         }
         for entry in totals.lateEntries where entry.recordedAt >= bounds.start && entry.recordedAt < bounds.end {
             text += "late \(entry.by.rawValue) \(entry.recordedAt.unixSeconds)\n"
@@ -118,6 +155,7 @@ extension Dashboard {
     /// A digest of the committed samples, as the report pages' inputs name them (once a build); "" without `keeping`.
     var samplesKey: String {
         guard let keeping else { return "" }
+        if let named = keeping.samples { return named }
         var text = ""
         for sample in samples { text += String(decoding: (try? RecordJSON.encode(sample)) ?? Data(), as: UTF8.self) + "\n" }
         return keeping.digest(text)

@@ -106,6 +106,7 @@ extension Casebook {
             var reports: [String: KeptPage] = [:]
             dashboard.keeping = PageKeeping(kept: oldReports, caseClock: { id in records.cases[id.rawValue].map { ($0.blob, $0.until) } },
                                             keep: { path, page in reports[path] = page }, digest: SiteCache.digest)
+            dashboard.keeping?.samples = try samplesKey(ws)
             dashboard.caseFeedsByCaller = true
             dashboard.stream = { take in
                 // Until the new index is written the groups do not match it: a build stopped half way leaves none.
@@ -384,6 +385,13 @@ extension Casebook {
                 provenance[file.id] = proofs
             }
             return known
+        }
+
+        /// What names the committed monthly samples for the kept report pages: their paths and blob ids.
+        func samplesKey(_ ws: Workspace) throws -> String {
+            guard let base = ws.base else { return "" }
+            let files = try ws.repo.files(under: "records/samples", at: base).filter { $0.path.hasSuffix(".json") }
+            return SiteCache.digest(files.map { "\($0.path) \($0.blob.hex)\n" }.joined())
         }
 
         /// The committed monthly samples, `records/samples/YYYY-MM.json`.
