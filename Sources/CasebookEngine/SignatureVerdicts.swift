@@ -33,7 +33,9 @@ package final class SignatureVerdicts: @unchecked Sendable {
 
     let repo: Repository
     let file: String
-    private var verdicts: [Key: SignatureStatus]
+    /// Read when a verdict is first asked for (a dashboard rebuild with no new commit to judge
+    /// read the 10 MB file of 423,745 verdicts for nothing).
+    private lazy var verdicts: [Key: SignatureStatus] = FileManager.default.contents(atPath: file).flatMap(SignatureVerdicts.decode) ?? [:]
     /// Verdicts reached in this process, not yet in the file.
     private var added = 0
     private var verifiers: [String: SSHVerifier] = [:]
@@ -45,7 +47,6 @@ package final class SignatureVerdicts: @unchecked Sendable {
     package init(repo: Repository) {
         self.repo = repo
         file = SignatureVerdicts.path(repo)
-        verdicts = FileManager.default.contents(atPath: file).flatMap(SignatureVerdicts.decode) ?? [:]
     }
 
     /// The verdict on the signature of `commit` by `author` (the commit's author email) against

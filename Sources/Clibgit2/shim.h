@@ -23,4 +23,10 @@ static inline int casebook_git_set_mwindow_size(long long bytes) {
 static inline int casebook_git_set_mwindow_mapped_limit(long long bytes) {
     return git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, (size_t)bytes);
 }
+
+/// glibc's `memmem` (a GNU extension the Glibc module does not declare): two-way search.
+void *memmem(const void *haystack, size_t haystacklen, const void *needle, size_t needlelen);
+static inline const void *casebook_memmem(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length) {
+    return memmem(haystack, haystack_length, needle, needle_length);
+}
 #endif

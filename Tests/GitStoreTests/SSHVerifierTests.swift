@@ -42,6 +42,25 @@ import Testing
         #expect(try status(try sign(message, with: li.path, namespace: "file"), message, "li@x.cn") == .bad, "another namespace")
         #expect(try status(nil, message, "li@x.cn") == .unsigned)
         #expect(try status(Data("-----BEGIN SSH SIGNATURE-----\nAAAA\n-----END SSH SIGNATURE-----\n".utf8), message, "li@x.cn") == .bad)
+        // The armor read on bytes as it was read through Foundation's lines: CR LF, blank lines,
+        // spaces and tabs around a line, another wrapping of the base64 are the same signature;
+        // anything before BEGIN, no END, or a line that is not base64 is not one.
+        let text = String(decoding: byLi, as: UTF8.self)
+        let lines = text.split(separator: "\n").map(String.init)
+        let payload = lines.dropFirst().dropLast().joined()
+        let rewrapped = ([lines[0]] + stride(from: 0, to: payload.count, by: 40).map { i in
+            String(payload.dropFirst(i).prefix(40)) } + [lines.last!]).joined(separator: "\n")
+        for (label, variant, expected) in [
+            ("CR LF", lines.joined(separator: "\r\n") + "\r\n", SignatureStatus.good),
+            ("blank lines and spaces", "\n\n  " + lines.joined(separator: " \t\n\n\t") + "\n\n", .good),
+            ("wrapped at 40", rewrapped, .good),
+            ("text after END", text + "trailing words\n", .good),
+            ("a line before BEGIN", "hello\n" + text, .bad),
+            ("no END", lines.dropLast().joined(separator: "\n"), .bad),
+            ("a line not base64", lines[0] + "\n" + "@@@@\n" + lines.dropFirst().joined(separator: "\n"), .bad),
+        ] {
+            #expect(try status(Data(variant.utf8), message, "li@x.cn") == expected, "\(label)")
+        }
         let stranger = try key("stranger")
         #expect(try status(try sign(message, with: stranger.path), message, "li@x.cn") == .unregistered)
         // An RSA key goes through ssh-keygen.
