@@ -33,9 +33,11 @@ package final class SignatureVerdicts: @unchecked Sendable {
 
     let repo: Repository
     let file: String
-    /// Read when a verdict is first asked for (a dashboard rebuild with no new commit to judge
-    /// read the 10 MB file of 423,745 verdicts for nothing).
-    private lazy var verdicts: [Key: SignatureStatus] = FileManager.default.contents(atPath: file).flatMap(SignatureVerdicts.decode) ?? [:]
+    /// Read when a verdict is first asked for (`load`: a dashboard rebuild with no new commit to
+    /// judge read the 10 MB file of 423,745 verdicts for nothing). Not a `lazy var`: each change
+    /// through one copied the whole dictionary.
+    private var verdicts: [Key: SignatureStatus] = [:]
+    private var loaded = false
     /// Verdicts reached in this process, not yet in the file.
     private var added = 0
     private var verifiers: [String: SSHVerifier] = [:]
@@ -58,6 +60,10 @@ package final class SignatureVerdicts: @unchecked Sendable {
     /// The verdicts on many commits against one registry, in order: kept ones from the file, the
     /// rest verified on all cores (signatures read in turn).
     package func statuses(of commits: [(commit: OID, author: String)], allowedSigners: String) throws -> [SignatureStatus] {
+        if !loaded {
+            verdicts = FileManager.default.contents(atPath: file).flatMap(SignatureVerdicts.decode) ?? [:]
+            loaded = true
+        }
         let keys = commits.map { Key(commit: Self.bytes(of: $0.commit), judge: judge(of: $0.author, allowedSigners: allowedSigners)) }
         var out: [SignatureStatus?] = keys.map { verdicts[$0] }
         let missing = out.indices.filter { out[$0] == nil }
