@@ -25,10 +25,24 @@ package final class SignatureVerdicts: @unchecked Sendable {
         repo.gitDirectory + (repo.gitDirectory.hasSuffix("/") ? "" : "/") + "casebook/signatures"
     }
 
-    /// A commit id and a judge, as the file keeps them.
+    /// A commit id (its 20 bytes in three words) and a judge (its number in `judgeList`): no
+    /// allocation per verdict (two byte arrays per key were some 80 MB of a full dashboard
+    /// build's peak at 423,745 commits).
     struct Key: Hashable {
-        var commit: [UInt8]
-        var judge: [UInt8]
+        var high: UInt64, middle: UInt64, low: UInt32
+        var judge: UInt32
+
+        init(commit bytes: some Collection<UInt8>, judge: UInt32) {
+            var words: (UInt64, UInt64, UInt32) = (0, 0, 0)
+            for (n, byte) in bytes.prefix(20).enumerated() {
+                switch n {
+                case 0..<8: words.0 = words.0 << 8 | UInt64(byte)
+                case 8..<16: words.1 = words.1 << 8 | UInt64(byte)
+                default: words.2 = words.2 << 8 | UInt32(byte)
+                }
+            }
+            (high, middle, low, self.judge) = (words.0, words.1, words.2, judge)
+        }
     }
 
     let repo: Repository
@@ -41,8 +55,11 @@ package final class SignatureVerdicts: @unchecked Sendable {
     /// Verdicts reached in this process, not yet in the file.
     private var added = 0
     private var verifiers: [String: SSHVerifier] = [:]
-    /// SHA-256 of `SSHVerifier.judge`, by allowed-signers text and email.
-    private var judges: [String: [String: [UInt8]]] = [:]
+    /// The number in `judgeList` of the SHA-256 of `SSHVerifier.judge`, by allowed-signers text and email.
+    private var judges: [String: [String: UInt32]] = [:]
+    /// Every judge's SHA-256 (the file's first, then those met since), and their numbers.
+    private var judgeList: [[UInt8]] = []
+    private var judgeNumbers: [[UInt8]: UInt32] = [:]
     /// How many verdicts were taken from the file and how many reached by verifying (for the tests).
     private(set) var kept = 0, verified = 0
 
@@ -61,7 +78,10 @@ package final class SignatureVerdicts: @unchecked Sendable {
     /// rest verified on all cores (signatures read in turn).
     package func statuses(of commits: [(commit: OID, author: String)], allowedSigners: String) throws -> [SignatureStatus] {
         if !loaded {
-            verdicts = FileManager.default.contents(atPath: file).flatMap(SignatureVerdicts.decode) ?? [:]
+            if let kept = FileManager.default.contents(atPath: file).flatMap(SignatureVerdicts.decode) {
+                (judgeList, verdicts) = kept
+                for (n, judge) in judgeList.enumerated() { judgeNumbers[judge] = UInt32(n) }
+            }
             loaded = true
         }
         let keys = commits.map { Key(commit: Self.bytes(of: $0.commit), judge: judge(of: $0.author, allowedSigners: allowedSigners)) }
@@ -86,11 +106,16 @@ package final class SignatureVerdicts: @unchecked Sendable {
         return out.map { $0! }
     }
 
-    private func judge(of email: String, allowedSigners: String) -> [UInt8] {
+    private func judge(of email: String, allowedSigners: String) -> UInt32 {
         if let known = judges[allowedSigners]?[email] { return known }
         let digest = Array(SHA256.hash(data: Data(SSHVerifier.judge(of: email, allowedSigners: allowedSigners).utf8)))
-        judges[allowedSigners, default: [:]][email] = digest
-        return digest
+        let number = judgeNumbers[digest] ?? {
+            judgeList.append(digest)
+            judgeNumbers[digest] = UInt32(judgeList.count - 1)
+            return UInt32(judgeList.count - 1)
+        }()
+        judges[allowedSigners, default: [:]][email] = number
+        return number
     }
 
     /// Writes the file again when this process reached verdicts it did not hold; best effort.
@@ -101,7 +126,7 @@ package final class SignatureVerdicts: @unchecked Sendable {
         }
         guard added > 0 else { return }
         try? FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try? AtomicFile.write(Self.encode(verdicts), to: file, durable: false)
+        try? AtomicFile.write(Self.encode(verdicts, judges: judgeList), to: file, durable: false)
         added = 0
     }
 
@@ -126,55 +151,46 @@ package final class SignatureVerdicts: @unchecked Sendable {
     /// The frame of `CacheFile`, and in it: the
     /// number of judges, each judge's 32 bytes; the number of verdicts, each as the commit id's
     /// 20 bytes, the judge's number (4 bytes) and the verdict's position in `SignatureStatus.allCases`.
-    static func encode(_ verdicts: [Key: SignatureStatus]) -> Data {
-        var judges: [[UInt8]: UInt32] = [:]
-        var table: [UInt8] = []
-        var body: [UInt8] = []
-        body.reserveCapacity(verdicts.count * 25)
-        for (key, status) in verdicts {
-            let n: UInt32
-            if let known = judges[key.judge] {
-                n = known
-            } else {
-                n = UInt32(judges.count)
-                judges[key.judge] = n
-                table += key.judge
-            }
-            body += key.commit
-            withUnsafeBytes(of: n.littleEndian) { body += $0 }
-            body.append(UInt8(SignatureStatus.allCases.firstIndex(of: status)!))
-        }
+    static func encode(_ verdicts: [Key: SignatureStatus], judges: [[UInt8]]) -> Data {
         var all: [UInt8] = []
+        all.reserveCapacity(8 + 32 * judges.count + verdicts.count * 25)
         withUnsafeBytes(of: UInt32(judges.count).littleEndian) { all += $0 }
-        all += table
+        for judge in judges { all += judge }
         withUnsafeBytes(of: UInt32(verdicts.count).littleEndian) { all += $0 }
-        all += body
+        for (key, status) in verdicts {
+            for (word, width) in [(key.high, 8), (key.middle, 8), (UInt64(key.low), 4)] {
+                for k in (0..<width).reversed() { all.append(UInt8(truncatingIfNeeded: word >> (8 * k))) }
+            }
+            withUnsafeBytes(of: key.judge.littleEndian) { all += $0 }
+            all.append(UInt8(SignatureStatus.allCases.firstIndex(of: status)!))
+        }
         return CacheFile.seal(all, format: format)
     }
 
-    /// The verdicts of a file `encode` wrote with this build; nil for anything else.
-    static func decode(_ data: Data) -> [Key: SignatureStatus]? {
-        guard let body = CacheFile.open(data, format: format, { Array($0) }) else { return nil }
-        var i = 0
-        func u32() -> Int? {
-            guard body.count - i >= 4 else { return nil }
-            defer { i += 4 }
-            return (0..<4).reduce(0) { $0 | Int(body[i + $1]) << (8 * $1) }
+    /// The judges and verdicts of a file `encode` wrote with this build; nil for anything else.
+    static func decode(_ data: Data) -> (judges: [[UInt8]], verdicts: [Key: SignatureStatus])? {
+        CacheFile.open(data, format: format) { body -> (judges: [[UInt8]], verdicts: [Key: SignatureStatus])? in
+            var i = 0
+            func u32() -> Int? {
+                guard body.count - i >= 4 else { return nil }
+                defer { i += 4 }
+                return (0..<4).reduce(0) { $0 | Int(body[i + $1]) << (8 * $1) }
+            }
+            guard let judgeCount = u32(), judgeCount <= (body.count - i) / 32 else { return nil }
+            let judges = (0..<judgeCount).map { n in Array(body[i + 32 * n..<i + 32 * (n + 1)]) }
+            i += 32 * judgeCount
+            guard let count = u32(), body.count - i == count * 25 else { return nil }
+            var out: [Key: SignatureStatus] = [:]
+            out.reserveCapacity(count)
+            let statuses = SignatureStatus.allCases
+            for _ in 0..<count {
+                let commit = UnsafeBufferPointer(rebasing: body[i..<i + 20])
+                i += 20
+                guard let judge = u32(), judge < judges.count, Int(body[i]) < statuses.count else { return nil }
+                out[Key(commit: commit, judge: UInt32(judge))] = statuses[Int(body[i])]
+                i += 1
+            }
+            return (judges, out)
         }
-        guard let judgeCount = u32(), judgeCount <= (body.count - i) / 32 else { return nil }
-        let judges = (0..<judgeCount).map { n in Array(body[i + 32 * n..<i + 32 * (n + 1)]) }
-        i += 32 * judgeCount
-        guard let count = u32(), body.count - i == count * 25 else { return nil }
-        var out: [Key: SignatureStatus] = [:]
-        out.reserveCapacity(count)
-        let statuses = SignatureStatus.allCases
-        for _ in 0..<count {
-            let commit = Array(body[i..<i + 20])
-            i += 20
-            guard let judge = u32(), judge < judges.count, Int(body[i]) < statuses.count else { return nil }
-            out[Key(commit: commit, judge: judges[judge])] = statuses[Int(body[i])]
-            i += 1
-        }
-        return out
     }
 }
