@@ -243,7 +243,7 @@ def write(results, out, runs, binary):
              f"Machine: {machine()}. Binary: `{binary}`.",
              f"Each figure is the median of {runs} runs (min–max in brackets) unless it says otherwise; every",
              "comparison with stock git was measured in the same run, in the same repository. Each repository is",
-             "packed (`simulate` writes packs; one with loose objects is packed by `git repack -ad`) before it is measured, and git's automatic gc is off during the run so that",
+             "packed as `git gc --auto` would have (`simulate` writes a pack every 4,096 commits; one with more than 1,000 loose objects or more than 50 packs is packed whole by `git repack -ad`) before it is measured, and git's automatic gc is off during the run so that",
              "it never runs in the background of a measurement.", "",
              f"Sizes measured in this run: {', '.join(f'{s:,}' for s in sizes)} cases"
              + ("" if 100000 in sizes else " (the 100,000-case repository was not part of it)") + ".", "",
