@@ -264,16 +264,7 @@ extension Workspace {
 
     /// The case files of `entries`, read from their blobs and decoded on all cores, in order.
     package func cases(_ entries: [CaseEntry]) throws -> [CaseFile] {
-        var out: [CaseFile] = []
-        out.reserveCapacity(entries.count)
-        for start in stride(from: 0, to: entries.count, by: 1024) {
-            let chunk = entries[start..<min(start + 1024, entries.count)]
-            let files = try chunk.map { (path: $0.path, data: try repo.blob($0.blob)) }
-            for result in files.concurrentMap({ try RecordJSON.decode(CaseFile.self, from: $0.data, file: $0.path) }) {
-                out.append(try result.get())
-            }
-        }
-        return out
+        try repo.decodedInChunks(entries.map { (path: $0.path, blob: $0.blob) }) { try RecordJSON.decode(CaseFile.self, from: $0, file: $1) }
     }
 
     /// The cases at `base` that still need work (`Status.isOpen`), in path order (from the live

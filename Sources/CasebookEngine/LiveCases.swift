@@ -175,10 +175,8 @@ extension Workspace {
                 byPath[delta.path] = nil
                 if let new = delta.new, delta.path.hasSuffix(".json") { changed.append((delta.path, new)) }
             }
-            let data = try changed.map { (path: $0.path, data: try repo.blob($0.blob)) }
-            let decoded = data.concurrentMap { CaseSummary(try RecordJSON.decode(CaseFile.self, from: $0.data, file: $0.path), at: $0.path) }
-            for (entry, result) in zip(changed, decoded) {
-                let summary = try result.get()
+            let decoded = try repo.decodedInChunks(changed) { CaseSummary(try RecordJSON.decode(CaseFile.self, from: $0, file: $1), at: $1) }
+            for (entry, summary) in zip(changed, decoded) {
                 summaries.append(summary)
                 if summary.status.isOpen { byPath[entry.path] = CaseEntry(summary: summary, blob: entry.blob, path: entry.path) }
             }

@@ -86,12 +86,8 @@ package final class SummaryStore {
         var pending: [(path: String, blob: OID)] = []
         try assemble(tree, path: "records/cases", made: &made, into: &out, missing: &pending, make)
         if !pending.isEmpty {
-            for start in stride(from: 0, to: pending.count, by: 1024) {
-                let chunk = Array(pending[start..<min(start + 1024, pending.count)])
-                let data = try chunk.map { (path: $0.path, data: try repo.blob($0.blob)) }
-                let decoded = data.concurrentMap { CaseSummary(try RecordJSON.decode(CaseFile.self, from: $0.data, file: $0.path), at: $0.path) }
-                for (file, result) in zip(chunk, decoded) { known[file.blob.hex] = try result.get() }
-            }
+            let decoded = try repo.decodedInChunks(pending) { CaseSummary(try RecordJSON.decode(CaseFile.self, from: $0, file: $1), at: $1) }
+            for (file, summary) in zip(pending, decoded) { known[file.blob.hex] = summary }
             out.removeAll(keepingCapacity: true)
             var none: [(path: String, blob: OID)] = []
             try assemble(tree, path: "records/cases", made: &made, into: &out, missing: &none, make)

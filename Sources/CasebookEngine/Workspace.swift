@@ -248,22 +248,11 @@ package final class Workspace {
         try caseEntries().map(\.file)
     }
 
-    /// Every case at HEAD with the blob id of its file, in path order. The blobs are read in
-    /// turn and decoded on all cores, a thousand at a time (so the raw files of a large
-    /// repository are never all in memory at once).
+    /// Every case at HEAD with the blob id of its file, in path order (`decodedInChunks`).
     package func caseEntries() throws -> [(file: CaseFile, blob: OID)] {
         let entries = try repo.files(under: "records/cases", at: base).filter { $0.path.hasSuffix(".json") }
-        var out: [(file: CaseFile, blob: OID)] = []
-        out.reserveCapacity(entries.count)
-        for start in stride(from: 0, to: entries.count, by: 1024) {
-            let chunk = entries[start..<min(start + 1024, entries.count)]
-            let files = try chunk.map { (path: $0.path, data: try repo.blob($0.blob)) }
-            let decoded = files.concurrentMap { try RecordJSON.decode(CaseFile.self, from: $0.data, file: $0.path) }
-            for (result, entry) in zip(decoded, chunk) {
-                out.append((try result.get(), entry.blob))
-            }
-        }
-        return out
+        let files = try repo.decodedInChunks(entries.map { (path: $0.path, blob: $0.blob) }) { try RecordJSON.decode(CaseFile.self, from: $0, file: $1) }
+        return zip(files, entries).map { (file: $0, blob: $1.blob) }
     }
 
     /// A new case id: prefix, intake date, this clone's desk code, and the next sequence number
