@@ -33,8 +33,27 @@ public struct KeptPage: Equatable, Sendable {
     }
 
     /// The page at the build's `minute`.
+    /// On bytes (through Foundation's string replacing it was 2 % of a rebuild at 89,087 cases).
     func filled(_ minute: String) -> Data {
-        Data(String(decoding: template, as: UTF8.self).replacingOccurrences(of: KeptPage.mark, with: Markup.escaped(minute)).utf8)
+        let mark = Array(KeptPage.mark.utf8), with = Array(Markup.escaped(minute).utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(template.count + 64)
+        template.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var i = 0, copied = 0
+            while i + mark.count <= bytes.count {
+                if bytes[i] == mark[0], bytes[i..<i + mark.count].elementsEqual(mark) {
+                    out.append(contentsOf: bytes[copied..<i])
+                    out.append(contentsOf: with)
+                    i += mark.count
+                    copied = i
+                } else {
+                    i += 1
+                }
+            }
+            out.append(contentsOf: bytes[copied...])
+        }
+        return Data(out)
     }
 }
 
