@@ -31,9 +31,8 @@ package final class SummaryStore {
     /// The blob ids of every case file under the folders listed, at whatever commit (each folder
     /// once per tree id): what all `entries` and `facts` calls of this store returned, together.
     private var used: Set<String> = []
-    /// The blob ids `remember` was given, and how many of them were not known before.
+    /// The blob ids `remember` was given.
     private var remembered: Set<String> = []
-    private var learnt = 0
 
     package init(repo: Repository) {
         self.repo = repo
@@ -59,10 +58,7 @@ package final class SummaryStore {
     /// the first time decoded 500 to 900 such versions a second time at 90,000 cases).
     package func remember(_ file: CaseFile, blob: OID, path: String) {
         remembered.insert(blob.hex)
-        if known[blob.hex] == nil {
-            known[blob.hex] = CaseSummary(file, at: path)
-            learnt += 1
-        }
+        if known[blob.hex] == nil { known[blob.hex] = CaseSummary(file, at: path) }
     }
 
     /// Every case at `base` as the facts its draws and sign-offs are judged by, with its blob id,
@@ -157,28 +153,24 @@ package final class SummaryStore {
     /// Brings the cache file to hold a summary of each of `entries` (the cases at the commit the
     /// command ends at): see `write`.
     func save(_ entries: [CaseEntry]) {
-        // Nothing was read and as many cases as the file holds: each blob is one the file holds (a
-        // case file names its own id, so no two are the same blob), and the file holds no other.
-        if known.count == loaded.count, entries.count == loaded.count, read.appendable { return }
-        // Nothing read or learnt: every blob is one the file holds, and it holds these and the others.
-        if known.count == loaded.count, read.appendable, loaded.count - entries.count <= max(2_000, entries.count / 10) { return }
+        // Nothing read or learnt: each blob is one the file holds (a case file names its own id, so
+        // no two are the same blob), and it holds no more others than it may.
+        if known.count == loaded.count, read.appendable, loaded.count - entries.count <= SummaryStore.slack(entries.count) { return }
         var seen: Set<String> = []
         let wanted = entries.filter { seen.insert($0.blob.hex).inserted }
-        write(count: wanted.count, added: wanted.lazy.filter { self.loaded[$0.blob.hex] == nil }.map { (blob: $0.blob.hex, summary: $0.summary) }) {
+        write(count: wanted.count, added: wanted.filter { loaded[$0.blob.hex] == nil }.map { (blob: $0.blob.hex, summary: $0.summary) }) {
             wanted.map { (blob: $0.blob.hex, summary: $0.summary) }
         }
     }
 
     /// Brings the cache file to hold a summary of each of `count` blobs (`whole` makes them, in
     /// the order of the file; `added` are those it lacks): `added` appended as a frame, or the file
-    /// written again as exactly `whole` when it holds more than `max(2,000, a tenth)` summaries
-    /// not wanted (cases changed since, versions a range judged at), has many frames or is not
-    /// whole. Nothing is written when it holds them all and not too many others.
-    private func write<S: Sequence>(count: Int, added: S, whole: () -> [(blob: String, summary: CaseSummary)])
-    where S.Element == (blob: String, summary: CaseSummary) {
-        let added = Array(added)
+    /// written again as exactly `whole` when it holds more summaries not wanted (cases changed
+    /// since, versions a range judged at) than `slack` allows, has many frames or is not whole.
+    /// Nothing is written when it holds them all and not too many others.
+    private func write(count: Int, added: [(blob: String, summary: CaseSummary)], whole: () -> [(blob: String, summary: CaseSummary)]) {
         let others = loaded.count - (count - added.count)
-        let compact = others > max(2_000, count / 10)
+        let compact = others > SummaryStore.slack(count)
         guard compact || !added.isEmpty || !read.appendable else { return }
         SummaryCache.write(appending: added, orWhole: whole, compact: compact, to: file, after: read)
     }
@@ -203,14 +195,17 @@ package final class SummaryStore {
         // With the versions the range's own steps made (the next push's draws find the cases as
         // this range left them, changed after its last draw or not).
         let keep = used.union(remembered)
-        guard keep.count <= lastCount + max(2_000, lastCount / 10) else {
+        guard keep.count <= lastCount + SummaryStore.slack(lastCount) else {
             if let last = try? entries(at: lastBase) { save(last) }
             return
         }
-        let known = self.known
-        write(count: keep.count, added: keep.lazy.filter { self.loaded[$0] == nil }.sorted().compactMap { blob in known[blob].map { (blob: blob, summary: $0) } }) {
+        write(count: keep.count, added: keep.filter { loaded[$0] == nil }.sorted().compactMap { blob in known[blob].map { (blob: blob, summary: $0) } }) {
             keep.sorted().compactMap { blob in known[blob].map { (blob: blob, summary: $0) } }
         }
     }
+
+    /// How many summaries beyond `count` wanted the file may hold before it is written again
+    /// whole (and how many versions beyond a commit's cases a range keeps): 2,000 or a tenth.
+    static func slack(_ count: Int) -> Int { max(2_000, count / 10) }
 
 }
