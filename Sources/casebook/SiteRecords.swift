@@ -113,36 +113,41 @@ struct SiteRecords {
         root.appendingPathComponent(folder).appendingPathComponent(name)
     }
 
-    /// The index in `root`; empty when there is none this build can use.
-    static func load(from root: URL) -> SiteRecords {
-        guard let data = try? Data(contentsOf: url(root, "index")) else { return SiteRecords() }
+    /// What `read` makes of the records file `name` in `root` when it is whole and of `format`
+    /// as this build writes it; nil when it is missing, damaged or not.
+    static func open<T>(_ name: String, format: String, in root: URL, _ read: (inout SummaryCache.Reader) throws -> T) -> T? {
+        guard let data = try? Data(contentsOf: url(root, name)) else { return nil }
         return CacheFile.open(data, format: format) { body in
             var r = SummaryCache.Reader(bytes: body)
-            return try? r.siteRecords()
-        } ?? SiteRecords()
+            return try? read(&r)
+        }
+    }
+
+    /// Writes the records file `name` in `root` as `write` fills it, framed as `format`, atomically.
+    static func seal(_ name: String, format: String, in root: URL, _ write: (inout SummaryCache.Writer) -> Void) throws {
+        var w = SummaryCache.Writer()
+        write(&w)
+        try AtomicFile.write(CacheFile.seal(w.bytes, format: format), to: url(root, name).path, durable: false)
+    }
+
+    /// The index in `root`; empty when there is none this build can use.
+    static func load(from root: URL) -> SiteRecords {
+        open("index", format: format, in: root) { try $0.siteRecords() } ?? SiteRecords()
     }
 
     /// Writes the index into `root`, atomically (the groups are written before it).
     func save(in root: URL) throws {
-        var w = SummaryCache.Writer()
-        w.siteRecords(self)
-        try AtomicFile.write(CacheFile.seal(w.bytes, format: SiteRecords.format), to: SiteRecords.url(root, "index").path, durable: false)
+        try SiteRecords.seal("index", format: SiteRecords.format, in: root) { $0.siteRecords(self) }
     }
 
     /// The case records of group `name` in `root`; nil when missing or damaged.
     static func loadGroup(_ name: String, from root: URL) -> [String: Detail]? {
-        guard let data = try? Data(contentsOf: url(root, name + ".cases")) else { return nil }
-        return CacheFile.open(data, format: groupFormat) { body in
-            var r = SummaryCache.Reader(bytes: body)
-            return try? r.siteGroup()
-        }
+        open(name + ".cases", format: groupFormat, in: root) { try $0.siteGroup() }
     }
 
     /// Writes group `name`: its case records (in feed order) and its two parts of the feeds.
     /// - Returns: the group's entry for the index.
     static func saveGroup(_ name: String, _ details: [(id: String, detail: Detail)], in root: URL) throws -> Group {
-        var w = SummaryCache.Writer()
-        w.siteGroup(details)
         var csv = Data(), json = Data()
         for (n, d) in details.enumerated() {
             csv.append(d.detail.csv)
@@ -151,25 +156,19 @@ struct SiteRecords {
         }
         try AtomicFile.write(csv, to: url(root, name + ".csv").path, durable: false)
         try AtomicFile.write(json, to: url(root, name + ".json").path, durable: false)
-        try AtomicFile.write(CacheFile.seal(w.bytes, format: groupFormat), to: url(root, name + ".cases").path, durable: false)
+        try seal(name + ".cases", format: groupFormat, in: root) { $0.siteGroup(details) }
         return Group(count: details.count, csv: Part(csv), json: Part(json))
     }
 
     /// The monthly report pages the last build made (`reports`), by path; empty when missing or
     /// damaged (every page is then made again).
     static func loadReports(from root: URL) -> [String: KeptPage] {
-        guard let data = try? Data(contentsOf: url(root, "reports")) else { return [:] }
-        return CacheFile.open(data, format: reportsFormat) { body in
-            var r = SummaryCache.Reader(bytes: body)
-            return try? r.keptPages()
-        } ?? [:]
+        open("reports", format: reportsFormat, in: root) { try $0.keptPages() } ?? [:]
     }
 
     /// Writes the report pages made or taken by this build, atomically.
     static func saveReports(_ pages: [String: KeptPage], in root: URL) throws {
-        var w = SummaryCache.Writer()
-        w.keptPages(pages)
-        try AtomicFile.write(CacheFile.seal(w.bytes, format: reportsFormat), to: url(root, "reports").path, durable: false)
+        try seal("reports", format: reportsFormat, in: root) { $0.keptPages(pages) }
     }
 
     /// What the pages read of a review sign-off (`records/reviews/`): its kind and first day.
@@ -180,36 +179,13 @@ struct SiteRecords {
 
     /// The review sign-offs the last build read (`reviews`), by blob id; empty when missing or damaged.
     static func loadReviews(from root: URL) -> [String: Review] {
-        guard let data = try? Data(contentsOf: url(root, "reviews")) else { return [:] }
-        return CacheFile.open(data, format: reviewsFormat) { body -> [String: Review]? in
-            var r = SummaryCache.Reader(bytes: body)
-            do {
-                let count = Int(try r.u32())
-                guard count <= body.count else { return nil }
-                var out: [String: Review] = [:]
-                for _ in 0..<count {
-                    let blob = try r.string()
-                    guard let kind = ReviewKind(rawValue: try r.string()) else { return nil }
-                    out[blob] = Review(kind: kind, from: try r.string())
-                }
-                return r.i == body.count ? out : nil
-            } catch {
-                return nil
-            }
-        } ?? [:]
+        open("reviews", format: reviewsFormat, in: root) { try $0.siteReviews() } ?? [:]
     }
 
     /// Writes the review sign-offs this build read, atomically.
     static func saveReviews(_ reviews: [String: Review], in root: URL) throws {
-        var w = SummaryCache.Writer()
-        w.u32(UInt32(reviews.count))
-        for (blob, review) in reviews.sorted(by: { $0.key < $1.key }) {
-            w.string(blob)
-            w.string(review.kind.rawValue)
-            w.string(review.from)
-        }
         try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
-        try AtomicFile.write(CacheFile.seal(w.bytes, format: reviewsFormat), to: url(root, "reviews").path, durable: false)
+        try seal("reviews", format: reviewsFormat, in: root) { $0.siteReviews(reviews) }
     }
 
     /// Whether the group's parts in `root` are those the index names.
@@ -307,6 +283,15 @@ extension SummaryCache.Writer {
 }
 
 extension SummaryCache.Writer {
+    mutating func siteReviews(_ reviews: [String: SiteRecords.Review]) {
+        u32(UInt32(reviews.count))
+        for (blob, review) in reviews.sorted(by: { $0.key < $1.key }) {
+            string(blob)
+            string(review.kind.rawValue)
+            string(review.from)
+        }
+    }
+
     mutating func keptPages(_ pages: [String: KeptPage]) {
         u32(UInt32(pages.count))
         for (path, page) in pages.sorted(by: { $0.key < $1.key }) {
@@ -320,6 +305,19 @@ extension SummaryCache.Writer {
 }
 
 extension SummaryCache.Reader {
+    mutating func siteReviews() throws -> [String: SiteRecords.Review] {
+        let count = Int(try u32())
+        guard count <= bytes.count - i else { throw SummaryCache.Damaged() }
+        var out: [String: SiteRecords.Review] = [:]
+        for _ in 0..<count {
+            let blob = try string()
+            guard let kind = ReviewKind(rawValue: try string()) else { throw SummaryCache.Damaged() }
+            out[blob] = SiteRecords.Review(kind: kind, from: try string())
+        }
+        guard i == bytes.count else { throw SummaryCache.Damaged() }
+        return out
+    }
+
     mutating func keptPages() throws -> [String: KeptPage] {
         let count = Int(try u32())
         guard count <= bytes.count - i else { throw SummaryCache.Damaged() }
