@@ -198,10 +198,9 @@ public struct Dashboard {
 
     /// The reports, the round, contracts and accountability pages, the feeds and the assets.
     private func emitRest(_ totals: MonthTotals, _ streamed: StreamTotals, emit: (SiteFile) throws -> Void) throws {
-        let samplesKey = self.samplesKey
-        let parts = ReportParts()
+        let parts = ReportParts(samples: samplesKey)
         for month in months {
-            guard let page = reportPage(month, totals, samplesKey: samplesKey, parts: parts) else { continue }
+            guard let page = reportPage(month, totals, parts: parts) else { continue }
             try emit(SiteFile(path: "reports/\(month).html", content: page))
         }
         if let rounds { try emit(SiteFile(path: Dashboard.roundPath, text: RoundPage(self, rounds).render())) }

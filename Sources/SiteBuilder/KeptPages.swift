@@ -57,15 +57,20 @@ public struct KeptPage: Equatable, Sendable {
     }
 }
 
-/// The digests of the parts the report pages' inputs share (a month's cases are read by its page
-/// and by the pages of the months compared with it), each made once a build; nil: a case of the
-/// part is not known.
+/// What the report pages' inputs share in one build, each made once: the samples' digest
+/// (`Dashboard.samplesKey`) and the digests of the parts (a month's cases are read by its page and
+/// by the pages of the months compared with it); a part nil: one of its cases is not known.
 final class ReportParts {
     struct Part {
         var digest: String
         var until: Int64?
     }
+    let samples: String
     var parts: [String: Part?] = [:]
+
+    init(samples: String) {
+        self.samples = samples
+    }
 }
 
 /// What the caller keeps of the aggregate pages between builds (`Dashboard.keeping`).
@@ -95,9 +100,9 @@ public struct PageKeeping {
 extension Dashboard {
     /// The report page of `month`: taken from `keeping` when its inputs are those it was made
     /// from and its figures still hold at the clock, else made (and handed to `keeping`).
-    func reportPage(_ month: String, _ totals: MonthTotals, samplesKey: String, parts: ReportParts) -> Data? {
+    func reportPage(_ month: String, _ totals: MonthTotals, parts: ReportParts) -> Data? {
         let path = "reports/\(month).html"
-        guard let keeping, let (inputs, until) = reportInputs(month, totals, samplesKey: samplesKey, parts: parts) else {
+        guard let keeping, let (inputs, until) = reportInputs(month, totals, parts: parts) else {
             return ReportPage(self, month: month, totals).map { Data($0.render().utf8) }
         }
         if let kept = keeping.kept[path], kept.inputs == inputs, kept.holds(at: now) {
@@ -116,7 +121,7 @@ extension Dashboard {
     /// clock-dependent figures hold: the cases it counts and compares (by blob), the corrective
     /// actions it lists, the late entries and unsigned steps of the month, the samples, whether
     /// each spot-checked case has a page, and `renderKey`. nil: a case is not known.
-    func reportInputs(_ month: String, _ totals: MonthTotals, samplesKey: String, parts: ReportParts) -> (String, Int64?)? {
+    func reportInputs(_ month: String, _ totals: MonthTotals, parts: ReportParts) -> (String, Int64?)? {
         guard let keeping, let bounds = totals.bounds[month] else { return nil }
         var until: Int64?
         var text = "\(renderKey)\n\(month) first=\(totals.firstMonth ?? "-")\n"
@@ -164,7 +169,7 @@ extension Dashboard {
             text += "late \(entry.by.rawValue) \(entry.recordedAt.unixSeconds)\n"
         }
         for step in totals.unsignedSteps[month] ?? [] { text += "unsigned \(step.by.rawValue) \(step.count)\n" }
-        text += "samples \(samplesKey)\n"
+        text += "samples \(parts.samples)\n"
         for sample in samples where sample.month == month {
             for draw in sample.spotChecks { for pick in draw.selected { text += "spot \(pick.id.rawValue) \(hasCase(pick.id))\n" } }
         }
