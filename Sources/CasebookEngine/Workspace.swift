@@ -86,10 +86,10 @@ package final class Workspace {
     /// --range` judges a signature at every commit, and making the text each time was a fifth of
     /// a push's check (callgrind); a command that judges no signature never makes it.
     package final class Signers {
-        let staff: StaffRegistry
-        private(set) lazy var text = staff.allowedSigners
+        package let staff: StaffRegistry
+        package private(set) lazy var text = staff.allowedSigners
 
-        init(_ staff: StaffRegistry) {
+        package init(_ staff: StaffRegistry) {
             self.staff = staff
         }
     }

@@ -47,29 +47,23 @@ struct CompanyCheck: ParsableCommand {
         // A commit judged before against the same keys of its author is not verified again.
         let verdicts = SignatureVerdicts(repo: repo)
         defer { verdicts.save() }
-        // The registry each commit is judged against, and its allowed-signers text, made once per
-        // version of the file (by blob id), not at every commit of a range.
-        var registries: [String: (staff: StaffRegistry, signers: String)] = [:]
+        // The registry each commit is judged against, and its allowed-signers text (`Workspace.Signers`),
+        // made once per version of the file (by blob id), not at every commit of a range.
+        var registries: [String: Workspace.Signers] = [:]
         for id in commits {
             let parents = try repo.parents(of: id)
             let info = try repo.commit(id)
-            let registryAt = parents.first ?? id
-            let blob = try repo.blobID(at: CompanyWorkspace.staffPath, in: registryAt)
-            let registry: (staff: StaffRegistry, signers: String)
-            if let known = registries[blob?.hex ?? "-"] {
-                registry = known
-            } else {
-                let staff = try blob.map { try RecordJSON.decode(StaffRegistry.self, from: repo.blob($0), file: CompanyWorkspace.staffPath) } ?? StaffRegistry()
-                registry = (staff, staff.allowedSigners)
-                registries[blob?.hex ?? "-"] = registry
-            }
+            let blob = try repo.blobID(at: CompanyWorkspace.staffPath, in: parents.first ?? id)
+            let registry = try registries[blob?.hex ?? "-"] ?? Workspace.Signers(
+                blob.map { try RecordJSON.decode(StaffRegistry.self, from: repo.blob($0), file: CompanyWorkspace.staffPath) } ?? StaffRegistry())
+            registries[blob?.hex ?? "-"] = registry
             let staff = registry.staff
             let prefix = "\(id.short) "
             guard let author = staff.byEmail(info.author.email) else {
                 lines.append(prefix + s.fill("check.company.unknownAuthor", [info.author.email]))
                 continue
             }
-            if try verdicts.status(of: id, author: author.email, allowedSigners: registry.signers) != .good {
+            if try verdicts.status(of: id, author: author.email, allowedSigners: registry.text) != .good {
                 lines.append(prefix + s.fill("check.company.unsigned", [author.id.rawValue]))
             }
             for delta in try repo.changes(from: parents.first, to: id) {
