@@ -17,16 +17,20 @@ COMPANY_OUT ?= site/company
 PREFIX  ?= /usr/local
 DESTDIR ?=
 RELEASE := .build-release/release
-# The release build (`make release`, `make bench`, `make deb`): the Swift runtime and Foundation
-# linked in statically, and libgit2 with the libraries under it (mbed TLS, http-parser, libssh2,
-# OpenSSL's libcrypto, PCRE2, zlib) from Debian's static archives where they are installed
-# (scripts/static-libgit2.sh writes a libgit2.pc that names them; without them, the shared
-# libgit2). Each short command then loads nine shared libraries fewer. `swift build` (debug, the
-# tests) links libgit2 as a shared library, as before.
-STATIC_PC := $(CURDIR)/.build-release/static-libgit2
-RELEASE_BUILD = scripts/static-libgit2.sh $(STATIC_PC) && \
-	PKG_CONFIG_PATH=$(STATIC_PC)$${PKG_CONFIG_PATH:+:$$PKG_CONFIG_PATH} \
+# Every build here (debug for the tests, release for `make release`, `make bench`, `make deb`)
+# links libgit2 and the libraries under it (mbed TLS, http-parser, libssh2, OpenSSL's libcrypto,
+# PCRE2, zlib) from Debian's static archives where they are installed: scripts/static-libgit2.sh
+# writes a libgit2.pc into the build folder that names them (without them, the shared libgit2).
+# Each short command then loads nine shared libraries fewer, and libgit2's parse of the CA bundle
+# is put off until a TLS session needs it (Sources/CTLSDeferral), which the tests check on the
+# binary they run. The release build also links the Swift runtime and Foundation statically.
+STATIC_LIBGIT2 = scripts/static-libgit2.sh $(CURDIR)/$(1)/static-libgit2 && \
+	PKG_CONFIG_PATH=$(CURDIR)/$(1)/static-libgit2$${PKG_CONFIG_PATH:+:$$PKG_CONFIG_PATH}
+DEBUG_BUILD = $(call STATIC_LIBGIT2,.build)
+RELEASE_BUILD = $(call STATIC_LIBGIT2,.build-release) \
 	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-release
+# What the tests require of the build: `static` when the archives were there.
+LINKED  = CASEBOOK_LIBGIT2=$$([ -f .build/static-libgit2/libgit2.pc ] && echo static || echo shared)
 FROM    ?= $(RELEASE)
 MAN     ?= man/casebook.1
 
@@ -41,7 +45,7 @@ deps:
 	@command -v ssh-keygen >/dev/null || { DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq openssh-client; }
 
 build: deps
-	$(SWIFT) build
+	$(DEBUG_BUILD) $(SWIFT) build
 
 # A demo case repository: three months of a simulated service centre played through the same
 # steps staff take (one signed commit per event), up to a Friday afternoon, and its dashboard
@@ -75,8 +79,8 @@ test-deps:
 	    openssh-server gitolite3 nginx apache2-utils curl; }
 
 test: build test-deps
-	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	$(DEBUG_BUILD) $(SWIFT) build --build-tests
+	$(DEBUG_BUILD) $(LINKED) $(SWIFT) test
 
 # Figures, not tests: a release build measured on simulated repositories of 1,000, 10,000 and
 # 100,000 cases (BENCH_SIZES=1000,10000 for fewer; the repositories are kept in .bench/ for the
@@ -92,9 +96,9 @@ bench: deps
 # The figures are printed and collected in .build/reliability.log (see RELIABILITY.md).
 SOAK ?= 400
 soak: build
-	$(SWIFT) build --build-tests
+	$(DEBUG_BUILD) $(SWIFT) build --build-tests
 	rm -f .build/reliability.log
-	CASEBOOK_SOAK=$(SOAK) CASEBOOK_RELIABILITY_LOG=$(CURDIR)/.build/reliability.log \
+	$(DEBUG_BUILD) CASEBOOK_SOAK=$(SOAK) CASEBOOK_RELIABILITY_LOG=$(CURDIR)/.build/reliability.log \
 	  $(SWIFT) test --skip-build --filter 'CrashTests|ContentionTests|RobustnessTests|BadInputTests'
 	@cat .build/reliability.log
 
@@ -113,7 +117,7 @@ assets:
 # generate-manual plugin (works offline: the plugin comes with the package's checkout). The
 # plugin drops non-ASCII text, so the Chinese terms of the help are missing from the page.
 man: build
-	$(SWIFT) package plugin generate-manual --configuration debug
+	$(DEBUG_BUILD) $(SWIFT) package plugin generate-manual --configuration debug
 	mkdir -p man && cp .build/plugins/GenerateManual/outputs/casebook/casebook.1 man/casebook.1
 	@echo "man page: man/casebook.1 (man ./man/casebook.1)"
 

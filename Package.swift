@@ -22,6 +22,13 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
+        // C: libgit2's parse of the system CA bundle put off until a TLS session is set up, where
+        // libgit2 and mbed TLS are linked statically (the Makefile's builds; see the header).
+        .target(
+            name: "CTLSDeferral",
+            linkerSettings: [.unsafeFlags(["mbedtls_x509_crt_parse_file", "mbedtls_x509_crt_free", "mbedtls_ssl_setup"]
+                .flatMap { ["-Xlinker", "--wrap=\($0)"] })]
+        ),
         // Value types of the domain: no I/O, no C.
         .target(
             name: "CaseModel",
@@ -30,7 +37,7 @@ let package = Package(
         // Pure rules: deadlines, transitions, permissions.
         .target(name: "Procedures", dependencies: ["CaseModel", .product(name: "Crypto", package: "swift-crypto")]),
         // The only module that touches libgit2.
-        .target(name: "GitStore", dependencies: ["Clibgit2", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "GitStore", dependencies: ["Clibgit2", "CTLSDeferral", .product(name: "Crypto", package: "swift-crypto")]),
         // Pages and feeds from case values.
         .target(
             name: "SiteBuilder",
@@ -65,7 +72,7 @@ let package = Package(
             name: "ProceduresTests",
             dependencies: ["Procedures", "CaseModel", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "GitStoreTests", dependencies: ["GitStore"]),
+        .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "CTLSDeferral"]),
         .testTarget(name: "casebookTests", dependencies: ["CaseModel", "Procedures", "GitStore"]),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "CaseModel", "Procedures"]),
     ],
