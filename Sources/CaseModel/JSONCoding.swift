@@ -24,6 +24,8 @@ public enum RecordJSON {
         if T.self == CaseFile.self, let file = CaseFileReader.read(data) as? T { return file }
         // So are the settings, which every command reads first (a centre's units can be thousands).
         if T.self == Settings.self, let settings = SettingsReader.read(data) as? T { return settings }
+        // And the staff list, which every state change reads next.
+        if T.self == StaffRegistry.self, let registry = StaffReader.read(data) as? T { return registry }
         if let depth = nestingBeyond(maxDepth, in: data) {
             throw RecordError.malformed(file: file, detail: "nested deeper than \(maxDepth) levels (at byte \(depth))")
         }
