@@ -26,6 +26,8 @@ public enum RecordJSON {
         if T.self == Settings.self, let settings = SettingsReader.read(data) as? T { return settings }
         // And the staff list, which every state change reads next.
         if T.self == StaffRegistry.self, let registry = StaffReader.read(data) as? T { return registry }
+        // And the procedures.
+        if T.self == Profile.self, let profile = ProfileReader.read(data) as? T { return profile }
         if let depth = nestingBeyond(maxDepth, in: data) {
             throw RecordError.malformed(file: file, detail: "nested deeper than \(maxDepth) levels (at byte \(depth))")
         }
