@@ -24,10 +24,10 @@ public enum RecordJSON {
         if T.self == CaseFile.self, let file = CaseFileReader.read(data) as? T { return file }
         // So are the settings, which every command reads first (a centre's units can be thousands).
         if T.self == Settings.self, let settings = SettingsReader.read(data) as? T { return settings }
-        // And the staff list, which every state change reads next.
+        // And the staff list, the procedures and the calendar, which every state change reads next.
         if T.self == StaffRegistry.self, let registry = StaffReader.read(data) as? T { return registry }
-        // And the procedures.
         if T.self == Profile.self, let profile = ProfileReader.read(data) as? T { return profile }
+        if T.self == CalendarYear.self, let year = CalendarReader.read(data) as? T { return year }
         if let depth = nestingBeyond(maxDepth, in: data) {
             throw RecordError.malformed(file: file, detail: "nested deeper than \(maxDepth) levels (at byte \(depth))")
         }
