@@ -144,17 +144,18 @@ def measure(bin, size, work, runs):
     key = str(repo / ".git" / "casebook" / "keys" / actor)
     target = cases[0]["id"]
     # One state change through casebook (validate + write + commit [+ sign]) beside git add + commit
-    # of the same kind of change (one more event in a case file) in the same repository.
+    # of the same kind of change (one more event in a case file) in the same repository. The three
+    # are interleaved, one of each per round, so that the machine's speed drifting during the run
+    # (a fifth within minutes on a shared machine) moves both sides of the ratio alike.
     unsigned, signed, plain = [], [], []
+    other = cases[1]["id"] if len(cases) > 1 else target
+    path = case_path(repo, other)
     for i in range(runs):
         ms, _ = timed([bin, "note", target, f"跟进记录 {i}", "--as", actor, "--repo", str(repo)])
         unsigned.append(ms)
         ms, _ = timed([bin, "note", target, f"跟进记录（签名）{i}", "--as", actor, "--repo", str(repo)],
                       env={"CASEBOOK_SIGNING_KEY": key})
         signed.append(ms)
-    other = cases[1]["id"] if len(cases) > 1 else target
-    path = case_path(repo, other)
-    for i in range(runs):
         f = repo / path
         doc = json.loads(f.read_text())
         doc["events"].append({"at": doc["state"]["updatedAt"], "by": actor, "action": "note", "text": f"手工记录 {i}"})
@@ -163,9 +164,9 @@ def measure(bin, size, work, runs):
         run(["git", "add", path], cwd=repo, env=GIT_ENV)
         run(["git", "-c", "core.hooksPath=/dev/null", "commit", "-q", "--no-verify", "-m", f"note {other}"], cwd=repo, env=GIT_ENV)
         plain.append((time.perf_counter() - t) * 1000)
-    # The hand commits above are plain git's, not valid casebook steps (state not refolded):
-    # put the branch back so the rest measures a valid history.
-    run(["git", "reset", "-q", "--hard", f"HEAD~{runs}"], cwd=repo)
+        # The hand commit is plain git's, not a valid casebook step (state not refolded): the
+        # branch is put back at once, so that the notes and the rest measure a valid history.
+        run(["git", "reset", "-q", "--hard", "HEAD~1"], cwd=repo)
     r["change_unsigned"], r["change_signed"], r["git_commit"] = Stat(unsigned), Stat(signed), Stat(plain)
 
     # check --range over the last 1,000 commits (what a server hook costs per push).
@@ -261,7 +262,8 @@ def write(results, out, runs, binary):
     lines += ["", "## One state change", "",
               "`casebook note ID TEXT` (read the case at HEAD, validate it as the hook would, write the file, commit",
               "through libgit2, update the index) as one whole process, unsigned and signed (in-process Ed25519),",
-              "beside `git add FILE && git commit` (hooks off) of the same kind of change: one more event in a case file.", "",
+              "beside `git add FILE && git commit` (hooks off) of the same kind of change: one more event in a case file.",
+              "The three are interleaved, one of each per round, so that a drift of the machine's speed moves both sides alike.", "",
               "| cases | casebook, unsigned | casebook, signed | signing adds | git add + commit | unsigned ÷ git |",
               "|---|---|---|---|---|---|"]
     for s in sizes:
