@@ -10,11 +10,7 @@ import Foundation
 enum CalendarReader {
     /// The year in `data`, or nil where `JSONDecoder` must decide.
     static func read(_ data: Data) -> CalendarYear? {
-        data.withUnsafeBytes { raw -> CalendarYear? in
-            var r = CaseFileReader.Reader(bytes: raw.bindMemory(to: UInt8.self))
-            guard let year = try? r.calendarYear(), (try? r.end()) != nil else { return nil }
-            return year
-        }
+        CaseFileReader.whole(data) { r throws(CaseFileReader.GiveUp) in try r.calendarYear() }
     }
 }
 

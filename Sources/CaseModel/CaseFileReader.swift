@@ -18,10 +18,16 @@ import Foundation
 enum CaseFileReader {
     /// The case file in `data`, or nil where `JSONDecoder` must decide.
     static func read(_ data: Data) -> CaseFile? {
-        data.withUnsafeBytes { raw -> CaseFile? in
+        whole(data) { r throws(GiveUp) in try r.caseFile() }
+    }
+
+    /// What `read` makes of all of `data` (this and the other direct readers: settings, staff,
+    /// procedures, calendar), or nil where it gives up or bytes are left after the value.
+    static func whole<T>(_ data: Data, _ read: (inout Reader) throws(GiveUp) -> T) -> T? {
+        data.withUnsafeBytes { raw -> T? in
             var r = Reader(bytes: raw.bindMemory(to: UInt8.self))
-            guard let file = try? r.caseFile(), (try? r.end()) != nil else { return nil }
-            return file
+            guard let value = try? read(&r), (try? r.end()) != nil else { return nil }
+            return value
         }
     }
 

@@ -16,11 +16,7 @@ import Foundation
 enum ProfileReader {
     /// The profile in `data`, or nil where `JSONDecoder` must decide.
     static func read(_ data: Data) -> Profile? {
-        data.withUnsafeBytes { raw -> Profile? in
-            var r = CaseFileReader.Reader(bytes: raw.bindMemory(to: UInt8.self))
-            guard let profile = try? r.profile(), (try? r.end()) != nil else { return nil }
-            return profile
-        }
+        CaseFileReader.whole(data) { r throws(CaseFileReader.GiveUp) in try r.profile() }
     }
 }
 

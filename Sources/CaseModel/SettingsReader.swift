@@ -12,11 +12,7 @@ import Foundation
 enum SettingsReader {
     /// The settings in `data`, or nil where `JSONDecoder` must decide.
     static func read(_ data: Data) -> Settings? {
-        data.withUnsafeBytes { raw -> Settings? in
-            var r = CaseFileReader.Reader(bytes: raw.bindMemory(to: UInt8.self))
-            guard let settings = try? r.settings(), (try? r.end()) != nil else { return nil }
-            return settings
-        }
+        CaseFileReader.whole(data) { r throws(CaseFileReader.GiveUp) in try r.settings() }
     }
 }
 

@@ -13,11 +13,7 @@ import Foundation
 enum StaffReader {
     /// The registry in `data`, or nil where `JSONDecoder` must decide.
     static func read(_ data: Data) -> StaffRegistry? {
-        data.withUnsafeBytes { raw -> StaffRegistry? in
-            var r = CaseFileReader.Reader(bytes: raw.bindMemory(to: UInt8.self))
-            guard let registry = try? r.staffRegistry(), (try? r.end()) != nil else { return nil }
-            return registry
-        }
+        CaseFileReader.whole(data) { r throws(CaseFileReader.GiveUp) in try r.staffRegistry() }
     }
 }
 

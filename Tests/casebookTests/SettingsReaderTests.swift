@@ -36,11 +36,10 @@ import Testing
     }
 
     @Test func damagedSettingsGiveJSONDecoderOutcome() throws {
-        var directReads = 0, variantsRead = 0
-        for data in try SettingsReaderTests.samples() {
-            // Damaged at random, and valid JSON that is not what casebook writes: unknown and repeated keys, nulls,
-            // escapes, other numbers, values of another type, spacing.
-            let variants = CaseFileReaderTests.damagedCopies(of: data, count: 60, replacing: [
+        // Damaged at random, and valid JSON that is not what casebook writes: unknown and repeated keys, nulls,
+        // escapes, other numbers, values of another type, spacing.
+        let (checked, readDirectly) = DirectReaderChecks.damagedCopiesGiveJSONDecoderOutcome(
+            Settings.self, samples: try SettingsReaderTests.samples(), count: 60, replacing: [
                 ("\"format\"", "\"extra\": 1, \"format\""),
                 ("\"format\"", "\"format\": \"x\", \"format\""),
                 ("\"retentionYears\" : 5", "\"retentionYears\" : 5.0"),
@@ -59,18 +58,8 @@ import Testing
                 ("\"accountabilityPage\" : false", "\"accountabilityPage\" : null"),
                 ("\n", "\r\n\t"),
                 ("{", "\u{FEFF}{"),
-            ])
-            for variant in variants {
-                if let direct = SettingsReader.read(variant) {
-                    directReads += 1
-                    #expect(direct == SettingsReaderTests.foundation(variant), "\(String(decoding: variant, as: UTF8.self).prefix(300))")
-                }
-                let viaRecord = Result { try RecordJSON.decode(Settings.self, from: variant, file: "casebook.json") }
-                #expect((try? viaRecord.get()) == SettingsReaderTests.foundation(variant))
-                variantsRead += 1
-            }
-        }
-        #expect(directReads > 0, "some harmless changes (spacing, escapes) are still read directly")
-        #expect(variantsRead > 300)
+            ], direct: SettingsReader.read)
+        #expect(readDirectly > 0, "some harmless changes (spacing, escapes) are still read directly")
+        #expect(checked > 300)
     }
 }
