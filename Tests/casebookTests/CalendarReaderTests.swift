@@ -6,9 +6,6 @@ import Testing
 /// shipped years, on one with every field set and on damaged and unusual copies, it reads the same
 /// value or leaves the file to `JSONDecoder`.
 @Suite struct CalendarReaderTests {
-    /// What `JSONDecoder` makes of `data`, nil where it refuses.
-    static func foundation(_ data: Data) -> CalendarYear? { try? JSONDecoder().decode(CalendarYear.self, from: data) }
-
     static func samples() throws -> [Data] {
         let folder = Sandbox.projectRoot.appendingPathComponent("records/calendar")
         let shipped = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
@@ -25,11 +22,7 @@ import Testing
     @Test func readsTheCalendarAsJSONDecoderDoes() throws {
         let samples = try CalendarReaderTests.samples()
         #expect(samples.count >= 6)
-        for data in samples {
-            let direct = CalendarReader.read(data)
-            #expect(direct != nil, "the reader left a calendar year casebook ships to JSONDecoder")
-            #expect(direct == CalendarReaderTests.foundation(data))
-        }
+        DirectReaderChecks.samplesReadAsJSONDecoderReads(CalendarYear.self, samples, direct: CalendarReader.read)
     }
 
     @Test func damagedYearsGiveJSONDecoderOutcome() throws {

@@ -6,6 +6,15 @@ import Testing
 /// unusual copies of its samples, it reads what `JSONDecoder` reads or leaves the file to it, and
 /// `RecordJSON.decode` gives `JSONDecoder`'s outcome either way.
 enum DirectReaderChecks {
+    /// Every one of `samples` (files casebook writes or ships) is read directly, as `JSONDecoder` reads it.
+    static func samplesReadAsJSONDecoderReads<T: Decodable & Equatable>(_ type: T.Type, _ samples: [Data], direct: (Data) -> T?) {
+        for data in samples {
+            let value = direct(data)
+            #expect(value != nil, "the reader left a file casebook writes to JSONDecoder: \(String(decoding: data, as: UTF8.self).prefix(120))")
+            #expect(value == (try? JSONDecoder().decode(T.self, from: data)))
+        }
+    }
+
     /// Checks `count` damaged copies of each sample and one per replacement; returns how many
     /// copies were checked and how many the reader read itself.
     static func damagedCopiesGiveJSONDecoderOutcome<T: Decodable & Equatable>(

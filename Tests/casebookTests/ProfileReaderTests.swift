@@ -7,9 +7,6 @@ import Testing
 /// it reads the same value or leaves the file to `JSONDecoder`; the rules it does not read
 /// (`round`, `analysis`, `accountability`) are always left to `JSONDecoder`.
 @Suite struct ProfileReaderTests {
-    /// What `JSONDecoder` makes of `data`, nil where it refuses.
-    static func foundation(_ data: Data) -> Profile? { try? JSONDecoder().decode(Profile.self, from: data) }
-
     static func shipped() throws -> [Data] {
         try ["residential", "mall", "villa"].map { name in
             try Data(contentsOf: Sandbox.projectRoot.appendingPathComponent("records/procedures/\(name).json"))
@@ -45,11 +42,7 @@ import Testing
     }
 
     @Test func readsTheProceduresAsJSONDecoderDoes() throws {
-        for data in try ProfileReaderTests.samples() {
-            let direct = ProfileReader.read(data)
-            #expect(direct != nil, "the reader left a profile casebook writes to JSONDecoder")
-            #expect(direct == ProfileReaderTests.foundation(data))
-        }
+        DirectReaderChecks.samplesReadAsJSONDecoderReads(Profile.self, try ProfileReaderTests.samples(), direct: ProfileReader.read)
         let full = try ProfileReaderTests.full()
         #expect(ProfileReader.read(try RecordJSON.encode(full)) == full)
     }

@@ -6,9 +6,6 @@ import Testing
 /// project's settings, on settings with every field set (thousands of units among them) and on
 /// damaged and unusual copies, it reads the same value or leaves the file to `JSONDecoder`.
 @Suite struct SettingsReaderTests {
-    /// What `JSONDecoder` makes of `data`, nil where it refuses.
-    static func foundation(_ data: Data) -> Settings? { try? JSONDecoder().decode(Settings.self, from: data) }
-
     /// The project's settings, and the same with every optional field set, in the layout casebook
     /// writes (`RecordJSON.encode`) and compact.
     static func samples() throws -> [Data] {
@@ -27,11 +24,7 @@ import Testing
 
     @Test func readsSettingsAsJSONDecoderDoes() throws {
         let samples = try SettingsReaderTests.samples()
-        for data in samples {
-            let direct = SettingsReader.read(data)
-            #expect(direct != nil, "the reader left settings casebook wrote to JSONDecoder")
-            #expect(direct == SettingsReaderTests.foundation(data))
-        }
+        DirectReaderChecks.samplesReadAsJSONDecoderReads(Settings.self, samples, direct: SettingsReader.read)
         #expect(SettingsReader.read(samples[1])?.units?.count == 12 * 3 * 33 + 2)
     }
 

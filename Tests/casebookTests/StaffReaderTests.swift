@@ -6,9 +6,6 @@ import Testing
 /// project's list, on lists with every field set and on damaged and unusual copies, it reads the
 /// same value or leaves the file to `JSONDecoder`.
 @Suite struct StaffReaderTests {
-    /// What `JSONDecoder` makes of `data`, nil where it refuses.
-    static func foundation(_ data: Data) -> StaffRegistry? { try? JSONDecoder().decode(StaffRegistry.self, from: data) }
-
     /// The project's list, a centre's with every optional field set and an empty one, in the
     /// layout casebook writes (`RecordJSON.encode`) and compact.
     static func samples() throws -> [Data] {
@@ -26,11 +23,7 @@ import Testing
 
     @Test func readsTheStaffListAsJSONDecoderDoes() throws {
         let samples = try StaffReaderTests.samples()
-        for data in samples {
-            let direct = StaffReader.read(data)
-            #expect(direct != nil, "the reader left a staff list casebook wrote to JSONDecoder")
-            #expect(direct == StaffReaderTests.foundation(data))
-        }
+        DirectReaderChecks.samplesReadAsJSONDecoderReads(StaffRegistry.self, samples, direct: StaffReader.read)
         #expect(StaffReader.read(samples[1])?.staff.map(\.id.rawValue) == ["wang.zg", "li.na", "system"])
         #expect(StaffReader.read(samples[1])?.staff[1].superior == "wang.zg")
     }
