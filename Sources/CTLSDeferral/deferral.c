@@ -78,7 +78,10 @@ casebook_tls_deferral_state casebook_tls_deferral(void) {
 }
 
 int casebook_tls_bundle_certificates(const char *path) {
-    if (!seen || path == NULL) return -1;
+    pthread_mutex_lock(&lock);
+    int wrapped = seen;
+    pthread_mutex_unlock(&lock);
+    if (!wrapped || path == NULL) return -1;
     mbedtls_x509_crt chain;
     memset(&chain, 0, sizeof chain);
     int n = __real_mbedtls_x509_crt_parse_file(&chain, path) < 0 ? -1 : count(&chain);
