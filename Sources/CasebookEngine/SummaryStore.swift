@@ -14,11 +14,10 @@ package final class SummaryStore {
     /// The cache file as read, and its summaries by blob id (hex).
     private let read: SummaryCache.Loaded
     private var loaded: [String: CaseSummary] { read.summaries }
-    /// `loaded` and those decoded since.
-    private var known: [String: CaseSummary]
-    /// The blob ids (hex) of the summaries `known` holds beyond `loaded`: the only ones an
-    /// `entries` can hold that the file lacks.
-    private var learnt: Set<String> = []
+    /// The summaries decoded or remembered since, by blob id (hex), that `loaded` lacks: the only
+    /// ones an `entries` can hold that the file lacks. Kept apart from `loaded` (not one
+    /// dictionary of both): adding one summary to a copy of the file's 89,087 copied them all.
+    private var learnt: [String: CaseSummary] = [:]
     /// Folders already listed, by tree id and path: their case files and subfolders (`level`).
     private var folders: [String: [Item]] = [:]
     /// What `entries` and `facts` made of folders that hold only files, by tree id and path (`assemble`).
@@ -41,8 +40,10 @@ package final class SummaryStore {
         self.repo = repo
         file = SummaryCache.path(repo)
         read = SummaryCache.load(file)
-        known = read.summaries
     }
+
+    /// The summary of the blob `hex`, from the file or learnt since.
+    private func known(_ hex: String) -> CaseSummary? { loaded[hex] ?? learnt[hex] }
 
     /// Every case file at `base`, in path order, with its summary.
     /// - Throws: what decoding a case file throws (a file that cannot be read is never kept).
@@ -61,10 +62,7 @@ package final class SummaryStore {
     /// the first time decoded 500 to 900 such versions a second time at 90,000 cases).
     package func remember(_ file: CaseFile, blob: OID, path: String) {
         remembered.insert(blob.hex)
-        if known[blob.hex] == nil {
-            known[blob.hex] = CaseSummary(file, at: path)
-            learnt.insert(blob.hex)
-        }
+        if known(blob.hex) == nil { learnt[blob.hex] = CaseSummary(file, at: path) }
     }
 
     /// Every case at `base` as the facts its draws and sign-offs are judged by, with its blob id,
@@ -91,10 +89,7 @@ package final class SummaryStore {
         try assemble(tree, path: "records/cases", made: &made, into: &out, missing: &pending, make)
         if !pending.isEmpty {
             let decoded = try repo.decodedInChunks(pending) { CaseSummary(try RecordJSON.decode(CaseFile.self, from: $0, file: $1), at: $1) }
-            for (file, summary) in zip(pending, decoded) {
-                known[file.blob.hex] = summary
-                learnt.insert(file.blob.hex)
-            }
+            for (file, summary) in zip(pending, decoded) { learnt[file.blob.hex] = summary }
             out.removeAll(keepingCapacity: true)
             var none: [(path: String, blob: OID)] = []
             try assemble(tree, path: "records/cases", made: &made, into: &out, missing: &none, make)
@@ -144,7 +139,7 @@ package final class SummaryStore {
         for item in items {
             switch item {
             case let .file(path, blob):
-                if let summary = known[blob.hex] {
+                if let summary = known(blob.hex) {
                     files.append(make(summary, blob, path))
                 } else {
                     missing.append((path, blob))
@@ -166,13 +161,13 @@ package final class SummaryStore {
     func save(_ entries: [CaseEntry]) {
         // Nothing read or learnt: each blob is one the file holds (a case file names its own id, so
         // no two are the same blob), and it holds no more others than it may.
-        if known.count == loaded.count, read.appendable, loaded.count - entries.count <= SummaryStore.slack(entries.count) { return }
+        if learnt.isEmpty, read.appendable, loaded.count - entries.count <= SummaryStore.slack(entries.count) { return }
         // What the file lacks is among what this process learnt: those entries are found without
         // hashing every blob id or copying every entry (at 89,087 cases, that was 8 % of a rebuild).
         var seen: Set<String> = []
         var added: [(blob: String, summary: CaseSummary)] = []
         if !learnt.isEmpty {
-            for entry in entries where learnt.contains(entry.blob.hex) && seen.insert(entry.blob.hex).inserted {
+            for entry in entries where learnt[entry.blob.hex] != nil && seen.insert(entry.blob.hex).inserted {
                 added.append((blob: entry.blob.hex, summary: entry.summary))
             }
         }
@@ -220,8 +215,8 @@ package final class SummaryStore {
             if let last = try? entries(at: lastBase) { save(last) }
             return
         }
-        write(count: keep.count, added: keep.filter { loaded[$0] == nil }.sorted().compactMap { blob in known[blob].map { (blob: blob, summary: $0) } }) {
-            keep.sorted().compactMap { blob in known[blob].map { (blob: blob, summary: $0) } }
+        write(count: keep.count, added: keep.filter { loaded[$0] == nil }.sorted().compactMap { blob in known(blob).map { (blob: blob, summary: $0) } }) {
+            keep.sorted().compactMap { blob in known(blob).map { (blob: blob, summary: $0) } }
         }
     }
 

@@ -37,52 +37,135 @@ public struct CaseSummary: Equatable, Sendable {
         }
     }
 
-    public var id: CaseID
+    /// The fields, held once in a box shared by every copy until one is changed: a summary is
+    /// copied many times over by the whole-repository commands (into the tree's folders, the list
+    /// of entries, the dashboard's months), and as a struct of a dozen strings and arrays each copy
+    /// retained them all (at 89,087 cases, a tenth of a dashboard rebuild went to those copies).
+    private struct Fields: Equatable {
+        var id: CaseID
+        var path: String
+        var kind: Kind
+        var severity: Severity?
+        var repairSize: RepairSize?
+        var status: Status
+        var level: Level
+        var holder: StaffID
+        var department: Department?
+        var unit: String?
+        var receivedAt: Timestamp
+        var summary: String
+        var deadlines: [Deadline]
+        var lateEntries: [LateEntry]
+        var resolutions: [Timestamp]
+        var revisits: [Timestamp]
+        var complaintSteps: [Timestamp]
+        var report: ReportFacts
+    }
+
+    private final class Box: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    /// The fields to change, copied first when another summary shares them (rare: a path).
+    private var owned: Fields {
+        get { box.fields }
+        _modify {
+            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+            yield &box.fields
+        }
+    }
+
+    public var id: CaseID {
+        get { box.fields.id }
+        set { owned.id = newValue }
+    }
     /// Where the file was read: its place in the repository's layout.
-    public var path: String
-    public var kind: Kind
-    public var severity: Severity?
-    public var repairSize: RepairSize?
-    public var status: Status
-    public var level: Level
-    public var holder: StaffID
-    public var department: Department?
-    public var unit: String?
-    public var receivedAt: Timestamp
-    public var summary: String
+    public var path: String {
+        get { box.fields.path }
+        set { owned.path = newValue }
+    }
+    public var kind: Kind {
+        get { box.fields.kind }
+        set { owned.kind = newValue }
+    }
+    public var severity: Severity? {
+        get { box.fields.severity }
+        set { owned.severity = newValue }
+    }
+    public var repairSize: RepairSize? {
+        get { box.fields.repairSize }
+        set { owned.repairSize = newValue }
+    }
+    public var status: Status {
+        get { box.fields.status }
+        set { owned.status = newValue }
+    }
+    public var level: Level {
+        get { box.fields.level }
+        set { owned.level = newValue }
+    }
+    public var holder: StaffID {
+        get { box.fields.holder }
+        set { owned.holder = newValue }
+    }
+    public var department: Department? {
+        get { box.fields.department }
+        set { owned.department = newValue }
+    }
+    public var unit: String? {
+        get { box.fields.unit }
+        set { owned.unit = newValue }
+    }
+    public var receivedAt: Timestamp {
+        get { box.fields.receivedAt }
+        set { owned.receivedAt = newValue }
+    }
+    public var summary: String {
+        get { box.fields.summary }
+        set { owned.summary = newValue }
+    }
     /// `state.deadlines`, in order.
-    public var deadlines: [Deadline]
+    public var deadlines: [Deadline] {
+        get { box.fields.deadlines }
+        set { owned.deadlines = newValue }
+    }
     /// Every event with a `recordedAt`, in order.
-    public var lateEntries: [LateEntry]
+    public var lateEntries: [LateEntry] {
+        get { box.fields.lateEntries }
+        set { owned.lateEntries = newValue }
+    }
     /// `CaseFacts.resolutions`, `.revisits` and `.complaintSteps`.
-    public var resolutions: [Timestamp]
-    public var revisits: [Timestamp]
-    public var complaintSteps: [Timestamp]
+    public var resolutions: [Timestamp] {
+        get { box.fields.resolutions }
+        set { owned.resolutions = newValue }
+    }
+    public var revisits: [Timestamp] {
+        get { box.fields.revisits }
+        set { owned.revisits = newValue }
+    }
+    public var complaintSteps: [Timestamp] {
+        get { box.fields.complaintSteps }
+        set { owned.complaintSteps = newValue }
+    }
     /// What the monthly figures read of the case (`MonthReport`, `MonthAnalysis`).
-    public var report: ReportFacts
+    public var report: ReportFacts {
+        get { box.fields.report }
+        set { owned.report = newValue }
+    }
+
+    public static func == (a: CaseSummary, b: CaseSummary) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
 
     public init(id: CaseID, path: String, kind: Kind, severity: Severity?, repairSize: RepairSize?, status: Status, level: Level,
                 holder: StaffID, department: Department?, unit: String?, receivedAt: Timestamp, summary: String,
                 deadlines: [Deadline], lateEntries: [LateEntry], resolutions: [Timestamp], revisits: [Timestamp], complaintSteps: [Timestamp],
                 report: ReportFacts) {
-        self.id = id
-        self.path = path
-        self.kind = kind
-        self.severity = severity
-        self.repairSize = repairSize
-        self.status = status
-        self.level = level
-        self.holder = holder
-        self.department = department
-        self.unit = unit
-        self.receivedAt = receivedAt
-        self.summary = summary
-        self.deadlines = deadlines
-        self.lateEntries = lateEntries
-        self.resolutions = resolutions
-        self.revisits = revisits
-        self.complaintSteps = complaintSteps
-        self.report = report
+        box = Box(Fields(id: id, path: path, kind: kind, severity: severity, repairSize: repairSize, status: status, level: level,
+                         holder: holder, department: department, unit: unit, receivedAt: receivedAt, summary: summary,
+                         deadlines: deadlines, lateEntries: lateEntries, resolutions: resolutions, revisits: revisits,
+                         complaintSteps: complaintSteps, report: report))
     }
 
     public init(_ file: CaseFile, at path: String) {

@@ -277,6 +277,31 @@ import Testing
         }
     }
 
+    /// A summary is a value though its fields are shared between copies: a copy changed (a path,
+    /// a status, deadlines) leaves the original as it was and no longer equals it; two summaries
+    /// made apart from one file are equal; changing a summary no other shares changes it alone.
+    @Test func summariesAreValuesThoughTheirFieldsAreShared() throws {
+        let files = try CaseFileReaderTests.simulatedCaseFiles().prefix(40).map { try RecordJSON.decode(CaseFile.self, from: $0, file: "case") }
+        #expect(files.count == 40)
+        for file in files {
+            let path = file.path(in: .day)
+            let summary = CaseSummary(file, at: path)
+            #expect(summary == CaseSummary(file, at: path))
+            var copy = summary
+            #expect(copy == summary)
+            copy.path = "records/cases/elsewhere/\(file.id.rawValue).json"
+            #expect(summary.path == path && copy.path != path && copy != summary)
+            var other = summary
+            other.status = other.status == .closed ? .open : .closed
+            other.deadlines = []
+            #expect(summary.status == file.state.status && summary.deadlines.count == file.state.deadlines.count)
+            #expect(other != summary && other.path == path)
+            var alone = CaseSummary(file, at: path)
+            alone.summary = "changed"
+            #expect(alone.summary == "changed" && alone != summary && summary.summary == file.intake.summary)
+        }
+    }
+
     /// The monthly figures from summaries are the figures from the case files: `MonthReport`
     /// (with the samples' figures) and `MonthAnalysis` for every month of a simulated quarter and
     /// the months around it, at several times; and each case's on-time facts answer as
