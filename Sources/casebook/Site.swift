@@ -205,6 +205,15 @@ extension Casebook {
             let interactive = isatty(STDERR_FILENO) != 0
             var written = 0
             var folders: Set<String> = []
+            // Case pages are written by the threads that render them (replaced atomically, not
+            // flushed to disk one by one: a page can be made again), counted under a lock.
+            let pages = root.appendingPathComponent("cases")
+            let pagesWritten = PageCount()
+            dashboard.writeCasePage = { file in
+                try pagesWritten.folder(pages)
+                try AtomicFile.write(file.content, to: pages.appendingPathComponent(String(file.path.dropFirst("cases/".count))).path, durable: false)
+                pagesWritten.add()
+            }
             do {
                 try dashboard.build(progress: { done, total in
                     let line = "casebook site: \(done)/\(total) case pages"
@@ -224,6 +233,7 @@ extension Casebook {
                     try AtomicFile.write(file.content, to: url.path, durable: false)
                     written += 1
                 })
+                written += pagesWritten.value
                 if interactive, rendered >= 2000 { FileHandle.standardError.write(Data("\n".utf8)) }
                 written += try writeFeeds(dashboard, &records, old: old, root: root)
                 // Files of the last build this one no longer makes (of the builds before these
@@ -471,4 +481,21 @@ struct SiteCache: Codable {
         }
         return String(decoding: hex, as: UTF8.self)
     }
+}
+
+/// How many case pages the rendering threads wrote, and their folder made once when the first is.
+final class PageCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    private var made = false
+
+    func folder(_ url: URL) throws {
+        try lock.withLock {
+            if !made { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) }
+            made = true
+        }
+    }
+
+    func add() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
 }
