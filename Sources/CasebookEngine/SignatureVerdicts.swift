@@ -78,7 +78,8 @@ package final class SignatureVerdicts: @unchecked Sendable {
     /// rest verified on all cores (signatures read in turn).
     package func statuses(of commits: [(commit: OID, author: String)], allowedSigners: String) throws -> [SignatureStatus] {
         if !loaded {
-            if let kept = FileManager.default.contents(atPath: file).flatMap(SignatureVerdicts.decode) {
+            // Mapped: the file is only ever replaced by a rename (`save`).
+            if let kept = (try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped)).flatMap(SignatureVerdicts.decode) {
                 (judgeList, verdicts) = kept
                 for (n, judge) in judgeList.enumerated() { judgeNumbers[judge] = UInt32(n) }
             }

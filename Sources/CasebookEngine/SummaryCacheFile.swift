@@ -31,8 +31,10 @@ extension SummaryCache {
     }
 
     /// The kept summaries; none when the file is missing or not usable.
+    /// The file is mapped, not copied into fresh memory (30 MB at 90,000 cases, a twentieth of a
+    /// dashboard rebuild): it is only ever appended to or replaced by a rename, never cut in place.
     static func load(_ path: String) -> Loaded {
-        guard let data = FileManager.default.contents(atPath: path) else { return Loaded() }
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return Loaded() }
         return read(data)
     }
 

@@ -116,7 +116,8 @@ struct SiteRecords {
     /// What `read` makes of the records file `name` in `root` when it is whole and of `format`
     /// as this build writes it; nil when it is missing, damaged or not.
     static func open<T>(_ name: String, format: String, in root: URL, _ read: (inout SummaryCache.Reader) throws -> T) -> T? {
-        guard let data = try? Data(contentsOf: url(root, name)) else { return nil }
+        // Mapped: the records are only ever replaced by a rename (`seal`), never cut in place.
+        guard let data = try? Data(contentsOf: url(root, name), options: .alwaysMapped) else { return nil }
         return CacheFile.open(data, format: format) { body in
             var r = SummaryCache.Reader(bytes: body)
             return try? read(&r)
