@@ -35,6 +35,9 @@ enum CaseFileReader {
     struct GiveUp: Error {}
 
     struct Reader {
+        /// Named for the readers' extensions of `Reader` in other files (settings, staff, procedures, calendar).
+        typealias GiveUp = CaseFileReader.GiveUp
+
         let bytes: UnsafeBufferPointer<UInt8>
         var i = 0
 

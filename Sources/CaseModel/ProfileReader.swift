@@ -21,8 +21,6 @@ enum ProfileReader {
 }
 
 extension CaseFileReader.Reader {
-    typealias GiveUp = CaseFileReader.GiveUp
-
     mutating func profile() throws(GiveUp) -> Profile {
         var format: String?, name: String?, version: String?, deadlines: [DeadlineRule]?, ladder: [LadderStep]?
         var revisits: [RevisitRule]?, permissions: [Permission]?, sampling: SamplingRule?, spotChecks: [SpotCheckRule]?

@@ -17,12 +17,12 @@ enum SettingsReader {
 }
 
 extension CaseFileReader.Reader {
-    mutating func settings() throws(CaseFileReader.GiveUp) -> Settings {
+    mutating func settings() throws(GiveUp) -> Settings {
         typealias Reader = CaseFileReader.Reader
         var format: String?, site: String?, timeZone: String?, locale: String?, profile: String?, idPrefix: String?
         var requireSignatures: Bool?, signatures: SignaturePolicy?, retentionYears: Int?, units: [String]?
         var accountabilityPage: Bool?, layout: CaseLayout?
-        try object { r, key throws(CaseFileReader.GiveUp) in
+        try object { r, key throws(GiveUp) in
             switch key {
             case "format": format = try r.string()
             case "site": site = try r.string()
@@ -31,12 +31,12 @@ extension CaseFileReader.Reader {
             case "profile": profile = try r.string()
             case "idPrefix": idPrefix = try r.string()
             case "requireSignatures": requireSignatures = try r.bool()
-            case "signatures": signatures = try r.optional { r throws(CaseFileReader.GiveUp) in try r.raw(SignaturePolicy.self) }
-            case "retentionYears": retentionYears = try r.optional { r throws(CaseFileReader.GiveUp) in try r.int() }
-            case "units": units = try r.optional { r throws(CaseFileReader.GiveUp) in try r.array { r throws(CaseFileReader.GiveUp) in try r.string() } }
-            case "accountabilityPage": accountabilityPage = try r.optional { r throws(CaseFileReader.GiveUp) in try r.bool() }
-            case "layout": layout = try r.optional { r throws(CaseFileReader.GiveUp) in try r.raw(CaseLayout.self) }
-            default: throw CaseFileReader.GiveUp()
+            case "signatures": signatures = try r.optional { r throws(GiveUp) in try r.raw(SignaturePolicy.self) }
+            case "retentionYears": retentionYears = try r.optional { r throws(GiveUp) in try r.int() }
+            case "units": units = try r.optional { r throws(GiveUp) in try r.array { r throws(GiveUp) in try r.string() } }
+            case "accountabilityPage": accountabilityPage = try r.optional { r throws(GiveUp) in try r.bool() }
+            case "layout": layout = try r.optional { r throws(GiveUp) in try r.raw(CaseLayout.self) }
+            default: throw GiveUp()
             }
         }
         var settings = Settings(site: try Reader.need(site), timeZone: try Reader.need(timeZone), locale: try Reader.need(locale),

@@ -18,13 +18,13 @@ enum StaffReader {
 }
 
 extension CaseFileReader.Reader {
-    mutating func staffRegistry() throws(CaseFileReader.GiveUp) -> StaffRegistry {
+    mutating func staffRegistry() throws(GiveUp) -> StaffRegistry {
         var format: String?, staff: [Staff]?
-        try object { r, key throws(CaseFileReader.GiveUp) in
+        try object { r, key throws(GiveUp) in
             switch key {
             case "format": format = try r.string()
-            case "staff": staff = try r.array { r throws(CaseFileReader.GiveUp) in try r.member() }
-            default: throw CaseFileReader.GiveUp()
+            case "staff": staff = try r.array { r throws(GiveUp) in try r.member() }
+            default: throw GiveUp()
             }
         }
         var registry = StaffRegistry(staff: try Self.need(staff))
@@ -32,20 +32,20 @@ extension CaseFileReader.Reader {
         return registry
     }
 
-    mutating func member() throws(CaseFileReader.GiveUp) -> Staff {
+    mutating func member() throws(GiveUp) -> Staff {
         var id: StaffID?, name: String?, email: String?, roles: [Role]?, department: Department?, key: String?
         var superior: StaffID?, area: [String]?
-        try object { r, field throws(CaseFileReader.GiveUp) in
+        try object { r, field throws(GiveUp) in
             switch field {
             case "id": id = try r.staff()
             case "name": name = try r.string()
             case "email": email = try r.string()
-            case "roles": roles = try r.array { r throws(CaseFileReader.GiveUp) in try r.raw(Role.self) }
-            case "department": department = try r.optional { r throws(CaseFileReader.GiveUp) in try r.raw(Department.self) }
-            case "key": key = try r.optional { r throws(CaseFileReader.GiveUp) in try r.string() }
-            case "superior": superior = try r.optional { r throws(CaseFileReader.GiveUp) in try r.staff() }
-            case "area": area = try r.optional { r throws(CaseFileReader.GiveUp) in try r.array { r throws(CaseFileReader.GiveUp) in try r.string() } }
-            default: throw CaseFileReader.GiveUp()
+            case "roles": roles = try r.array { r throws(GiveUp) in try r.raw(Role.self) }
+            case "department": department = try r.optional { r throws(GiveUp) in try r.raw(Department.self) }
+            case "key": key = try r.optional { r throws(GiveUp) in try r.string() }
+            case "superior": superior = try r.optional { r throws(GiveUp) in try r.staff() }
+            case "area": area = try r.optional { r throws(GiveUp) in try r.array { r throws(GiveUp) in try r.string() } }
+            default: throw GiveUp()
             }
         }
         var member = Staff(id: try Self.need(id), name: try Self.need(name), email: try Self.need(email), roles: try Self.need(roles),
