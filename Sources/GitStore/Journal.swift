@@ -61,36 +61,36 @@ extension Repository {
     /// encoded by `JSONEncoder` (its first use in a process costs as much again). A write cut short
     /// by a crash leaves bytes that do not decode, read as no journal: the branch had not moved.
     func writeJournal(_ journal: Journal, durable: Bool) throws {
-        var bytes = Array(journal.json.utf8)
-        let fd = Glibc.open(journalPath, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
+        try overwriteJournal(Array(journal.json.utf8), create: true, durable: durable)
+    }
+
+    /// Clears the journal: spaces over its bytes, the file kept for the next commit.
+    func clearJournal() {
+        try? overwriteJournal([], create: false, durable: false)
+    }
+
+    /// Writes `text` over the journal file from its start, with spaces over what longer content
+    /// left after it (a file grown past 64 KB, a commit of thousands of files, is cut first), and
+    /// flushes it (`durable`). A write that fails cuts the file, so that no half journal is left.
+    private func overwriteJournal(_ text: [UInt8], create: Bool, durable: Bool) throws {
+        let fd = Glibc.open(journalPath, O_WRONLY | O_CLOEXEC | (create ? O_CREAT : 0), 0o644)
         guard fd >= 0 else { throw AtomicFileError(path: journalPath, step: "create", code: errno) }
         defer { close(fd) }
         var status = stat()
         guard fstat(fd, &status) == 0 else { throw AtomicFileError(path: journalPath, step: "write", code: errno) }
-        // Spaces over what a longer journal left; a file grown past 64 KB (a commit of thousands of files) is cut.
+        var bytes = text
         let size = Int(status.st_size)
         if size > 65_536 {
             guard ftruncate(fd, 0) == 0 else { throw AtomicFileError(path: journalPath, step: "write", code: errno) }
         } else if size > bytes.count {
             bytes += [UInt8](repeating: 0x20, count: size - bytes.count)
         }
-        let written = bytes.withUnsafeBytes { buffer in pwrite(fd, buffer.baseAddress, buffer.count, 0) }
-        guard written == bytes.count, !durable || fsync(fd) == 0 else { throw AtomicFileError(path: journalPath, step: "write", code: errno) }
-    }
-
-    /// Clears the journal: spaces over its bytes, the file kept for the next commit.
-    func clearJournal() {
-        let fd = Glibc.open(journalPath, O_WRONLY | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        defer { close(fd) }
-        var status = stat()
-        guard fstat(fd, &status) == 0, status.st_size > 0 else { return }
-        guard status.st_size <= 65_536 else {
+        guard bytes.withUnsafeBytes({ pwrite(fd, $0.baseAddress, $0.count, 0) }) == bytes.count else {
+            let code = errno
             _ = ftruncate(fd, 0)
-            return
+            throw AtomicFileError(path: journalPath, step: "write", code: code)
         }
-        let spaces = [UInt8](repeating: 0x20, count: Int(status.st_size))
-        if spaces.withUnsafeBytes({ pwrite(fd, $0.baseAddress, $0.count, 0) }) != spaces.count { _ = ftruncate(fd, 0) }
+        guard !durable || fsync(fd) == 0 else { throw AtomicFileError(path: journalPath, step: "write", code: errno) }
     }
 
     /// Runs `body` holding this repository's commit lock, after finishing any commit a killed
