@@ -151,14 +151,11 @@ extension Dashboard {
             var view = self
             for c in batch { if let file = c.file { view.provenance[file.id] = c.provenance } }
             let pending = batch.filter { !$0.pageKept }.compactMap(\.file)
+            func page(_ file: CaseFile) -> SiteFile { SiteFile(path: "cases/\(file.id.rawValue).html", text: CasePage(view, file).render()) }
             if let write = writeCasePage {
-                for result in pending.concurrentMap({ try write(SiteFile(path: "cases/\($0.id.rawValue).html", text: CasePage(view, $0).render())) }) {
-                    try result.get()
-                }
+                for result in pending.concurrentMap({ try write(page($0)) }) { try result.get() }
             } else {
-                for result in pending.concurrentMap({ SiteFile(path: "cases/\($0.id.rawValue).html", text: CasePage(view, $0).render()) }) {
-                    try emit(try result.get())
-                }
+                for result in pending.concurrentMap(page) { try emit(try result.get()) }
             }
             // Rows the caller did not hand over (it made none, or this is not a stream), made on all cores.
             let unmade = batch.filter { $0.rows == nil }.compactMap(\.file)

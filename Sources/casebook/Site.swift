@@ -207,11 +207,11 @@ extension Casebook {
             var folders: Set<String> = []
             // Case pages are written by the threads that render them (replaced atomically, not
             // flushed to disk one by one: a page can be made again), counted under a lock.
-            let pages = root.appendingPathComponent("cases")
             let pagesWritten = PageCount()
             dashboard.writeCasePage = { file in
-                try pagesWritten.folder(pages)
-                try AtomicFile.write(file.content, to: pages.appendingPathComponent(String(file.path.dropFirst("cases/".count))).path, durable: false)
+                let url = root.appendingPathComponent(file.path)
+                try pagesWritten.folder(url.deletingLastPathComponent())
+                try AtomicFile.write(file.content, to: url.path, durable: false)
                 pagesWritten.add()
             }
             do {
