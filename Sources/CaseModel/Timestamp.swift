@@ -35,8 +35,28 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// `YYYY-MM` of the civil date `unixSeconds + offsetSeconds` seconds after 1970 (a fixed
     /// offset, no time-zone rules), by arithmetic: for sorting many moments into months cheaply.
     public static func month(unixSeconds: Int64, offsetSeconds: Int) -> String {
-        let t = unixSeconds + Int64(offsetSeconds)
-        // Days since 1970 to a civil date (H. Hinnant's algorithm).
+        month(number: monthNumber(unixSeconds: unixSeconds, offsetSeconds: offsetSeconds))
+    }
+
+    /// The month of the civil date `unixSeconds + offsetSeconds` seconds after 1970 as one
+    /// number, `year × 12 + month − 1` (consecutive months are consecutive numbers).
+    public static func monthNumber(unixSeconds: Int64, offsetSeconds: Int) -> Int {
+        let (year, month, _) = civil(unixSeconds + Int64(offsetSeconds))
+        return year * 12 + month - 1
+    }
+
+    /// `YYYY-MM-DD` of the civil date `unixSeconds + offsetSeconds` seconds after 1970, by
+    /// arithmetic (as `month(unixSeconds:offsetSeconds:)`).
+    public static func day(unixSeconds: Int64, offsetSeconds: Int) -> String {
+        let date = civil(unixSeconds + Int64(offsetSeconds))
+        var out = Array(month(number: date.year * 12 + date.month - 1).utf8)
+        let tens = UInt8(date.day / 10), ones = UInt8(date.day % 10)
+        out += [UInt8(ascii: "-"), UInt8(ascii: "0") + tens, UInt8(ascii: "0") + ones]
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The civil date `t` seconds after 1970 (H. Hinnant's days-to-civil algorithm).
+    private static func civil(_ t: Int64) -> (year: Int, month: Int, day: Int) {
         let z = Int((t >= 0 ? t : t - 86_399) / 86_400) + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -44,7 +64,12 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
         let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
         let mp = (5 * doy + 2) / 153
         let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, doy - (153 * mp + 2) / 5 + 1)
+    }
+
+    /// `YYYY-MM` of a month number (`monthNumber(unixSeconds:offsetSeconds:)`).
+    public static func month(number: Int) -> String {
+        let year = number >= 0 ? number / 12 : (number - 11) / 12, month = number - year * 12 + 1
         let digits = Array("0123456789".utf8)
         var out = [UInt8](repeating: UInt8(ascii: "0"), count: 7)
         var y = max(0, min(9999, year))

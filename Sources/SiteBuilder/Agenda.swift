@@ -1,4 +1,5 @@
 import CaseModel
+import Foundation
 import Procedures
 
 /// One late case on the overdue page: a deadline passed unmet, or a case the escalation ladder
@@ -112,6 +113,34 @@ public enum Agenda {
             }
         }
         return out.sorted { ($0.due, $0.caseID.rawValue, $0.key) < ($1.due, $1.caseID.rawValue, $1.key) }
+    }
+
+    /// The samples' picks whose case the pages show in full (`Dashboard.cases` must hold them):
+    /// every pick of this month's and last month's samples (the revisit page's tables), and any
+    /// other pick still to be revisited (`revisits(_:samples:profile:)`). Judged from a case's
+    /// summary, whose revisit times are its file's, so a site reads only these picks' files and
+    /// not the thousands already revisited.
+    public struct PicksShown: Sendable {
+        private var picks: [CaseID: [(pick: MonthlySample.Pick, month: String)]] = [:]
+        private let current: Set<String>
+
+        public init(_ samples: [MonthlySample], at now: Timestamp, zone: TimeZone) {
+            current = Set(Dashboard.currentSampleMonths(at: now, zone: zone))
+            for sample in samples {
+                for pick in sample.revisits.selected { picks[pick.id, default: []].append((pick, sample.month)) }
+            }
+        }
+
+        /// Whether the pages show the case of `summary` as a pick.
+        public func contains(_ summary: Procedures.CaseSummary) -> Bool {
+            guard let mine = picks[summary.id] else { return false }
+            return mine.contains { pick, month in
+                if current.contains(month) { return true }
+                guard pick.due != nil else { return false }
+                let monthStart = month + "-01"
+                return !summary.revisits.contains { at in pick.resolvedAt.map { at >= $0 } ?? (at.localDay >= monthStart) }
+            }
+        }
     }
 
     /// One day of the revisit schedule.

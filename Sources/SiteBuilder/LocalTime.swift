@@ -18,7 +18,9 @@ struct LocalTime: Sendable {
     func day(_ t: Timestamp) -> String { local(t).localDay }
 
     /// `2026-11`.
-    func month(_ t: Timestamp) -> String { String(day(t).prefix(7)) }
+    func month(_ t: Timestamp) -> String {
+        Timestamp.month(unixSeconds: t.unixSeconds, offsetSeconds: zone.secondsFromGMT(for: t.date))
+    }
 
     /// Midnight at the start of `t`'s day in the zone.
     func startOfDay(_ t: Timestamp) -> Timestamp {

@@ -26,31 +26,43 @@ struct MonthTotals: Sendable {
 
     init(_ d: Dashboard, months wanted: [String]) {
         var bounds: [String: (start: Timestamp, end: Timestamp)] = [:]
-        for month in wanted { bounds[month] = Sampling.bounds(of: month, in: d.timeZone) }
+        // The same spans by month number (`Timestamp.monthNumber`): a case's months found by
+        // arithmetic, not by making and hashing their names.
+        var spans: [Int: (name: String, start: Timestamp, end: Timestamp)] = [:]
+        for month in wanted {
+            guard let b = Sampling.bounds(of: month, in: d.timeZone) else { continue }
+            bounds[month] = b
+            if let n = MonthTotals.number(month) { spans[n] = (month, b.start, b.end) }
+        }
         self.bounds = bounds
         // A moment's month by the zone's offset now (within a day of its month in the zone: the
         // months beside it are tried too, against their exact bounds).
         let offset = d.timeZone.secondsFromGMT(for: d.now.date)
-        /// The months asked for whose span holds `t`.
-        func months(holding t: Timestamp) -> [String] {
-            let month = Timestamp.month(unixSeconds: t.unixSeconds, offsetSeconds: offset)
-            return [MonthTotals.month(month, plus: -1), month, MonthTotals.month(month, plus: 1)].filter { m in
-                guard let b = bounds[m] else { return false }
-                return t >= b.start && t < b.end
+        /// Adds to `months` (once each) the months asked for whose span holds `t`.
+        func months(holding t: Timestamp, into months: inout [Int]) {
+            let n = Timestamp.monthNumber(unixSeconds: t.unixSeconds, offsetSeconds: offset)
+            for m in (n - 1)...(n + 1) {
+                guard let b = spans[m], t >= b.start, t < b.end, !months.contains(m) else { continue }
+                months.append(m)
             }
         }
-        var cases: [String: [Procedures.CaseSummary]] = [:]
+        var cases: [Int: [Procedures.CaseSummary]] = [:]
         var late: [Procedures.CaseSummary.LateEntry] = []
-        var unsigned: [String: [StaffID: Int]] = [:]
-        var picked: [CaseID: Set<String>] = [:]
+        var unsigned: [Int: [StaffID: Int]] = [:]
+        var picked: [CaseID: [Int]] = [:]
         for sample in d.samples where bounds[sample.month] != nil {
-            for pick in sample.revisits.selected { picked[pick.id, default: []].insert(sample.month) }
+            guard let n = MonthTotals.number(sample.month) else { continue }
+            for pick in sample.revisits.selected { picked[pick.id, default: []].append(n) }
         }
         summaries = d.summaries ?? d.cases.map { Procedures.CaseSummary($0, at: "") }
+        var into: [Int] = []
         for summary in summaries {
-            var into = Set(months(holding: summary.receivedAt))
-            if let resolved = summary.report.lastResolution { into.formUnion(months(holding: resolved.at)) }
-            into.formUnion(picked[summary.id] ?? [])
+            into.removeAll(keepingCapacity: true)
+            months(holding: summary.receivedAt, into: &into)
+            if let resolved = summary.report.lastResolution { months(holding: resolved.at, into: &into) }
+            if !picked.isEmpty, let picks = picked[summary.id] {
+                for m in picks where !into.contains(m) { into.append(m) }
+            }
             for month in into { cases[month, default: []].append(summary) }
             late += summary.lateEntries
         }
@@ -62,14 +74,22 @@ struct MonthTotals: Sendable {
             }
         }
         for step in steps {
-            for month in months(holding: step.at) { unsigned[month, default: [:]][step.by, default: 0] += 1 }
+            into.removeAll(keepingCapacity: true)
+            months(holding: step.at, into: &into)
+            for month in into { unsigned[month, default: [:]][step.by, default: 0] += 1 }
         }
-        reportCases = cases
+        reportCases = Dictionary(uniqueKeysWithValues: cases.map { (spans[$0.key]!.name, $0.value) })
         firstMonth = MonthAnalysis.firstMonth(of: summaries)
         lateEntries = late
-        unsignedSteps = unsigned.mapValues { counts in
-            counts.map { (by: $0.key, count: $0.value) }.sorted { ($0.count, $1.by.rawValue) > ($1.count, $0.by.rawValue) }
-        }
+        unsignedSteps = Dictionary(uniqueKeysWithValues: unsigned.map { month, counts in
+            (spans[month]!.name, counts.map { (by: $0.key, count: $0.value) }.sorted { ($0.count, $1.by.rawValue) > ($1.count, $0.by.rawValue) })
+        })
+    }
+
+    /// The number of month `YYYY-MM` (`Timestamp.monthNumber`); nil when it is not one.
+    static func number(_ month: String) -> Int? {
+        guard month.utf8.count == 7, let year = Int(month.prefix(4)), let m = Int(month.suffix(2)), (1...12).contains(m) else { return nil }
+        return year * 12 + m - 1
     }
 
     /// The month's figures, as `MonthReport.compute` over every case gives them.
@@ -93,13 +113,5 @@ struct MonthTotals: Sendable {
             for summary in reportCases[m] ?? [] where seen.insert(summary.id).inserted { cases.append(summary) }
         }
         return MonthAnalysis.compute(month: month, summaries: cases, firstMonth: firstMonth, profile: d.profile, at: d.now, zone: d.timeZone)
-    }
-
-    /// `YYYY-MM` moved by `months`.
-    static func month(_ month: String, plus months: Int) -> String {
-        guard let year = Int(month.prefix(4)), let m = Int(month.suffix(2)) else { return month }
-        let n = year * 12 + (m - 1) + months
-        let y = n / 12, mm = n % 12 + 1
-        return "\(y)-" + (mm < 10 ? "0\(mm)" : "\(mm)")
     }
 }

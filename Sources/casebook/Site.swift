@@ -44,12 +44,13 @@ extension Casebook {
             let language = lang.flatMap(Language.init(rawValue:)) ?? Language(rawValue: ws.settings.locale) ?? .zhHans
             // Every case's summary, kept by blob id (read only where a file is new): the monthly
             // figures and what the aggregate pages count. Read in full up front only the cases
-            // those pages list (open ones and the samples' picks); the rest stream past once, a
-            // batch at a time, for their pages and the feeds.
+            // those pages list (open ones and the samples' picks they show: the recent samples'
+            // and those still to be revisited); the rest stream past once, a batch at a time, for
+            // their pages and the feeds.
             let entries = try ws.caseSummaries()
             let samples = try samples(ws)
-            let picks = Set(samples.flatMap { $0.revisits.selected.map(\.id) })
-            let live = try ws.cases(entries.filter { $0.summary.status.isOpen || picks.contains($0.summary.id) })
+            let picks = Agenda.PicksShown(samples, at: at, zone: ws.zone)
+            let live = try ws.cases(entries.filter { $0.summary.status.isOpen || picks.contains($0.summary) })
             var dashboard = Dashboard(siteName: ws.settings.site, cases: live, profile: ws.profile, now: at, language: language,
                                       timeZone: ws.zone, samples: samples, staff: ws.staff.staff)
             dashboard.summaries = entries.map(\.summary)
@@ -83,8 +84,8 @@ extension Casebook {
             dashboard.archivedMonths = Set(try ws.repo.tags(matching: "archive/*").map { String($0.name.dropFirst("archive/".count)) })
             // What the last build kept (`SiteRecords`): a case whose file, commits and
             // clock-dependent facts are those it saw is neither read nor rendered again, and a
-            // month of intake (a group) with no such case is not even opened.
-            let old = SiteRecords.load(from: root)
+            // day of intake (a group) with no such case is not even opened.
+            var old = SiteRecords.load(from: root)
             let key = SiteCache.digest(dashboard.renderKey)
             var records = SiteRecords(key: key, head: ws.base?.hex)
             let pagesOnDisk = SiteRecords.pages(in: root)
@@ -95,7 +96,13 @@ extension Casebook {
             let ordered = sortKeys.indices.sorted { sortKeys[$0] < sortKeys[$1] }.map { entries[$0] }
             let groupOf = ordered.map { SiteRecords.group(of: $0.summary.receivedAt) }
             var plans = plan(ordered, old: old, key: key, at: at, pages: pagesOnDisk, ws)
-            let dirty = dirtyGroups(ordered, groupOf, plans, old: old, root: root)
+            let (dirty, gone) = dirtyGroups(ordered, groupOf, plans, old: old, root: root)
+            // The cases' entries as kept, moved rather than copied: a group taken whole keeps its
+            // entries as they are (89,087 entries inserted again one by one were a twentieth of a
+            // rebuild at 100,000 cases); a group made again sets its own (reading the kept entry
+            // of a case before it does), and the entries of cases gone are dropped.
+            if old.key == key { records.cases = old.cases }
+            old.cases = [:]
             // The history of the cases not seen before, changed since, or of another render key:
             // looked up one file at a time when they are few, else read whole once.
             let history: HistoryIndex? = plans.filter { $0 == .fresh }.count > 8 ? try HistoryIndex.current(in: ws.repo) : nil
@@ -124,13 +131,12 @@ extension Casebook {
                     guard dirty.contains(name) else {
                         for from in stride(from: start, to: end, by: 256) {
                             let range = from..<min(from + 256, end)
-                            let kept = range.map { old.cases[ordered[$0].summary.id.rawValue]! }
+                            let kept = range.map { records.cases[ordered[$0].summary.id.rawValue]! }
                             let unread = range.filter { n in kept[n - from].needsFile && held[ordered[n].summary.id] == nil }
                             var files: [Int: CaseFile] = [:]
                             for (n, file) in zip(unread, try ws.cases(unread.map { ordered[$0] })) { files[n] = file }
                             try take(range.map { n in
                                 let summary = ordered[n].summary, record = kept[n - from]
-                                records.cases[summary.id.rawValue] = record
                                 return StreamedCase(file: record.needsFile ? files[n] ?? held[summary.id] : nil, provenance: [], pageKept: true,
                                                     rows: record.rows(id: summary.id.rawValue, receivedAt: summary.receivedAt))
                             })
@@ -146,7 +152,7 @@ extension Casebook {
                     for from in stride(from: start, to: end, by: 256) {
                         let range = from..<min(from + 256, end)
                         // The files the batch needs: every case not settled, and the settled ones the later pages read in full.
-                        let wanted = range.filter { n in plans[n] != .settled || old.cases[ordered[n].summary.id.rawValue]?.needsFile == true }
+                        let wanted = range.filter { n in plans[n] != .settled || records.cases[ordered[n].summary.id.rawValue]?.needsFile == true }
                         let unread = wanted.filter { held[ordered[$0].summary.id] == nil }
                         var files: [Int: CaseFile] = [:]
                         for (n, file) in zip(unread, try ws.cases(unread.map { ordered[$0] })) { files[n] = file }
@@ -181,10 +187,13 @@ extension Casebook {
                                 (record, detail) = new
                                 pageKept = kept[id]?.fingerprint == detail.fingerprint && pagesOnDisk.contains(id)
                                 if !pageKept { rendered += 1 }
-                            } else if let was = old.cases[id], let detail0 = kept[id] {
+                            } else if let was = records.cases[id], let detail0 = kept[id] {
                                 (record, detail) = (was, detail0)
                                 pageKept = true
-                            } else { continue }
+                            } else {
+                                records.cases[id] = nil
+                                continue
+                            }
                             records.cases[id] = record
                             details.append((id, detail))
                             batch.append(StreamedCase(file: files[n], provenance: detail.provenance, pageKept: pageKept,
@@ -195,6 +204,7 @@ extension Casebook {
                     records.groups[name] = try SiteRecords.saveGroup(name, details, in: root)
                     start = end
                 }
+                for id in gone { records.cases[id] = nil }
                 verdicts.save()
                 if ProcessInfo.processInfo.environment["CASEBOOK_SUMMARY_STATS"] == "1" {
                     // For the tests: how many cases were taken as kept, read for the clock, read whole; groups opened.
@@ -243,10 +253,11 @@ extension Casebook {
                     if path.hasPrefix("cases/"), path.hasSuffix(".html"), records.cases[String(path.dropFirst(6).dropLast(5))] != nil { continue }
                     try? FileManager.default.removeItem(at: root.appendingPathComponent(path))
                 }
-                for id in pagesOnDisk.union(old.cases.keys) where records.cases[id] == nil {
+                for id in pagesOnDisk.union(gone) where records.cases[id] == nil {
                     try? FileManager.default.removeItem(at: root.appendingPathComponent("cases/\(id).html"))
                 }
-                for name in old.groups.keys where records.groups[name] == nil { SiteRecords.removeGroup(name, in: root) }
+                // The groups left empty, and any other group's files (of an earlier layout, or named by damaged records).
+                for name in SiteRecords.groupsOnDisk(in: root) where records.groups[name] == nil { SiteRecords.removeGroup(name, in: root) }
                 if reports != oldReports { try SiteRecords.saveReports(reports, in: root) }
                 if reviews != oldReviews { try SiteRecords.saveReviews(reviews, in: root) }
                 try records.save(in: root)
@@ -261,12 +272,16 @@ extension Casebook {
             }
             let listPages = records.files.keys.filter { $0.hasSuffix(".html") }.count
             print("\(listPages + records.cases.count) pages and \(records.files.count - listPages) other files in \(out) (\(written) written)")
+            LeftToExit.keep(dashboard, entries, ordered, old, records, held, live, pagesOnDisk)
         }
 
         /// The groups to make again: those holding a case not settled, new, moved in from another
-        /// group or gone since, and those whose parts of the feeds are not as the index names.
-        func dirtyGroups(_ ordered: [CaseEntry], _ groupOf: [String], _ plans: [Plan], old: SiteRecords, root: URL) -> Set<String> {
+        /// group or gone since, and those whose parts of the feeds are not as the index names;
+        /// and the cases of the last build that are gone.
+        func dirtyGroups(_ ordered: [CaseEntry], _ groupOf: [String], _ plans: [Plan], old: SiteRecords,
+                         root: URL) -> (dirty: Set<String>, gone: [String]) {
             var dirty: Set<String> = []
+            var gone: [String] = []
             var present: Set<String> = []
             present.reserveCapacity(ordered.count)
             for (n, entry) in ordered.enumerated() {
@@ -278,9 +293,12 @@ extension Casebook {
                     if let was { dirty.insert(was) }
                 }
             }
-            for (id, record) in old.cases where !present.contains(id) { dirty.insert(record.group) }
+            for (id, record) in old.cases where !present.contains(id) {
+                dirty.insert(record.group)
+                gone.append(id)
+            }
             for name in Set(groupOf) where !dirty.contains(name) && !old.partsHold(name, in: root) { dirty.insert(name) }
-            return dirty
+            return (dirty, gone)
         }
 
         /// How a build takes each case: `settled` when its blob, its commits and its

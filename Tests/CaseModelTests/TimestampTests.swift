@@ -32,8 +32,8 @@ import Testing
         #expect(ok.first?.offsetSeconds == 28_800)
     }
 
-    /// The month by arithmetic is the month of the same moment's text in that offset, across
-    /// leap days, year ends, 1970 and before it.
+    /// The month and the day by arithmetic are those of the same moment's text in that offset,
+    /// across leap days, year ends, 1970 and before it.
     @Test func monthByArithmeticIsTheMonthOfTheText() {
         var generator = SystemRandomNumberGenerator()
         var moments: [Int64] = [0, -1, 86_399, 86_400, 951_782_400, 951_868_799, 1_798_732_799, 1_798_732_800, -2_208_988_800]
@@ -42,6 +42,7 @@ import Testing
             for offset in [0, 28_800, -18_000, 3_600] {
                 let t = Timestamp(date: Date(timeIntervalSince1970: TimeInterval(seconds)), offsetSeconds: offset)
                 #expect(Timestamp.month(unixSeconds: seconds, offsetSeconds: offset) == String(t.localDay.prefix(7)), "\(seconds) \(offset)")
+                #expect(Timestamp.day(unixSeconds: seconds, offsetSeconds: offset) == t.localDay, "\(seconds) \(offset)")
             }
         }
     }

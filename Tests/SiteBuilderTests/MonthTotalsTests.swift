@@ -46,6 +46,23 @@ import Testing
             unsignedSeen += counts.count
         }
         #expect(unsignedSeen > 0 && findings > 0)
-        #expect(MonthTotals.month("2026-12", plus: 1) == "2027-01" && MonthTotals.month("2027-01", plus: -1) == "2026-12")
+        // Months by number, across the year boundary; names that are not months have none.
+        #expect(MonthTotals.number("2026-12").map { Timestamp.month(number: $0 + 1) } == "2027-01")
+        #expect(MonthTotals.number("2027-01").map { Timestamp.month(number: $0 - 1) } == "2026-12")
+        #expect(MonthTotals.number("2026-13") == nil && MonthTotals.number("2026-1") == nil && MonthTotals.number("2026-00") == nil)
+    }
+}
+
+/// A moment's month, found by arithmetic for the site's hundred thousand cases, is the month of
+/// its day in the zone, around the year boundary and daylight-saving changes.
+@Test func aMomentsMonthIsTheMonthOfItsDay() throws {
+    for name in ["Asia/Shanghai", "America/New_York", "Australia/Lord_Howe", "Pacific/Chatham"] {
+        let zone = try #require(TimeZone(identifier: name))
+        let time = LocalTime(zone: zone)
+        var t = try #require(Timestamp.parse("2025-10-25T00:00:00Z", defaultZone: zone))
+        for _ in 0..<2_000 {
+            #expect(time.month(t) == String(time.day(t).prefix(7)), "\(name) \(t)")
+            t = t.adding(seconds: 3 * 3_600 + 1_800 + 7)
+        }
     }
 }

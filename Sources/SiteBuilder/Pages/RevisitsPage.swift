@@ -1,4 +1,5 @@
 import CaseModel
+import Foundation
 import Procedures
 
 /// `revisits.html`: late revisits first, then the next fourteen days, then later ones; the
@@ -145,8 +146,14 @@ extension Dashboard {
     /// The samples the revisit page shows: this month's and last month's (whose revisits are due
     /// early this month).
     var currentSamples: [MonthlySample] {
-        let previous = time.month(time.startOfDay(Timestamp.parse(thisMonth + "-01", defaultZone: timeZone) ?? now, plus: -1))
+        let months = Dashboard.currentSampleMonths(at: now, zone: timeZone)
         // A month's daily draws and its month file shown as one sample.
-        return Sampling.merged(samples.filter { $0.month == thisMonth || $0.month == previous }).sorted { $0.month > $1.month }
+        return Sampling.merged(samples.filter { months.contains($0.month) }).sorted { $0.month > $1.month }
+    }
+
+    /// The months whose samples the revisit page shows: this month and the one before, in `zone`.
+    static func currentSampleMonths(at now: Timestamp, zone: TimeZone) -> [String] {
+        let time = LocalTime(zone: zone), thisMonth = time.month(now)
+        return [thisMonth, time.month(time.startOfDay(Timestamp.parse(thisMonth + "-01", defaultZone: zone) ?? now, plus: -1))]
     }
 }
