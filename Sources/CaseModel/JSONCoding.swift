@@ -28,6 +28,8 @@ public enum RecordJSON {
         if T.self == StaffRegistry.self, let registry = StaffReader.read(data) as? T { return registry }
         if T.self == Profile.self, let profile = ProfileReader.read(data) as? T { return profile }
         if T.self == CalendarYear.self, let year = CalendarReader.read(data) as? T { return year }
+        // And the samples, every one of which the dashboard reads at every build.
+        if T.self == MonthlySample.self, let sample = SampleReader.read(data) as? T { return sample }
         if let depth = nestingBeyond(maxDepth, in: data) {
             throw RecordError.malformed(file: file, detail: "nested deeper than \(maxDepth) levels (at byte \(depth))")
         }
