@@ -43,6 +43,9 @@ package final class SignatureVerdicts: @unchecked Sendable {
             }
             (high, middle, low, self.judge) = (words.0, words.1, words.2, judge)
         }
+
+        /// The commit alone, whatever the judge.
+        var commit: [UInt64] { [high, middle, UInt64(low)] }
     }
 
     let repo: Repository
@@ -52,6 +55,10 @@ package final class SignatureVerdicts: @unchecked Sendable {
     /// through one copied the whole dictionary.
     private var verdicts: [Key: SignatureStatus] = [:]
     private var loaded = false
+    /// The file as mapped, while `verdicts` holds only the verdicts looked for in it: a few
+    /// commits (a rebuild after one step) are found by a scan of its records, not by decoding
+    /// all of them (423,745 at 100,000 cases: a twentieth of such a rebuild).
+    private var scanned: Data?
     /// Verdicts reached in this process, not yet in the file.
     private var added = 0
     private var verifiers: [String: SSHVerifier] = [:]
@@ -77,15 +84,26 @@ package final class SignatureVerdicts: @unchecked Sendable {
     /// The verdicts on many commits against one registry, in order: kept ones from the file, the
     /// rest verified on all cores (signatures read in turn).
     package func statuses(of commits: [(commit: OID, author: String)], allowedSigners: String) throws -> [SignatureStatus] {
+        let few = commits.count <= 64
         if !loaded {
             // Mapped: the file is only ever replaced by a rename (`save`).
-            if let kept = (try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped)).flatMap(SignatureVerdicts.decode) {
+            let data = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped)
+            let wanted = few ? Set(commits.map { Key(commit: Self.bytes(of: $0.commit), judge: 0).commit }) : nil
+            if let data, let kept = SignatureVerdicts.decode(data, only: wanted) {
                 (judgeList, verdicts) = kept
                 for (n, judge) in judgeList.enumerated() { judgeNumbers[judge] = UInt32(n) }
+                if few { scanned = data }
             }
             loaded = true
         }
         let keys = commits.map { Key(commit: Self.bytes(of: $0.commit), judge: judge(of: $0.author, allowedSigners: allowedSigners)) }
+        if let data = scanned, keys.contains(where: { verdicts[$0] == nil }) {
+            // Commits not looked for yet: scanned for too, or every verdict decoded once they are many.
+            if let more = SignatureVerdicts.decode(data, only: few ? Set(keys.map(\.commit)) : nil) {
+                for (key, status) in more.verdicts where verdicts[key] == nil { verdicts[key] = status }
+            }
+            if !few { scanned = nil }
+        }
         var out: [SignatureStatus?] = keys.map { verdicts[$0] }
         let missing = out.indices.filter { out[$0] == nil }
         kept += commits.count - missing.count
@@ -126,6 +144,11 @@ package final class SignatureVerdicts: @unchecked Sendable {
             FileHandle.standardError.write(Data("signatures: \(kept) kept, \(verified) verified\n".utf8))
         }
         guard added > 0 else { return }
+        if let data = scanned, let all = SignatureVerdicts.decode(data, only: nil) {
+            // Only some verdicts were decoded: the file's others kept with the new ones.
+            for (key, status) in all.verdicts where verdicts[key] == nil { verdicts[key] = status }
+            scanned = nil
+        }
         try? FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try? AtomicFile.write(Self.encode(verdicts, judges: judgeList), to: file, durable: false)
         added = 0
@@ -169,7 +192,8 @@ package final class SignatureVerdicts: @unchecked Sendable {
     }
 
     /// The judges and verdicts of a file `encode` wrote with this build; nil for anything else.
-    static func decode(_ data: Data) -> (judges: [[UInt8]], verdicts: [Key: SignatureStatus])? {
+    /// The judges and the verdicts of the file; with `only`, the verdicts on those commits alone.
+    static func decode(_ data: Data, only: Set<[UInt64]>? = nil) -> (judges: [[UInt8]], verdicts: [Key: SignatureStatus])? {
         CacheFile.open(data, format: format) { body -> (judges: [[UInt8]], verdicts: [Key: SignatureStatus])? in
             var i = 0
             func u32() -> Int? {
@@ -182,13 +206,26 @@ package final class SignatureVerdicts: @unchecked Sendable {
             i += 32 * judgeCount
             guard let count = u32(), body.count - i == count * 25 else { return nil }
             var out: [Key: SignatureStatus] = [:]
-            out.reserveCapacity(count)
+            out.reserveCapacity(only == nil ? count : 0)
             let statuses = SignatureStatus.allCases
+            // The commits looked for, by their first eight bytes (as `Key.high`): the others are passed over unread.
+            let firsts = Set((only ?? []).map { $0[0] })
             for _ in 0..<count {
+                if only != nil {
+                    var high: UInt64 = 0
+                    for k in 0..<8 { high = high << 8 | UInt64(body[i + k]) }
+                    guard firsts.contains(high) else {
+                        guard Int(body[i + 24]) < statuses.count,
+                              (0..<4).reduce(0, { $0 | Int(body[i + 20 + $1]) << (8 * $1) }) < judges.count else { return nil }
+                        i += 25
+                        continue
+                    }
+                }
                 let commit = UnsafeBufferPointer(rebasing: body[i..<i + 20])
                 i += 20
                 guard let judge = u32(), judge < judges.count, Int(body[i]) < statuses.count else { return nil }
-                out[Key(commit: commit, judge: UInt32(judge))] = statuses[Int(body[i])]
+                let key = Key(commit: commit, judge: UInt32(judge))
+                if only?.contains(key.commit) ?? true { out[key] = statuses[Int(body[i])] }
                 i += 1
             }
             return (judges, out)

@@ -159,6 +159,19 @@ import Testing
             SummaryCacheTests.same(cold, try outputs { try bytes.write(to: URL(fileURLWithPath: cache)) }, label)
         }
 
+        // A rebuild after one step looks for the few verdicts it needs by a scan of the file, not
+        // a decode of all of them; writing the step's verdict, it keeps every other.
+        let kept = box.root.appendingPathComponent("site-kept").path
+        _ = try box.cb(["verify"])  // every commit's verdict in the file (the last damaged copy left only the site's)
+        #expect(try box.cb(["site", "--out", kept]).status == 0)
+        let open = try box.ok(["list", "--open"]).split(separator: "\n").first.map { String($0.split(separator: "\t")[0]) } ?? ""
+        try box.ok(["note", open, "已电话联系业主", "--as", "li.na"], env: ["CASEBOOK_SIGNING_KEY": box.repo + "/.git/casebook/keys/li.na"])
+        let rebuilt = try box.cb(["site", "--out", kept], env: stats)
+        #expect(rebuilt.status == 0 && rebuilt.stderr.contains("signatures: ") && !rebuilt.stderr.contains("signatures: 0 kept")
+                && rebuilt.stderr.contains(" kept, 1 verified"), "\(rebuilt.stderr)")
+        let afterStep = try box.cb(["verify"], env: stats)
+        #expect(afterStep.stderr.contains(" kept, 0 verified"), "every verdict still in the file: \(afterStep.stderr)")
+
         // The manager replaces li.na's key: her commits, good before, are judged anew against
         // the new registry (not registered); nobody else's is verified again.
         let before = try box.cb(["verify"]).stdout
