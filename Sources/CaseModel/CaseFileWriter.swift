@@ -15,7 +15,7 @@ import Foundation
 /// gives nil, and `RecordJSON.encode` uses `JSONEncoder`. A field added to the model must be
 /// added here or to `givesUp`; a test lists every stored property of each type written, and
 /// compares both paths byte for byte on every case of simulated service centres.
-enum CaseFileWriter {
+package enum CaseFileWriter {
     /// The file's bytes, or nil where `JSONEncoder` must write them.
     static func write(_ file: CaseFile) -> Data? {
         guard !givesUp(file) else { return nil }
@@ -34,12 +34,15 @@ enum CaseFileWriter {
         return file.events.contains { e in e.item != nil || e.intake.map(special) == true }
     }
 
-    struct Writer {
-        var out: [UInt8] = []
-        /// Open objects and lists.
-        var depth = 0
+    /// The JSON layout itself, for the other files written directly in it (the site's feed rows).
+    package struct Writer {
+        package var out: [UInt8] = []
+        /// Open objects and lists (the indentation a member's line starts at, two spaces each).
+        package var depth = 0
         /// Whether the innermost open object or list has no member yet.
         var empty = true
+
+        package init() {}
 
         // MARK: - JSON
 
@@ -49,7 +52,7 @@ enum CaseFileWriter {
 
         /// Starts the next member of the innermost object or list: a comma after the one before,
         /// a line of its own.
-        mutating func member() {
+        package mutating func member() {
             if !empty { out.append(0x2C) }
             empty = false
             out.append(0x0A)
@@ -57,7 +60,7 @@ enum CaseFileWriter {
         }
 
         /// `{ … }` or `[ … ]` around what `body` writes.
-        mutating func nest(_ open: UInt8, _ close: UInt8, _ body: (inout Writer) -> Void) {
+        package mutating func nest(_ open: UInt8, _ close: UInt8, _ body: (inout Writer) -> Void) {
             out.append(open)
             let outer = empty
             depth += 1
@@ -72,9 +75,9 @@ enum CaseFileWriter {
             empty = outer
         }
 
-        mutating func object(_ body: (inout Writer) -> Void) { nest(0x7B, 0x7D, body) }
+        package mutating func object(_ body: (inout Writer) -> Void) { nest(0x7B, 0x7D, body) }
 
-        mutating func list<T>(_ items: [T], _ item: (inout Writer, T) -> Void) {
+        package mutating func list<T>(_ items: [T], _ item: (inout Writer, T) -> Void) {
             nest(0x5B, 0x5D) { w in
                 for x in items {
                     w.member()
@@ -84,14 +87,14 @@ enum CaseFileWriter {
         }
 
         /// `"key" : ` on a line of its own. Keys are plain ASCII names, written as they are.
-        mutating func key(_ name: StaticString) {
+        package mutating func key(_ name: StaticString) {
             member()
             out.append(0x22)
             name.withUTF8Buffer { out.append(contentsOf: $0) }
             out.append(contentsOf: [0x22, 0x20, 0x3A, 0x20])
         }
 
-        mutating func string(_ text: String) {
+        package mutating func string(_ text: String) {
             out.append(0x22)
             for byte in text.utf8 {
                 switch byte {
@@ -111,13 +114,13 @@ enum CaseFileWriter {
             out.append(0x22)
         }
 
-        mutating func int(_ value: Int) { out.append(contentsOf: String(value).utf8) }
+        package mutating func int(_ value: Int) { out.append(contentsOf: String(value).utf8) }
 
-        mutating func bool(_ value: Bool) { out.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8)) }
+        package mutating func bool(_ value: Bool) { out.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8)) }
 
         // MARK: - Fields
 
-        mutating func field(_ name: StaticString, _ value: String?) {
+        package mutating func field(_ name: StaticString, _ value: String?) {
             guard let value else { return }
             key(name)
             string(value)
@@ -127,15 +130,15 @@ enum CaseFileWriter {
             field(name, value?.rawValue)
         }
 
-        mutating func field(_ name: StaticString, _ value: Timestamp?) { field(name, value?.description) }
+        package mutating func field(_ name: StaticString, _ value: Timestamp?) { field(name, value?.description) }
 
-        mutating func field(_ name: StaticString, _ value: Int?) {
+        package mutating func field(_ name: StaticString, _ value: Int?) {
             guard let value else { return }
             key(name)
             int(value)
         }
 
-        mutating func field(_ name: StaticString, _ value: Bool?) {
+        package mutating func field(_ name: StaticString, _ value: Bool?) {
             guard let value else { return }
             key(name)
             bool(value)
