@@ -56,8 +56,9 @@ package final class SignatureVerdicts: @unchecked Sendable {
     private var verdicts: [Key: SignatureStatus] = [:]
     private var loaded = false
     /// The file as mapped, while `verdicts` holds only the verdicts looked for in it: a few
-    /// commits (a rebuild after one step) are found by a scan of its records, not by decoding
-    /// all of them (423,745 at 100,000 cases: a twentieth of such a rebuild).
+    /// commits (a rebuild after one step) are found by one scan of its records, not by decoding
+    /// all of them (423,745 at 100,000 cases: a twentieth of such a rebuild); a later call
+    /// that needs others decodes them all.
     private var scanned: Data?
     /// Verdicts reached in this process, not yet in the file.
     private var added = 0
@@ -98,11 +99,12 @@ package final class SignatureVerdicts: @unchecked Sendable {
         }
         let keys = commits.map { Key(commit: Self.bytes(of: $0.commit), judge: judge(of: $0.author, allowedSigners: allowedSigners)) }
         if let data = scanned, keys.contains(where: { verdicts[$0] == nil }) {
-            // Commits not looked for yet: scanned for too, or every verdict decoded once they are many.
-            if let more = SignatureVerdicts.decode(data, only: few ? Set(keys.map(\.commit)) : nil) {
-                for (key, status) in more.verdicts where verdicts[key] == nil { verdicts[key] = status }
+            // Commits the first scan did not look for: every verdict decoded, once (a scan at each
+            // call made `check --range`, which asks commit by commit, six times slower).
+            if let all = SignatureVerdicts.decode(data, only: nil) {
+                for (key, status) in all.verdicts where verdicts[key] == nil { verdicts[key] = status }
             }
-            if !few { scanned = nil }
+            scanned = nil
         }
         var out: [SignatureStatus?] = keys.map { verdicts[$0] }
         let missing = out.indices.filter { out[$0] == nil }
