@@ -288,23 +288,19 @@ extension Casebook {
                          root: URL) -> (dirty: Set<String>, gone: [String]) {
             var dirty: Set<String> = []
             var gone: [String] = []
-            var matched = 0
             for n in ordered.indices {
                 let group = was[n]?.group
-                if group != nil { matched += 1 }
                 if plans[n] != .settled || group != groupOf[n] {
                     dirty.insert(groupOf[n])
                     if let group { dirty.insert(group) }
                 }
             }
-            // Every case of the last build is here again when as many cases found their entry as it
-            // had (ids are unique in the records); otherwise the gone ones are looked for.
-            if matched != old.cases.count {
-                let present = Set(ordered.map(\.summary.id.rawValue))
-                for (id, record) in old.cases where !present.contains(id) {
-                    dirty.insert(record.group)
-                    gone.append(id)
-                }
+            // Counting the entries found would miss a case gone beside a case file copied by hand
+            // (two files, one id): the ids are looked for.
+            let present = Set(ordered.map(\.summary.id.rawValue))
+            for (id, record) in old.cases where !present.contains(id) {
+                dirty.insert(record.group)
+                gone.append(id)
             }
             for name in Set(groupOf) where !dirty.contains(name) && !old.partsHold(name, in: root) { dirty.insert(name) }
             return (dirty, gone)

@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func aRebuildIsAFullBuildWhateverHappenedSince() throws {
-        let (box, complaint, _) = try SiteTests.prepared()
+        let (box, complaint, repair) = try SiteTests.prepared()
         defer { box.remove() }
         let out = box.root.appendingPathComponent("public")
         let t1 = "2026-11-20T09:30:00+08:00"
@@ -72,6 +72,14 @@ import Testing
         _ = try box.git(["reset", "-q", "--hard", "HEAD~3"])
         r = try SiteRecordsTests.rebuild(box, out, now: t1, "history rewritten")
         #expect((r.kept, r.read) == (0, 2))
+        // A case file removed by a commit made by hand: its page, its rows and its entry go; the
+        // other case of its group is taken as kept.
+        _ = try box.git(["-c", "core.hooksPath=/dev/null", "rm", "-q", casePath(repair)])
+        _ = try box.git(["-c", "core.hooksPath=/dev/null", "commit", "-q", "-m", "a case removed by hand"])
+        r = try SiteRecordsTests.rebuild(box, out, now: t1, "a case removed")
+        #expect((r.kept, r.read) == (1, 0))
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("cases/\(repair).html").path))
+        #expect(!SiteTests.text(try Data(contentsOf: out.appendingPathComponent("cases.csv"))).contains(repair))
     }
 
     @Test func damagedOrForeignRecordsMakeAFullBuild() throws {
