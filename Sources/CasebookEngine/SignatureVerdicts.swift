@@ -60,6 +60,8 @@ package final class SignatureVerdicts: @unchecked Sendable {
     /// all of them (423,745 at 100,000 cases: a twentieth of such a rebuild); a later call
     /// that needs others decodes them all.
     private var scanned: Data?
+    /// The commits that scan looked for (a verdict absent for one of them is absent from the file).
+    private var scannedFor: Set<[UInt64]> = []
     /// Verdicts reached in this process, not yet in the file.
     private var added = 0
     private var verifiers: [String: SSHVerifier] = [:]
@@ -93,18 +95,18 @@ package final class SignatureVerdicts: @unchecked Sendable {
             if let data, let kept = SignatureVerdicts.decode(data, only: wanted) {
                 (judgeList, verdicts) = kept
                 for (n, judge) in judgeList.enumerated() { judgeNumbers[judge] = UInt32(n) }
-                if few { scanned = data }
+                if few { (scanned, scannedFor) = (data, wanted ?? []) }
             }
             loaded = true
         }
         let keys = commits.map { Key(commit: Self.bytes(of: $0.commit), judge: judge(of: $0.author, allowedSigners: allowedSigners)) }
-        if let data = scanned, keys.contains(where: { verdicts[$0] == nil }) {
+        if let data = scanned, keys.contains(where: { verdicts[$0] == nil && !scannedFor.contains($0.commit) }) {
             // Commits the first scan did not look for: every verdict decoded, once (a scan at each
             // call made `check --range`, which asks commit by commit, six times slower).
             if let all = SignatureVerdicts.decode(data, only: nil) {
                 for (key, status) in all.verdicts where verdicts[key] == nil { verdicts[key] = status }
             }
-            scanned = nil
+            (scanned, scannedFor) = (nil, [])
         }
         var out: [SignatureStatus?] = keys.map { verdicts[$0] }
         let missing = out.indices.filter { out[$0] == nil }
