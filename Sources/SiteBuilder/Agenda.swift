@@ -102,9 +102,7 @@ public enum Agenda {
         for sample in samples {
             for pick in sample.revisits.selected {
                 guard let due = pick.due, let file = byID[pick.id] else { continue }
-                // Done once revisited after the resolution it follows (after the month began, for a pick without one).
-                let monthStart = sample.month + "-01"
-                if file.state.revisits.contains(where: { r in pick.resolvedAt.map { r.at >= $0 } ?? (r.at.localDay >= monthStart) }) { continue }
+                if file.state.revisits.contains(where: { pick.isAnswered(byRevisitAt: $0.at, month: sample.month) }) { continue }
                 if out.contains(where: { $0.caseID == pick.id }) { continue }
                 let rule = profile.revisits.first { $0.kind == file.intake.kind }
                 out.append(RevisitDue(caseID: pick.id, due: due, by: rule?.by ?? [.csAssistant],
@@ -137,8 +135,7 @@ public enum Agenda {
             return mine.contains { pick, month in
                 if current.contains(month) { return true }
                 guard pick.due != nil else { return false }
-                let monthStart = month + "-01"
-                return !summary.revisits.contains { at in pick.resolvedAt.map { at >= $0 } ?? (at.localDay >= monthStart) }
+                return !summary.revisits.contains { pick.isAnswered(byRevisitAt: $0, month: month) }
             }
         }
     }
@@ -163,5 +160,14 @@ public enum Agenda {
         }
         let horizon = time.startOfDay(now, plus: days)
         return (late, out, items.filter { $0.due >= horizon })
+    }
+}
+
+extension MonthlySample.Pick {
+    /// Whether a revisit made at `at` answers this pick of the sample of `month`: made after the
+    /// resolution the pick follows (after the month began, for a pick without one). The revisit
+    /// schedule, the sample's table and the site's choice of the picks it reads all judge so.
+    func isAnswered(byRevisitAt at: Timestamp, month: String) -> Bool {
+        resolvedAt.map { at >= $0 } ?? (at.localDay >= month + "-01")
     }
 }

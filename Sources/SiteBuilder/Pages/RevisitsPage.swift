@@ -66,7 +66,7 @@ struct RevisitsPage: Sendable {
                        if let file = index[pick.id] {
                            row.href = "cases/\(pick.id.rawValue).html"
                            row.kind = s.kindWithGrade(file.intake)
-                           let done = file.state.revisits.last { r in pick.resolvedAt.map { r.at >= $0 } ?? (r.at.localDay >= sample.month + "-01") }
+                           let done = file.state.revisits.last { pick.isAnswered(byRevisitAt: $0.at, month: sample.month) }
                            row.standing = done.map { "\(s["done"]) \(d.time.minute($0.at))" } ?? s["pending"]
                        }
                        return row
