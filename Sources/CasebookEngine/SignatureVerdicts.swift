@@ -45,7 +45,12 @@ package final class SignatureVerdicts: @unchecked Sendable {
         }
 
         /// The commit alone, whatever the judge.
-        var commit: [UInt64] { [high, middle, UInt64(low)] }
+        var commit: Commit { Commit(high: high, middle: middle, low: low) }
+    }
+
+    /// A commit id as `Key` holds it, without the judge (what a scan of the file looks for).
+    struct Commit: Hashable {
+        var high: UInt64, middle: UInt64, low: UInt32
     }
 
     let repo: Repository
@@ -61,7 +66,7 @@ package final class SignatureVerdicts: @unchecked Sendable {
     /// that needs others decodes them all.
     private var scanned: Data?
     /// The commits that scan looked for (a verdict absent for one of them is absent from the file).
-    private var scannedFor: Set<[UInt64]> = []
+    private var scannedFor: Set<Commit> = []
     /// Verdicts reached in this process, not yet in the file.
     private var added = 0
     private var verifiers: [String: SSHVerifier] = [:]
@@ -100,13 +105,10 @@ package final class SignatureVerdicts: @unchecked Sendable {
             loaded = true
         }
         let keys = commits.map { Key(commit: Self.bytes(of: $0.commit), judge: judge(of: $0.author, allowedSigners: allowedSigners)) }
-        if let data = scanned, keys.contains(where: { verdicts[$0] == nil && !scannedFor.contains($0.commit) }) {
+        if scanned != nil, keys.contains(where: { verdicts[$0] == nil && !scannedFor.contains($0.commit) }) {
             // Commits the first scan did not look for: every verdict decoded, once (a scan at each
             // call made `check --range`, which asks commit by commit, six times slower).
-            if let all = SignatureVerdicts.decode(data, only: nil) {
-                for (key, status) in all.verdicts where verdicts[key] == nil { verdicts[key] = status }
-            }
-            (scanned, scannedFor) = (nil, [])
+            decodeRest()
         }
         var out: [SignatureStatus?] = keys.map { verdicts[$0] }
         let missing = out.indices.filter { out[$0] == nil }
@@ -141,6 +143,16 @@ package final class SignatureVerdicts: @unchecked Sendable {
         return number
     }
 
+    /// After a scan, the file's verdicts it did not look for added to those held (nothing to do
+    /// when the file was decoded whole).
+    private func decodeRest() {
+        guard let data = scanned else { return }
+        if let all = SignatureVerdicts.decode(data, only: nil) {
+            for (key, status) in all.verdicts where verdicts[key] == nil { verdicts[key] = status }
+        }
+        (scanned, scannedFor) = (nil, [])
+    }
+
     /// Writes the file again when this process reached verdicts it did not hold; best effort.
     package func save() {
         if ProcessInfo.processInfo.environment["CASEBOOK_SIGNATURE_STATS"] == "1" {
@@ -148,11 +160,8 @@ package final class SignatureVerdicts: @unchecked Sendable {
             FileHandle.standardError.write(Data("signatures: \(kept) kept, \(verified) verified\n".utf8))
         }
         guard added > 0 else { return }
-        if let data = scanned, let all = SignatureVerdicts.decode(data, only: nil) {
-            // Only some verdicts were decoded: the file's others kept with the new ones.
-            for (key, status) in all.verdicts where verdicts[key] == nil { verdicts[key] = status }
-            scanned = nil
-        }
+        // Only some verdicts were decoded: the file's others kept with the new ones.
+        decodeRest()
         try? FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try? AtomicFile.write(Self.encode(verdicts, judges: judgeList), to: file, durable: false)
         added = 0
@@ -197,7 +206,7 @@ package final class SignatureVerdicts: @unchecked Sendable {
 
     /// The judges and verdicts of a file `encode` wrote with this build; nil for anything else.
     /// The judges and the verdicts of the file; with `only`, the verdicts on those commits alone.
-    static func decode(_ data: Data, only: Set<[UInt64]>? = nil) -> (judges: [[UInt8]], verdicts: [Key: SignatureStatus])? {
+    static func decode(_ data: Data, only: Set<Commit>? = nil) -> (judges: [[UInt8]], verdicts: [Key: SignatureStatus])? {
         CacheFile.open(data, format: format) { body -> (judges: [[UInt8]], verdicts: [Key: SignatureStatus])? in
             var i = 0
             func u32() -> Int? {
@@ -213,7 +222,7 @@ package final class SignatureVerdicts: @unchecked Sendable {
             out.reserveCapacity(only == nil ? count : 0)
             let statuses = SignatureStatus.allCases
             // The commits looked for, by their first eight bytes (as `Key.high`): the others are passed over unread.
-            let firsts = Set((only ?? []).map { $0[0] })
+            let firsts = Set((only ?? []).map(\.high))
             for _ in 0..<count {
                 if only != nil {
                     var high: UInt64 = 0
