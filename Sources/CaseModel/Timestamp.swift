@@ -88,8 +88,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
         Timestamp(date: date.addingTimeInterval(TimeInterval(seconds)), offsetSeconds: offsetSeconds)
     }
 
-    /// `YYYY-MM-DD` of this moment in its own offset.
-    public var localDay: String { String(description.prefix(10)) }
+    /// `YYYY-MM-DD` of this moment in its own offset (by arithmetic, as the text has it).
+    public var localDay: String { Timestamp.day(unixSeconds: unixSeconds, offsetSeconds: offsetSeconds) }
 
     public var description: String {
         let local = unixSeconds + Int64(offsetSeconds)

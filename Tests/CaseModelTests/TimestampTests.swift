@@ -41,8 +41,9 @@ import Testing
         for seconds in moments {
             for offset in [0, 28_800, -18_000, 3_600] {
                 let t = Timestamp(date: Date(timeIntervalSince1970: TimeInterval(seconds)), offsetSeconds: offset)
-                #expect(Timestamp.month(unixSeconds: seconds, offsetSeconds: offset) == String(t.localDay.prefix(7)), "\(seconds) \(offset)")
-                #expect(Timestamp.day(unixSeconds: seconds, offsetSeconds: offset) == t.localDay, "\(seconds) \(offset)")
+                #expect(Timestamp.month(unixSeconds: seconds, offsetSeconds: offset) == String(t.description.prefix(7)), "\(seconds) \(offset)")
+                #expect(Timestamp.day(unixSeconds: seconds, offsetSeconds: offset) == String(t.description.prefix(10)), "\(seconds) \(offset)")
+                #expect(t.localDay == String(t.description.prefix(10)), "\(seconds) \(offset)")
             }
         }
     }
