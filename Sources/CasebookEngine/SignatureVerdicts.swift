@@ -77,6 +77,8 @@ package final class SignatureVerdicts: @unchecked Sendable {
     private var judgeNumbers: [[UInt8]: UInt32] = [:]
     /// How many verdicts were taken from the file and how many reached by verifying (for the tests).
     private(set) var kept = 0, verified = 0
+    /// How many times the file's verdicts were decoded whole to answer a call (for the tests).
+    private(set) var wholeReads = 0
 
     package init(repo: Repository) {
         self.repo = repo
@@ -92,12 +94,16 @@ package final class SignatureVerdicts: @unchecked Sendable {
     /// The verdicts on many commits against one registry, in order: kept ones from the file, the
     /// rest verified on all cores (signatures read in turn).
     package func statuses(of commits: [(commit: OID, author: String)], allowedSigners: String) throws -> [SignatureStatus] {
+        // Nothing asked, nothing read: a first call for no commits (a batch of a site build with
+        // no case to verify) would scan for none and make the next call decode the whole file.
+        guard !commits.isEmpty else { return [] }
         let few = commits.count <= 64
         if !loaded {
             // Mapped: the file is only ever replaced by a rename (`save`).
             let data = try? Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped)
             let wanted = few ? Set(commits.map { Key(commit: Self.bytes(of: $0.commit), judge: 0).commit }) : nil
             if let data, let kept = SignatureVerdicts.decode(data, only: wanted) {
+                if !few { wholeReads += 1 }
                 (judgeList, verdicts) = kept
                 for (n, judge) in judgeList.enumerated() { judgeNumbers[judge] = UInt32(n) }
                 if few { (scanned, scannedFor) = (data, wanted ?? []) }
@@ -147,6 +153,7 @@ package final class SignatureVerdicts: @unchecked Sendable {
     /// when the file was decoded whole).
     private func decodeRest() {
         guard let data = scanned else { return }
+        wholeReads += 1
         if let all = SignatureVerdicts.decode(data, only: nil) {
             for (key, status) in all.verdicts where verdicts[key] == nil { verdicts[key] = status }
         }
@@ -156,8 +163,9 @@ package final class SignatureVerdicts: @unchecked Sendable {
     /// Writes the file again when this process reached verdicts it did not hold; best effort.
     package func save() {
         if ProcessInfo.processInfo.environment["CASEBOOK_SIGNATURE_STATS"] == "1" {
-            // For the tests: how many verdicts were kept and how many reached by verifying.
-            FileHandle.standardError.write(Data("signatures: \(kept) kept, \(verified) verified\n".utf8))
+            // For the tests: how many verdicts were kept and how many reached by verifying, and
+            // how many times the file was decoded whole to find them (before writing it again).
+            FileHandle.standardError.write(Data("signatures: \(kept) kept, \(verified) verified, \(wholeReads) read whole\n".utf8))
         }
         guard added > 0 else { return }
         // Only some verdicts were decoded: the file's others kept with the new ones.

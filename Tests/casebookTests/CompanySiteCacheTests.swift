@@ -118,7 +118,7 @@ import Testing
         #expect(refetched.stdout.contains("CH02: verified and accepted") && refetched.stdout.contains("CH01: nothing new"), "\(refetched.stdout)")
         // Only CH02's new commit was verified (through its mirror's signature verdicts), and a centre
         // that brought nothing new did not touch its summaries.
-        #expect(refetched.stderr.split(separator: "\n").filter { $0.hasPrefix("signatures:") } == ["signatures: 0 kept, 1 verified"], "\(refetched.stderr)")
+        #expect(refetched.stderr.split(separator: "\n").filter { $0.hasPrefix("signatures:") } == ["signatures: 0 kept, 1 verified, 0 read whole"], "\(refetched.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: summaries("CH01"))) == untouched)
         #expect(try FileManager.default.attributesOfItem(atPath: summaries("CH01"))[.modificationDate] as? Date == untouchedDate)
         let after = try site("site", now: now2)
@@ -154,9 +154,10 @@ import Testing
             return o.stderr.split(separator: "\n").first { $0.hasPrefix("signatures:") }.map(String.init) ?? ""
         }
         let checked = try check(), rechecked = try check()
-        let verified = checked.split(separator: " ").dropLast().last.map(String.init) ?? ""
-        #expect(checked.hasPrefix("signatures: 0 kept, ") && checked.hasSuffix(" verified") && verified != "0", "\(checked)")
-        #expect(rechecked == "signatures: \(verified) kept, 0 verified", "\(rechecked)")
+        // "signatures: K kept, V verified, W read whole"
+        let verified = checked.split(separator: ",").dropFirst().first.map { $0.split(separator: " ").first.map(String.init) ?? "" } ?? ""
+        #expect(checked.hasPrefix("signatures: 0 kept, ") && checked.hasSuffix(" read whole") && verified != "0", "\(checked)")
+        #expect(rechecked.hasPrefix("signatures: \(verified) kept, 0 verified, "), "\(rechecked)")
     }
 
     /// Every file under `dir` by its relative path.
