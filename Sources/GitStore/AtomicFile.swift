@@ -45,6 +45,25 @@ public enum AtomicFile {
         ok = true
     }
 
+    /// Writes a new file in place, not through a temporary name: for a file no earlier version
+    /// of which a reader could be shown instead (a page of a first build, whose records name no
+    /// page until the build ends, so a build stopped half way makes every page again). A file
+    /// already there is replaced atomically, as `write` does.
+    public static func create(_ data: Data, at path: String, mode: mode_t = 0o644) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else {
+            if errno == EEXIST { return try write(data, to: path, mode: mode, durable: false) }
+            throw AtomicFileError(path: path, step: "create", code: errno)
+        }
+        let ok = data.withUnsafeBytes { writeAll(fd, $0) } && fchmod(fd, mode) == 0
+        let code = errno
+        close(fd)
+        guard ok else {
+            unlink(path)
+            throw AtomicFileError(path: path, step: "write", code: code)
+        }
+    }
+
     /// Writes all of `buffer` to `fd` (retrying short and interrupted writes); false on an error.
     public static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
         var offset = 0

@@ -82,6 +82,27 @@ import Testing
         #expect(!SiteTests.text(try Data(contentsOf: out.appendingPathComponent("cases.csv"))).contains(repair))
     }
 
+    /// A first build writes its pages in place (no temporary name, no rename): stopped half way,
+    /// it leaves a page cut short and no index of its records, and the next build makes every
+    /// page again, as a full build into an empty folder does.
+    @Test func aFirstBuildStoppedHalfWayIsMadeWholeByTheNext() throws {
+        let (box, _, repair) = try SiteTests.prepared()
+        defer { box.remove() }
+        let out = box.root.appendingPathComponent("public")
+        let t1 = "2026-11-20T09:30:00+08:00"
+        #expect(try box.cb(["site", "--out", out.path], now: t1).status == 0)
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("cases").path)
+        #expect(!names.isEmpty && names.allSatisfy { $0.hasSuffix(".html") && !$0.hasPrefix(".") }, "\(names)")
+        // What a build stopped while writing leaves: the index removed before the first page, a page cut.
+        try FileManager.default.removeItem(at: out.appendingPathComponent(".casebook-records/index"))
+        let page = out.appendingPathComponent("cases/\(repair).html")
+        let whole = try Data(contentsOf: page)
+        try whole.prefix(whole.count / 2).write(to: page)
+        let r = try SiteRecordsTests.rebuild(box, out, now: t1, "after a first build stopped half way")
+        #expect((r.kept, r.read) == (0, 2))
+        #expect(try Data(contentsOf: page) == whole)
+    }
+
     @Test func damagedOrForeignRecordsMakeAFullBuild() throws {
         let (box, complaint, _) = try SiteTests.prepared()
         defer { box.remove() }
