@@ -25,6 +25,19 @@ package enum CacheFile {
         return Data(out)
     }
 
+    /// Writes the file of `format` whose body is `pieces` joined, without joining them (a body
+    /// mostly of parts kept from the file before, as mapped): replaced atomically, not flushed.
+    package static func write(_ pieces: [Data], format: String, to path: String) throws {
+        var sum = Checksum.Stream(count: pieces.reduce(0) { $0 + $1.count })
+        for piece in pieces { piece.withUnsafeBytes { sum.add($0) } }
+        var head = header(format)
+        withUnsafeBytes(of: sum.value.littleEndian) { head += $0 }
+        try AtomicFile.write(to: path, durable: false) { put in
+            try put(Data(head))
+            for piece in pieces where !piece.isEmpty { try put(piece) }
+        }
+    }
+
     /// `read` of the body of `data` when `data` is a whole file of `format` written by this build
     /// (without copying it); nil otherwise, or when `read` finds nothing.
     package static func open<T>(_ data: Data, format: String, _ read: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
