@@ -21,7 +21,7 @@ import Testing
                 #expect(stream.value == whole, "length \(length), cut at \(cuts)")
             }
         }
-        // A different byte, or a different length, gives another checksum.
+        // A different byte gives another checksum.
         let a = Array("casebook-site 6".utf8)
         var b = a
         b[3] ^= 1
