@@ -18,9 +18,7 @@ package enum CacheFile {
 
     /// `body` framed: the header of `format`, its checksum, the body.
     package static func seal<C: Collection>(_ body: C, format: String) -> Data where C.Element == UInt8, C.Index == Int {
-        var out = header(format)
-        out.reserveCapacity(out.count + 8 + body.count)
-        withUnsafeBytes(of: checksum(body).littleEndian) { out += $0 }
+        var out = front(format, checksum: checksum(body), reserving: body.count)
         out += body
         return Data(out)
     }
@@ -30,12 +28,18 @@ package enum CacheFile {
     package static func write(_ pieces: [Data], format: String, to path: String) throws {
         var sum = Checksum.Stream(count: pieces.reduce(0) { $0 + $1.count })
         for piece in pieces { piece.withUnsafeBytes { sum.add($0) } }
-        var head = header(format)
-        withUnsafeBytes(of: sum.value.littleEndian) { head += $0 }
         try AtomicFile.write(to: path, durable: false) { put in
-            try put(Data(head))
+            try put(Data(front(format, checksum: sum.value)))
             for piece in pieces where !piece.isEmpty { try put(piece) }
         }
+    }
+
+    /// What comes before the body: the header of `format`, then the body's checksum.
+    private static func front(_ format: String, checksum: UInt64, reserving body: Int = 0) -> [UInt8] {
+        var out = header(format)
+        out.reserveCapacity(out.count + 8 + body)
+        withUnsafeBytes(of: checksum.littleEndian) { out += $0 }
+        return out
     }
 
     /// `read` of the body of `data` when `data` is a whole file of `format` written by this build

@@ -176,7 +176,6 @@ struct SiteRecords {
             length.u32(UInt32(section.count))
             pieces += [Data(length.bytes), section]
         }
-        try FileManager.default.createDirectory(at: root.appendingPathComponent(SiteRecords.folder), withIntermediateDirectories: true)
         try CacheFile.write(pieces, format: SiteRecords.format, to: SiteRecords.url(root, "index").path)
     }
 
