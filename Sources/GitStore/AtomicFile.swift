@@ -21,28 +21,12 @@ public enum AtomicFile {
         let folder = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         let temporary = folder + ".\(name).casebook-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw AtomicFileError(path: path, step: "create", code: errno) }
-        var ok = false
-        defer {
-            if !ok { unlink(temporary) }
-        }
-        do {
-            try pieces { data in
-                guard data.withUnsafeBytes({ writeAll(fd, $0) }) else { throw AtomicFileError(path: path, step: "write", code: errno) }
-            }
-        } catch {
-            close(fd)
-            throw error
-        }
-        guard fchmod(fd, mode) == 0, !durable || fsync(fd) == 0 else {
+        try writeNew(temporary, for: path, mode: mode, durable: durable, pieces: pieces)
+        guard rename(temporary, path) == 0 else {
             let code = errno
-            close(fd)
-            throw AtomicFileError(path: path, step: "write", code: code)
+            unlink(temporary)
+            throw AtomicFileError(path: path, step: "rename", code: code)
         }
-        close(fd)
-        guard rename(temporary, path) == 0 else { throw AtomicFileError(path: path, step: "rename", code: errno) }
-        ok = true
     }
 
     /// Writes a new file in place, not through a temporary name: for a file no earlier version
@@ -50,18 +34,30 @@ public enum AtomicFile {
     /// page until the build ends, so a build stopped half way makes every page again). A file
     /// already there is replaced atomically, as `write` does.
     public static func create(_ data: Data, at path: String, mode: mode_t = 0o644) throws {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard fd >= 0 else {
-            if errno == EEXIST { return try write(data, to: path, mode: mode, durable: false) }
-            throw AtomicFileError(path: path, step: "create", code: errno)
+        do {
+            try writeNew(path, for: path, mode: mode, durable: false) { put in try put(data) }
+        } catch let error as AtomicFileError where error.step == "create" && error.code == EEXIST {
+            try write(data, to: path, mode: mode, durable: false)
         }
-        let ok = data.withUnsafeBytes { writeAll(fd, $0) } && fchmod(fd, mode) == 0
-        let code = errno
+    }
+
+    /// Creates `file`, which must not exist yet, from `pieces` (flushed to disk when `durable`);
+    /// on any failure removes it. Errors name `path`, the file the caller is writing.
+    private static func writeNew(_ file: String, for path: String, mode: mode_t, durable: Bool,
+                                 pieces: (_ put: (Data) throws -> Void) throws -> Void) throws {
+        let fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw AtomicFileError(path: path, step: "create", code: errno) }
+        do {
+            try pieces { data in
+                guard data.withUnsafeBytes({ writeAll(fd, $0) }) else { throw AtomicFileError(path: path, step: "write", code: errno) }
+            }
+            guard fchmod(fd, mode) == 0, !durable || fsync(fd) == 0 else { throw AtomicFileError(path: path, step: "write", code: errno) }
+        } catch {
+            close(fd)
+            unlink(file)
+            throw error
+        }
         close(fd)
-        guard ok else {
-            unlink(path)
-            throw AtomicFileError(path: path, step: "write", code: code)
-        }
     }
 
     /// Writes all of `buffer` to `fd` (retrying short and interrupted writes); false on an error.
