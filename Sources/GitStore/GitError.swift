@@ -56,7 +56,7 @@ enum Library {
     /// counted like `withoutObjectCache`): a SHA-1 of each commit and tree was half the time of
     /// a walk over the whole history. For walks whose result is a cache (`HistoryIndex`); stock
     /// git does not check objects it reads either, `git fsck` does.
-    static func withoutHashVerification<T>(_ body: () throws(GitError) -> T) throws(GitError) -> T {
+    static func withoutHashVerification<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
         ensure()
         return try hashVerification.off(body)
     }
@@ -72,7 +72,7 @@ enum Library {
 
         init(_ set: @escaping (Int32) -> Int32) { self.set = set }
 
-        func off<T>(_ body: () throws(GitError) -> T) throws(GitError) -> T {
+        func off<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
             lock.withLock {
                 if runs == 0 { _ = set(0) }
                 runs += 1
