@@ -94,7 +94,8 @@ extension Casebook {
             var old = SiteRecords.load(from: root)
             let key = SiteCache.digest(dashboard.renderKey)
             var records = SiteRecords(key: key, head: ws.base?.hex)
-            let pagesOnDisk = SiteRecords.pages(in: root)
+            // The cases whose page is on disk (nil: a page for each case of the last build's records).
+            let pagesOnDisk = old.pages(in: root)
             // The cases in the feeds' order (intake time, then id): each group passes in one piece.
             // Sorted as positions, then gathered: sorting the entries themselves moved 89,087 whole
             // summaries many times over (5 % of a rebuild at 100,000 cases).
@@ -194,7 +195,7 @@ extension Casebook {
                             let pageKept: Bool
                             if let new = redone[n] {
                                 (record, detail) = new
-                                pageKept = kept[id]?.fingerprint == detail.fingerprint && pagesOnDisk.contains(id)
+                                pageKept = kept[id]?.fingerprint == detail.fingerprint && pagesOnDisk?.contains(id) ?? true
                                 if !pageKept { rendered += 1 }
                             } else if let earlier = was[n], let detail0 = kept[id] {
                                 (record, detail) = (earlier, detail0)
@@ -273,11 +274,13 @@ extension Casebook {
                     if path.hasPrefix("cases/"), path.hasSuffix(".html"), records.cases[String(path.dropFirst(6).dropLast(5))] != nil { continue }
                     try? FileManager.default.removeItem(at: root.appendingPathComponent(path))
                 }
-                for id in pagesOnDisk.union(gone) where records.cases[id] == nil {
+                for id in (pagesOnDisk ?? []).union(gone) where records.cases[id] == nil {
                     try? FileManager.default.removeItem(at: root.appendingPathComponent("cases/\(id).html"))
                 }
                 // The groups left empty, and any other group's files (of an earlier layout, or named by damaged records).
                 for name in SiteRecords.groupsOnDisk(in: root) where records.groups[name] == nil { SiteRecords.removeGroup(name, in: root) }
+                // Every case has its page now, and no other page is left: the folder's names as stamped.
+                records.pages = FolderStamp.settle(rootPath + "cases")
                 if reports != oldReports { try SiteRecords.saveReports(reports, in: root) }
                 if reviews != oldReviews { try SiteRecords.saveReviews(reviews, in: root) }
                 try records.save(in: root)
@@ -328,7 +331,7 @@ extension Casebook {
         /// otherwise: file, commits and signatures read.
         enum Plan: Equatable { case settled, clock, fresh }
 
-        func plan(_ entries: [CaseEntry], _ was: [SiteRecords.Case?], old: SiteRecords, key: String, at: Timestamp, pages: Set<String>,
+        func plan(_ entries: [CaseEntry], _ was: [SiteRecords.Case?], old: SiteRecords, key: String, at: Timestamp, pages: Set<String>?,
                   _ ws: Workspace) -> [Plan] {
             // The case files the commits since the last build touched (none when nothing was kept).
             guard old.key == key, let built = old.head.flatMap(OID.init(hex:)), let head = ws.base,
@@ -337,7 +340,7 @@ extension Casebook {
             return entries.indices.map { n in
                 let id = entries[n].summary.id.rawValue
                 guard let record = was[n], record.blob == entries[n].blobHex, touched.isEmpty || !touched.contains(id) else { return .fresh }
-                return record.holds(at: at) && pages.contains(id) ? .settled : .clock
+                return record.holds(at: at) && pages?.contains(id) ?? true ? .settled : .clock
             }
         }
 

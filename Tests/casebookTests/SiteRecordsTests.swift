@@ -50,6 +50,19 @@ import Testing
         // Nothing changed: nothing read, nothing written.
         r = try SiteRecordsTests.rebuild(box, out, now: t1, "same clock")
         #expect((r.kept, r.clock, r.read, r.written, r.groups) == (2, 0, 0, 0, 0))
+        // A page removed by hand and another put beside the pages: the folder is no longer as the
+        // last build left it (it is then listed, not trusted): the page is made again from its
+        // case file, the stray one removed.
+        let page = out.appendingPathComponent("cases/\(repair).html")
+        let whole = try Data(contentsOf: page)
+        try FileManager.default.removeItem(at: page)
+        r = try SiteRecordsTests.rebuild(box, out, now: t1, "a page removed by hand")
+        #expect((r.kept, r.clock, r.read, r.written) == (1, 1, 0, 1))
+        #expect(try Data(contentsOf: page) == whole)
+        let stray = out.appendingPathComponent("cases/C-20261101-A01-9999.html")
+        try Data("<html></html>".utf8).write(to: stray)
+        r = try SiteRecordsTests.rebuild(box, out, now: t1, "a page put by hand")
+        #expect(!FileManager.default.fileExists(atPath: stray.path))
         // One step on the complaint: only it is read again; the closed repair is taken as kept.
         try box.ok(["note", complaint, "已约业主今晚查看", "--as", "li.na"], now: "2026-11-20T09:40:00+08:00")
         r = try SiteRecordsTests.rebuild(box, out, now: "2026-11-20T09:45:00+08:00", "after a step")
