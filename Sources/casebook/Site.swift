@@ -280,7 +280,7 @@ extension Casebook {
                 // The groups left empty, and any other group's files (of an earlier layout, or named by damaged records).
                 for name in SiteRecords.groupsOnDisk(in: root) where records.groups[name] == nil { SiteRecords.removeGroup(name, in: root) }
                 // Every case has its page now, and no other page is left: the folder's names as stamped.
-                records.pages = FolderStamp.settle(rootPath + "cases")
+                records.pages = FileStamp.settle(rootPath + "cases")
                 if reports != oldReports { try SiteRecords.saveReports(reports, in: root) }
                 if reviews != oldReviews { try SiteRecords.saveReviews(reviews, in: root) }
                 try records.save(in: root)

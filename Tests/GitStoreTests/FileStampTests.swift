@@ -2,9 +2,10 @@ import Foundation
 import GitStore
 import Testing
 
-/// A folder's stamp (`FolderStamp`) holds exactly while no name in the folder is added, removed
-/// or renamed, even right after it was taken (in the same tick of the kernel's clock).
-@Suite struct FolderStampTests {
+/// A folder's stamp (`FileStamp`) holds exactly while no name in the folder is added, removed
+/// or renamed, a file's while it is not written, even right after the stamp was taken (in the
+/// same tick of the kernel's clock).
+@Suite struct FileStampTests {
     @Test func aStampHoldsUntilANameChanges() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stamp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -22,21 +23,33 @@ import Testing
         ]
         for (label, setUp, change) in changes {
             try setUp()
-            let stamp = try #require(FolderStamp.settle(path), "\(label)")
+            let stamp = try #require(FileStamp.settle(path), "\(label)")
             #expect(stamp.holds(at: path), "\(label): before")
-            #expect(FolderStamp.of(path) == stamp)
+            #expect(FileStamp.of(path) == stamp)
             try change()
             #expect(!stamp.holds(at: path), "\(label): after")
         }
-        // A file written over in place is not a change of names: the stamp is about names only.
-        let stamp = try #require(FolderStamp.settle(path))
-        try Data("changed".utf8).write(to: folder.appendingPathComponent("c.html"), options: [])
+        // A file written over in place is not a change of names: a folder's stamp is about names only.
+        let page = folder.appendingPathComponent("c.html")
+        let stamp = try #require(FileStamp.settle(path))
+        try Data("changed".utf8).write(to: page, options: [])
         #expect(stamp.holds(at: path))
-        // Another folder, or none, does not hold.
+        // A file's stamp: any write in place fails it, even of the same length at once, and
+        // `touch` does; reading does not.
+        for (label, change) in [("written", { try Data("changeD".utf8).write(to: page, options: []) }),
+                                ("touched", { #expect(utimensat(AT_FDCWD, page.path, nil, 0) == 0) })] as [(String, () throws -> Void)] {
+            let fileStamp = try #require(FileStamp.settle(page.path), "\(label)")
+            _ = try Data(contentsOf: page)
+            #expect(fileStamp.holds(at: page.path), "\(label): before")
+            try change()
+            #expect(!fileStamp.holds(at: page.path), "\(label): after")
+        }
+        // Another file or folder, or none, does not hold.
         let other = folder.appendingPathComponent("sub")
         try FileManager.default.createDirectory(at: other, withIntermediateDirectories: true)
         #expect(!stamp.holds(at: other.path))
-        #expect(FolderStamp.of(folder.appendingPathComponent("c.html").path) == nil)
-        #expect(FolderStamp.settle(folder.appendingPathComponent("none").path) == nil)
+        #expect(!stamp.holds(at: page.path))
+        #expect(FileStamp.of(folder.appendingPathComponent("none").path) == nil)
+        #expect(FileStamp.settle(folder.appendingPathComponent("none").path) == nil)
     }
 }
