@@ -24,7 +24,8 @@ import SiteBuilder
 /// a damaged group makes its cases read again; a damaged part, its group made again.
 struct SiteRecords {
     static let folder = ".casebook-records"
-    static let format = "casebook-site 7"
+    static let format = "casebook-site 6"
+    static let stampsFormat = "casebook-site-stamps 1"
     static let groupFormat = "casebook-site-group 1"
     static let reportsFormat = "casebook-site-reports 1"
     static let reviewsFormat = "casebook-site-reviews 1"
@@ -40,7 +41,11 @@ struct SiteRecords {
     /// feeds, of their frame and their parts).
     var files: [String: String] = [:]
     /// The folder of case pages as the build left it, a page for each case of `cases` and no
-    /// other (nil: not known; the folder is listed).
+    /// other (nil: not known; the folder is listed). The stamps (this one and the parts') are
+    /// kept in their own file, `stamps`, beside the index: they name this folder's files
+    /// (inodes, times), and the index stays the same bytes for the same site wherever it is built.
+    /// Each is taken only for what the index says: the pages' for the index's commit, a part's
+    /// for the part's length and checksum, so stamps left by another build are never believed.
     var pages: FileStamp?
     /// Each case's entry, by case id.
     var cases: [String: Case] = [:]
@@ -155,9 +160,12 @@ struct SiteRecords {
         try AtomicFile.write(CacheFile.seal(w.bytes, format: format), to: url(root, name).path, durable: false)
     }
 
-    /// The index in `root`; empty when there is none this build can use.
+    /// The index in `root`, with the stamps that still name its files; empty when there is
+    /// none this build can use.
     static func load(from root: URL) -> SiteRecords {
-        open("index", format: format, in: root) { try $0.siteRecords() } ?? SiteRecords()
+        guard var r = open("index", format: format, in: root, { try $0.siteRecords() }) else { return SiteRecords() }
+        open("stamps", format: stampsFormat, in: root) { try $0.siteStamps(into: &r) }
+        return r
     }
 
     /// The entries of the cases `ids` of one group, as the index holds them (sorted by id).
@@ -194,6 +202,7 @@ struct SiteRecords {
             pieces += [Data(length.bytes), section]
         }
         try CacheFile.write(pieces, format: SiteRecords.format, to: SiteRecords.url(root, "index").path)
+        try SiteRecords.seal("stamps", format: SiteRecords.stampsFormat, in: root) { $0.siteStamps(self) }
     }
 
     /// The case records of group `name` in `root`; nil when missing or damaged.
@@ -308,7 +317,6 @@ extension SummaryCache.Writer {
     mutating func siteRecordsHead(_ r: SiteRecords) {
         string(r.key)
         optional(r.head)
-        stamp(r.pages)
         u32(UInt32(r.files.count))
         for (path, digest) in r.files.sorted(by: { $0.key < $1.key }) {
             string(path)
@@ -321,7 +329,6 @@ extension SummaryCache.Writer {
             for part in [g.csv, g.json] {
                 i64(Int64(part.length))
                 i64(Int64(bitPattern: part.checksum))
-                stamp(part.stamp)
             }
         }
     }
@@ -331,6 +338,23 @@ extension SummaryCache.Writer {
         u32(stamp == nil ? 0 : 1)
         guard let stamp else { return }
         for word in [Int64(bitPattern: stamp.device), Int64(bitPattern: stamp.inode), stamp.seconds, stamp.nanoseconds] { i64(word) }
+    }
+
+    /// The stamps file: the index's commit and the pages' stamp, then each group's stamped parts
+    /// with the length and checksum they were taken for.
+    mutating func siteStamps(_ r: SiteRecords) {
+        optional(r.head)
+        stamp(r.pages)
+        let stamped = r.groups.filter { $0.value.csv.stamp != nil || $0.value.json.stamp != nil }.sorted { $0.key < $1.key }
+        u32(UInt32(stamped.count))
+        for (name, g) in stamped {
+            string(name)
+            for part in [g.csv, g.json] {
+                i64(Int64(part.length))
+                i64(Int64(bitPattern: part.checksum))
+                stamp(part.stamp)
+            }
+        }
     }
 
     /// One case's entry in its group's section (its group is the section's).
@@ -412,6 +436,26 @@ extension SummaryCache.Reader {
         return out
     }
 
+    /// Reads the stamps file into `r` (the index already read): each stamp only where it was
+    /// taken for what the index holds.
+    mutating func siteStamps(into r: inout SiteRecords) throws {
+        let head = try optional()
+        let pages = try stamp()
+        if head == r.head { r.pages = pages }
+        let count = Int(try u32())
+        guard count <= bytes.count - i else { throw SummaryCache.Damaged() }
+        for _ in 0..<count {
+            let name = try string()
+            for k in 0..<2 {
+                let part = SiteRecords.Part(length: Int(try i64()), checksum: UInt64(bitPattern: try i64()), stamp: try stamp())
+                guard var g = r.groups[name] else { continue }
+                if k == 0, g.csv.length == part.length, g.csv.checksum == part.checksum { g.csv.stamp = part.stamp }
+                if k == 1, g.json.length == part.length, g.json.checksum == part.checksum { g.json.stamp = part.stamp }
+                r.groups[name] = g
+            }
+        }
+    }
+
     /// A stamp `Writer.stamp` wrote.
     mutating func stamp() throws -> FileStamp? {
         switch try u32() {
@@ -425,7 +469,6 @@ extension SummaryCache.Reader {
         var r = SiteRecords()
         r.key = try string()
         r.head = try optional()
-        r.pages = try stamp()
         let files = Int(try u32())
         guard files <= bytes.count - i else { throw SummaryCache.Damaged() }
         for _ in 0..<files {
@@ -442,7 +485,7 @@ extension SummaryCache.Reader {
             for _ in 0..<2 {
                 let length = try i64()
                 guard length >= 0 else { throw SummaryCache.Damaged() }
-                parts.append(SiteRecords.Part(length: Int(length), checksum: UInt64(bitPattern: try i64()), stamp: try stamp()))
+                parts.append(SiteRecords.Part(length: Int(length), checksum: UInt64(bitPattern: try i64())))
             }
             r.groups[name] = SiteRecords.Group(count: count, csv: parts[0], json: parts[1])
             names.append(name)

@@ -141,6 +141,8 @@ import Testing
             for path in FileManager.default.enumerator(atPath: site.path)?.compactMap({ $0 as? String }).sorted() ?? [] {
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: site.path + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+                // The stamps name this folder's files (inodes, times): another folder's are others.
+                if path == ".casebook-records/stamps" { continue }
                 out["site/" + path] = try Data(contentsOf: site.appendingPathComponent(path)).base64EncodedString()
             }
             return out

@@ -136,6 +136,18 @@ import Testing
             // Written again whole, and used by the next build.
             #expect(try SiteRecordsTests.rebuild(box, out, now: now, label + ", again").kept == 2)
         }
+        // The stamps damaged, gone, or left by another folder's build: not believed (the pages
+        // listed, the parts read and checked); nothing read again, and written anew.
+        let stamps = out.appendingPathComponent(".casebook-records/stamps")
+        let elsewhere = box.root.appendingPathComponent("elsewhere")
+        try SiteRecordsTests.rebuild(box, elsewhere, now: now, "another folder")
+        for (label, data) in [("stamps damaged", Data("casebook-site-stamps 1\n".utf8)), ("stamps gone", nil),
+                              ("stamps of another folder", try Data(contentsOf: elsewhere.appendingPathComponent(".casebook-records/stamps")))] {
+            if let data { try data.write(to: stamps) } else { try FileManager.default.removeItem(at: stamps) }
+            let r = try SiteRecordsTests.rebuild(box, out, now: now, label)
+            #expect((r.kept, r.read, r.groups) == (2, 0, 0), "\(label)")
+            #expect(FileManager.default.fileExists(atPath: stamps.path), "\(label)")
+        }
         // A group's part of a feed damaged or gone: the group made again from its records (nothing
         // read). Its records damaged or gone: nothing needs them while nothing in the group changes;
         // once a case in it changes, every case of the group is read again.
