@@ -20,7 +20,7 @@ import Procedures
 /// command that learnt a few summaries appends them, and the file is written again whole
 /// (atomically) only when it holds too many summaries no command needs any more.
 package enum SummaryCache {
-    static let format = "casebook-summaries 4"
+    static let format = "casebook-summaries 5"
 
     static func path(_ repo: Repository) -> String {
         repo.gitDirectory + (repo.gitDirectory.hasSuffix("/") ? "" : "/") + "casebook/summaries"
@@ -39,9 +39,9 @@ package enum SummaryCache {
         package init() {}
         package var bytes: [UInt8] = []
 
-        /// One entry: the blob id (hex), then the summary.
-        mutating func entry(blob: String, _ s: CaseSummary) {
-            string(blob)
+        /// One entry: the blob id (its 20 bytes), then the summary.
+        mutating func entry(blob: OID, _ s: CaseSummary) {
+            blob.append(to: &bytes)
             string(s.id.rawValue)
             string(s.path)
             enumeration(s.kind, Tables.kinds)
@@ -119,10 +119,10 @@ package enum SummaryCache {
 
         package init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-        mutating func entries() throws -> [String: CaseSummary] {
+        mutating func entries() throws -> [OID: CaseSummary] {
             let count = Int(try u32())
             guard count <= bytes.count else { throw Damaged() }
-            var out: [String: CaseSummary] = [:]
+            var out: [OID: CaseSummary] = [:]
             out.reserveCapacity(count)
             for _ in 0..<count {
                 let (blob, summary) = try entry()
@@ -133,8 +133,9 @@ package enum SummaryCache {
         }
 
         /// One entry `Writer.entry` wrote.
-        mutating func entry() throws -> (blob: String, summary: CaseSummary) {
-            let blob = try string()
+        mutating func entry() throws -> (blob: OID, summary: CaseSummary) {
+            guard bytes.count - i >= 20, let blob = OID(bytes: UnsafeBufferPointer(rebasing: bytes[i..<i + 20])) else { throw Damaged() }
+            i += 20
             let id = CaseID(rawValue: try string())
             let path = try string()
             let kind = try required(Tables.kinds)

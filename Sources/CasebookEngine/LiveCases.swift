@@ -24,7 +24,7 @@ import Procedures
 /// the draw (`Sampling.daily` of the changed cases alone, without the earlier draws: a superset
 /// of what they add to the population).
 package enum LiveCache {
-    static let format = "casebook-live 1"
+    static let format = "casebook-live 2"
     /// Above this many changed case files, the summaries are cheaper than decoding each file.
     static let diffLimit = 2_000
 
@@ -36,7 +36,7 @@ package enum LiveCache {
     struct Kept {
         var commit: OID
         var tree: String
-        var entries: [(blob: String, summary: CaseSummary)]
+        var entries: [(blob: OID, summary: CaseSummary)]
         /// What the daily draw reads beside the cases, at `commit` (`Workspace.drawInputs`).
         var inputs: String = ""
         /// The days found with nothing to draw at `commit`, as "YYYY-MM YYYY-MM-DD".
@@ -61,7 +61,7 @@ package enum LiveCache {
             var r = SummaryCache.Reader(bytes: body)
             guard let commit = try? OID(hex: r.string()), let tree = try? r.string(), let count = try? Int(r.u32()),
                   count <= body.count else { return nil }
-            var entries: [(blob: String, summary: CaseSummary)] = []
+            var entries: [(blob: OID, summary: CaseSummary)] = []
             entries.reserveCapacity(count)
             for _ in 0..<count {
                 guard let entry = try? r.entry() else { return nil }
@@ -106,7 +106,7 @@ extension Workspace {
         var kept = try live()
         guard kept.commit == base else { return }
         kept.quiet = Array(Set(kept.quiet + ["\(month) \(day)"])).sorted()
-        LiveCache.save(LiveCache.Kept(commit: base, tree: kept.tree, entries: kept.entries.map { ($0.blob.hex, $0.summary) },
+        LiveCache.save(LiveCache.Kept(commit: base, tree: kept.tree, entries: kept.entries.map { ($0.blob, $0.summary) },
                                       inputs: kept.inputs, quiet: kept.quiet), to: LiveCache.path(repo))
     }
 
@@ -134,7 +134,7 @@ extension Workspace {
                     return (try? Sampling.daily(month: parts[0], on: parts[1], facts: facts, earlier: [], profile: profile,
                                                 calendar: calendar, zone: zone)) == .some(nil)
                 } : []
-                LiveCache.save(LiveCache.Kept(commit: base, tree: tree, entries: out.map { ($0.blob.hex, $0.summary) }, inputs: inputs, quiet: quiet),
+                LiveCache.save(LiveCache.Kept(commit: base, tree: tree, entries: out.map { ($0.blob, $0.summary) }, inputs: inputs, quiet: quiet),
                                to: file)
             }
             if ProcessInfo.processInfo.environment["CASEBOOK_SUMMARY_STATS"] == "1" {
@@ -144,7 +144,7 @@ extension Workspace {
         }
         // Made again from every case's summary.
         let out = try caseSummaries().filter { $0.summary.status.isOpen }
-        LiveCache.save(LiveCache.Kept(commit: base, tree: tree, entries: out.map { ($0.blob.hex, $0.summary) }, inputs: inputs), to: file)
+        LiveCache.save(LiveCache.Kept(commit: base, tree: tree, entries: out.map { ($0.blob, $0.summary) }, inputs: inputs), to: file)
         return (base, tree, out, inputs, [])
     }
 
@@ -162,8 +162,7 @@ extension Workspace {
         guard (keptTree?.hex ?? "") == kept.tree else { return nil }
         var byPath: [String: CaseEntry] = [:]
         for (blob, summary) in kept.entries {
-            guard let id = OID(hex: blob) else { return nil }
-            byPath[summary.path] = CaseEntry(summary: summary, blob: id, path: summary.path)
+            byPath[summary.path] = CaseEntry(summary: summary, blob: blob, path: summary.path)
         }
         guard byPath.count == kept.entries.count else { return nil }
         var summaries: [CaseSummary] = []

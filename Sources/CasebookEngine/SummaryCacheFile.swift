@@ -19,8 +19,8 @@ extension SummaryCache {
 
     /// What was read of the file.
     struct Loaded {
-        /// The summaries of its whole frames, by blob id (hex).
-        var summaries: [String: CaseSummary] = [:]
+        /// The summaries of its whole frames, by blob id.
+        var summaries: [OID: CaseSummary] = [:]
         /// Its size when read (nil when missing), where its whole frames end (nil when its header
         /// is not this format and build's), and how many whole frames it has.
         var size: Int?
@@ -69,7 +69,7 @@ extension SummaryCache {
     }
 
     /// One frame of `entries`.
-    static func frame(_ entries: [(blob: String, summary: CaseSummary)], into out: inout [UInt8]) {
+    static func frame(_ entries: [(blob: OID, summary: CaseSummary)], into out: inout [UInt8]) {
         var w = Writer()
         w.u32(UInt32(entries.count))
         for (blob, summary) in entries { w.entry(blob: blob, summary) }
@@ -79,7 +79,7 @@ extension SummaryCache {
     }
 
     /// The whole file of `entries`: the header and one frame.
-    static func encode(_ entries: [(blob: String, summary: CaseSummary)]) -> [UInt8] {
+    static func encode(_ entries: [(blob: OID, summary: CaseSummary)]) -> [UInt8] {
         var out = CacheFile.header(format)
         frame(entries, into: &out)
         return out
@@ -88,7 +88,7 @@ extension SummaryCache {
     /// Appends a frame of `added` to the file `loaded` was read from, or when `whole` is given or
     /// the file cannot take a frame, writes it again as `whole`'s one frame. Skipped when the file
     /// changed since it was read; best effort (a read-only repository keeps nothing).
-    static func write(appending added: [(blob: String, summary: CaseSummary)], orWhole whole: () -> [(blob: String, summary: CaseSummary)],
+    static func write(appending added: [(blob: OID, summary: CaseSummary)], orWhole whole: () -> [(blob: OID, summary: CaseSummary)],
                       compact: Bool, to path: String, after loaded: Loaded) {
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         _ = try? FileLock.exclusively(path + ".lock") {

@@ -11,13 +11,13 @@ import Procedures
 package final class SummaryStore {
     let repo: Repository
     let file: String
-    /// The cache file as read, and its summaries by blob id (hex).
+    /// The cache file as read, and its summaries by blob id.
     private let read: SummaryCache.Loaded
-    private var loaded: [String: CaseSummary] { read.summaries }
-    /// The summaries decoded or remembered since, by blob id (hex), that `loaded` lacks: the only
+    private var loaded: [OID: CaseSummary] { read.summaries }
+    /// The summaries decoded or remembered since, by blob id, that `loaded` lacks: the only
     /// ones an `entries` can hold that the file lacks. Kept apart from `loaded` (not one
     /// dictionary of both): adding one summary to a copy of the file's 89,087 copied them all.
-    private var learnt: [String: CaseSummary] = [:]
+    private var learnt: [OID: CaseSummary] = [:]
     /// Folders already listed, by tree id and path: their case files and subfolders (`level`).
     private var folders: [String: [Item]] = [:]
     /// What `entries` and `facts` made of folders that hold only files, by tree id and path (`assemble`).
@@ -34,15 +34,15 @@ package final class SummaryStore {
     /// once per tree id): what all `entries` and `facts` calls of this store returned, together.
     /// Gathered when a range's judging asks for it (`saveLast`): a set of 89,087 ids made at
     /// every read of the cases was a twentieth of a site rebuild.
-    private var used: Set<String> {
-        var out: Set<String> = []
+    private var used: Set<OID> {
+        var out: Set<OID> = []
         for items in folders.values {
-            for case let .file(_, blob) in items { out.insert(blob.hex) }
+            for case let .file(_, blob) in items { out.insert(blob) }
         }
         return out
     }
     /// The blob ids `remember` was given.
-    private var remembered: Set<String> = []
+    private var remembered: Set<OID> = []
 
     package init(repo: Repository) {
         self.repo = repo
@@ -50,8 +50,8 @@ package final class SummaryStore {
         read = SummaryCache.load(file)
     }
 
-    /// The summary of the blob `hex`, from the file or learnt since.
-    private func known(_ hex: String) -> CaseSummary? { loaded[hex] ?? learnt[hex] }
+    /// The summary of the blob `id`, from the file or learnt since.
+    private func known(_ id: OID) -> CaseSummary? { loaded[id] ?? learnt[id] }
 
     /// Every case file at `base`, in path order, with its summary.
     /// - Throws: what decoding a case file throws (a file that cannot be read is never kept).
@@ -69,8 +69,8 @@ package final class SummaryStore {
     /// make it, so a draw or sign-off in the range does not read the file again (a push judged for
     /// the first time decoded 500 to 900 such versions a second time at 90,000 cases).
     package func remember(_ file: CaseFile, blob: OID, path: String) {
-        remembered.insert(blob.hex)
-        if known(blob.hex) == nil { learnt[blob.hex] = CaseSummary(file, at: path) }
+        remembered.insert(blob)
+        if known(blob) == nil { learnt[blob] = CaseSummary(file, at: path) }
     }
 
     /// Every case at `base` as the facts its draws and sign-offs are judged by, with its blob id,
@@ -97,7 +97,7 @@ package final class SummaryStore {
         try assemble(tree, path: "records/cases", made: &made, into: &out, missing: &pending, make)
         if !pending.isEmpty {
             let decoded = try repo.decodedInChunks(pending) { CaseSummary(try RecordJSON.decode(CaseFile.self, from: $0, file: $1), at: $1) }
-            for (file, summary) in zip(pending, decoded) { learnt[file.blob.hex] = summary }
+            for (file, summary) in zip(pending, decoded) { learnt[file.blob] = summary }
             out.removeAll(keepingCapacity: true)
             var none: [(path: String, blob: OID)] = []
             try assemble(tree, path: "records/cases", made: &made, into: &out, missing: &none, make)
@@ -146,7 +146,7 @@ package final class SummaryStore {
         for item in items {
             switch item {
             case let .file(path, blob):
-                if let summary = known(blob.hex) {
+                if let summary = known(blob) {
                     files.append(make(summary, blob, path))
                 } else {
                     missing.append((path, blob))
@@ -171,18 +171,18 @@ package final class SummaryStore {
         if learnt.isEmpty, read.appendable, loaded.count - entries.count <= SummaryStore.slack(entries.count) { return }
         // What the file lacks is among what this process learnt: those entries are found without
         // hashing every blob id or copying every entry (at 89,087 cases, that was 8 % of a rebuild).
-        var seen: Set<String> = []
-        var added: [(blob: String, summary: CaseSummary)] = []
+        var seen: Set<OID> = []
+        var added: [(blob: OID, summary: CaseSummary)] = []
         if !learnt.isEmpty {
-            for entry in entries where learnt[entry.blob.hex] != nil && seen.insert(entry.blob.hex).inserted {
-                added.append((blob: entry.blob.hex, summary: entry.summary))
+            for entry in entries where learnt[entry.blob] != nil && seen.insert(entry.blob).inserted {
+                added.append((blob: entry.blob, summary: entry.summary))
             }
         }
         // Every case file names its own case, so no two entries are the same blob but by a copy
         // made by hand: the count is exact for any repository the hooks let through.
         write(count: entries.count, added: added) {
-            var seen: Set<String> = []
-            return entries.compactMap { seen.insert($0.blob.hex).inserted ? (blob: $0.blob.hex, summary: $0.summary) : nil }
+            var seen: Set<OID> = []
+            return entries.compactMap { seen.insert($0.blob).inserted ? (blob: $0.blob, summary: $0.summary) : nil }
         }
     }
 
@@ -191,7 +191,7 @@ package final class SummaryStore {
     /// written again as exactly `whole` when it holds more summaries not wanted (cases changed
     /// since, versions a range judged at) than `slack` allows, has many frames or is not whole.
     /// Nothing is written when it holds them all and not too many others.
-    private func write(count: Int, added: [(blob: String, summary: CaseSummary)], whole: () -> [(blob: String, summary: CaseSummary)]) {
+    private func write(count: Int, added: [(blob: OID, summary: CaseSummary)], whole: () -> [(blob: OID, summary: CaseSummary)]) {
         let others = loaded.count - (count - added.count)
         let compact = others > SummaryStore.slack(count)
         guard compact || !added.isEmpty || !read.appendable else { return }
@@ -222,8 +222,10 @@ package final class SummaryStore {
             if let last = try? entries(at: lastBase) { save(last) }
             return
         }
-        write(count: keep.count, added: keep.filter { loaded[$0] == nil }.sorted().compactMap { blob in known(blob).map { (blob: blob, summary: $0) } }) {
-            keep.sorted().compactMap { blob in known(blob).map { (blob: blob, summary: $0) } }
+        // In the ids' order, so that the same summaries make the same file.
+        let sorted = keep.map { ($0.hex, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+        write(count: keep.count, added: sorted.filter { loaded[$0] == nil }.compactMap { blob in known(blob).map { (blob: blob, summary: $0) } }) {
+            sorted.compactMap { blob in known(blob).map { (blob: blob, summary: $0) } }
         }
     }
 

@@ -1,27 +1,56 @@
 import Clibgit2
 
-/// A git object id, as 40 hex digits.
+/// A git object id: its 20 bytes, kept as three words (hashed and compared as such); the 40 hex
+/// digits are made when asked for. An id made for every tree entry and commit of a walk, and
+/// used as a key, was a 40-character string allocated, formatted and hashed each time.
 public struct OID: Hashable, Sendable, CustomStringConvertible {
-    public let hex: String
+    private let w0: UInt64, w1: UInt64, w2: UInt32
 
     init(_ oid: git_oid) {
         var oid = oid
-        // Formatted in place: a walk over the history makes one for every commit and subtree.
-        self.hex = String(unsafeUninitializedCapacity: 40) { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { _ = git_oid_nfmt($0.baseAddress, 40, &oid) }
-            return 40
+        (w0, w1, w2) = withUnsafeBytes(of: &oid.id) { b in
+            (b.loadUnaligned(fromByteOffset: 0, as: UInt64.self), b.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+             b.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
         }
     }
 
     public init?(hex: String) {
-        guard hex.count == 40, hex.allSatisfy(\.isHexDigit) else { return nil }
-        self.hex = hex.lowercased()
+        guard hex.utf8.count == 40, hex.allSatisfy(\.isHexDigit) else { return nil }
+        var oid = git_oid()
+        guard hex.withCString({ git_oid_fromstrn(&oid, $0, 40) }) == 0 else { return nil }
+        self.init(oid)
+    }
+
+    /// The id of 20 raw bytes (as `append(to:)` writes them); nil for any other count.
+    public init?(bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count == 20 else { return nil }
+        var oid = git_oid()
+        withUnsafeMutableBytes(of: &oid.id) { $0.copyMemory(from: UnsafeRawBufferPointer(bytes)) }
+        self.init(oid)
+    }
+
+    /// Appends the id's 20 raw bytes to `out`.
+    public func append(to out: inout [UInt8]) {
+        withUnsafeBytes(of: raw.id) { out.append(contentsOf: $0) }
     }
 
     var raw: git_oid {
         var oid = git_oid()
-        _ = hex.withCString { git_oid_fromstr(&oid, $0) }
+        withUnsafeMutableBytes(of: &oid.id) { b in
+            b.storeBytes(of: w0, toByteOffset: 0, as: UInt64.self)
+            b.storeBytes(of: w1, toByteOffset: 8, as: UInt64.self)
+            b.storeBytes(of: w2, toByteOffset: 16, as: UInt32.self)
+        }
         return oid
+    }
+
+    /// The 40 lower-case hex digits.
+    public var hex: String {
+        var oid = raw
+        return String(unsafeUninitializedCapacity: 40) { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { _ = git_oid_nfmt($0.baseAddress, 40, &oid) }
+            return 40
+        }
     }
 
     public var short: String { String(hex.prefix(10)) }
