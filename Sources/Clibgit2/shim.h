@@ -29,4 +29,12 @@ void *memmem(const void *haystack, size_t haystacklen, const void *needle, size_
 static inline const void *casebook_memmem(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length) {
     return memmem(haystack, haystack_length, needle, needle_length);
 }
+
+/// glibc's `copy_file_range` (also a GNU extension): bytes copied from one file to another in the
+/// kernel, from and to each file's current offset.
+#include <sys/types.h>
+ssize_t copy_file_range(int infd, __off64_t *pinoff, int outfd, __off64_t *poutoff, size_t length, unsigned int flags);
+static inline long casebook_copy_file_range(int infd, int outfd, size_t length) {
+    return (long)copy_file_range(infd, 0, outfd, 0, length, 0);
+}
 #endif

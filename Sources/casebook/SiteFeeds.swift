@@ -29,21 +29,21 @@ extension Casebook.Site {
                 written += 1
                 continue
             }
-            try AtomicFile.write(to: url.path, durable: false) { put in
-                if suffix == ".csv" {
-                    try put(header)
-                    for name in names { try put(try Data(contentsOf: SiteRecords.url(root, name + suffix), options: .alwaysMapped)) }
-                } else if names.isEmpty {
-                    try put(frame.empty)
-                } else {
-                    try put(frame.head)
-                    for (n, name) in names.enumerated() {
-                        if n > 0 { try put(Dashboard.casesJSONSeparator) }
-                        try put(try Data(contentsOf: SiteRecords.url(root, name + suffix), options: .alwaysMapped))
-                    }
-                    try put(frame.tail)
+            // The parts copied from their files in the kernel (`AtomicFile.Piece.file`).
+            var pieces: [AtomicFile.Piece] = []
+            if suffix == ".csv" {
+                pieces = [.bytes(header)] + names.map { .file(SiteRecords.path(root, $0 + suffix)) }
+            } else if names.isEmpty {
+                pieces = [.bytes(frame.empty)]
+            } else {
+                pieces = [.bytes(frame.head)]
+                for (n, name) in names.enumerated() {
+                    if n > 0 { pieces.append(.bytes(Dashboard.casesJSONSeparator)) }
+                    pieces.append(.file(SiteRecords.path(root, name + suffix)))
                 }
+                pieces.append(.bytes(frame.tail))
             }
+            try AtomicFile.write(to: url.path, durable: false, pieces: pieces)
             written += 1
         }
         return written
