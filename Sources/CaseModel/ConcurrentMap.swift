@@ -21,3 +21,22 @@ extension Array {
 
 /// A slot `concurrentMap` did not fill (never expected: every iteration runs).
 struct NotComputed: Error {}
+
+/// `first` and `second` run at once, on two cores (the second on the calling thread's
+/// companion): for two independent reads of a command, such as the cases' summaries and the
+/// records a dashboard's last build kept.
+/// - Throws: the first's error, else the second's.
+public func atOnce<A, B>(_ first: () throws -> A, _ second: () throws -> B) throws -> (A, B) {
+    try withoutActuallyEscaping(first) { first in
+        try withoutActuallyEscaping(second) { second in
+            nonisolated(unsafe) var a: Result<A, any Error>?
+            nonisolated(unsafe) var b: Result<B, any Error>?
+            nonisolated(unsafe) let (f, s) = (first, second)
+            DispatchQueue.concurrentPerform(iterations: 2) { k in
+                if k == 0 { a = Result { try f() } } else { b = Result { try s() } }
+            }
+            guard let a, let b else { throw NotComputed() }
+            return (try a.get(), try b.get())
+        }
+    }
+}

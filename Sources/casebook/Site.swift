@@ -53,7 +53,13 @@ extension Casebook {
             // those pages list (open ones and the samples' picks they show: the recent samples'
             // and those still to be revisited); the rest stream past once, a batch at a time, for
             // their pages and the feeds.
-            let entries = try ws.caseSummaries()
+            // What the last build kept (`SiteRecords`, below) is read meanwhile on the other core.
+            let root = URL(fileURLWithPath: out)
+            let (entries, kept) = try atOnce({ try ws.caseSummaries() }, {
+                (records: SiteRecords.load(from: root), reports: SiteRecords.loadReports(from: root), reviews: SiteRecords.loadReviews(from: root))
+            })
+            var old = kept.records
+            let oldReports = kept.reports, oldReviews = kept.reviews
             let samples = try samples(ws)
             let picks = Agenda.PicksShown(samples, at: at, zone: ws.zone)
             let live = try ws.cases(entries.filter { $0.summary.status.isOpen || picks.contains($0.summary) })
@@ -64,8 +70,6 @@ extension Casebook {
             (dashboard.notifyProblems, dashboard.undelivered) = NotifyStatus.read(ws, in: Strings(language))
             dashboard.signaturePolicy = ws.settings.signaturePolicy
             // The review sign-offs, by blob id: only a file not seen by the last build is decoded.
-            let root = URL(fileURLWithPath: out)
-            let oldReviews = SiteRecords.loadReviews(from: root)
             var reviews: [String: SiteRecords.Review] = [:]
             for entry in try ws.repo.files(under: "records/reviews", at: ws.base) where entry.path.hasSuffix(".json") {
                 let blob = entry.blob.hex
@@ -91,7 +95,6 @@ extension Casebook {
             // What the last build kept (`SiteRecords`): a case whose file, commits and
             // clock-dependent facts are those it saw is neither read nor rendered again, and a
             // day of intake (a group) with no such case is not even opened.
-            var old = SiteRecords.load(from: root)
             let key = SiteCache.digest(dashboard.renderKey)
             var records = SiteRecords(key: key, head: ws.base?.hex)
             // The cases whose page is on disk (nil: a page for each case of the last build's records).
@@ -121,7 +124,6 @@ extension Casebook {
             var rendered = 0
             // The monthly report pages the last build made: one whose cases, actions, samples and
             // render key are the same and whose figures still hold at the clock is taken as made.
-            let oldReports = SiteRecords.loadReports(from: root)
             var reports: [String: KeptPage] = [:]
             dashboard.keeping = PageKeeping(kept: oldReports, caseClock: { id in records.cases[id.rawValue].map { ($0.blob, $0.until) } },
                                             keep: { path, page in reports[path] = page }, digest: SiteCache.digest)
@@ -295,7 +297,7 @@ extension Casebook {
             }
             let listPages = records.files.keys.filter { $0.hasSuffix(".html") }.count
             print("\(listPages + records.cases.count) pages and \(records.files.count - listPages) other files in \(out) (\(written) written)")
-            LeftToExit.keep(dashboard, entries, ordered, old, records, held, live, pagesOnDisk)
+            LeftToExit.keep(dashboard, entries, ordered, old, records, held, live, pagesOnDisk as Any)
         }
 
         /// The groups to make again: those holding a case not settled, new, moved in from another
