@@ -60,55 +60,54 @@ extension Casebook {
             })
             var old = kept.records
             let oldReports = kept.reports, oldReviews = kept.reviews
-            let samples = try samples(ws)
-            let picks = Agenda.PicksShown(samples, at: at, zone: ws.zone)
-            let live = try ws.cases(entries.filter { $0.summary.status.isOpen || picks.contains($0.summary) })
-            var dashboard = Dashboard(siteName: ws.settings.site, cases: live, profile: ws.profile, now: at, language: language,
-                                      timeZone: ws.zone, samples: samples, staff: ws.staff.staff)
-            dashboard.summaries = entries.map(\.summary)
-            dashboard.officialCalendarYears = ws.calendar.official
-            (dashboard.notifyProblems, dashboard.undelivered) = NotifyStatus.read(ws, in: Strings(language))
-            dashboard.signaturePolicy = ws.settings.signaturePolicy
-            // The review sign-offs, by blob id: only a file not seen by the last build is decoded.
-            var reviews: [String: SiteRecords.Review] = [:]
-            for entry in try ws.repo.files(under: "records/reviews", at: ws.base) where entry.path.hasSuffix(".json") {
-                let blob = entry.blob.hex
-                if reviews[blob] != nil { continue }
-                if let kept = oldReviews[blob] {
-                    reviews[blob] = kept
-                } else {
-                    let record = try RecordJSON.decode(ReviewRecord.self, from: ws.repo.blob(entry.blob), file: entry.path)
-                    reviews[blob] = SiteRecords.Review(kind: record.kind, from: record.from)
+            // The pages' other inputs read, while on the other core the cases are arranged against
+            // the last build's records for its render key (arranged again in the rare build whose key differs).
+            let (setUp, speculative) = try atOnce({ () throws -> (live: [CaseFile], dashboard: Dashboard, reviews: [String: SiteRecords.Review]) in
+                let samples = try samples(ws)
+                let picks = Agenda.PicksShown(samples, at: at, zone: ws.zone)
+                let live = try ws.cases(entries.filter { $0.summary.status.isOpen || picks.contains($0.summary) })
+                var dashboard = Dashboard(siteName: ws.settings.site, cases: live, profile: ws.profile, now: at, language: language,
+                                          timeZone: ws.zone, samples: samples, staff: ws.staff.staff)
+                dashboard.summaries = entries.map(\.summary)
+                dashboard.officialCalendarYears = ws.calendar.official
+                (dashboard.notifyProblems, dashboard.undelivered) = NotifyStatus.read(ws, in: Strings(language))
+                dashboard.signaturePolicy = ws.settings.signaturePolicy
+                // The review sign-offs, by blob id: only a file not seen by the last build is decoded.
+                var reviews: [String: SiteRecords.Review] = [:]
+                for entry in try ws.repo.files(under: "records/reviews", at: ws.base) where entry.path.hasSuffix(".json") {
+                    let blob = entry.blob.hex
+                    if reviews[blob] != nil { continue }
+                    if let kept = oldReviews[blob] {
+                        reviews[blob] = kept
+                    } else {
+                        let record = try RecordJSON.decode(ReviewRecord.self, from: ws.repo.blob(entry.blob), file: entry.path)
+                        reviews[blob] = SiteRecords.Review(kind: record.kind, from: record.from)
+                    }
                 }
-            }
-            dashboard.reviewsSigned = reviews.values.map { ($0.kind, $0.from) }
-            dashboard.registers = try RegisterCommand.entries(ws).map(\.entry)
-            // The daily round's page, once the centre keeps round records (003 九).
-            let book = try ws.rounds()
-            if !book.patrols.isEmpty || !book.visits.isEmpty || !book.summaries.isEmpty { dashboard.rounds = book }
-            dashboard.units = ws.settings.units ?? []
-            dashboard.contracts = try ContractCommand.pageInput(ws)
-            // The managers' accountability page: only where the profile keeps the ladder, and not
-            // when the settings leave it out (003 篇2 第十二条).
-            if ws.settings.accountabilityPage != false { dashboard.accountability = ws.profile.accountability }
-            dashboard.archivedMonths = Set(try ws.repo.tags(matching: "archive/*").map { String($0.name.dropFirst("archive/".count)) })
+                dashboard.reviewsSigned = reviews.values.map { ($0.kind, $0.from) }
+                dashboard.registers = try RegisterCommand.entries(ws).map(\.entry)
+                // The daily round's page, once the centre keeps round records (003 九).
+                let book = try ws.rounds()
+                if !book.patrols.isEmpty || !book.visits.isEmpty || !book.summaries.isEmpty { dashboard.rounds = book }
+                dashboard.units = ws.settings.units ?? []
+                dashboard.contracts = try ContractCommand.pageInput(ws)
+                // The managers' accountability page: only where the profile keeps the ladder, and not
+                // when the settings leave it out (003 篇2 第十二条).
+                if ws.settings.accountabilityPage != false { dashboard.accountability = ws.profile.accountability }
+                dashboard.archivedMonths = Set(try ws.repo.tags(matching: "archive/*").map { String($0.name.dropFirst("archive/".count)) })
+                return (live, dashboard, reviews)
+            }, { arrange(entries, old: old, key: old.key, at: at, root: root, ws) })
+            let live = setUp.live, reviews = setUp.reviews
+            var dashboard = setUp.dashboard
             // What the last build kept (`SiteRecords`): a case whose file, commits and
             // clock-dependent facts are those it saw is neither read nor rendered again, and a
             // day of intake (a group) with no such case is not even opened.
             let key = SiteCache.digest(dashboard.renderKey)
             var records = SiteRecords(key: key, head: ws.base?.hex)
-            // The cases whose page is on disk (nil: a page for each case of the last build's records).
-            let pagesOnDisk = old.pages(in: root)
-            // The cases in the feeds' order (intake time, then id): each group passes in one piece.
-            // Sorted as positions, then gathered: sorting the entries themselves moved 89,087 whole
-            // summaries many times over (5 % of a rebuild at 100,000 cases).
-            let sortKeys = entries.map { ($0.summary.receivedAt.unixSeconds, $0.summary.id.rawValue) }
-            let ordered = sortKeys.indices.sorted { sortKeys[$0] < sortKeys[$1] }.map { entries[$0] }
-            let groupOf = ordered.map { SiteRecords.group(of: $0.summary.receivedAt) }
-            // Each case's entry in the last build's records, looked up once, by position.
-            let was = old.key == key ? ordered.map { old.cases[$0.summary.id.rawValue] } : ordered.map { _ in nil }
-            var plans = plan(ordered, was, old: old, key: key, at: at, pages: pagesOnDisk, ws)
-            let (dirty, gone) = dirtyGroups(ordered, was, groupOf, plans, old: old, root: root)
+            let arranged = key == old.key ? speculative : arrange(entries, old: old, key: key, at: at, root: root, ws)
+            let (pagesOnDisk, ordered, groupOf, was, dirty, gone) = (arranged.pagesOnDisk, arranged.ordered, arranged.groupOf, arranged.was,
+                                                                     arranged.dirty, arranged.gone)
+            var plans = arranged.plans
             // The cases' entries as kept, moved rather than copied: a group taken whole keeps its
             // entries as they are (89,087 entries inserted again one by one were a twentieth of a
             // rebuild at 100,000 cases); a group made again sets its own (reading the kept entry
@@ -298,52 +297,6 @@ extension Casebook {
             let listPages = records.files.keys.filter { $0.hasSuffix(".html") }.count
             print("\(listPages + records.cases.count) pages and \(records.files.count - listPages) other files in \(out) (\(written) written)")
             LeftToExit.keep(dashboard, entries, ordered, old, records, held, live, pagesOnDisk as Any)
-        }
-
-        /// The groups to make again: those holding a case not settled, new, moved in from another
-        /// group or gone since, and those whose parts of the feeds are not as the index names;
-        /// and the cases of the last build that are gone. `was` holds each case's entry in the
-        /// last build's records (nil: none, or records of another render key).
-        func dirtyGroups(_ ordered: [CaseEntry], _ was: [SiteRecords.Case?], _ groupOf: [String], _ plans: [Plan], old: SiteRecords,
-                         root: URL) -> (dirty: Set<String>, gone: [String]) {
-            var dirty: Set<String> = []
-            var gone: [String] = []
-            for n in ordered.indices {
-                let group = was[n]?.group
-                if plans[n] != .settled || group != groupOf[n] {
-                    dirty.insert(groupOf[n])
-                    if let group { dirty.insert(group) }
-                }
-            }
-            // Counting the entries found would miss a case gone beside a case file copied by hand
-            // (two files, one id): the ids are looked for.
-            let present = Set(ordered.map(\.summary.id.rawValue))
-            for (id, record) in old.cases where !present.contains(id) {
-                dirty.insert(record.group)
-                gone.append(id)
-            }
-            for name in Set(groupOf) where !dirty.contains(name) && !old.partsHold(name, in: root) { dirty.insert(name) }
-            return (dirty, gone)
-        }
-
-        /// How a build takes each case: `settled` when its blob, its commits and its
-        /// clock-dependent facts are those the last build saw (and its page is there): nothing is
-        /// read; `clock` when only the clock moved past what it saw (or the page is missing): the
-        /// file is read and its page made again if it changed, the commits as kept; `fresh`
-        /// otherwise: file, commits and signatures read.
-        enum Plan: Equatable { case settled, clock, fresh }
-
-        func plan(_ entries: [CaseEntry], _ was: [SiteRecords.Case?], old: SiteRecords, key: String, at: Timestamp, pages: Set<String>?,
-                  _ ws: Workspace) -> [Plan] {
-            // The case files the commits since the last build touched (none when nothing was kept).
-            guard old.key == key, let built = old.head.flatMap(OID.init(hex:)), let head = ws.base,
-                  let delta = try? HistoryIndex.changes(since: built, to: head, in: ws.repo) else { return entries.map { _ in .fresh } }
-            let touched = Set(delta.touchedNames.map { $0.hasSuffix(".json") ? String($0.dropLast(5)) : $0 })
-            return entries.indices.map { n in
-                let id = entries[n].summary.id.rawValue
-                guard let record = was[n], record.blob == entries[n].blobHex, touched.isEmpty || !touched.contains(id) else { return .fresh }
-                return record.holds(at: at) && pages?.contains(id) ?? true ? .settled : .clock
-            }
         }
 
         /// Checks the signature of each event's commit on the pages to be rendered: good (the
