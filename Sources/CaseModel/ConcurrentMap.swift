@@ -22,9 +22,8 @@ extension Array {
 /// A slot `concurrentMap` did not fill (never expected: every iteration runs).
 struct NotComputed: Error {}
 
-/// `first` and `second` run at once, on two cores (the second on the calling thread's
-/// companion): for two independent reads of a command, such as the cases' summaries and the
-/// records a dashboard's last build kept.
+/// `first` and `second` run at once, on two threads: for two independent reads of a command,
+/// such as the cases' summaries and the records a dashboard's last build kept.
 /// - Throws: the first's error, else the second's.
 public func atOnce<A, B>(_ first: () throws -> A, _ second: () throws -> B) throws -> (A, B) {
     try withoutActuallyEscaping(first) { first in
