@@ -2,9 +2,10 @@ import Foundation
 import GitStore
 
 /// The frame of every cache file casebook keeps under `<git dir>/casebook/` (the summaries, the
-/// signature verdicts, the company's kept figures): a header naming the file's format and this
-/// build of casebook, a checksum of the body (8 bytes, little-endian), then the body. A file is
-/// used only when it is whole and this build wrote it; anything else is ignored and written again.
+/// signature verdicts, the company's kept figures): a header naming the file's format and what
+/// made it (this build of casebook, or for the signature verdicts the verifier's version), a
+/// checksum of the body (8 bytes, little-endian), then the body. A file is used only when it is
+/// whole and made by the same; anything else is ignored and written again.
 package enum CacheFile {
     /// This build of casebook, as the header names it (size and modification time of the
     /// executable: what a cache holds depends on the rules compiled into it).
@@ -14,11 +15,17 @@ package enum CacheFile {
         return "\(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
     }()
 
-    package static func header(_ format: String) -> [UInt8] { Array("\(format)\nbuild \(build)\n".utf8) }
+    /// What made a file, as its header's second line names it: by default this build.
+    package static var thisBuild: String { "build \(build)" }
 
-    /// `body` framed: the header of `format`, its checksum, the body.
-    package static func seal<C: Collection>(_ body: C, format: String) -> Data where C.Element == UInt8, C.Index == Int {
-        var out = front(format, checksum: checksum(body), reserving: body.count)
+    package static func header(_ format: String, madeBy maker: String = thisBuild) -> [UInt8] {
+        Array("\(format)\n\(maker)\n".utf8)
+    }
+
+    /// `body` framed: the header of `format` (made by `maker`), its checksum, the body.
+    package static func seal<C: Collection>(_ body: C, format: String, madeBy maker: String = thisBuild) -> Data
+    where C.Element == UInt8, C.Index == Int {
+        var out = front(format, madeBy: maker, checksum: checksum(body), reserving: body.count)
         out += body
         return Data(out)
     }
@@ -35,17 +42,18 @@ package enum CacheFile {
     }
 
     /// What comes before the body: the header of `format`, then the body's checksum.
-    private static func front(_ format: String, checksum: UInt64, reserving body: Int = 0) -> [UInt8] {
-        var out = header(format)
+    private static func front(_ format: String, madeBy maker: String = thisBuild, checksum: UInt64, reserving body: Int = 0) -> [UInt8] {
+        var out = header(format, madeBy: maker)
         out.reserveCapacity(out.count + 8 + body)
         withUnsafeBytes(of: checksum.littleEndian) { out += $0 }
         return out
     }
 
-    /// `read` of the body of `data` when `data` is a whole file of `format` written by this build
-    /// (without copying it); nil otherwise, or when `read` finds nothing.
-    package static func open<T>(_ data: Data, format: String, _ read: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
-        let head = header(format)
+    /// `read` of the body of `data` when `data` is a whole file of `format` made by `maker` (this
+    /// build by default), without copying it; nil otherwise, or when `read` finds nothing.
+    package static func open<T>(_ data: Data, format: String, madeBy maker: String = thisBuild,
+                                _ read: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
+        let head = header(format, madeBy: maker)
         guard data.count >= head.count + 8 else { return nil }
         return data.withUnsafeBytes { raw -> T? in
             let bytes = raw.bindMemory(to: UInt8.self)

@@ -14,12 +14,17 @@ import GitStore
 /// the commit is verified anew; another member's change of key leaves it alone.
 ///
 /// It is a cache, never a source of truth, with the discipline of the summary cache: the file's
-/// header names its format and this build of casebook (`CacheFile.build`: the verifying code is
-/// compiled in), a checksum covers the rest, anything else is ignored and written again, and it is
+/// header names its format and the verifier's version (`SSHVerifier.version`, raised whenever what
+/// it judges or how changes: a new build of casebook with the same verifier keeps the verdicts, where
+/// naming the build made each upgrade verify every signature of the history again — 423,745 at
+/// 100,000 cases, half of that first dashboard build), a checksum covers the rest, anything else is
+/// ignored and written again, and it is
 /// replaced atomically (two processes at once each leave a whole file; one's new verdicts may be
 /// lost, to be verified again). What is not detected: an entry forged together with its checksum.
 package final class SignatureVerdicts: @unchecked Sendable {
     static let format = "casebook-signatures 1"
+    /// What made the verdicts, as the file's header names it.
+    static var maker: String { "verifier \(SSHVerifier.version)" }
 
     static func path(_ repo: Repository) -> String {
         repo.gitDirectory + (repo.gitDirectory.hasSuffix("/") ? "" : "/") + "casebook/signatures"
@@ -209,13 +214,13 @@ package final class SignatureVerdicts: @unchecked Sendable {
             withUnsafeBytes(of: key.judge.littleEndian) { all += $0 }
             all.append(UInt8(SignatureStatus.allCases.firstIndex(of: status)!))
         }
-        return CacheFile.seal(all, format: format)
+        return CacheFile.seal(all, format: format, madeBy: maker)
     }
 
-    /// The judges and verdicts of a file `encode` wrote with this build; nil for anything else.
+    /// The judges and verdicts of a file `encode` wrote with this verifier; nil for anything else.
     /// The judges and the verdicts of the file; with `only`, the verdicts on those commits alone.
     static func decode(_ data: Data, only: Set<Commit>? = nil) -> (judges: [[UInt8]], verdicts: [Key: SignatureStatus])? {
-        CacheFile.open(data, format: format) { body -> (judges: [[UInt8]], verdicts: [Key: SignatureStatus])? in
+        CacheFile.open(data, format: format, madeBy: maker) { body -> (judges: [[UInt8]], verdicts: [Key: SignatureStatus])? in
             var i = 0
             func u32() -> Int? {
                 guard body.count - i >= 4 else { return nil }

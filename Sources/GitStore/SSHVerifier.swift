@@ -17,6 +17,13 @@ public enum SignatureStatus: String, Sendable, CaseIterable {
 /// author. Ed25519 signatures are verified in process; others by `ssh-keygen -Y verify -n git`
 /// against an allowed-signers file.
 public final class SSHVerifier: @unchecked Sendable {
+    /// The version of what this verifier judges and how (this file, `SSHSignature`, and the bytes
+    /// `Repository.signature(of:)` hands it): verdicts kept on disk are kept under it, so that a new
+    /// build of casebook does not verify every signature of the history again. Raise it with any
+    /// change that could change a verdict; `SSHVerifierVersionTests` fails until the code it
+    /// covers is pinned again.
+    public static let version = 1
+
     private let allowedSigners: String
     /// Registered keys (`TYPE BASE64`) by principal, lowercased.
     private let keys: [String: Set<String>]
