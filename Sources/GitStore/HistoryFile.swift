@@ -117,8 +117,8 @@ struct HistoryFile {
                 while start > 0, raw[start - 1] != 0x0A { start -= 1 }
                 var end = i
                 while end < raw.count, raw[end] != 0x0A { end += 1 }
-                let line = Substring(decoding: UnsafeRawBufferPointer(rebasing: raw[start..<end]), as: UTF8.self)
-                guard line.hasPrefix("c ") else { continue }
+                let line = UnsafeRawBufferPointer(rebasing: raw[start..<end])
+                guard line.starts(with: "c ".utf8) else { continue }
                 guard let (commit, names) = HistoryFile.commit(line) else { return nil }
                 if names.contains(name) { out.append(commit) }
                 i = end
@@ -216,26 +216,49 @@ struct HistoryFile {
     }
 
     /// Each line of `range` (without its newline).
-    static func lines(_ raw: UnsafeRawBufferPointer, _ range: Range<Int>, _ body: (Substring) -> Void) {
+    static func lines(_ raw: UnsafeRawBufferPointer, _ range: Range<Int>, _ body: (UnsafeRawBufferPointer) -> Void) {
         var start = range.lowerBound
         for i in range where raw[i] == 0x0A {
-            body(Substring(decoding: UnsafeRawBufferPointer(rebasing: raw[start..<i]), as: UTF8.self))
+            body(UnsafeRawBufferPointer(rebasing: raw[start..<i]))
             start = i + 1
         }
-        if start < range.upperBound { body(Substring(decoding: UnsafeRawBufferPointer(rebasing: raw[start..<range.upperBound]), as: UTF8.self)) }
+        if start < range.upperBound { body(UnsafeRawBufferPointer(rebasing: raw[start..<range.upperBound])) }
     }
 
-    /// One `c …` line: the commit and the names of the files it changed.
-    static func commit(_ line: Substring) -> (HistoryIndex.Commit, [String])? {
-        guard line.hasPrefix("c ") else { return nil }
-        let fields = line.dropFirst(2).split(separator: " ", maxSplits: 5, omittingEmptySubsequences: false)
-        guard fields.count == 6, let id = OID(hex: String(fields[0])), let parents = Int(fields[1]),
-              let time = Int64(fields[3]), let offset = Int32(fields[4]) else { return nil }
-        let rest = fields[5].split(separator: "\t", omittingEmptySubsequences: false)
-        guard rest.count >= 3 else { return nil }
-        let commit = HistoryIndex.Commit(id: id, author: Person(name: String(rest[1]), email: String(rest[0]), time: time, offsetMinutes: offset),
-                                         isSigned: fields[2] == "1", action: rest[2].isEmpty ? nil : String(rest[2]), parentCount: parents)
-        return (commit, rest[3...].map(String.init))
+    /// One `c …` line: the commit and the names of the files it changed. Read byte by byte (423,745
+    /// lines at 100,000 cases: splitting them as `Character`s was two thirds of reading the file).
+    /// The line is `c ID PARENTS SIGNED TIME OFFSET EMAIL\tNAME\tACTION[\tFILE…]`.
+    static func commit(_ line: UnsafeRawBufferPointer) -> (HistoryIndex.Commit, [String])? {
+        guard line.count > 2, line[0] == UInt8(ascii: "c"), line[1] == 0x20 else { return nil }
+        // Five fields to the fifth space; the rest is cut at tabs.
+        var fields: [Range<Int>] = []
+        fields.reserveCapacity(5)
+        var start = 2, i = 2
+        while fields.count < 5, i < line.count {
+            if line[i] == 0x20 {
+                fields.append(start..<i)
+                start = i + 1
+            }
+            i += 1
+        }
+        guard fields.count == 5 else { return nil }
+        var rest: [Range<Int>] = []
+        i = start
+        while i < line.count {
+            if line[i] == 0x09 {
+                rest.append(start..<i)
+                start = i + 1
+            }
+            i += 1
+        }
+        rest.append(start..<line.count)
+        func text(_ r: Range<Int>) -> String { String(decoding: UnsafeRawBufferPointer(rebasing: line[r]), as: UTF8.self) }
+        guard rest.count >= 3, let id = OID(hexBytes: UnsafeRawBufferPointer(rebasing: line[fields[0]])),
+              let parents = Int(text(fields[1])), let time = Int64(text(fields[3])), let offset = Int32(text(fields[4])) else { return nil }
+        let action = rest[2].isEmpty ? nil : text(rest[2])
+        let commit = HistoryIndex.Commit(id: id, author: Person(name: text(rest[1]), email: text(rest[0]), time: time, offsetMinutes: offset),
+                                         isSigned: line[fields[2]].elementsEqual("1".utf8), action: action, parentCount: parents)
+        return (commit, rest[3...].map(text))
     }
 
     /// Where `needle` next occurs in `raw` at or after `from`.

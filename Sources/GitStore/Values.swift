@@ -15,10 +15,35 @@ public struct OID: Hashable, Sendable, CustomStringConvertible {
     }
 
     public init?(hex: String) {
-        guard hex.utf8.count == 40, hex.allSatisfy(\.isHexDigit) else { return nil }
+        var hex = hex
+        guard let id = hex.withUTF8({ OID(hexBytes: UnsafeRawBufferPointer($0)) }) else { return nil }
+        self = id
+    }
+
+    /// The id written as 40 hex digits (either case) in `bytes`; nil for anything else. Byte by
+    /// byte: the history index parses 423,745 ids at 100,000 cases, and checking them as
+    /// `Character`s first was a fifth of that parse.
+    public init?(hexBytes bytes: UnsafeRawBufferPointer) {
+        guard bytes.count == 40 else { return nil }
         var oid = git_oid()
-        guard hex.withCString({ git_oid_fromstrn(&oid, $0, 40) }) == 0 else { return nil }
+        let ok = withUnsafeMutableBytes(of: &oid.id) { out -> Bool in
+            for k in 0..<20 {
+                guard let high = OID.nibble(bytes[2 * k]), let low = OID.nibble(bytes[2 * k + 1]) else { return false }
+                out[k] = high << 4 | low
+            }
+            return true
+        }
+        guard ok else { return nil }
         self.init(oid)
+    }
+
+    private static func nibble(_ c: UInt8) -> UInt8? {
+        switch c {
+        case 0x30...0x39: c - 0x30
+        case 0x61...0x66: c - 0x61 + 10
+        case 0x41...0x46: c - 0x41 + 10
+        default: nil
+        }
     }
 
     /// The id of 20 raw bytes (as `append(to:)` writes them); nil for any other count.
