@@ -115,7 +115,11 @@ package final class SignatureVerdicts: @unchecked Sendable {
             }
             loaded = true
         }
-        let keys = commits.map { Key(commit: Self.bytes(of: $0.commit), judge: judge(of: $0.author, allowedSigners: allowedSigners)) }
+        // The registry's judges looked up once, not per commit (hashing the allowed-signers text
+        // for each of 423,745 commits was most of a full dashboard build's look-ups of verdicts).
+        var judged = judges[allowedSigners] ?? [:]
+        let keys = commits.map { Key(commit: Self.bytes(of: $0.commit), judge: judge(of: $0.author, allowedSigners: allowedSigners, in: &judged)) }
+        judges[allowedSigners] = judged
         if scanned != nil, keys.contains(where: { verdicts[$0] == nil && !scannedFor.contains($0.commit) }) {
             // Commits the first scan did not look for: every verdict decoded, once (a scan at each
             // call made `check --range`, which asks commit by commit, six times slower).
@@ -142,15 +146,16 @@ package final class SignatureVerdicts: @unchecked Sendable {
         return out.map { $0! }
     }
 
-    private func judge(of email: String, allowedSigners: String) -> UInt32 {
-        if let known = judges[allowedSigners]?[email] { return known }
+    /// The number of the judge of a commit by `email` against `allowedSigners`, whose judges so far are `judged`.
+    private func judge(of email: String, allowedSigners: String, in judged: inout [String: UInt32]) -> UInt32 {
+        if let known = judged[email] { return known }
         let digest = Array(SHA256.hash(data: Data(SSHVerifier.judge(of: email, allowedSigners: allowedSigners).utf8)))
         let number = judgeNumbers[digest] ?? {
             judgeList.append(digest)
             judgeNumbers[digest] = UInt32(judgeList.count - 1)
             return UInt32(judgeList.count - 1)
         }()
-        judges[allowedSigners, default: [:]][email] = number
+        judged[email] = number
         return number
     }
 
@@ -183,16 +188,7 @@ package final class SignatureVerdicts: @unchecked Sendable {
     static func bytes(of id: OID) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(20)
-        var high: UInt8?
-        for c in id.hex.utf8 {
-            let v = c <= 57 ? c - 48 : (c | 0x20) - 87
-            if let h = high {
-                out.append(h << 4 | v)
-                high = nil
-            } else {
-                high = v
-            }
-        }
+        id.append(to: &out)
         return out
     }
 

@@ -227,25 +227,14 @@ extension Casebook {
             let interactive = isatty(STDERR_FILENO) != 0
             var written = 0
             var folders: Set<String> = []
-            // Case pages are written by the threads that render them (replaced atomically, not
-            // flushed to disk one by one: a page can be made again), counted under a lock.
-            let pagesWritten = PageCount()
             let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
             // A first build (no folder of case pages yet) writes each page in place: there is no
             // earlier page a reader could be shown instead, and the records name no page until
             // the build ends, so a build stopped half way makes every page again. The renames of
-            // 89,087 temporary names alone were a twentieth of a first build's CPU.
-            let firstBuild = !FileManager.default.fileExists(atPath: rootPath + "cases")
-            dashboard.writeCasePage = { file in
-                // Paths as text: Foundation's URL for each of 89,087 pages was a twentieth of a full build.
-                try pagesWritten.folder(rootPath + (file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? ""))
-                if firstBuild {
-                    try AtomicFile.create(file.content, at: rootPath + file.path)
-                } else {
-                    try AtomicFile.write(file.content, to: rootPath + file.path, durable: false)
-                }
-                pagesWritten.add()
-            }
+            // 89,087 temporary names alone were a twentieth of a first build's CPU. A later build
+            // replaces a page atomically, not flushed to disk one by one: a page can be made again.
+            let pages = PageWriter(root: rootPath, inPlace: !FileManager.default.fileExists(atPath: rootPath + "cases"))
+            dashboard.writeCasePage = { file in try pages.write(file) }
             do {
                 try dashboard.build(progress: { done, total in
                     let line = "casebook site: \(done)/\(total) case pages"
@@ -265,7 +254,7 @@ extension Casebook {
                     try AtomicFile.write(file.content, to: url.path, durable: false)
                     written += 1
                 })
-                written += pagesWritten.value
+                written += try pages.finish()
                 if interactive, rendered >= 2000 { FileHandle.standardError.write(Data("\n".utf8)) }
                 written += try writeFeeds(dashboard, &records, old: old, root: root)
                 // Files of the last build this one no longer makes (of the builds before these
@@ -287,6 +276,7 @@ extension Casebook {
                 try records.save(in: root)
                 for name in [SiteRecords.oldName, SiteRecords.singleFile] { try? FileManager.default.removeItem(at: root.appendingPathComponent(name)) }
             } catch {
+                _ = try? pages.finish()  // no page written after the failure is told
                 throw Failure(key: "cannotWriteSite", "\(out)", "\(error.localizedDescription)")
             }
             if ProcessInfo.processInfo.environment["CASEBOOK_SUMMARY_STATS"] == "1" {
@@ -312,12 +302,13 @@ extension Casebook {
                     wanted[proof.commit] = proof.author.split(separator: "<").last.map { String($0.dropLast()) } ?? ""
                 }
             }
-            let commits = wanted.keys.compactMap(OID.init(hex:))
+            let asked = wanted.compactMap { hex, author in OID(hex: hex).map { (hex: hex, commit: $0, author: author) } }
             // Verdicts reached before against the same keys come from .git/casebook/signatures; the rest are verified on all cores.
-            let verdicts = try cache.statuses(of: commits.map { ($0, wanted[$0.hex] ?? "") }, allowedSigners: ws.allowedSigners)
+            let verdicts = try cache.statuses(of: asked.map { ($0.commit, $0.author) }, allowedSigners: ws.allowedSigners)
             var known: [String: SiteBuilder.SignatureStatus] = [:]
-            for (id, verdict) in zip(commits, verdicts) {
-                known[id.hex] = switch verdict {
+            known.reserveCapacity(asked.count)
+            for (commit, verdict) in zip(asked, verdicts) {
+                known[commit.hex] = switch verdict {
                 case .good: .good
                 case .bad: .bad
                 case .unregistered: .notRegistered
@@ -415,21 +406,4 @@ struct SiteCache: Codable {
         }
         return String(decoding: hex, as: UTF8.self)
     }
-}
-
-/// How many case pages the rendering threads wrote, and their folder made once when the first is.
-final class PageCount: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-    private var made = false
-
-    func folder(_ path: String) throws {
-        try lock.withLock {
-            if !made { try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
-            made = true
-        }
-    }
-
-    func add() { lock.withLock { count += 1 } }
-    var value: Int { lock.withLock { count } }
 }
