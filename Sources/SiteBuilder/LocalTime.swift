@@ -10,8 +10,7 @@ struct LocalTime: Sendable {
 
     /// `2026-11-20 17:00`.
     func minute(_ t: Timestamp) -> String {
-        let d = local(t).description
-        return String(d.prefix(10)) + " " + String(d.dropFirst(11).prefix(5))
+        Timestamp.written(unixSeconds: t.unixSeconds, offsetSeconds: zone.secondsFromGMT(for: t.date), to: .minute)
     }
 
     /// `2026-11-20`.

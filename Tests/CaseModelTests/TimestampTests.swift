@@ -47,5 +47,28 @@ import Testing
             }
         }
     }
-}
 
+    /// The text of a moment, written digit by digit, is Foundation's formatting of it.
+    @Test func writtenIsWhatAFormatterWrites() {
+        var generator = SystemRandomNumberGenerator()
+        var moments: [Int64] = [0, -1, 59, 86_399, 86_400, 951_782_400, 1_798_732_799, -2_208_988_800, 7_258_118_399]
+        for _ in 0..<2_000 { moments.append(Int64.random(in: -2_208_988_800...7_258_118_399, using: &generator)) }
+        for offset in [0, 28_800, -18_000, 3_600, -34_200, 50_400, 19_800 + 900] {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.calendar = Calendar(identifier: .gregorian)
+            formatter.timeZone = TimeZone(secondsFromGMT: offset)
+            formatter.dateFormat = "yyyy-MM-dd'T'HH:mm:ssxxx"
+            let minutes = DateFormatter()
+            minutes.locale = formatter.locale
+            minutes.calendar = formatter.calendar
+            minutes.timeZone = formatter.timeZone
+            minutes.dateFormat = "yyyy-MM-dd HH:mm"
+            for seconds in moments {
+                let date = Date(timeIntervalSince1970: TimeInterval(seconds))
+                #expect(Timestamp(date: date, offsetSeconds: offset).description == formatter.string(from: date), "\(seconds) \(offset)")
+                #expect(Timestamp.written(unixSeconds: seconds, offsetSeconds: offset, to: .minute) == minutes.string(from: date), "\(seconds) \(offset)")
+            }
+        }
+    }
+}
