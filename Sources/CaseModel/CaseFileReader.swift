@@ -246,7 +246,7 @@ enum CaseFileReader {
         mutating func intake() throws(GiveUp) -> Intake {
             var receivedAt: Timestamp?, channel: Channel?, kind: Kind?, severity: Severity?, repairSize: RepairSize?
             var unit: String?, reporter: Contact?, cause: Cause?, summary: String?, details: String?
-            var requestedBy: Timestamp?, firstResponder: StaffID?
+            var requestedBy: Timestamp?, firstResponder: StaffID?, emergency: EmergencyType?
             try object { r, key throws(GiveUp) in
                 switch key {
                 case "receivedAt": receivedAt = try r.time()
@@ -261,13 +261,14 @@ enum CaseFileReader {
                 case "details": details = try r.optional { r throws(GiveUp) in try r.string() }
                 case "requestedBy": requestedBy = try r.optional { r throws(GiveUp) in try r.time() }
                 case "firstResponder": firstResponder = try r.staff()
+                case "emergency": emergency = try r.optional { r throws(GiveUp) in try r.raw(EmergencyType.self) }
                 default: throw GiveUp()
                 }
             }
             return Intake(receivedAt: try Reader.need(receivedAt), channel: try Reader.need(channel), kind: try Reader.need(kind),
                           severity: severity, repairSize: repairSize, unit: unit, reporter: try Reader.need(reporter),
                           summary: try Reader.need(summary), details: details, requestedBy: requestedBy,
-                          firstResponder: try Reader.need(firstResponder), cause: cause)
+                          firstResponder: try Reader.need(firstResponder), cause: cause, emergency: emergency)
         }
 
         mutating func contact() throws(GiveUp) -> Contact {
@@ -291,7 +292,7 @@ enum CaseFileReader {
             var status: Status?, level: Level?, department: Department?, holder: StaffID?, deadlines: [Deadline]?
             var profile: String?, revisitsPlanned: [PlannedRevisit]?, revisits: [RevisitRecord]?, resolution: Resolution?
             var referral: Referral?, ownerInformedAt: Timestamp?, reopenCount: Int?, unresolvableReason: String?
-            var valid: Bool?, closedAt: Timestamp?, updatedAt: Timestamp?
+            var valid: Bool?, closedAt: Timestamp?, updatedAt: Timestamp?, checklist: [ChecklistEntry]?
             try object { r, key throws(GiveUp) in
                 switch key {
                 case "status": status = try r.raw(Status.self)
@@ -310,15 +311,33 @@ enum CaseFileReader {
                 case "valid": valid = try r.optional { r throws(GiveUp) in try r.bool() }
                 case "closedAt": closedAt = try r.optional { r throws(GiveUp) in try r.time() }
                 case "updatedAt": updatedAt = try r.time()
+                case "checklist": checklist = try r.optional { r throws(GiveUp) in try r.array { r throws(GiveUp) in try r.checklistEntry() } }
                 default: throw GiveUp()
                 }
             }
-            return CaseState(status: try Reader.need(status), level: try Reader.need(level), department: department,
+            var state = CaseState(status: try Reader.need(status), level: try Reader.need(level), department: department,
                              holder: try Reader.need(holder), deadlines: try Reader.need(deadlines), profile: try Reader.need(profile),
                              revisitsPlanned: try Reader.need(revisitsPlanned), revisits: try Reader.need(revisits),
                              resolution: resolution, referral: referral, ownerInformedAt: ownerInformedAt,
                              reopenCount: try Reader.need(reopenCount), unresolvableReason: unresolvableReason, valid: valid,
                              closedAt: closedAt, updatedAt: try Reader.need(updatedAt))
+            state.checklist = checklist
+            return state
+        }
+
+        /// An emergency's checklist item done (001 §5.6.6, §5.6.8, §5.6.9).
+        mutating func checklistEntry() throws(GiveUp) -> ChecklistEntry {
+            var item: ChecklistItem?, at: Timestamp?, by: StaffID?, value: String?
+            try object { r, key throws(GiveUp) in
+                switch key {
+                case "item": item = try r.raw(ChecklistItem.self)
+                case "at": at = try r.time()
+                case "by": by = try r.staff()
+                case "value": value = try r.optional { r throws(GiveUp) in try r.string() }
+                default: throw GiveUp()
+                }
+            }
+            return ChecklistEntry(item: try Reader.need(item), at: try Reader.need(at), by: try Reader.need(by), value: value)
         }
 
         mutating func deadline() throws(GiveUp) -> Deadline {
@@ -450,6 +469,8 @@ enum CaseFileReader {
                 case "correction": e.correction = try r.optional { r throws(GiveUp) in try r.correction() }
                 case "recordedAt": e.recordedAt = try r.optional { r throws(GiveUp) in try r.time() }
                 case "lateReason": e.lateReason = try r.optional { r throws(GiveUp) in try r.string() }
+                case "item": e.item = try r.optional { r throws(GiveUp) in try r.raw(ChecklistItem.self) }
+                case "value": e.value = try r.optional { r throws(GiveUp) in try r.string() }
                 default: throw GiveUp()
                 }
             }

@@ -80,8 +80,9 @@ extension Casebook {
                     if let kept = oldReviews[blob] {
                         reviews[blob] = kept
                     } else {
-                        let record = try RecordJSON.decode(ReviewRecord.self, from: ws.repo.blob(entry.blob), file: entry.path)
-                        reviews[blob] = SiteRecords.Review(kind: record.kind, from: record.from)
+                        // Only what the pages count (a full build decoded 365 whole sign-offs for it).
+                        let record = try RecordJSON.decode(SiteRecords.Review.self, from: ws.repo.blob(entry.blob), file: entry.path)
+                        reviews[blob] = record
                     }
                 }
                 dashboard.reviewsSigned = reviews.values.map { ($0.kind, $0.from) }

@@ -238,7 +238,7 @@ struct SiteRecords {
     }
 
     /// What the pages read of a review sign-off (`records/reviews/`): its kind and first day.
-    struct Review: Equatable {
+    struct Review: Equatable, Decodable {
         var kind: ReviewKind
         var from: String
     }

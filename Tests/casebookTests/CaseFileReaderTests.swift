@@ -48,9 +48,11 @@ import Testing
         let files = try CaseFileReaderTests.simulatedCaseFiles()
         #expect(files.count > 150)
         var actions: Set<Action> = []
-        // The reader does not know the special requests' and inspections' fields yet (emergency
-        // checklists, judicial requests, non-conformities): those files take JSONDecoder's path.
-        let special = ["\"emergency\"", "\"judicial\"", "\"inspection\""]
+        // The reader does not know the judicial requests' and inspections' fields yet (requests,
+        // non-conformities): those files take JSONDecoder's path. Emergencies and their checklists
+        // it reads (one in a hundred case files).
+        let special = ["\"judicial\"", "\"inspection\""]
+        var emergencies = 0
         for data in files {
             let direct = CaseFileReader.read(data)
             let text = String(decoding: data, as: UTF8.self)
@@ -61,7 +63,9 @@ import Testing
             #expect(direct != nil, "the reader left a file casebook wrote to JSONDecoder")
             #expect(direct == CaseFileReaderTests.foundation(data))
             direct?.events.forEach { actions.insert($0.action) }
+            if direct?.intake.emergency != nil, direct?.state.checklist?.isEmpty == false { emergencies += 1 }
         }
+        #expect(emergencies > 0, "no emergency with its checklist in the sample")
         // The month held the steps whose fields the reader must know.
         for action in [Action.open, .dispatch, .escalate, .resolve, .revisit, .close, .breach, .note] {
             #expect(actions.contains(action), "no \(action.rawValue) event in the sample")
