@@ -158,7 +158,7 @@ extension Casebook {
                         continue
                     }
                     // A group made again: its kept records, where they can be read; a case without one is read whole.
-                    let kept = (start..<end).contains { plans[$0] != .fresh } ? SiteRecords.loadGroup(name, from: root) ?? [:] : [:]
+                    let kept = (start..<end).contains { plans[$0] != .fresh } ? SiteRecords.loadGroup(name, parts: old.groups[name], from: root) ?? [:] : [:]
                     for n in start..<end where plans[n] != .fresh && kept[ordered[n].summary.id.rawValue] == nil { plans[n] = .fresh }
                     var details: [(id: String, detail: SiteRecords.Detail)] = []
                     for from in stride(from: start, to: end, by: 256) {

@@ -26,7 +26,7 @@ struct SiteRecords {
     static let folder = ".casebook-records"
     static let format = "casebook-site 6"
     static let stampsFormat = "casebook-site-stamps 1"
-    static let groupFormat = "casebook-site-group 1"
+    static let groupFormat = "casebook-site-group 2"
     static let reportsFormat = "casebook-site-reports 1"
     static let reviewsFormat = "casebook-site-reviews 1"
     /// The records of earlier builds: one file (`casebook-site 3`), and before it a JSON list.
@@ -206,8 +206,14 @@ struct SiteRecords {
     }
 
     /// The case records of group `name` in `root`; nil when missing or damaged.
-    static func loadGroup(_ name: String, from root: URL) -> [String: Detail]? {
-        open(name + ".cases", format: groupFormat, in: root) { try $0.siteGroup() }
+    /// The case records of group `name` whose parts are `parts` (the index's entry for it), each
+    /// case's feed rows cut from the part files; nil when any of the three is missing, damaged or
+    /// not what the index names.
+    static func loadGroup(_ name: String, parts: Group?, from root: URL) -> [String: Detail]? {
+        guard let parts,
+              let csv = try? Data(contentsOf: url(root, name + ".csv"), options: .alwaysMapped), parts.csv.isBytes(of: csv),
+              let json = try? Data(contentsOf: url(root, name + ".json"), options: .alwaysMapped), parts.json.isBytes(of: json) else { return nil }
+        return open(name + ".cases", format: groupFormat, in: root) { try $0.siteGroup(csv: csv, json: json) }
     }
 
     /// Writes group `name`: its case records (in feed order) and its two parts of the feeds.
