@@ -228,19 +228,29 @@ def measure(bin, size, work, runs):
     # and `check --range` reach them push by push): a first build in a new clone or a repository
     # just simulated verifies every signature of the history. That build is reported on its own and
     # the full build measured again with the verdicts kept, as a host builds a new site folder.
-    def full_build():
-        if out.exists():
-            shutil.rmtree(out)
-        ms, mem, p = peak([bin, "site", "--repo", str(repo), "--out", str(out)], env={"CASEBOOK_SIGNATURE_STATS": "1"})
+    # Each full build goes into a folder of its own, removed at the end: files deleted by the
+    # thousand just before are slow to create again on a file system without a journal (ext4
+    # then skips inodes freed in the last minutes one by one), and the writes of the builds before
+    # are flushed first (as minutes later on a host), so that their write-back is not measured.
+    first = work / f"site-{size}-first"
+    for folder in (out, first):
+        if folder.exists():
+            shutil.rmtree(folder)
+
+    def full_build(folder):
+        os.sync()
+        ms, mem, p = peak([bin, "site", "--repo", str(repo), "--out", str(folder)], env={"CASEBOOK_SIGNATURE_STATS": "1"})
         pages = int(re.search(r"(\d+) pages", p.stdout + p.stderr).group(1))
         verified = re.search(r"signatures: (\d+) kept, (\d+) verified", p.stderr)
         return ms, mem, pages, int(verified.group(2)) if verified else 0
-    ms, mem, pages, verified = full_build()
+    ms, mem, pages, verified = full_build(out)
     if verified > 1000:
         r["site_full_verifying"] = (ms, mem, verified)
-        ms, mem, pages, verified = full_build()
+        os.rename(out, first)
+        ms, mem, pages, verified = full_build(out)
     r["site_full"] = (ms, mem, pages)
     r["site_full_verified"] = verified
+    os.sync()
     # The rebuild after one case changed, three times (a note before each): the median, the
     # largest peak memory. One rebuild alone moved by a fifth from run to run on this machine.
     rebuilds = []
@@ -252,7 +262,9 @@ def measure(bin, size, work, runs):
     ms, _, written = sorted(rebuilds)[1]
     r["site_rebuild"] = (ms, max(m for _, m, _ in rebuilds), written)
     r["site_rebuilds"] = [x[0] for x in rebuilds]
-    shutil.rmtree(out)
+    for folder in (out, first):
+        if folder.exists():
+            shutil.rmtree(folder)
     return r
 
 

@@ -128,6 +128,13 @@ extension Casebook {
             dashboard.keeping = PageKeeping(kept: oldReports, caseClock: { id in records.cases[id.rawValue].map { ($0.blob, $0.until) } },
                                             keep: { path, page in reports[path] = page }, digest: SiteCache.digest)
             dashboard.keeping?.samples = try samplesKey(ws)
+            let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+            // A first build (no folder of case pages yet) writes each page in place: there is no
+            // earlier page a reader could be shown instead, and the records name no page until
+            // the build ends, so a build stopped half way makes every page again. The renames of
+            // 89,087 temporary names alone were a twentieth of a first build's CPU. A later build
+            // replaces a page atomically, not flushed to disk one by one: a page can be made again.
+            let pages = PageWriter(root: rootPath, inPlace: !FileManager.default.fileExists(atPath: rootPath + "cases"))
             dashboard.caseFeedsByCaller = true
             dashboard.stream = { take in
                 // Until the new index is written the groups do not match it: a build stopped half way leaves none.
@@ -213,7 +220,8 @@ extension Casebook {
                         }
                         try take(batch)
                     }
-                    records.groups[name] = try SiteRecords.saveGroup(name, details, in: root)
+                    // Its records and parts made and written by the writer's thread; the index's entry for it when they are.
+                    try pages.saveGroup(name) { [details] in try SiteRecords.saveGroup(name, details, in: root) }
                     records.sections[name] = records.section(details.map(\.id))
                     start = end
                 }
@@ -228,13 +236,6 @@ extension Casebook {
             let interactive = isatty(STDERR_FILENO) != 0
             var written = 0
             var folders: Set<String> = []
-            let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
-            // A first build (no folder of case pages yet) writes each page in place: there is no
-            // earlier page a reader could be shown instead, and the records name no page until
-            // the build ends, so a build stopped half way makes every page again. The renames of
-            // 89,087 temporary names alone were a twentieth of a first build's CPU. A later build
-            // replaces a page atomically, not flushed to disk one by one: a page can be made again.
-            let pages = PageWriter(root: rootPath, inPlace: !FileManager.default.fileExists(atPath: rootPath + "cases"))
             dashboard.writeCasePage = { file in try pages.write(file) }
             do {
                 try dashboard.build(progress: { done, total in
@@ -256,6 +257,7 @@ extension Casebook {
                     written += 1
                 })
                 written += try pages.finish()
+                records.groups.merge(pages.groupsSaved) { _, saved in saved }
                 if interactive, rendered >= 2000 { FileHandle.standardError.write(Data("\n".utf8)) }
                 written += try writeFeeds(dashboard, &records, old: old, root: root)
                 // Files of the last build this one no longer makes (of the builds before these
