@@ -33,7 +33,7 @@ final class PageWriter: @unchecked Sendable {
 
     /// Hands group `name`'s files over to be made and written (`save`: its records and its parts of
     /// the feeds, 85 MB at 100,000 cases, written on the build's one thread until this one took them).
-    func saveGroup(_ name: String, _ save: @escaping () throws -> SiteRecords.Group) throws {
+    func saveGroup(_ name: String, _ save: @escaping @Sendable () throws -> SiteRecords.Group) throws {
         try later { [self] in
             let made = try save()
             lock.withLock { groups[name] = made }
@@ -59,7 +59,7 @@ final class PageWriter: @unchecked Sendable {
     }
 
     /// Runs `work` on the writer's thread after what was handed over before.
-    private func later(_ work: @escaping () throws -> Void) throws {
+    private func later(_ work: @escaping @Sendable () throws -> Void) throws {
         if let failure = lock.withLock({ failure }) { throw failure }
         room.wait()
         queue.async(group: group) { [self] in
