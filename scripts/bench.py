@@ -222,8 +222,6 @@ def measure(bin, size, work, runs):
 
     # The site: a full build into an empty folder, then a rebuild after one case changed.
     out = work / f"site-{size}"
-    if out.exists():
-        shutil.rmtree(out)
     # The verdicts on signatures are kept in the repository under the verifier's version (the hooks
     # and `check --range` reach them push by push): a first build in a new clone or a repository
     # just simulated verifies every signature of the history. That build is reported on its own and

@@ -3,9 +3,9 @@ import GitStore
 import SiteBuilder
 
 /// Writes the case pages the rendering threads hand it (and the groups' records and parts of the
-/// feeds), one at a time on a thread of its own, in the order handed over. Every page goes into the one folder `cases/`, and two threads creating
-/// files in one folder wait on its lock in the kernel, spinning: a tenth of a full build's CPU at
-/// 89,087 pages went to that, on two cores. With one writer the renderers go on rendering while
+/// feeds), one at a time on a thread of its own, in the order handed over. Every page goes into
+/// the one folder `cases/`, and two threads creating files in one folder wait on its lock in the
+/// kernel, spinning: a tenth of a full build's CPU at 89,087 pages went to that, on two cores. With one writer the renderers go on rendering while
 /// the pages before are written. At most `inFlight` pages wait (a renderer that gets ahead waits
 /// for room); the first failure is thrown by the next `write` and by `finish`.
 final class PageWriter: @unchecked Sendable {

@@ -81,8 +81,7 @@ extension Casebook {
                         reviews[blob] = kept
                     } else {
                         // Only what the pages count (a full build decoded 365 whole sign-offs for it).
-                        let record = try RecordJSON.decode(SiteRecords.Review.self, from: ws.repo.blob(entry.blob), file: entry.path)
-                        reviews[blob] = record
+                        reviews[blob] = try RecordJSON.decode(SiteRecords.Review.self, from: ws.repo.blob(entry.blob), file: entry.path)
                     }
                 }
                 dashboard.reviewsSigned = reviews.values.map { ($0.kind, $0.from) }
@@ -310,8 +309,8 @@ extension Casebook {
             let verdicts = try cache.statuses(of: asked.map { ($0.commit, $0.author) }, allowedSigners: ws.allowedSigners)
             var known: [String: SiteBuilder.SignatureStatus] = [:]
             known.reserveCapacity(asked.count)
-            for (commit, verdict) in zip(asked, verdicts) {
-                known[commit.hex] = switch verdict {
+            for (one, verdict) in zip(asked, verdicts) {
+                known[one.hex] = switch verdict {
                 case .good: .good
                 case .bad: .bad
                 case .unregistered: .notRegistered

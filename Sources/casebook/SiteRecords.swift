@@ -205,7 +205,6 @@ struct SiteRecords {
         try SiteRecords.seal("stamps", format: SiteRecords.stampsFormat, in: root) { $0.siteStamps(self) }
     }
 
-    /// The case records of group `name` in `root`; nil when missing or damaged.
     /// The case records of group `name` whose parts are `parts` (the index's entry for it), each
     /// case's feed rows cut from the part files; nil when any of the three is missing, damaged or
     /// not what the index names.

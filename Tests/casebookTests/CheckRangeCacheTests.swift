@@ -162,11 +162,10 @@ import Testing
         }
         // Kept under the verifier's version, not casebook's build (an upgrade keeps them): the
         // header names the version, and verdicts of another version are not believed.
-        let text = String(decoding: good.prefix(64), as: UTF8.self)
-        let lines = text.split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
-        #expect(lines.count == 3 && lines[0] == "casebook-signatures 1" && lines[1].hasPrefix("verifier "), "\(lines.prefix(2))")
-        let header = lines.prefix(2).joined(separator: "\n").utf8.count + 1
-        let otherVersion = Data("casebook-signatures 1\nverifier \(lines.count > 1 ? lines[1].dropFirst(9) : "")9\n".utf8) + good.dropFirst(header)
+        let lines = String(decoding: good.prefix(64), as: UTF8.self).split(separator: "\n", maxSplits: 2, omittingEmptySubsequences: false)
+        try #require(lines.count == 3 && lines[0] == "casebook-signatures 1" && lines[1].hasPrefix("verifier "), "\(lines.prefix(2))")
+        let header = lines[0].utf8.count + 1 + lines[1].utf8.count + 1
+        let otherVersion = Data("casebook-signatures 1\n\(lines[1])9\n".utf8) + good.dropFirst(header)
         try otherVersion.write(to: URL(fileURLWithPath: cache))
         let anew = try box.cb(["verify"], env: stats)
         #expect(anew.stderr.contains("signatures: 0 kept, ") && !anew.stderr.contains(" 0 verified"), "\(anew.stderr)")
